@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs exactly what CI runs: formatting, lints, and the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo fmt --all -- --check
+cargo clippy --all-targets --locked -- -D warnings
+cargo test --locked

@@ -1,0 +1,110 @@
+//! The command line: `juesuan example`, `juesuan summary`, and the usage text.
+//!
+//! [`run`] takes the arguments and two writers and returns the exit status, so tests drive it
+//! exactly as a shell would.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::example::example;
+use crate::model::Project;
+use crate::model::totals::Totals;
+use crate::money::Wan;
+use crate::storage;
+
+/// Exit status: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: the command ran and found errors (used by `check`).
+pub const EXIT_FINDINGS: i32 = 1;
+/// Exit status: bad usage or a file that cannot be read or written.
+pub const EXIT_FAILURE: i32 = 2;
+
+/// The usage text.
+pub const USAGE: &str = "\
+决算助手 juesuan —— 部门决算与决算公开文档编制工具
+
+用法：
+  juesuan                      打开窗口（尚未提供时显示本帮助）
+  juesuan example -o 文件       把内置示例项目（区委绩效办 2023 年度）写入文件
+  juesuan summary 文件          显示项目的单位、年度和主要合计数（万元）
+  juesuan help                 显示本帮助
+";
+
+/// Runs the command line `args` (without the program name); returns the exit status.
+pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let result = match args.first().map(String::as_str) {
+        None | Some("help" | "-h" | "--help") => {
+            let _ = write!(out, "{USAGE}");
+            Ok(EXIT_OK)
+        }
+        Some("example") => example_command(&args[1..], out),
+        Some("summary") => summary_command(&args[1..], out),
+        Some(other) => Err(format!("未知命令“{other}”\n\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(err, "错误：{message}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// Parses `-o FILE` / `--output FILE`.
+fn output_path(args: &[String]) -> Result<PathBuf, String> {
+    match args {
+        [flag, path] if flag == "-o" || flag == "--output" => Ok(PathBuf::from(path)),
+        _ => Err("用法：juesuan example -o 文件".to_owned()),
+    }
+}
+
+fn one_file(args: &[String], usage: &str) -> Result<PathBuf, String> {
+    match args {
+        [path] => Ok(PathBuf::from(path)),
+        _ => Err(format!("用法：{usage}")),
+    }
+}
+
+fn example_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let path = output_path(args)?;
+    let project = example().map_err(|e| format!("内置示例损坏：{e}"))?;
+    storage::save(&path, &project).map_err(|e| e.to_string())?;
+    let _ = writeln!(out, "已写入示例项目：{}", path.display());
+    Ok(EXIT_OK)
+}
+
+fn summary_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let path = one_file(args, "juesuan summary 文件")?;
+    let project = storage::load(&path).map_err(|e| e.to_string())?;
+    let _ = write!(out, "{}", summary(&project));
+    Ok(EXIT_OK)
+}
+
+/// The summary text: unit, year and the main totals in 万元 with two decimals.
+pub fn summary(project: &Project) -> String {
+    let t = Totals::of(project);
+    let unit = &project.unit;
+    let mut text = format!("单位：{}", unit.name);
+    if !unit.short_name.is_empty() {
+        text.push_str(&format!("（{}）", unit.short_name));
+    }
+    text.push_str(&format!("\n年度：{}\n", unit.year));
+    let rows: [(&str, Wan); 7] = [
+        ("收入总计", t.total_revenue),
+        ("本年收入合计", t.revenue_this_year),
+        ("本年支出合计", t.expenditure_this_year),
+        ("基本支出", t.by_nature.basic),
+        ("项目支出", t.by_nature.project),
+        ("财政拨款支出", t.appropriation_expenditure),
+        ("“三公”经费合计", t.three_public.actual),
+    ];
+    for (label, amount) in rows {
+        text.push_str(&format!("{label}：{} 万元\n", amount.text()));
+    }
+    text
+}

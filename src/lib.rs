@@ -1,0 +1,11 @@
+//! 决算助手 (juesuan): prepares a public-sector unit's annual final accounts (部门决算) and the
+//! disclosure document (决算公开) its leadership signs.
+//!
+//! The core — [`model`], [`money`], [`storage`] — is plain Rust with no UI in it. See
+//! `ARCHITECTURE.md` for the code map and the invariants.
+
+pub mod cli;
+pub mod example;
+pub mod model;
+pub mod money;
+pub mod storage;

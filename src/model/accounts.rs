@@ -1,0 +1,272 @@
+//! 收入, 结转结余, 支出 and 基本支出: the money of the year, classified several ways.
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::Wan;
+
+/// 本年收入 by its eight sources. 本年收入合计 is computed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revenue {
+    /// 一般公共预算财政拨款收入.
+    pub general_budget: Wan,
+    /// 政府性基金预算财政拨款收入.
+    pub government_fund: Wan,
+    /// 国有资本经营预算财政拨款收入.
+    pub state_capital: Wan,
+    /// 上级补助收入.
+    pub higher_level_grants: Wan,
+    /// 事业收入.
+    pub operations: Wan,
+    /// 经营收入.
+    pub business: Wan,
+    /// 附属单位上缴收入.
+    pub from_subsidiaries: Wan,
+    /// 其他收入.
+    pub other: Wan,
+    /// Why the totals changed against last year (the user's words, e.g. 人员变动、项目资金变动).
+    pub change_reason: String,
+}
+
+/// The source of money a line or a balance belongs to.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Fund {
+    /// 一般公共预算财政拨款.
+    #[default]
+    #[serde(rename = "一般公共预算财政拨款")]
+    GeneralBudget,
+    /// 政府性基金预算财政拨款.
+    #[serde(rename = "政府性基金预算财政拨款")]
+    GovernmentFund,
+    /// 国有资本经营预算财政拨款.
+    #[serde(rename = "国有资本经营预算财政拨款")]
+    StateCapital,
+    /// 非财政拨款资金 (上级补助、事业、经营、其他收入 and their balances).
+    #[serde(rename = "非财政拨款")]
+    NonAppropriation,
+}
+
+impl Fund {
+    /// All funds, in the order the tables list them.
+    pub const ALL: [Fund; 4] = [
+        Fund::GeneralBudget,
+        Fund::GovernmentFund,
+        Fund::StateCapital,
+        Fund::NonAppropriation,
+    ];
+
+    /// The three fiscal appropriations (财政拨款).
+    pub const APPROPRIATIONS: [Fund; 3] = [
+        Fund::GeneralBudget,
+        Fund::GovernmentFund,
+        Fund::StateCapital,
+    ];
+
+    /// Whether this is a fiscal appropriation (财政拨款).
+    pub fn is_appropriation(self) -> bool {
+        self != Fund::NonAppropriation
+    }
+
+    /// The fund's name as the document writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Fund::GeneralBudget => "一般公共预算财政拨款",
+            Fund::GovernmentFund => "政府性基金预算财政拨款",
+            Fund::StateCapital => "国有资本经营预算财政拨款",
+            Fund::NonAppropriation => "非财政拨款",
+        }
+    }
+}
+
+/// Opening and closing balance of one fund (年初/年末结转和结余).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundBalance {
+    /// 年初结转和结余.
+    pub opening: Wan,
+    /// 年末结转和结余.
+    pub closing: Wan,
+    /// Last year's 年末结转和结余, which this year's opening must equal; `None` if not entered.
+    pub prior_closing: Option<Wan>,
+}
+
+/// 结转结余 by fund, and the items that bridge 本年 to 总计.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Balances {
+    /// 一般公共预算财政拨款结转结余.
+    pub general_budget: FundBalance,
+    /// 政府性基金预算财政拨款结转结余.
+    pub government_fund: FundBalance,
+    /// 国有资本经营预算财政拨款结转结余.
+    pub state_capital: FundBalance,
+    /// 非财政拨款结转结余.
+    pub non_appropriation: FundBalance,
+    /// 使用非财政拨款结余 (a revenue-side bridge item).
+    pub use_of_non_appropriation_surplus: Wan,
+    /// 结余分配 (an expenditure-side bridge item).
+    pub surplus_distribution: Wan,
+}
+
+impl Balances {
+    /// The balance of one fund.
+    pub fn of(&self, fund: Fund) -> &FundBalance {
+        match fund {
+            Fund::GeneralBudget => &self.general_budget,
+            Fund::GovernmentFund => &self.government_fund,
+            Fund::StateCapital => &self.state_capital,
+            Fund::NonAppropriation => &self.non_appropriation,
+        }
+    }
+}
+
+/// 支出: the year's expenditure as lines of the functional classification.
+///
+/// Each line is one 项 of one fund, split by nature; the totals by nature (基本支出, 项目支出, …),
+/// by 类 and by fund are all computed from the lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expenditure {
+    /// The lines, in the order the clerk keeps them; documents sort by code.
+    pub lines: Vec<FunctionalLine>,
+    /// Why 一般公共预算财政拨款支出 changed against last year.
+    pub general_budget_change_reason: String,
+    /// Why 财政拨款收、支总计 changed against last year.
+    pub appropriation_change_reason: String,
+}
+
+/// One line of the 支出决算表: a 项 of the functional classification, for one fund.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FunctionalLine {
+    /// The 7-digit 项 code, e.g. `2013101`.
+    pub code: String,
+    /// Names given by the user for a code the catalog does not know; otherwise the catalog's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<ClassNames>,
+    /// Which money pays for it.
+    pub fund: Fund,
+    /// 预算数 (调整后), for completion wording; `None` when not entered.
+    pub budget: Option<Wan>,
+    /// 基本支出.
+    pub basic: Wan,
+    /// 项目支出.
+    pub project: Wan,
+    /// 上缴上级支出.
+    #[serde(default, skip_serializing_if = "Wan::is_zero")]
+    pub remitted: Wan,
+    /// 经营支出.
+    #[serde(default, skip_serializing_if = "Wan::is_zero")]
+    pub business: Wan,
+    /// 对附属单位补助支出.
+    #[serde(default, skip_serializing_if = "Wan::is_zero")]
+    pub subsidies: Wan,
+    /// Why 决算数 differs from 预算数 (the user's words).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub deviation_reason: String,
+}
+
+impl FunctionalLine {
+    /// 决算数 of the line: the sum of its natures.
+    pub fn total(&self) -> Wan {
+        self.basic + self.project + self.remitted + self.business + self.subsidies
+    }
+
+    /// The 类 code (first 3 digits), if the code has them.
+    pub fn class_code(&self) -> Option<&str> {
+        self.code.get(..3)
+    }
+
+    /// The 款 code (first 5 digits), if the code has them.
+    pub fn section_code(&self) -> Option<&str> {
+        self.code.get(..5)
+    }
+}
+
+/// The names of a 项 at its three levels, for codes the catalog does not know.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassNames {
+    /// 类 name.
+    pub class: String,
+    /// 款 name.
+    pub section: String,
+    /// 项 name.
+    pub item: String,
+}
+
+/// 一般公共预算财政拨款基本支出 split into 人员经费 and 公用经费.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasicCosts {
+    /// 人员经费 (301 工资福利支出 + 303 对个人和家庭的补助).
+    pub personnel: CostEntry,
+    /// 公用经费 (302 商品和服务支出 + 310 资本性支出, basic part); the document calls it 日常公用经费.
+    pub public: CostEntry,
+}
+
+impl Default for BasicCosts {
+    fn default() -> BasicCosts {
+        BasicCosts {
+            personnel: CostEntry::Total {
+                amount: Wan::ZERO,
+                item_names: Vec::new(),
+            },
+            public: CostEntry::Total {
+                amount: Wan::ZERO,
+                item_names: Vec::new(),
+            },
+        }
+    }
+}
+
+/// A cost group entered either as one total or as economic-classification items.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum CostEntry {
+    /// Only the total is known; `item_names` lists what it mainly includes, for the text.
+    Total {
+        /// The total.
+        amount: Wan,
+        /// Names of the items it mainly includes (主要包括…).
+        item_names: Vec<String>,
+    },
+    /// The items of the economic classification; the total is their sum.
+    Items(Vec<EconomicItem>),
+}
+
+impl CostEntry {
+    /// The group's amount: the entered total, or the sum of the items.
+    pub fn amount(&self) -> Wan {
+        match self {
+            CostEntry::Total { amount, .. } => *amount,
+            CostEntry::Items(items) => items.iter().map(|i| i.amount).sum(),
+        }
+    }
+
+    /// The names the text lists after 主要包括: the entered names, or the items with an amount.
+    pub fn item_names(&self) -> Vec<&str> {
+        match self {
+            CostEntry::Total { item_names, .. } => item_names.iter().map(String::as_str).collect(),
+            CostEntry::Items(items) => items
+                .iter()
+                .filter(|i| !i.amount.is_zero())
+                .map(|i| i.name.as_str())
+                .collect(),
+        }
+    }
+}
+
+/// One item of the economic classification (支出经济分类), e.g. 30101 基本工资.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EconomicItem {
+    /// The 5-digit code, e.g. `30101`.
+    pub code: String,
+    /// The name, e.g. 基本工资.
+    pub name: String,
+    /// The amount.
+    pub amount: Wan,
+}

@@ -1,0 +1,74 @@
+//! 政府采购 and 国有资产占有使用.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::money::Wan;
+
+/// 政府采购: the total is 货物 + 工程 + 服务, computed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procurement {
+    /// 政府采购货物支出.
+    pub goods: Wan,
+    /// 政府采购工程支出.
+    pub works: Wan,
+    /// 政府采购服务支出.
+    pub services: Wan,
+    /// 授予中小企业合同金额.
+    pub to_sme: Wan,
+    /// 其中：授予小微企业合同金额.
+    pub to_small_micro: Wan,
+}
+
+/// 国有资产占有使用情况 at year end.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assets {
+    /// Vehicles by use (车辆).
+    pub vehicles: VehiclesByUse,
+    /// 单价50万元以上通用设备 台（套）.
+    pub general_equipment_over_50: u32,
+    /// 单价100万元以上专用设备 台（套）.
+    pub special_equipment_over_100: u32,
+    /// 资产变化率 in percent, as the department report states it.
+    pub change_rate_percent: Option<Decimal>,
+    /// 资产利用率 in percent, as the department report states it.
+    pub utilization_rate_percent: Option<Decimal>,
+}
+
+/// Vehicles held at year end, by use.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VehiclesByUse {
+    /// 主要领导干部用车.
+    pub leadership: u32,
+    /// 机要通信用车.
+    pub confidential: u32,
+    /// 应急保障用车.
+    pub emergency: u32,
+    /// 执法执勤用车.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub law_enforcement: u32,
+    /// 特种专业技术用车.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub special_technical: u32,
+    /// 其他用车.
+    pub other: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl VehiclesByUse {
+    /// All vehicles.
+    pub fn total(&self) -> u32 {
+        self.leadership
+            + self.confidential
+            + self.emergency
+            + self.law_enforcement
+            + self.special_technical
+            + self.other
+    }
+}

@@ -1,0 +1,231 @@
+//! 预算绩效管理: the department's self-assessment and one self-assessment table per project.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::TextSection;
+use crate::money::Wan;
+
+/// 预算绩效管理情况 and the department self-assessment report (附件1).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerformanceManagement {
+    /// Projects given a prior performance assessment (事前绩效评估).
+    pub prior_assessment_projects: u32,
+    /// Projects with performance targets (编制绩效目标).
+    pub target_projects: u32,
+    /// Projects monitored during the year (绩效监控).
+    pub monitored_projects: u32,
+    /// The department's self-assessment report.
+    pub department: DepartmentAssessment,
+}
+
+/// 部门整体绩效自评 (附件1).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentAssessment {
+    /// The report's title, e.g. 2023年区委绩效办部门预算绩效评价报告.
+    pub title: String,
+    /// 年初预算收入.
+    pub initial_budget_revenue: Option<Wan>,
+    /// 年初预算支出.
+    pub initial_budget_expenditure: Option<Wan>,
+    /// 总分 (full marks) as stated.
+    pub full_score: Option<Decimal>,
+    /// 自评得分.
+    pub score: Option<Decimal>,
+    /// 绩效自评综述, as the 预算绩效管理情况 section quotes it.
+    pub summary: String,
+    /// The report's analysis sections (部门预算绩效分析 …), the user's words.
+    pub sections: Vec<TextSection>,
+    /// 评价结论.
+    pub conclusion: String,
+    /// 存在问题.
+    pub problems: Vec<String>,
+    /// 改进建议.
+    pub improvements: Vec<String>,
+}
+
+/// 项目支出绩效自评表 for one project, with its report (附件2).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectAssessment {
+    /// 项目编码, e.g. 51090423T000007749267.
+    pub code: String,
+    /// 项目名称.
+    pub name: String,
+    /// 主管部门.
+    pub supervising_department: String,
+    /// 实施单位.
+    pub implementing_unit: String,
+    /// 项目年度目标.
+    pub annual_goal: String,
+    /// 年度目标完成情况.
+    pub goal_completion: String,
+    /// 项目实施内容及过程概述.
+    pub implementation: String,
+    /// 预算执行情况 by fund; the 总额 row is computed.
+    pub funds: ProjectFunds,
+    /// 预算执行 weight (normally 10).
+    pub budget_weight: Decimal,
+    /// 预算执行 score.
+    pub budget_score: Option<Decimal>,
+    /// Why 执行率 is below 90%, or why the budget was adjusted (the user's words).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub execution_reason: String,
+    /// 绩效指标.
+    pub indicators: Vec<Indicator>,
+    /// 合计得分 as the table states it; the checks compare it with the sum of scores.
+    pub stated_total_score: Option<Decimal>,
+    /// 评价结论.
+    pub conclusion: String,
+    /// 存在问题.
+    pub problems: String,
+    /// 改进措施.
+    pub measures: String,
+    /// 项目负责人.
+    pub project_lead: String,
+    /// 财务负责人.
+    pub finance_lead: String,
+    /// 绩效自评综述, as the 预算绩效管理情况 section quotes it.
+    pub summary: String,
+    /// How the executed money was spent (项目资金分配情况), item by item.
+    pub spending: Vec<SpendingItem>,
+    /// The project report's text sections (附件2), the user's words.
+    pub report_sections: Vec<TextSection>,
+}
+
+/// 预算执行情况 rows of a self-assessment table. 总额 = the sum of the rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFunds {
+    /// 财政资金.
+    pub fiscal: FundExecution,
+    /// 财政专户管理资金.
+    pub special_account: FundExecution,
+    /// 单位资金.
+    pub unit: FundExecution,
+    /// 其他资金 (社会投入资金、银行贷款).
+    pub other: FundExecution,
+}
+
+impl ProjectFunds {
+    /// The rows with their names, in table order.
+    pub fn rows(&self) -> [(&'static str, &FundExecution); 4] {
+        [
+            ("财政资金", &self.fiscal),
+            ("财政专户管理资金", &self.special_account),
+            ("单位资金", &self.unit),
+            ("其他资金", &self.other),
+        ]
+    }
+}
+
+/// One fund row: 年初预算, 调整后预算, 执行数. Empty cells are `None`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundExecution {
+    /// 年初预算数.
+    pub initial: Option<Wan>,
+    /// 调整后预算数.
+    pub adjusted: Option<Wan>,
+    /// 预算执行数.
+    pub executed: Option<Wan>,
+}
+
+/// One performance indicator (三级指标) of a self-assessment table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// 一级指标.
+    pub level1: IndicatorKind,
+    /// 二级指标, e.g. 数量指标.
+    pub level2: String,
+    /// 三级指标, e.g. 媒体宣传.
+    pub name: String,
+    /// 指标性质.
+    pub nature: IndicatorNature,
+    /// 指标值 as written: a number for quantitative indicators, a grade for qualitative ones.
+    pub target: String,
+    /// 度量单位, e.g. 次, 台, %, 万元.
+    pub unit: String,
+    /// 完成值, `None` while not filled in.
+    pub actual: Option<String>,
+    /// 权重.
+    pub weight: Decimal,
+    /// 得分, `None` while not scored.
+    pub score: Option<Decimal>,
+    /// 未完成原因分析.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub shortfall_reason: String,
+}
+
+/// 一级指标.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum IndicatorKind {
+    /// 产出指标.
+    #[default]
+    #[serde(rename = "产出指标")]
+    Output,
+    /// 效益指标.
+    #[serde(rename = "效益指标")]
+    Effect,
+    /// 满意度指标.
+    #[serde(rename = "满意度指标")]
+    Satisfaction,
+    /// 成本指标.
+    #[serde(rename = "成本指标")]
+    Cost,
+}
+
+impl IndicatorKind {
+    /// The name as the table writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            IndicatorKind::Output => "产出指标",
+            IndicatorKind::Effect => "效益指标",
+            IndicatorKind::Satisfaction => "满意度指标",
+            IndicatorKind::Cost => "成本指标",
+        }
+    }
+}
+
+/// 指标性质: how the 完成值 is compared with the 指标值.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IndicatorNature {
+    /// ≥: the more the better.
+    #[default]
+    #[serde(rename = "≥")]
+    AtLeast,
+    /// ≤: the less the better.
+    #[serde(rename = "≤")]
+    AtMost,
+    /// ＝: exactly the target.
+    #[serde(rename = "＝")]
+    Equal,
+    /// 定性: graded, not computed.
+    #[serde(rename = "定性")]
+    Qualitative,
+}
+
+impl IndicatorNature {
+    /// The sign as the table writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            IndicatorNature::AtLeast => "≥",
+            IndicatorNature::AtMost => "≤",
+            IndicatorNature::Equal => "＝",
+            IndicatorNature::Qualitative => "定性",
+        }
+    }
+}
+
+/// One item of 项目资金分配情况, e.g. 办公费 4.14 万元.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpendingItem {
+    /// What the money was spent on.
+    pub name: String,
+    /// How much.
+    pub amount: Wan,
+}

@@ -1,0 +1,150 @@
+//! "三公"经费 (因公出国（境）, 公务用车, 公务接待) and 机关运行经费.
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::Wan;
+
+/// "三公"经费财政拨款支出: budget, actual and prior year of each part; totals are computed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreePublic {
+    /// 因公出国（境）费.
+    pub overseas: Overseas,
+    /// 公务用车购置及运行维护费.
+    pub vehicles: OfficialVehicles,
+    /// 公务接待费.
+    pub reception: Reception,
+    /// Why the "三公" total changed against last year, if the document should say so.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub change_reason: String,
+}
+
+/// 因公出国（境）费.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overseas {
+    /// 预算数.
+    pub budget: Wan,
+    /// 决算数.
+    pub actual: Wan,
+    /// 上年决算数.
+    pub prior: Option<Wan>,
+    /// 因公出国（境）团组数.
+    pub groups: u32,
+    /// 因公出国（境）人次.
+    pub people: u32,
+    /// Why it changed against last year.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub change_reason: String,
+}
+
+/// 公务用车购置及运行维护费, and the vehicles bought and held.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialVehicles {
+    /// 公务用车购置费预算数.
+    pub purchase_budget: Wan,
+    /// Vehicles bought this year by type; 购置费决算数 is the sum of their amounts.
+    pub purchases: VehiclePurchases,
+    /// 上年公务用车购置费.
+    pub purchase_prior: Option<Wan>,
+    /// 公务用车运行维护费预算数.
+    pub operation_budget: Wan,
+    /// 公务用车运行维护费决算数.
+    pub operation_actual: Wan,
+    /// 上年公务用车运行维护费.
+    pub operation_prior: Option<Wan>,
+    /// 公务用车保有量 at year end, by type.
+    pub held: VehicleCounts,
+    /// Why the vehicle costs changed against last year.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub change_reason: String,
+}
+
+/// Vehicles bought this year, by type (更新购置公务用车).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VehiclePurchases {
+    /// 轿车.
+    pub sedan: VehiclePurchase,
+    /// 越野车.
+    pub suv: VehiclePurchase,
+    /// 载客汽车.
+    pub passenger: VehiclePurchase,
+}
+
+/// How many vehicles of one type were bought, and for how much.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VehiclePurchase {
+    /// 辆.
+    pub count: u32,
+    /// 金额.
+    pub amount: Wan,
+}
+
+/// A number of vehicles by type.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VehicleCounts {
+    /// 轿车.
+    pub sedan: u32,
+    /// 越野车.
+    pub suv: u32,
+    /// 载客汽车.
+    pub passenger: u32,
+}
+
+impl VehicleCounts {
+    /// All vehicles.
+    pub fn total(&self) -> u32 {
+        self.sedan + self.suv + self.passenger
+    }
+}
+
+/// 公务接待费: one budget, spent on domestic and foreign receptions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reception {
+    /// 公务接待费预算数.
+    pub budget: Wan,
+    /// 国内公务接待.
+    pub domestic: ReceptionPart,
+    /// 外事接待.
+    pub foreign: ReceptionPart,
+    /// 上年公务接待费.
+    pub prior: Option<Wan>,
+    /// What the money was mainly used for (主要用于…), the user's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub purpose: String,
+    /// What the receptions were (具体内容包括…), the user's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub content: String,
+    /// Why it changed against last year.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub change_reason: String,
+}
+
+/// Domestic or foreign receptions: amount, batches, people.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReceptionPart {
+    /// 决算数.
+    pub actual: Wan,
+    /// 批次.
+    pub batches: u32,
+    /// 人次 (不包括陪同人员).
+    pub people: u32,
+}
+
+/// 机关运行经费: the 日常公用经费 of administrative units.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunningCosts {
+    /// This year's amount.
+    pub amount: Wan,
+    /// Last year's amount.
+    pub prior: Option<Wan>,
+    /// Why it changed (the user's words).
+    pub change_reason: String,
+}

@@ -1,0 +1,103 @@
+//! 单位概况: who the unit is, what it does, how it is organised and staffed.
+
+use serde::{Deserialize, Serialize};
+
+/// The reporting unit (部门/单位) and its organisation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// 单位全称, e.g. 中共遂宁市安居区委目标绩效管理办公室.
+    pub name: String,
+    /// 简称 used in the narrative, e.g. 区委绩效办.
+    pub short_name: String,
+    /// The accounting year (决算年度).
+    pub year: i32,
+    /// 主管部门.
+    pub supervising_department: String,
+    /// 单位性质.
+    pub kind: UnitKind,
+    /// 部门职责: numbered paragraphs, without their numbers.
+    pub duties: Vec<String>,
+    /// 内设机构 (internal offices, e.g. 综合股).
+    pub internal_offices: Vec<String>,
+    /// 下设机构 that are not separate budget units (e.g. attached public-service centres).
+    pub attached_units: Vec<AttachedUnit>,
+    /// 二级预算单位 included in this year's final accounts.
+    pub subordinate_units: Vec<SubordinateUnit>,
+    /// 编制 and 实有人数, by body.
+    pub staffing: Vec<StaffBody>,
+    /// Signatories of the document.
+    pub signatories: Signatories,
+}
+
+/// 单位性质: decides, for example, whether 机关运行经费 applies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnitKind {
+    /// 行政单位.
+    #[default]
+    #[serde(rename = "行政单位")]
+    Administrative,
+    /// 参照公务员法管理的事业单位.
+    #[serde(rename = "参公事业单位")]
+    CivilServiceManaged,
+    /// 其他事业单位.
+    #[serde(rename = "事业单位")]
+    PublicService,
+}
+
+impl UnitKind {
+    /// The kind's name as the document writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitKind::Administrative => "行政单位",
+            UnitKind::CivilServiceManaged => "参照公务员法管理的事业单位",
+            UnitKind::PublicService => "其他事业单位",
+        }
+    }
+}
+
+/// A body set up under the unit but reported within its accounts (下设机构).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachedUnit {
+    /// Name, e.g. 区目标绩效保障服务中心.
+    pub name: String,
+    /// Its kind as written, e.g. 股级公益一类事业单位.
+    pub kind: String,
+}
+
+/// A subordinate budget unit (二级预算单位) included in the final accounts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubordinateUnit {
+    /// Name.
+    pub name: String,
+    /// Kind; the document counts units by kind.
+    pub kind: UnitKind,
+}
+
+/// Posts and staff of one body (机关 or a 下设 centre).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffBody {
+    /// The body, e.g. 区委绩效办 or 区目标绩效保障服务中心.
+    pub body: String,
+    /// The kind of posts, e.g. 行政编制, 事业编制.
+    pub post_kind: String,
+    /// 编制数.
+    pub posts: u32,
+    /// 年末实有人数.
+    pub staff: u32,
+}
+
+/// The people who sign the document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatories {
+    /// 单位负责人.
+    pub head: String,
+    /// 财务负责人.
+    pub finance_head: String,
+    /// 填表人.
+    pub preparer: String,
+}

@@ -1,0 +1,485 @@
+//! Exact amounts of money in 万元, and the one rounding policy the document uses.
+//!
+//! Every amount in a project is a [`Wan`]: an exact decimal number of 万元 (ten thousand yuan).
+//! Amounts are added and compared exactly; they are rounded only when formatted, half-up to two
+//! decimals, as the domain requires. Shares and changes are computed from exact amounts too.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Neg, Sub};
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Decimal places shown for amounts (万元) and percentages.
+pub const DISPLAY_DECIMALS: u32 = 2;
+
+/// Rounds half-up (away from zero on a tie) to `dp` decimals: the only rounding in the product.
+pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {
+    value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// An exact amount of money in 万元.
+///
+/// Written to JSON as a string (`"226.23"`) so that no float ever touches it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Wan(Decimal);
+
+impl Wan {
+    /// Zero 万元.
+    pub const ZERO: Wan = Wan(Decimal::ZERO);
+
+    /// An amount given in 万元.
+    pub const fn from_wan(value: Decimal) -> Wan {
+        Wan(value)
+    }
+
+    /// An amount given in 元; exact, since 1 万元 = 10 000 元.
+    pub fn from_yuan(yuan: Decimal) -> Wan {
+        Wan(yuan / Decimal::from(10_000))
+    }
+
+    /// The exact value in 万元.
+    pub const fn wan(self) -> Decimal {
+        self.0
+    }
+
+    /// The exact value in 元.
+    pub fn yuan(self) -> Decimal {
+        self.0 * Decimal::from(10_000)
+    }
+
+    /// Whether the amount is exactly zero.
+    pub fn is_zero(&self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// Whether the amount is below zero.
+    pub fn is_negative(&self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// The absolute amount.
+    pub fn abs(self) -> Wan {
+        Wan(self.0.abs())
+    }
+
+    /// The amount rounded half-up to the two decimals the document shows.
+    pub fn rounded(self) -> Decimal {
+        round_half_up(self.0, DISPLAY_DECIMALS)
+    }
+
+    /// Narrative form: two decimals, no thousands separator (`4733.14`).
+    pub fn text(self) -> String {
+        format!("{:.2}", self.rounded())
+    }
+
+    /// Table form: two decimals with thousands separators (`4,733.14`).
+    pub fn table(self) -> String {
+        group_thousands(&self.text())
+    }
+
+    /// The value as `f64`, for drawing only.
+    pub fn to_f64_for_drawing(self) -> f64 {
+        use rust_decimal::prelude::ToPrimitive;
+        self.0.to_f64().unwrap_or(0.0)
+    }
+}
+
+/// Inserts `,` between groups of three digits in the integer part of a plain decimal string.
+fn group_thousands(plain: &str) -> String {
+    let (sign, unsigned) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain),
+    };
+    let (int_part, frac_part) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    match frac_part {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+impl fmt::Display for Wan {
+    /// Shows the narrative form with its unit, e.g. `226.23万元`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}万元", self.text())
+    }
+}
+
+impl Add for Wan {
+    type Output = Wan;
+    fn add(self, rhs: Wan) -> Wan {
+        Wan(self.0 + rhs.0)
+    }
+}
+
+impl AddAssign for Wan {
+    fn add_assign(&mut self, rhs: Wan) {
+        self.0 += rhs.0;
+    }
+}
+
+impl Sub for Wan {
+    type Output = Wan;
+    fn sub(self, rhs: Wan) -> Wan {
+        Wan(self.0 - rhs.0)
+    }
+}
+
+impl Neg for Wan {
+    type Output = Wan;
+    fn neg(self) -> Wan {
+        Wan(-self.0)
+    }
+}
+
+impl Sum for Wan {
+    fn sum<I: Iterator<Item = Wan>>(iter: I) -> Wan {
+        iter.fold(Wan::ZERO, Add::add)
+    }
+}
+
+impl<'a> Sum<&'a Wan> for Wan {
+    fn sum<I: Iterator<Item = &'a Wan>>(iter: I) -> Wan {
+        iter.copied().sum()
+    }
+}
+
+impl FromStr for Wan {
+    type Err = AmountError;
+
+    /// Parses the canonical stored form: an optional `-`, digits, an optional fraction.
+    ///
+    /// This is the strict form used in project files; forgiving parsing of what clerks type
+    /// (full-width digits, separators, `万元`) is [`parse_entry`].
+    fn from_str(s: &str) -> Result<Wan, AmountError> {
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        let well_formed = !digits.is_empty()
+            && !digits.starts_with('.')
+            && !digits.ends_with('.')
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && digits.chars().filter(|&c| c == '.').count() <= 1;
+        if !well_formed {
+            return Err(AmountError::NotANumber(s.to_owned()));
+        }
+        Decimal::from_str_exact(s)
+            .map(Wan)
+            .map_err(|_| AmountError::OutOfRange(s.to_owned()))
+    }
+}
+
+impl Serialize for Wan {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Wan {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Wan, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Wan;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("金额（写成字符串的数字，如 \"226.23\"）")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Wan, E> {
+                v.parse().map_err(|e: AmountError| E::custom(e))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// Why a text is not an amount. Messages are shown to clerks, so they are Chinese.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    /// The text is not a number.
+    NotANumber(String),
+    /// The number has too many digits to be held exactly.
+    OutOfRange(String),
+    /// A negative number where only zero or more is allowed.
+    Negative(String),
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AmountError::NotANumber(s) => write!(f, "“{s}”不是有效金额，请输入数字，如 226.23"),
+            AmountError::OutOfRange(s) => write!(f, "“{s}”位数过多，无法精确保存"),
+            AmountError::Negative(s) => write!(f, "金额“{s}”不能为负数"),
+        }
+    }
+}
+
+impl std::error::Error for AmountError {}
+
+/// The unit in which a clerk types amounts: a project setting, shown on every amount field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EntryUnit {
+    /// 元: amounts are divided by 10 000 to be stored.
+    #[serde(rename = "元")]
+    Yuan,
+    /// 万元, the unit of the document.
+    #[default]
+    #[serde(rename = "万元")]
+    Wan,
+}
+
+impl EntryUnit {
+    /// The unit's label, as shown beside a field.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryUnit::Yuan => "元",
+            EntryUnit::Wan => "万元",
+        }
+    }
+
+    /// Shows a stored amount in this unit, without separators, for editing.
+    pub fn edit_text(self, amount: Wan) -> String {
+        match self {
+            EntryUnit::Wan => amount.wan().normalize().to_string(),
+            EntryUnit::Yuan => amount.yuan().normalize().to_string(),
+        }
+    }
+}
+
+/// Parses what a clerk types into an amount field shown in `unit`.
+///
+/// Accepts surrounding spaces, thousands separators (`1,234.56`, also `，`), full-width digits and
+/// signs (`１２３．４`), and a trailing unit that matches the field (`226.23万元` in a 万元 field,
+/// `2262300元` in a 元 field). Anything else is rejected with a message; the caller keeps the text.
+pub fn parse_entry(text: &str, unit: EntryUnit) -> Result<Wan, AmountError> {
+    let normalized: String = text
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' | '。' => Some('.'),
+            '－' | '−' => Some('-'),
+            ',' | '，' | ' ' | '\u{3000}' => None,
+            other => Some(other),
+        })
+        .collect();
+    let number = match unit {
+        EntryUnit::Wan => normalized.strip_suffix("万元").unwrap_or(&normalized),
+        EntryUnit::Yuan => normalized
+            .strip_suffix("元")
+            .filter(|rest| !rest.ends_with('万'))
+            .unwrap_or(&normalized),
+    };
+    let number = number.strip_prefix('+').unwrap_or(number);
+    let value: Wan = number
+        .parse()
+        .map_err(|_| AmountError::NotANumber(text.trim().to_owned()))?;
+    Ok(match unit {
+        EntryUnit::Wan => value,
+        EntryUnit::Yuan => Wan::from_yuan(value.wan()),
+    })
+}
+
+/// A percentage, held exactly (`73.58` means 73.58%).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Percent(Decimal);
+
+impl Percent {
+    /// A percentage from its value in percent.
+    pub const fn from_percent(value: Decimal) -> Percent {
+        Percent(value)
+    }
+
+    /// The exact value in percent.
+    pub const fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// `part / whole` in percent, exact up to Decimal's 28 digits; `None` when `whole` is zero.
+    pub fn of(part: Wan, whole: Wan) -> Option<Percent> {
+        if whole.is_zero() {
+            return None;
+        }
+        part.0
+            .checked_div(whole.0)
+            .map(|ratio| Percent(ratio * Decimal::ONE_HUNDRED))
+    }
+
+    /// Rounded half-up to two decimals.
+    pub fn rounded(self) -> Decimal {
+        round_half_up(self.0, DISPLAY_DECIMALS)
+    }
+
+    /// The document's form: two decimals with trailing zeros dropped (`73.58%`, `100%`, `0%`),
+    /// as the seed writes shares and rates.
+    pub fn text(self) -> String {
+        format!("{}%", self.rounded().normalize())
+    }
+
+    /// The table form with two decimals always (`100.00%`), as in self-assessment tables.
+    pub fn table(self) -> String {
+        format!("{:.2}%", self.rounded())
+    }
+}
+
+/// The change of an amount against the prior year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Same amount as last year (after rounding to the shown 0.01 万元).
+    Unchanged,
+    /// Higher than last year; `rate` is `None` when last year was zero.
+    Increase {
+        /// The increase.
+        amount: Wan,
+        /// The growth rate, or `None` when the prior year was zero.
+        rate: Option<Percent>,
+    },
+    /// Lower than last year.
+    Decrease {
+        /// The decrease, as a positive amount.
+        amount: Wan,
+        /// The rate of decline.
+        rate: Option<Percent>,
+    },
+}
+
+impl Change {
+    /// Compares `current` with `prior`. The comparison uses the amounts as the document shows them,
+    /// so a change that rounds to 0.00 万元 reads as unchanged.
+    pub fn between(current: Wan, prior: Wan) -> Change {
+        let shown_current = Wan(current.rounded());
+        let shown_prior = Wan(prior.rounded());
+        let delta = shown_current - shown_prior;
+        let rate = Percent::of(delta.abs(), shown_prior.abs());
+        if delta.is_zero() {
+            Change::Unchanged
+        } else if delta.is_negative() {
+            Change::Decrease {
+                amount: delta.abs(),
+                rate,
+            }
+        } else {
+            Change::Increase {
+                amount: delta,
+                rate,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wan(s: &str) -> Wan {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rounding_is_half_up_not_bankers() {
+        assert_eq!(wan("0.125").text(), "0.13");
+        assert_eq!(wan("0.135").text(), "0.14");
+        assert_eq!(wan("-0.125").text(), "-0.13");
+        assert_eq!(wan("2.3").text(), "2.30");
+    }
+
+    #[test]
+    fn table_form_groups_thousands_and_text_form_does_not() {
+        assert_eq!(wan("4733.14").table(), "4,733.14");
+        assert_eq!(wan("4733.14").text(), "4733.14");
+        assert_eq!(wan("1234567.5").table(), "1,234,567.50");
+        assert_eq!(wan("-1234.5").table(), "-1,234.50");
+        assert_eq!(wan("226.23").table(), "226.23");
+    }
+
+    #[test]
+    fn strict_parse_rejects_anything_but_plain_decimals() {
+        for bad in ["", "abc", "1,234", "1.2.3", ".5", "5.", "1e5", " 1", "+1"] {
+            assert!(bad.parse::<Wan>().is_err(), "{bad:?} should be rejected");
+        }
+        assert_eq!(wan("-0.42").wan(), Decimal::new(-42, 2));
+    }
+
+    #[test]
+    fn entry_parsing_accepts_what_clerks_type() {
+        let w = EntryUnit::Wan;
+        assert_eq!(parse_entry("1,234.56", w).unwrap(), wan("1234.56"));
+        assert_eq!(parse_entry("１２３", w).unwrap(), wan("123"));
+        assert_eq!(parse_entry("  226.23万元 ", w).unwrap(), wan("226.23"));
+        assert_eq!(parse_entry("１，２３４．５", w).unwrap(), wan("1234.5"));
+        assert_eq!(
+            parse_entry("2262300元", EntryUnit::Yuan).unwrap(),
+            wan("226.23")
+        );
+        assert_eq!(
+            parse_entry("12345", EntryUnit::Yuan).unwrap(),
+            wan("1.2345")
+        );
+    }
+
+    #[test]
+    fn entry_parsing_rejects_mismatched_units_and_garbage() {
+        assert!(parse_entry("226.23元", EntryUnit::Wan).is_err());
+        assert!(parse_entry("226.23万元", EntryUnit::Yuan).is_err());
+        assert!(parse_entry("二百", EntryUnit::Wan).is_err());
+        assert!(parse_entry("12a", EntryUnit::Wan).is_err());
+        let err = parse_entry("12a", EntryUnit::Wan).unwrap_err();
+        assert!(err.to_string().contains("不是有效金额"));
+    }
+
+    #[test]
+    fn yuan_and_wan_convert_exactly() {
+        let a = Wan::from_yuan(Decimal::new(2_262_301, 0));
+        assert_eq!(a.wan(), Decimal::new(2_262_301, 4));
+        assert_eq!(a.yuan(), Decimal::new(2_262_301, 0));
+        assert_eq!(EntryUnit::Yuan.edit_text(a), "2262301");
+        assert_eq!(EntryUnit::Wan.edit_text(wan("226.230")), "226.23");
+    }
+
+    #[test]
+    fn shares_and_percent_forms() {
+        let p = Percent::of(wan("166.46"), wan("226.23")).unwrap();
+        assert_eq!(p.text(), "73.58%");
+        let all = Percent::of(wan("226.23"), wan("226.23")).unwrap();
+        assert_eq!(all.text(), "100%");
+        assert_eq!(all.table(), "100.00%");
+        assert_eq!(Percent::of(wan("1"), Wan::ZERO), None);
+        let housing = Percent::of(wan("11.94"), wan("226.23")).unwrap();
+        assert_eq!(housing.text(), "5.28%");
+    }
+
+    #[test]
+    fn change_against_prior_year() {
+        match Change::between(wan("226.23"), wan("213.07")) {
+            Change::Increase { amount, rate } => {
+                assert_eq!(amount.text(), "13.16");
+                assert_eq!(rate.unwrap().text(), "6.18%");
+            }
+            other => panic!("expected an increase, got {other:?}"),
+        }
+        match Change::between(wan("0.99"), wan("0.28")) {
+            Change::Increase { rate, .. } => assert_eq!(rate.unwrap().text(), "253.57%"),
+            other => panic!("expected an increase, got {other:?}"),
+        }
+        assert_eq!(
+            Change::between(wan("5"), Wan::ZERO),
+            Change::Increase {
+                amount: wan("5.00"),
+                rate: None
+            }
+        );
+        assert!(matches!(
+            Change::between(wan("1"), wan("2")),
+            Change::Decrease { .. }
+        ));
+        assert_eq!(Change::between(wan("1.001"), wan("1")), Change::Unchanged);
+    }
+}

@@ -1,0 +1,79 @@
+//! The command line as a user runs it: `example`, `summary`, and bad files.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "in tests a failed unwrap is a failed test"
+)]
+
+use std::ffi::OsString;
+use std::fs;
+
+use juesuan::cli::{EXIT_FAILURE, EXIT_OK, run};
+
+fn juesuan(args: &[&str]) -> (i32, String, String) {
+    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run(&args, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn example_then_summary_prints_the_seed_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("示例 项目.json");
+    let path = path.to_str().unwrap();
+    let (code, out, _) = juesuan(&["example", "-o", path]);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("已写入"));
+
+    let (code, out, err) = juesuan(&["summary", path]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    for expected in [
+        "单位：中共遂宁市安居区委目标绩效管理办公室（区委绩效办）",
+        "年度：2023",
+        "收入总计：226.23 万元",
+        "本年收入合计：226.23 万元",
+        "本年支出合计：226.23 万元",
+        "基本支出：166.46 万元",
+        "项目支出：59.77 万元",
+        "财政拨款支出：226.23 万元",
+        "“三公”经费合计：0.99 万元",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+}
+
+#[test]
+fn summary_of_a_bad_file_fails_with_the_chinese_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("坏.json");
+    fs::write(
+        &path,
+        "{\"format\": \"juesuan\", \"schema_version\": 1, \"project\": {",
+    )
+    .unwrap();
+    let (code, out, err) = juesuan(&["summary", path.to_str().unwrap()]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("坏.json") && err.contains("文件不完整"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_arguments_prints_usage_and_unknown_commands_fail() {
+    let (code, out, _) = juesuan(&[]);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("用法"));
+    let (code, _, err) = juesuan(&["frobnicate"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("未知命令"));
+    let (code, _, err) = juesuan(&["example"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("-o"));
+}

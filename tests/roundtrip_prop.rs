@@ -1,0 +1,142 @@
+//! Property test: any project the model can hold survives save → load → save unchanged.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "in tests a failed unwrap is a failed test"
+)]
+
+use juesuan::example::example;
+use juesuan::model::{
+    ClassNames, CostEntry, EconomicItem, FunctionalLine, Fund, Indicator, IndicatorKind,
+    IndicatorNature, Project,
+};
+use juesuan::money::Wan;
+use juesuan::storage;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn amount() -> impl Strategy<Value = Wan> {
+    (0i64..1_000_000_000_000, 0u32..=8).prop_map(|(m, s)| Wan::from_wan(Decimal::new(m, s)))
+}
+
+fn signed_amount() -> impl Strategy<Value = Wan> {
+    (-1_000_000_000i64..1_000_000_000, 0u32..=6)
+        .prop_map(|(m, s)| Wan::from_wan(Decimal::new(m, s)))
+}
+
+fn fund() -> impl Strategy<Value = Fund> {
+    prop::sample::select(Fund::ALL.to_vec())
+}
+
+fn line() -> impl Strategy<Value = FunctionalLine> {
+    (
+        "[0-9]{0,8}",
+        prop::option::of(("\\PC{0,6}", "\\PC{0,6}", "\\PC{0,6}")),
+        fund(),
+        prop::option::of(amount()),
+        (amount(), amount(), amount(), amount(), amount()),
+        any::<String>(),
+    )
+        .prop_map(
+            |(code, names, fund, budget, (b, p, r, bu, s), reason)| FunctionalLine {
+                code,
+                names: names.map(|(class, section, item)| ClassNames {
+                    class,
+                    section,
+                    item,
+                }),
+                fund,
+                budget,
+                basic: b,
+                project: p,
+                remitted: r,
+                business: bu,
+                subsidies: s,
+                deviation_reason: reason,
+            },
+        )
+}
+
+fn indicator() -> impl Strategy<Value = Indicator> {
+    (
+        prop::sample::select(vec![
+            IndicatorKind::Output,
+            IndicatorKind::Effect,
+            IndicatorKind::Satisfaction,
+            IndicatorKind::Cost,
+        ]),
+        prop::sample::select(vec![
+            IndicatorNature::AtLeast,
+            IndicatorNature::AtMost,
+            IndicatorNature::Equal,
+            IndicatorNature::Qualitative,
+        ]),
+        any::<String>(),
+        prop::option::of(any::<String>()),
+        (0i64..10_000, 0u32..3),
+        prop::option::of((-100i64..10_000, 0u32..3)),
+    )
+        .prop_map(|(level1, nature, name, actual, (w, ws), score)| Indicator {
+            level1,
+            level2: "数量指标".into(),
+            name,
+            nature,
+            target: "≥1".into(),
+            unit: "次".into(),
+            actual,
+            weight: Decimal::new(w, ws),
+            score: score.map(|(m, s)| Decimal::new(m, s)),
+            shortfall_reason: String::new(),
+        })
+}
+
+fn project() -> impl Strategy<Value = Project> {
+    (
+        any::<String>(),
+        any::<i32>(),
+        prop::collection::vec(line(), 0..12),
+        prop::collection::vec(indicator(), 0..8),
+        (
+            signed_amount(),
+            signed_amount(),
+            prop::option::of(signed_amount()),
+        ),
+        prop::option::of(amount()),
+        prop::collection::vec(("[0-9]{5}", any::<String>(), amount()), 0..5),
+        (any::<u32>(), any::<u32>()),
+    )
+        .prop_map(
+            |(name, year, lines, indicators, (opening, closing, prior), control, items, (g, p))| {
+                let mut project = example().unwrap();
+                project.unit.name = name;
+                project.unit.year = year;
+                project.expenditure.lines = lines;
+                project.projects[0].indicators = indicators;
+                project.balances.non_appropriation.opening = opening;
+                project.balances.non_appropriation.closing = closing;
+                project.balances.non_appropriation.prior_closing = prior;
+                project.control_totals.basic = control;
+                project.basic_costs.public = CostEntry::Items(
+                    items
+                        .into_iter()
+                        .map(|(code, name, amount)| EconomicItem { code, name, amount })
+                        .collect(),
+                );
+                project.three_public.overseas.groups = g;
+                project.three_public.overseas.people = p;
+                project
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn generated_projects_round_trip_exactly(project in project()) {
+        let text = storage::to_json(&project);
+        let loaded = storage::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&loaded, &project);
+        prop_assert_eq!(storage::to_json(&loaded), text);
+    }
+}

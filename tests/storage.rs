@@ -1,0 +1,233 @@
+//! Storage: round trips, samples of every released schema, and bad files that change nothing.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "in tests a failed unwrap is a failed test"
+)]
+
+use std::fs;
+use std::path::Path;
+
+use juesuan::example::{EXAMPLE_JSON, example};
+use juesuan::model::Project;
+use juesuan::storage::{self, Problem};
+
+#[test]
+fn example_file_is_in_canonical_form() {
+    let project = example().unwrap();
+    assert_eq!(storage::to_json(&project), EXAMPLE_JSON);
+}
+
+#[test]
+fn save_load_save_is_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("区委绩效办 2023.json");
+    let project = example().unwrap();
+    storage::save(&path, &project).unwrap();
+    let first = fs::read(&path).unwrap();
+    let loaded = storage::load(&path).unwrap();
+    assert_eq!(loaded, project);
+    storage::save(&path, &loaded).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), first);
+}
+
+#[test]
+fn every_released_schema_sample_still_loads() {
+    let mut count = 0;
+    for entry in fs::read_dir("tests/samples").unwrap() {
+        let path = entry.unwrap().path();
+        let project = storage::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            !project.unit.name.is_empty(),
+            "{} lost its unit",
+            path.display()
+        );
+        count += 1;
+    }
+    let file_name = format!("v{}-example-2023.json", storage::SCHEMA_VERSION);
+    assert!(
+        Path::new("tests/samples").join(file_name).exists(),
+        "the current schema version needs a sample file"
+    );
+    assert!(count >= 1);
+}
+
+#[test]
+fn saving_keeps_the_previous_file_as_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("项目.json");
+    let mut project = example().unwrap();
+    storage::save(&path, &project).unwrap();
+    let before = fs::read(&path).unwrap();
+    project.unit.short_name = "改名后".into();
+    storage::save(&path, &project).unwrap();
+    assert_eq!(fs::read(storage::backup_path(&path)).unwrap(), before);
+    assert_eq!(storage::load(&path).unwrap().unit.short_name, "改名后");
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("项目.json");
+    let project = example().unwrap();
+    storage::save(&path, &project).unwrap();
+    let before = fs::read(&path).unwrap();
+    // A directory where the temporary file should go makes the write fail.
+    fs::create_dir(dir.path().join("项目.json.tmp")).unwrap();
+    let err = storage::save(&path, &Project::default()).unwrap_err();
+    assert!(err.to_string().contains("项目.json"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+/// Writes `text` to a file, loads it, and checks that it fails and the file is unchanged.
+fn load_fails(text: &str) -> (String, Problem) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("坏文件.json");
+    fs::write(&path, text).unwrap();
+    let err = storage::load(&path).unwrap_err();
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        text,
+        "loading must not write"
+    );
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "loading must not create files");
+    let message = err.to_string();
+    assert!(message.contains("坏文件.json"), "names the file: {message}");
+    (message, err.problem)
+}
+
+#[test]
+fn truncated_file_names_line_and_column() {
+    let half = EXAMPLE_JSON.len() / 2;
+    let end = (half..)
+        .find(|&i| EXAMPLE_JSON.is_char_boundary(i))
+        .unwrap();
+    let cut = &EXAMPLE_JSON[..end];
+    let (message, problem) = load_fails(cut);
+    assert!(matches!(problem, Problem::Syntax { .. }), "{problem:?}");
+    assert!(
+        message.contains("行") && message.contains("列"),
+        "{message}"
+    );
+    assert!(message.contains("文件不完整"), "{message}");
+}
+
+#[test]
+fn syntax_error_names_its_position() {
+    let broken = EXAMPLE_JSON.replacen("\"format\": \"juesuan\",", "\"format\": \"juesuan\"", 1);
+    let (message, problem) = load_fails(&broken);
+    match problem {
+        Problem::Syntax { line, .. } => assert_eq!(line, 3),
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+    assert!(message.contains("第 3 行"), "{message}");
+}
+
+#[test]
+fn newer_schema_is_refused_with_advice() {
+    let newer = EXAMPLE_JSON.replacen("\"schema_version\": 1", "\"schema_version\": 99", 1);
+    let (message, problem) = load_fails(&newer);
+    assert!(matches!(problem, Problem::NewerVersion { found: 99 }));
+    assert!(message.contains("更新版本"), "{message}");
+}
+
+#[test]
+fn non_numeric_amount_names_the_field() {
+    let bad = EXAMPLE_JSON.replacen(
+        "\"general_budget\": \"226.23\"",
+        "\"general_budget\": \"226.2x\"",
+        1,
+    );
+    let (message, problem) = load_fails(&bad);
+    match &problem {
+        Problem::Invalid {
+            field, position, ..
+        } => {
+            assert_eq!(field.as_str(), "revenue.general_budget");
+            assert!(position.is_some());
+        }
+        other => panic!("expected an invalid value, got {other:?}"),
+    }
+    assert!(message.contains("不是有效金额"), "{message}");
+}
+
+#[test]
+fn amount_written_as_a_json_number_is_refused() {
+    let bad = EXAMPLE_JSON.replacen(
+        "\"general_budget\": \"226.23\"",
+        "\"general_budget\": 226.23",
+        1,
+    );
+    let (message, _) = load_fails(&bad);
+    assert!(message.contains("revenue.general_budget"), "{message}");
+    assert!(message.contains("金额"), "{message}");
+}
+
+#[test]
+fn negative_amount_is_refused_where_not_allowed() {
+    let bad = EXAMPLE_JSON.replacen("\"basic\": \"82.26\"", "\"basic\": \"-82.26\"", 1);
+    let (message, problem) = load_fails(&bad);
+    match problem {
+        Problem::Invalid { field, .. } => assert_eq!(field.as_str(), "expenditure.lines[0].basic"),
+        other => panic!("expected an invalid value, got {other:?}"),
+    }
+    assert!(message.contains("不能为负数"), "{message}");
+}
+
+#[test]
+fn negative_balance_is_allowed() {
+    let text = EXAMPLE_JSON.replacen("\"closing\": \"0\"", "\"closing\": \"-1.5\"", 1);
+    let project = storage::from_json(&text).unwrap();
+    assert!(project.balances.general_budget.closing.is_negative());
+}
+
+#[test]
+fn negative_count_is_refused() {
+    let bad = EXAMPLE_JSON.replacen("\"batches\": 5", "\"batches\": -5", 1);
+    let (message, _) = load_fails(&bad);
+    assert!(
+        message.contains("three_public.reception.domestic.batches"),
+        "{message}"
+    );
+    assert!(message.contains("不小于 0 的整数"), "{message}");
+}
+
+#[test]
+fn unknown_field_and_missing_field_are_named() {
+    let unknown = EXAMPLE_JSON.replacen("\"short_name\"", "\"shortname\"", 1);
+    let (message, _) = load_fails(&unknown);
+    assert!(message.contains("未知字段 shortname"), "{message}");
+
+    let missing = EXAMPLE_JSON.replacen("\"year\": 2023,", "", 1);
+    let (message, _) = load_fails(&missing);
+    assert!(message.contains("缺少字段 year"), "{message}");
+}
+
+#[test]
+fn other_json_is_not_a_project() {
+    let (message, problem) = load_fails("{\"name\": \"别的文件\"}");
+    assert!(matches!(problem, Problem::NotAProject));
+    assert!(message.contains("不是决算助手的项目文件"), "{message}");
+}
+
+#[test]
+fn missing_file_says_so() {
+    let err = storage::load(Path::new("/nonexistent/没有这个文件.json")).unwrap_err();
+    assert!(err.to_string().contains("文件不存在"), "{err}");
+}
+
+#[test]
+fn utf8_bom_from_windows_editors_is_accepted() {
+    let with_bom = format!("\u{feff}{EXAMPLE_JSON}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.json");
+    fs::write(&path, with_bom).unwrap();
+    assert_eq!(storage::load(&path).unwrap(), example().unwrap());
+}
