@@ -62,5 +62,8 @@ fn money_is_never_f64_outside_drawing() {
 #[test]
 fn no_hash_map_can_reach_a_document_or_a_file() {
     let found = offenders("HashMap", &[]);
-    assert!(found.is_empty(), "HashMap in the core (use BTreeMap): {found:?}");
+    assert!(
+        found.is_empty(),
+        "HashMap in the core (use BTreeMap): {found:?}"
+    );
 }
