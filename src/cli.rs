@@ -7,6 +7,8 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::catalog::Catalog;
+use crate::checks::{self, Finding, Severity};
 use crate::example::example;
 use crate::model::Project;
 use crate::model::totals::Totals;
@@ -28,6 +30,7 @@ pub const USAGE: &str = "\
   juesuan                      打开窗口（尚未提供时显示本帮助）
   juesuan example -o 文件       把内置示例项目（区委绩效办 2023 年度）写入文件
   juesuan summary 文件          显示项目的单位、年度和主要合计数（万元）
+  juesuan check 文件 [--json]   审核：按严重程度列出核对发现的问题；有“错误”时退出码为 1
   juesuan help                 显示本帮助
 ";
 
@@ -44,6 +47,7 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Some("example") => example_command(&args[1..], out),
         Some("summary") => summary_command(&args[1..], out),
+        Some("check") => check_command(&args[1..], out),
         Some(other) => Err(format!("未知命令“{other}”\n\n{USAGE}")),
     };
     match result {
@@ -106,5 +110,47 @@ pub fn summary(project: &Project) -> String {
     for (label, amount) in rows {
         text.push_str(&format!("{label}：{} 万元\n", amount.text()));
     }
+    text
+}
+
+fn check_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let (json, files): (Vec<&String>, Vec<&String>) = args.iter().partition(|a| *a == "--json");
+    let [path] = files.as_slice() else {
+        return Err("用法：juesuan check 文件 [--json]".to_owned());
+    };
+    let project = storage::load(&PathBuf::from(path)).map_err(|e| e.to_string())?;
+    let catalog = Catalog::builtin(project.unit.year).ok();
+    let findings = checks::run(&project, catalog.as_ref());
+    let text = if json.is_empty() {
+        findings_text(&findings)
+    } else {
+        serde_json::to_string_pretty(&findings).unwrap_or_default() + "\n"
+    };
+    let _ = write!(out, "{text}");
+    let (errors, _, _) = checks::counts(&findings);
+    Ok(if errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Findings as text, grouped by severity, with a summary line.
+pub fn findings_text(findings: &[Finding]) -> String {
+    let mut text = String::new();
+    for severity in Severity::ALL {
+        let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
+        if group.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("【{severity}】{} 条\n", group.len()));
+        for f in group {
+            text.push_str(&format!("  {} {}：{}\n", f.code, f.title, f.message));
+            if let Some(first) = f.fields.first() {
+                text.push_str(&format!("      位置：{first}\n"));
+            }
+        }
+    }
+    let (e, w, h) = checks::counts(findings);
+    text.push_str(&format!(
+        "共 {} 条：错误 {e}，警告 {w}，提示 {h}\n",
+        findings.len()
+    ));
     text
 }

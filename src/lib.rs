@@ -5,6 +5,7 @@
 //! `ARCHITECTURE.md` for the code map and the invariants.
 
 pub mod catalog;
+pub mod checks;
 pub mod cli;
 pub mod example;
 pub mod model;

@@ -20,9 +20,17 @@ pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {
     value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// The largest amount a project can hold, in 万元 (one trillion 万元): far above any unit's
+/// accounts, and low enough that no sum of a project's amounts can overflow.
+pub const MAX_WAN_INTEGER_DIGITS: usize = 12;
+
+/// The finest amount a project can hold: 6 decimals of 万元, i.e. 0.01 元 (one 分).
+pub const MAX_WAN_DECIMALS: u32 = 6;
+
 /// An exact amount of money in 万元.
 ///
-/// Written to JSON as a string (`"226.23"`) so that no float ever touches it.
+/// Written to JSON as a string (`"226.23"`) so that no float ever touches it. Amounts parsed from
+/// text are at most 12 integer digits with at most 6 decimals (one 分).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Wan(Decimal);
 
@@ -38,6 +46,18 @@ impl Wan {
     /// An amount given in 元; exact, since 1 万元 = 10 000 元.
     pub fn from_yuan(yuan: Decimal) -> Wan {
         Wan(yuan / Decimal::from(10_000))
+    }
+
+    /// An amount in 万元 if it is within the limits a project can hold (see [`Wan`]).
+    pub fn checked(value: Decimal) -> Result<Wan, AmountError> {
+        let value = value.normalize();
+        if value.scale() > MAX_WAN_DECIMALS {
+            return Err(AmountError::TooPrecise(value.to_string()));
+        }
+        if value.abs() >= Decimal::from(10_i64.pow(MAX_WAN_INTEGER_DIGITS as u32)) {
+            return Err(AmountError::OutOfRange(value.to_string()));
+        }
+        Ok(Wan(value))
     }
 
     /// The exact value in 万元.
@@ -164,19 +184,25 @@ impl FromStr for Wan {
     /// This is the strict form used in project files; forgiving parsing of what clerks type
     /// (full-width digits, separators, `万元`) is [`parse_entry`].
     fn from_str(s: &str) -> Result<Wan, AmountError> {
-        let digits = s.strip_prefix('-').unwrap_or(s);
-        let well_formed = !digits.is_empty()
-            && !digits.starts_with('.')
-            && !digits.ends_with('.')
-            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && digits.chars().filter(|&c| c == '.').count() <= 1;
-        if !well_formed {
-            return Err(AmountError::NotANumber(s.to_owned()));
-        }
-        Decimal::from_str_exact(s)
-            .map(Wan)
-            .map_err(|_| AmountError::OutOfRange(s.to_owned()))
+        let value = parse_plain_decimal(s)?;
+        Wan::checked(value)?;
+        // Keep the scale as written ("50.00" stays "50.00"), so files round-trip byte for byte.
+        Ok(Wan(value))
     }
+}
+
+/// Parses an optional `-`, digits and an optional fraction; nothing else.
+fn parse_plain_decimal(s: &str) -> Result<Decimal, AmountError> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let well_formed = !digits.is_empty()
+        && !digits.starts_with('.')
+        && !digits.ends_with('.')
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|&c| c == '.').count() <= 1;
+    if !well_formed {
+        return Err(AmountError::NotANumber(s.to_owned()));
+    }
+    Decimal::from_str_exact(s).map_err(|_| AmountError::OutOfRange(s.to_owned()))
 }
 
 impl Serialize for Wan {
@@ -206,8 +232,10 @@ impl<'de> Deserialize<'de> for Wan {
 pub enum AmountError {
     /// The text is not a number.
     NotANumber(String),
-    /// The number has too many digits to be held exactly.
+    /// The number is too large for any unit's accounts.
     OutOfRange(String),
+    /// The number has more decimals than 0.01 元.
+    TooPrecise(String),
     /// A negative number where only zero or more is allowed.
     Negative(String),
 }
@@ -216,7 +244,8 @@ impl fmt::Display for AmountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AmountError::NotANumber(s) => write!(f, "“{s}”不是有效金额，请输入数字，如 226.23"),
-            AmountError::OutOfRange(s) => write!(f, "“{s}”位数过多，无法精确保存"),
+            AmountError::OutOfRange(s) => write!(f, "金额“{s}”过大，请检查是否多输了位数"),
+            AmountError::TooPrecise(s) => write!(f, "金额“{s}”小数位过多，最多精确到分"),
             AmountError::Negative(s) => write!(f, "金额“{s}”不能为负数"),
         }
     }
@@ -279,13 +308,14 @@ pub fn parse_entry(text: &str, unit: EntryUnit) -> Result<Wan, AmountError> {
             .unwrap_or(&normalized),
     };
     let number = number.strip_prefix('+').unwrap_or(number);
-    let value: Wan = number
-        .parse()
-        .map_err(|_| AmountError::NotANumber(text.trim().to_owned()))?;
-    Ok(match unit {
-        EntryUnit::Wan => value,
-        EntryUnit::Yuan => Wan::from_yuan(value.wan()),
-    })
+    let value = parse_plain_decimal(number).map_err(|e| match e {
+        AmountError::NotANumber(_) => AmountError::NotANumber(text.trim().to_owned()),
+        other => other,
+    })?;
+    match unit {
+        EntryUnit::Wan => Wan::checked(value),
+        EntryUnit::Yuan => Wan::checked(Wan::from_yuan(value).wan()),
+    }
 }
 
 /// A percentage, held exactly (`73.58` means 73.58%).
@@ -310,7 +340,8 @@ impl Percent {
         }
         part.0
             .checked_div(whole.0)
-            .map(|ratio| Percent(ratio * Decimal::ONE_HUNDRED))
+            .and_then(|ratio| ratio.checked_mul(Decimal::ONE_HUNDRED))
+            .map(Percent)
     }
 
     /// Rounded half-up to two decimals.
@@ -328,6 +359,64 @@ impl Percent {
     pub fn table(self) -> String {
         format!("{:.2}%", self.rounded())
     }
+}
+
+/// How the printed shares of one structure (revenue, expenditure, 类, 三公) are rounded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ShareRounding {
+    /// 各项独立四舍五入: each share half-up on its own, as published documents do; they may sum to
+    /// 99.99% or 100.01%.
+    #[default]
+    #[serde(rename = "独立四舍五入")]
+    Independent,
+    /// 最大余额法: shares adjusted so that a structure sums to exactly 100.00%; the document says so.
+    #[serde(rename = "最大余额法")]
+    LargestRemainder,
+}
+
+/// The printed shares of `parts` in `whole`, in percent with two decimals, by `method`.
+///
+/// `None` for every part when `whole` is zero (no share can be written). Largest-remainder
+/// rounding applies only when the parts are non-negative and sum exactly to `whole`; otherwise no
+/// adjustment can make them sum to 100%, and the shares are rounded independently.
+pub fn rounded_shares(parts: &[Wan], whole: Wan, method: ShareRounding) -> Vec<Option<Decimal>> {
+    let exact: Vec<Option<Percent>> = parts.iter().map(|&p| Percent::of(p, whole)).collect();
+    let independent = || exact.iter().map(|s| s.map(Percent::rounded)).collect();
+    let sums_to_whole = parts.iter().copied().sum::<Wan>() == whole;
+    let non_negative = parts.iter().all(|p| !p.is_negative()) && !whole.is_negative();
+    if method == ShareRounding::Independent || whole.is_zero() || !sums_to_whole || !non_negative {
+        return independent();
+    }
+    let hundredths: Vec<Decimal> = exact
+        .iter()
+        .map(|s| {
+            s.map(|p| p.value() * Decimal::ONE_HUNDRED)
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut floors: Vec<Decimal> = hundredths.iter().map(|h| h.floor()).collect();
+    let target = Decimal::from(10_000);
+    let mut missing = target - floors.iter().copied().sum::<Decimal>();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    // Largest remainder first; ties go to the earlier part, so the result is deterministic.
+    order.sort_by(|&a, &b| {
+        let ra = hundredths[a] - floors[a];
+        let rb = hundredths[b] - floors[b];
+        rb.cmp(&ra).then(a.cmp(&b))
+    });
+    // The parts sum to the whole, so the missing hundredths equal the sum of the remainders and
+    // are fewer than the parts with a remainder: one each, largest first, closes the gap.
+    for &i in &order {
+        if missing <= Decimal::ZERO {
+            break;
+        }
+        floors[i] += Decimal::ONE;
+        missing -= Decimal::ONE;
+    }
+    floors
+        .into_iter()
+        .map(|f| Some(f / Decimal::ONE_HUNDRED))
+        .collect()
 }
 
 /// The change of an amount against the prior year.
@@ -436,6 +525,23 @@ mod tests {
     }
 
     #[test]
+    fn amounts_beyond_any_unit_or_finer_than_a_fen_are_refused() {
+        assert!(matches!(
+            "1000000000000".parse::<Wan>(),
+            Err(AmountError::OutOfRange(_))
+        ));
+        assert!("999999999999.999999".parse::<Wan>().is_ok());
+        assert!(matches!(
+            "0.0000001".parse::<Wan>(),
+            Err(AmountError::TooPrecise(_))
+        ));
+        assert!("0.000001".parse::<Wan>().is_ok());
+        let err = parse_entry("1.001", EntryUnit::Yuan).unwrap_err();
+        assert!(err.to_string().contains("最多精确到分"), "{err}");
+        assert_eq!(wan("50.00").wan().to_string(), "50.00", "scale is kept");
+    }
+
+    #[test]
     fn yuan_and_wan_convert_exactly() {
         let a = Wan::from_yuan(Decimal::new(2_262_301, 0));
         assert_eq!(a.wan(), Decimal::new(2_262_301, 4));
@@ -454,6 +560,37 @@ mod tests {
         assert_eq!(Percent::of(wan("1"), Wan::ZERO), None);
         let housing = Percent::of(wan("11.94"), wan("226.23")).unwrap();
         assert_eq!(housing.text(), "5.28%");
+    }
+
+    #[test]
+    fn seed_class_shares_sum_to_100_01_independently_and_100_by_largest_remainder() {
+        let parts = [wan("193.15"), wan("14.63"), wan("6.51"), wan("11.94")];
+        let total = wan("226.23");
+        let shown = |m| -> Vec<String> {
+            rounded_shares(&parts, total, m)
+                .into_iter()
+                .map(|s| format!("{:.2}", s.unwrap()))
+                .collect()
+        };
+        assert_eq!(
+            shown(ShareRounding::Independent),
+            ["85.38", "6.47", "2.88", "5.28"]
+        );
+        let adjusted = shown(ShareRounding::LargestRemainder);
+        // The seed lowered 住房保障 by hand to 5.27%; largest remainder lowers 社会保障和就业,
+        // whose remainder (0.687) is the smallest of the four.
+        assert_eq!(adjusted, ["85.38", "6.46", "2.88", "5.28"]);
+    }
+
+    #[test]
+    fn shares_of_zero_are_none_and_unbalanced_parts_are_not_adjusted() {
+        assert_eq!(
+            rounded_shares(&[Wan::ZERO], Wan::ZERO, ShareRounding::LargestRemainder),
+            vec![None]
+        );
+        let parts = [wan("1"), wan("1"), wan("1")];
+        let got = rounded_shares(&parts, wan("4"), ShareRounding::LargestRemainder);
+        assert_eq!(got, vec![Some(Decimal::new(2500, 2)); 3]);
     }
 
     #[test]

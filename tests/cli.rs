@@ -8,7 +8,7 @@
 use std::ffi::OsString;
 use std::fs;
 
-use juesuan::cli::{EXIT_FAILURE, EXIT_OK, run};
+use juesuan::cli::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, run};
 
 fn juesuan(args: &[&str]) -> (i32, String, String) {
     let args: Vec<OsString> = args.iter().map(OsString::from).collect();
@@ -76,4 +76,44 @@ fn no_arguments_prints_usage_and_unknown_commands_fail() {
     let (code, _, err) = juesuan(&["example"]);
     assert_eq!(code, EXIT_FAILURE);
     assert!(err.contains("-o"));
+}
+
+#[test]
+fn check_groups_findings_and_sets_the_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("示例.json");
+    let path_str = path.to_str().unwrap();
+    juesuan(&["example", "-o", path_str]);
+
+    let (code, out, _) = juesuan(&["check", path_str]);
+    assert_eq!(code, EXIT_OK, "the example has no 错误");
+    assert!(out.contains("【警告】3 条"), "{out}");
+    assert!(out.contains("【提示】4 条"), "{out}");
+    assert!(out.contains("共 7 条：错误 0，警告 3，提示 4"), "{out}");
+
+    let (code, out, _) = juesuan(&["check", "--json", path_str]);
+    assert_eq!(code, EXIT_OK);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 7);
+    assert_eq!(json[0]["severity"], "提示");
+    assert!(json[0]["fields"][0].is_string());
+
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replacen(
+            "\"revenue_this_year\": \"226.23\"",
+            "\"revenue_this_year\": \"226.32\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let (code, out, _) = juesuan(&["check", path_str]);
+    assert_eq!(code, EXIT_FINDINGS, "{out}");
+    assert!(out.contains("JS-105"), "{out}");
+    assert!(out.contains("相差 0.09 万元"), "{out}");
+
+    let (code, _, err) = juesuan(&["check", "/nonexistent/x.json"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("文件不存在"));
 }

@@ -16,7 +16,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 fn amount() -> impl Strategy<Value = Wan> {
-    (0i64..1_000_000_000_000, 0u32..=8).prop_map(|(m, s)| Wan::from_wan(Decimal::new(m, s)))
+    (0i64..1_000_000_000_000, 0u32..=6).prop_map(|(m, s)| Wan::from_wan(Decimal::new(m, s)))
 }
 
 fn signed_amount() -> impl Strategy<Value = Wan> {

@@ -24,6 +24,7 @@ pub use walk::AmountAt;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::money::ShareRounding;
 use crate::money::{EntryUnit, Wan};
 
 /// One unit's final accounts for one year: everything the disclosure document states.
@@ -73,19 +74,6 @@ pub struct Settings {
     pub share_rounding: ShareRounding,
     /// How exact the reconciliation checks are.
     pub tolerance: Tolerance,
-}
-
-/// How the printed shares of one structure (revenue, expenditure, 类, 三公) are rounded.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ShareRounding {
-    /// 各项独立四舍五入: each share half-up on its own, as published documents do; they may sum to
-    /// 99.99% or 100.01%.
-    #[default]
-    #[serde(rename = "独立四舍五入")]
-    Independent,
-    /// 最大余额法: shares adjusted so that a structure sums to exactly 100.00%; the document says so.
-    #[serde(rename = "最大余额法")]
-    LargestRemainder,
 }
 
 /// How exact the equalities of the checks are.

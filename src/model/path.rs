@@ -4,7 +4,8 @@ use std::fmt;
 
 /// The path of one value in a project, as in its JSON file: `revenue.general_budget`,
 /// `expenditure.lines[2].basic`. Checks report these; the UI jumps to the field they name.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
 pub struct FieldPath(String);
 
 impl FieldPath {

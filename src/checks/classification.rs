@@ -1,0 +1,308 @@
+//! The same money by two classifications (JS-2xx): lines and codes, 基本支出 by economic items,
+//! 项目支出 by project, and each project's spending by item.
+
+use std::collections::BTreeMap;
+
+use super::{Context, Report, Rule, Severity, amount, mismatch};
+use crate::model::{CostEntry, FieldPath, Fund};
+use crate::money::Wan;
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "JS-201",
+        severity: Severity::Error,
+        title: "基本支出不等于人员经费与公用经费之和",
+        check: basic_split,
+    },
+    Rule {
+        code: "JS-202",
+        severity: Severity::Warning,
+        title: "经济分类科目归错了人员经费或公用经费",
+        check: economic_group,
+    },
+    Rule {
+        code: "JS-203",
+        severity: Severity::Hint,
+        title: "经济分类科目编码或名称与科目表不一致",
+        check: economic_catalog,
+    },
+    Rule {
+        code: "JS-204",
+        severity: Severity::Warning,
+        title: "项目支出与各项目绩效自评表执行数之和不符",
+        check: projects_vs_project_expenditure,
+    },
+    Rule {
+        code: "JS-205",
+        severity: Severity::Warning,
+        title: "项目资金分配明细之和与执行数不符",
+        check: project_spending,
+    },
+    Rule {
+        code: "JS-206",
+        severity: Severity::Error,
+        title: "功能分类科目编码不是 7 位数字",
+        check: line_code_format,
+    },
+    Rule {
+        code: "JS-207",
+        severity: Severity::Warning,
+        title: "功能分类科目不在科目表中，且未填写名称",
+        check: line_code_unknown_unnamed,
+    },
+    Rule {
+        code: "JS-208",
+        severity: Severity::Hint,
+        title: "功能分类科目不在本年度科目表中",
+        check: line_code_unknown_named,
+    },
+    Rule {
+        code: "JS-209",
+        severity: Severity::Warning,
+        title: "同一资金来源的功能分类科目重复录入",
+        check: duplicate_lines,
+    },
+    Rule {
+        code: "JS-210",
+        severity: Severity::Hint,
+        title: "功能分类科目行没有任何金额",
+        check: empty_lines,
+    },
+];
+
+/// JS-201: 一般公共预算财政拨款基本支出 = 人员经费 + 公用经费, when either is entered.
+fn basic_split(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let t = &ctx.totals;
+    let split = t.personnel_costs + t.public_costs;
+    if split.is_zero() {
+        return;
+    }
+    if !ctx.agree(t.general_budget_basic, split, 2) {
+        report.add(
+            format!(
+                "一般公共预算财政拨款基本支出 {}，人员经费 {} 加公用经费 {} 共 {}，相差 {}",
+                amount(t.general_budget_basic),
+                amount(t.personnel_costs),
+                amount(t.public_costs),
+                amount(split),
+                amount((t.general_budget_basic - split).abs())
+            ),
+            vec![
+                "basic_costs.personnel".into(),
+                "basic_costs.public".into(),
+                "expenditure.lines".into(),
+            ],
+        );
+    }
+}
+
+fn cost_groups<'a>(
+    ctx: &Context<'a>,
+) -> [(&'static str, &'static str, &'a CostEntry, [&'static str; 2]); 2] {
+    let b = &ctx.project.basic_costs;
+    [
+        ("personnel", "人员经费", &b.personnel, ["301", "303"]),
+        ("public", "公用经费", &b.public, ["302", "310"]),
+    ]
+}
+
+/// JS-202: 人员经费 items are of 301/303, 公用经费 items of 302/310.
+fn economic_group(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (key, label, entry, classes) in cost_groups(ctx) {
+        let CostEntry::Items(items) = entry else {
+            continue;
+        };
+        for (i, item) in items.iter().enumerate() {
+            if !classes.iter().any(|c| item.code.starts_with(c)) {
+                report.add(
+                    format!(
+                        "{label}中的“{} {}”不属于 {}（{label}只含 {} 类科目）",
+                        item.code,
+                        item.name,
+                        classes.join("、"),
+                        classes.join("、")
+                    ),
+                    vec![FieldPath::new(format!("basic_costs.{key}.items[{i}].code"))],
+                );
+            }
+        }
+    }
+}
+
+/// JS-203: economic items use codes and names of the year's catalog.
+fn economic_catalog(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let Some(catalog) = ctx.catalog else {
+        return;
+    };
+    for (key, _, entry, _) in cost_groups(ctx) {
+        let CostEntry::Items(items) = entry else {
+            continue;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let field = FieldPath::new(format!("basic_costs.{key}.items[{i}]"));
+            match catalog.economic(&item.code) {
+                None => report.add(
+                    format!(
+                        "经济分类科目“{}”不在 {} 年科目表中",
+                        item.code,
+                        catalog.year()
+                    ),
+                    vec![field.field("code")],
+                ),
+                Some(e) if e.name != item.name => report.add(
+                    format!(
+                        "经济分类科目 {} 的名称写作“{}”，标准名称是“{}”",
+                        item.code, item.name, e.name
+                    ),
+                    vec![field.field("name")],
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// JS-204: 项目支出 of the accounts equals Σ 执行数 of the project self-assessments.
+fn projects_vs_project_expenditure(ctx: &Context<'_>, report: &mut Report<'_>) {
+    if ctx.project.projects.is_empty() {
+        return;
+    }
+    let t = &ctx.totals;
+    let n = ctx.project.projects.len();
+    if !ctx.agree(t.by_nature.project, t.projects_executed, n) {
+        report.add(
+            mismatch(
+                "支出决算中的项目支出",
+                t.by_nature.project,
+                &format!("{n} 个项目绩效自评表的执行数之和"),
+                t.projects_executed,
+            ),
+            vec!["projects".into(), "expenditure.lines".into()],
+        );
+    }
+}
+
+/// JS-205: a project's spending breakdown (项目资金分配情况) adds up to its 执行数.
+fn project_spending(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        if p.spending.is_empty() {
+            continue;
+        }
+        let spent: Wan = p.spending.iter().map(|s| s.amount).sum();
+        let executed = p.funds_total().executed.unwrap_or_default();
+        if !ctx.agree(spent, executed, p.spending.len()) {
+            report.add(
+                format!(
+                    "项目“{}”：{}",
+                    p.name,
+                    mismatch("资金分配明细之和", spent, "预算执行数", executed)
+                ),
+                vec![
+                    FieldPath::new(format!("projects[{i}].spending")),
+                    FieldPath::new(format!("projects[{i}].funds")),
+                ],
+            );
+        }
+    }
+}
+
+fn line_field(i: usize, name: &str) -> FieldPath {
+    FieldPath::new(format!("expenditure.lines[{i}].{name}"))
+}
+
+fn is_item_code(code: &str) -> bool {
+    code.len() == 7 && code.chars().all(|c| c.is_ascii_digit())
+}
+
+/// JS-206: a line's code is a 7-digit 项 code.
+fn line_code_format(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, line) in ctx.project.expenditure.lines.iter().enumerate() {
+        if !is_item_code(&line.code) {
+            report.add(
+                format!(
+                    "第 {} 行功能分类科目编码“{}”应为 7 位数字（项级科目）",
+                    i + 1,
+                    line.code
+                ),
+                vec![line_field(i, "code")],
+            );
+        }
+    }
+}
+
+fn unknown_lines<'a>(
+    ctx: &'a Context<'_>,
+) -> impl Iterator<Item = (usize, &'a crate::model::FunctionalLine)> {
+    let catalog = ctx.catalog;
+    ctx.project
+        .expenditure
+        .lines
+        .iter()
+        .enumerate()
+        .filter(move |(_, l)| {
+            is_item_code(&l.code) && catalog.is_some_and(|c| c.class_path(&l.code).is_none())
+        })
+}
+
+/// JS-207: a code the catalog does not know needs the user's 类/款/项 names for the document.
+fn line_code_unknown_unnamed(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, line) in unknown_lines(ctx) {
+        if line.names.is_none() {
+            report.add(
+                format!(
+                    "科目 {} 不在 {} 年科目表中，请核对编码，或填写类、款、项名称",
+                    line.code, ctx.project.unit.year
+                ),
+                vec![line_field(i, "code"), line_field(i, "names")],
+            );
+        }
+    }
+}
+
+/// JS-208: a code the catalog does not know, named by the user: worth a second look.
+fn line_code_unknown_named(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, line) in unknown_lines(ctx) {
+        if let Some(names) = &line.names {
+            report.add(
+                format!(
+                    "科目 {} {} 不在 {} 年科目表中，文档将使用所填名称，请核对编码",
+                    line.code, names.item, ctx.project.unit.year
+                ),
+                vec![line_field(i, "code")],
+            );
+        }
+    }
+}
+
+/// JS-209: one code of one fund is entered once; twice usually means a line was copied.
+fn duplicate_lines(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let mut first: BTreeMap<(&str, Fund), usize> = BTreeMap::new();
+    for (i, line) in ctx.project.expenditure.lines.iter().enumerate() {
+        if let Some(&j) = first.get(&(line.code.as_str(), line.fund)) {
+            report.add(
+                format!(
+                    "第 {} 行与第 {} 行是同一科目 {}（{}），请合并",
+                    i + 1,
+                    j + 1,
+                    line.code,
+                    line.fund.label()
+                ),
+                vec![line_field(i, "code"), line_field(j, "code")],
+            );
+        } else {
+            first.insert((line.code.as_str(), line.fund), i);
+        }
+    }
+}
+
+/// JS-210: a line with no amount and no budget adds nothing but a row of zeros to the tables.
+fn empty_lines(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, line) in ctx.project.expenditure.lines.iter().enumerate() {
+        if line.total().is_zero() && line.budget.is_none_or(|b| b.is_zero()) {
+            report.add(
+                format!("第 {} 行科目 {} 没有金额，可以删除", i + 1, line.code),
+                vec![line_field(i, "basic")],
+            );
+        }
+    }
+}

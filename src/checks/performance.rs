@@ -1,0 +1,475 @@
+//! Self-assessment tables (JS-5xx): weights, scores, execution rates, 完成值, cost indicators
+//! against the budget, and the department report's scores.
+
+use rust_decimal::Decimal;
+
+use super::{Context, Report, Rule, Severity, amount, mismatch};
+use crate::model::{FieldPath, Indicator, IndicatorKind, IndicatorNature, ProjectAssessment};
+use crate::money::{Percent, Wan, round_half_up};
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "JS-501",
+        severity: Severity::Error,
+        title: "绩效自评表权重合计不是 100",
+        check: weights_sum_to_100,
+    },
+    Rule {
+        code: "JS-502",
+        severity: Severity::Warning,
+        title: "预算执行权重不是 10 分，或绩效指标权重不是 90 分",
+        check: weight_split,
+    },
+    Rule {
+        code: "JS-503",
+        severity: Severity::Error,
+        title: "得分小于 0 或超过权重",
+        check: score_within_weight,
+    },
+    Rule {
+        code: "JS-504",
+        severity: Severity::Warning,
+        title: "预算执行率低于 90% 且未说明原因",
+        check: low_execution_needs_reason,
+    },
+    Rule {
+        code: "JS-505",
+        severity: Severity::Warning,
+        title: "绩效指标未填写完成值",
+        check: missing_actuals,
+    },
+    Rule {
+        code: "JS-506",
+        severity: Severity::Warning,
+        title: "定量指标得分与完成值、指标值不符",
+        check: quantitative_score,
+    },
+    Rule {
+        code: "JS-507",
+        severity: Severity::Warning,
+        title: "成本指标目标值合计与调整后预算不符",
+        check: cost_targets_vs_budget,
+    },
+    Rule {
+        code: "JS-508",
+        severity: Severity::Error,
+        title: "自评表合计得分与各项得分之和不符",
+        check: stated_total_score,
+    },
+    Rule {
+        code: "JS-509",
+        severity: Severity::Warning,
+        title: "定量指标的指标值不是数字",
+        check: quantitative_target_is_number,
+    },
+    Rule {
+        code: "JS-510",
+        severity: Severity::Warning,
+        title: "预算执行数超过调整后预算",
+        check: execution_above_budget,
+    },
+    Rule {
+        code: "JS-511",
+        severity: Severity::Warning,
+        title: "部门整体自评总分不是 100 分，或得分超过总分",
+        check: department_scores,
+    },
+    Rule {
+        code: "JS-512",
+        severity: Severity::Hint,
+        title: "成本指标目标值与同名资金分配明细不符",
+        check: cost_indicator_vs_spending,
+    },
+];
+
+fn project_field(i: usize, rest: &str) -> FieldPath {
+    FieldPath::new(format!("projects[{i}].{rest}"))
+}
+
+/// Sums weights or scores without overflowing: a check must never panic, even on absurd input.
+fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values.into_iter().fold(Decimal::ZERO, |a, b| {
+        a.checked_add(b).unwrap_or(Decimal::MAX)
+    })
+}
+
+fn indicator_weights(p: &ProjectAssessment) -> Decimal {
+    sum(p.indicators.iter().map(|i| i.weight))
+}
+
+fn plain(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// JS-501: 预算执行 weight + indicator weights = 100.
+fn weights_sum_to_100(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        let total = sum([p.budget_weight, indicator_weights(p)]);
+        if total != Decimal::ONE_HUNDRED {
+            report.add(
+                format!(
+                    "项目“{}”：预算执行权重 {} 加绩效指标权重 {} 共 {}，应为 100",
+                    p.name,
+                    plain(p.budget_weight),
+                    plain(indicator_weights(p)),
+                    plain(total)
+                ),
+                vec![
+                    project_field(i, "indicators"),
+                    project_field(i, "budget_weight"),
+                ],
+            );
+        }
+    }
+}
+
+/// JS-502: the template gives 预算执行 10 points and the indicators 90. (A total other than 100
+/// is JS-501's; this one is about the split of a correct total.)
+fn weight_split(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        let indicators = indicator_weights(p);
+        let total = sum([p.budget_weight, indicators]);
+        if total == Decimal::ONE_HUNDRED && p.budget_weight != Decimal::TEN {
+            report.add(
+                format!(
+                    "项目“{}”：预算执行权重 {}（应为 10）、绩效指标权重 {}（应为 90）",
+                    p.name,
+                    plain(p.budget_weight),
+                    plain(indicators)
+                ),
+                vec![
+                    project_field(i, "budget_weight"),
+                    project_field(i, "indicators"),
+                ],
+            );
+        }
+    }
+}
+
+/// JS-503: 0 ≤ 得分 ≤ 权重, for the budget block and every indicator.
+fn score_within_weight(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        let mut scored: Vec<(String, Decimal, Option<Decimal>, FieldPath)> = vec![(
+            "预算执行".to_owned(),
+            p.budget_weight,
+            p.budget_score,
+            project_field(i, "budget_score"),
+        )];
+        for (j, ind) in p.indicators.iter().enumerate() {
+            scored.push((
+                ind.name.clone(),
+                ind.weight,
+                ind.score,
+                project_field(i, &format!("indicators[{j}].score")),
+            ));
+        }
+        for (name, weight, score, field) in scored {
+            let Some(score) = score else { continue };
+            if score < Decimal::ZERO || score > weight {
+                report.add(
+                    format!(
+                        "项目“{}”的“{name}”得分 {}，应在 0 到权重 {} 之间",
+                        p.name,
+                        plain(score),
+                        plain(weight)
+                    ),
+                    vec![field],
+                );
+            }
+        }
+    }
+}
+
+/// JS-504: 执行率 = 执行数 / 调整后预算 below 90% needs a reason (100 字以内).
+fn low_execution_needs_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        let total = p.funds_total();
+        let (Some(adjusted), Some(executed)) = (total.adjusted, total.executed) else {
+            continue;
+        };
+        let Some(rate) = Percent::of(executed, adjusted) else {
+            continue;
+        };
+        if rate.value() < Decimal::from(90) && p.execution_reason.trim().is_empty() {
+            report.add(
+                format!(
+                    "项目“{}”预算执行率 {}（执行数 {} / 调整后预算 {}），低于 90%，请说明原因",
+                    p.name,
+                    rate.table(),
+                    amount(executed),
+                    amount(adjusted)
+                ),
+                vec![project_field(i, "execution_reason")],
+            );
+        }
+    }
+}
+
+/// JS-505: every indicator has a 完成值; one finding per project lists the empty cells.
+fn missing_actuals(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        let missing: Vec<(usize, &Indicator)> = p
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, ind)| ind.actual.as_deref().is_none_or(|a| a.trim().is_empty()))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = missing
+            .iter()
+            .map(|(_, ind)| format!("“{}”", ind.name))
+            .collect();
+        report.add(
+            format!(
+                "项目“{}”有 {} 个绩效指标未填写完成值：{}",
+                p.name,
+                missing.len(),
+                names.join("、")
+            ),
+            missing
+                .iter()
+                .map(|(j, _)| project_field(i, &format!("indicators[{j}].actual")))
+                .collect(),
+        );
+    }
+}
+
+fn number(text: &str) -> Option<Decimal> {
+    let t = text.trim().trim_end_matches('%');
+    Decimal::from_str_exact(t).ok()
+}
+
+/// The score a quantitative indicator earns: ≥ scores 完成/目标, ≤ scores 目标/完成, = scores
+/// full marks when met and proportionally otherwise; capped at the weight.
+pub fn expected_score(ind: &Indicator) -> Option<Decimal> {
+    let target = number(&ind.target)?;
+    let actual = number(ind.actual.as_deref()?)?;
+    let ratio = match ind.nature {
+        IndicatorNature::Qualitative => return None,
+        IndicatorNature::AtLeast => {
+            if target.is_zero() {
+                Decimal::ONE
+            } else {
+                actual.checked_div(target)?
+            }
+        }
+        IndicatorNature::AtMost => {
+            if actual <= target {
+                Decimal::ONE
+            } else {
+                target.checked_div(actual)?
+            }
+        }
+        IndicatorNature::Equal => {
+            if actual == target {
+                Decimal::ONE
+            } else if target.is_zero() || actual.is_zero() {
+                Decimal::ZERO
+            } else {
+                (actual.min(target)).checked_div(actual.max(target))?
+            }
+        }
+    };
+    let ratio = ratio.clamp(Decimal::ZERO, Decimal::ONE);
+    Some(round_half_up(ind.weight.checked_mul(ratio)?, 2))
+}
+
+/// JS-506: a quantitative indicator's 得分 follows from its 完成值 and 指标值.
+fn quantitative_score(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        for (j, ind) in p.indicators.iter().enumerate() {
+            let (Some(expected), Some(score)) = (expected_score(ind), ind.score) else {
+                continue;
+            };
+            if round_half_up(score, 2) != expected {
+                report.add(
+                    format!(
+                        "项目“{}”的“{}”：指标值 {}{}、完成值 {}{}，按{}计分应得 {} 分，表中为 {} 分",
+                        p.name,
+                        ind.name,
+                        ind.nature.label(),
+                        ind.target,
+                        ind.actual.as_deref().unwrap_or_default(),
+                        ind.unit,
+                        match ind.nature {
+                            IndicatorNature::AtMost => "目标值/完成值",
+                            IndicatorNature::Equal => "是否达到目标值",
+                            _ => "完成值/目标值",
+                        },
+                        plain(expected),
+                        plain(score)
+                    ),
+                    vec![project_field(i, &format!("indicators[{j}].score"))],
+                );
+            }
+        }
+    }
+}
+
+fn cost_indicators(p: &ProjectAssessment) -> impl Iterator<Item = (usize, &Indicator, Wan)> {
+    p.indicators.iter().enumerate().filter_map(|(j, ind)| {
+        if ind.level1 != IndicatorKind::Cost || ind.unit != "万元" {
+            return None;
+        }
+        number(&ind.target)
+            .and_then(|t| Wan::checked(t).ok())
+            .map(|t| (j, ind, t))
+    })
+}
+
+/// JS-507: the cost indicators (in 万元) cost out the adjusted budget; a sum equal to the initial
+/// budget usually means the targets were not updated after the adjustment.
+fn cost_targets_vs_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        let costs: Vec<(usize, &Indicator, Wan)> = cost_indicators(p).collect();
+        let total = p.funds_total();
+        let Some(adjusted) = total.adjusted else {
+            continue;
+        };
+        if costs.is_empty() {
+            continue;
+        }
+        let targets: Wan = costs.iter().map(|(_, _, t)| *t).sum();
+        if !ctx.agree(targets, adjusted, costs.len()) {
+            let mut message = format!(
+                "项目“{}”：{}",
+                p.name,
+                mismatch("成本指标目标值合计", targets, "调整后预算", adjusted)
+            );
+            if total.initial == Some(targets) {
+                message.push_str("（与年初预算相同，目标值可能未随预算调整）");
+            }
+            report.add(
+                message,
+                costs
+                    .iter()
+                    .map(|(j, _, _)| project_field(i, &format!("indicators[{j}].target")))
+                    .collect(),
+            );
+        }
+    }
+}
+
+/// JS-508: the 合计 row's score is the sum of the scores.
+fn stated_total_score(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        let Some(stated) = p.stated_total_score else {
+            continue;
+        };
+        let scored = sum(p
+            .budget_score
+            .into_iter()
+            .chain(p.indicators.iter().filter_map(|i| i.score)));
+        if stated != scored {
+            report.add(
+                format!(
+                    "项目“{}”合计得分写作 {}，各项得分之和为 {}",
+                    p.name,
+                    plain(stated),
+                    plain(scored)
+                ),
+                vec![project_field(i, "stated_total_score")],
+            );
+        }
+    }
+}
+
+/// JS-509: ≥, ≤ and ＝ indicators need a numeric 指标值 to be scored.
+fn quantitative_target_is_number(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        for (j, ind) in p.indicators.iter().enumerate() {
+            if ind.nature != IndicatorNature::Qualitative && number(&ind.target).is_none() {
+                report.add(
+                    format!(
+                        "项目“{}”的“{}”是定量指标（{}），指标值“{}”不是数字；定性指标请把性质改为“定性”",
+                        p.name,
+                        ind.name,
+                        ind.nature.label(),
+                        ind.target
+                    ),
+                    vec![project_field(i, &format!("indicators[{j}].target"))],
+                );
+            }
+        }
+    }
+}
+
+/// JS-510: a fund row cannot execute more than its adjusted budget.
+fn execution_above_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
+    const KEYS: [&str; 4] = ["fiscal", "special_account", "unit", "other"];
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        for ((name, row), key) in p.funds.rows().into_iter().zip(KEYS) {
+            let (Some(adjusted), Some(executed)) = (row.adjusted, row.executed) else {
+                continue;
+            };
+            if executed > adjusted {
+                report.add(
+                    format!(
+                        "项目“{}”的{name}：{}",
+                        p.name,
+                        mismatch("执行数", executed, "调整后预算", adjusted)
+                    ),
+                    vec![project_field(i, &format!("funds.{key}.executed"))],
+                );
+            }
+        }
+    }
+}
+
+/// JS-511: the department self-assessment is marked out of 100, and scores within it.
+fn department_scores(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let d = &ctx.project.performance.department;
+    if let Some(full) = d.full_score
+        && full != Decimal::ONE_HUNDRED
+    {
+        report.add(
+            format!(
+                "部门整体绩效自评写作“总分{}分”，评价指标体系总分应为 100 分",
+                plain(full)
+            ),
+            vec!["performance.department.full_score".into()],
+        );
+    }
+    if let (Some(full), Some(score)) = (d.full_score, d.score)
+        && (score > full || score < Decimal::ZERO)
+    {
+        report.add(
+            format!(
+                "部门整体绩效自评得分 {} 分，应在 0 到总分 {} 分之间",
+                plain(score),
+                plain(full)
+            ),
+            vec!["performance.department.score".into()],
+        );
+    }
+}
+
+/// JS-512: a cost indicator named like a spending item (设备购置) should cost about what was
+/// spent on it.
+fn cost_indicator_vs_spending(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, p) in ctx.project.projects.iter().enumerate() {
+        for (j, ind, target) in cost_indicators(p) {
+            for (k, item) in p.spending.iter().enumerate() {
+                if item.name == ind.name && item.amount != target {
+                    report.add(
+                        format!(
+                            "项目“{}”：成本指标“{}”目标值 {}，资金分配明细中的“{}”为 {}，相差 {}",
+                            p.name,
+                            ind.name,
+                            amount(target),
+                            item.name,
+                            amount(item.amount),
+                            amount((item.amount - target).abs())
+                        ),
+                        vec![
+                            project_field(i, &format!("indicators[{j}].target")),
+                            project_field(i, &format!("spending[{k}].amount")),
+                        ],
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Plausibility (JS-7xx): figures that are possible but unusual for a unit of this kind.
+
+use rust_decimal::Decimal;
+
+use super::{Context, Report, Rule, Severity, amount};
+use crate::model::{FieldPath, UnitKind};
+use crate::money::Percent;
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "JS-701",
+        severity: Severity::Warning,
+        title: "实有人数超过编制数",
+        check: staff_within_posts,
+    },
+    Rule {
+        code: "JS-702",
+        severity: Severity::Hint,
+        title: "结转结余为负数",
+        check: negative_balances,
+    },
+    Rule {
+        code: "JS-703",
+        severity: Severity::Hint,
+        title: "机关运行经费与日常公用经费相差较大",
+        check: running_costs_vs_public_costs,
+    },
+    Rule {
+        code: "JS-704",
+        severity: Severity::Hint,
+        title: "事业单位填写了机关运行经费",
+        check: running_costs_for_public_service_unit,
+    },
+    Rule {
+        code: "JS-705",
+        severity: Severity::Hint,
+        title: "签字人未填写",
+        check: signatories,
+    },
+    Rule {
+        code: "JS-706",
+        severity: Severity::Error,
+        title: "单位名称或决算年度未填写或不合理",
+        check: unit_identity,
+    },
+    Rule {
+        code: "JS-707",
+        severity: Severity::Hint,
+        title: "行政单位有事业收入或经营收入",
+        check: administrative_income,
+    },
+    Rule {
+        code: "JS-708",
+        severity: Severity::Hint,
+        title: "有经营支出却没有经营收入",
+        check: business_without_income,
+    },
+];
+
+/// JS-701: a body cannot normally have more staff than posts.
+fn staff_within_posts(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, body) in ctx.project.unit.staffing.iter().enumerate() {
+        if body.staff > body.posts {
+            report.add(
+                format!(
+                    "{}实有 {} 人，超过{} {} 名",
+                    body.body, body.staff, body.post_kind, body.posts
+                ),
+                vec![
+                    FieldPath::new(format!("unit.staffing[{i}].staff")),
+                    FieldPath::new(format!("unit.staffing[{i}].posts")),
+                ],
+            );
+        }
+    }
+}
+
+/// JS-702: negative balances can be real (超支挂账) but are more often a sign error.
+fn negative_balances(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for a in ctx.project.amounts() {
+        if a.may_be_negative && a.value.is_negative() {
+            report.add(
+                format!("{} 为 {}，请确认是否正确", a.path, amount(a.value)),
+                vec![a.path],
+            );
+        }
+    }
+}
+
+fn is_administrative(kind: UnitKind) -> bool {
+    matches!(
+        kind,
+        UnitKind::Administrative | UnitKind::CivilServiceManaged
+    )
+}
+
+/// JS-703: 机关运行经费 is the 日常公用经费 of administrative units; they differ by definition
+/// (project money can count, some public costs do not), but by more than half is worth a look.
+fn running_costs_vs_public_costs(ctx: &Context<'_>, report: &mut Report<'_>) {
+    if !is_administrative(ctx.project.unit.kind) {
+        return;
+    }
+    let running = ctx.project.running_costs.amount;
+    let public = ctx.totals.public_costs;
+    let Some(ratio) = Percent::of(running, public) else {
+        return;
+    };
+    let ratio = ratio.value();
+    if ratio < Decimal::from(50) || ratio > Decimal::from(150) {
+        report.add(
+            format!(
+                "机关运行经费 {} 是日常公用经费 {} 的 {}%，二者口径相近，请核对",
+                amount(running),
+                amount(public),
+                crate::money::round_half_up(ratio, 2).normalize()
+            ),
+            vec!["running_costs.amount".into(), "basic_costs.public".into()],
+        );
+    }
+}
+
+/// JS-704: 机关运行经费 applies to administrative units (and those managed as such) only.
+fn running_costs_for_public_service_unit(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = ctx.project;
+    if p.unit.kind == UnitKind::PublicService && !p.running_costs.amount.is_zero() {
+        report.add(
+            format!(
+                "单位性质为事业单位，机关运行经费只适用于行政单位和参公事业单位，却填写了 {}",
+                amount(p.running_costs.amount)
+            ),
+            vec!["running_costs.amount".into(), "unit.kind".into()],
+        );
+    }
+}
+
+/// JS-705: the sign-off block needs the 单位负责人, 财务负责人 and 填表人.
+fn signatories(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let s = &ctx.project.unit.signatories;
+    let missing: Vec<(&str, &str)> = [
+        ("单位负责人", s.head.as_str(), "unit.signatories.head"),
+        (
+            "财务负责人",
+            s.finance_head.as_str(),
+            "unit.signatories.finance_head",
+        ),
+        ("填表人", s.preparer.as_str(), "unit.signatories.preparer"),
+    ]
+    .into_iter()
+    .filter(|(_, name, _)| name.trim().is_empty())
+    .map(|(label, _, field)| (label, field))
+    .collect();
+    if !missing.is_empty() {
+        let labels: Vec<&str> = missing.iter().map(|(l, _)| *l).collect();
+        report.add(
+            format!("签字栏缺少：{}", labels.join("、")),
+            missing.iter().map(|(_, f)| FieldPath::new(*f)).collect(),
+        );
+    }
+}
+
+/// JS-706: the document's title needs the unit's name and a real year.
+fn unit_identity(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let u = &ctx.project.unit;
+    if u.name.trim().is_empty() {
+        report.add("未填写单位全称".to_owned(), vec!["unit.name".into()]);
+    }
+    if !(2000..=2100).contains(&u.year) {
+        report.add(
+            format!("决算年度 {} 不合理", u.year),
+            vec!["unit.year".into()],
+        );
+    }
+}
+
+/// JS-707: administrative units have no 事业收入 or 经营收入.
+fn administrative_income(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = ctx.project;
+    if !is_administrative(p.unit.kind) {
+        return;
+    }
+    for (field, name, value) in [
+        ("revenue.operations", "事业收入", p.revenue.operations),
+        ("revenue.business", "经营收入", p.revenue.business),
+    ] {
+        if !value.is_zero() {
+            report.add(
+                format!(
+                    "单位性质为{}，却有{name} {}",
+                    p.unit.kind.label(),
+                    amount(value)
+                ),
+                vec![field.into(), "unit.kind".into()],
+            );
+        }
+    }
+}
+
+/// JS-708: 经营支出 is paid from 经营收入 (or its balance).
+fn business_without_income(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = ctx.project;
+    let spent = ctx.totals.by_nature.business;
+    if !spent.is_zero() && p.revenue.business.is_zero() {
+        report.add(
+            format!("经营支出 {}，经营收入为 0", amount(spent)),
+            vec!["revenue.business".into(), "expenditure.lines".into()],
+        );
+    }
+}

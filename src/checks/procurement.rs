@@ -1,0 +1,82 @@
+//! 政府采购 (JS-4xx): SMEs within the total, small and micro within SMEs, the total within spending.
+
+use super::{Context, Report, Rule, Severity, amount, mismatch};
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "JS-401",
+        severity: Severity::Error,
+        title: "授予中小企业合同金额超过政府采购支出总额",
+        check: sme_within_total,
+    },
+    Rule {
+        code: "JS-402",
+        severity: Severity::Error,
+        title: "授予小微企业合同金额超过授予中小企业合同金额",
+        check: small_micro_within_sme,
+    },
+    Rule {
+        code: "JS-403",
+        severity: Severity::Error,
+        title: "政府采购支出总额超过本年支出合计",
+        check: total_within_spending,
+    },
+];
+
+/// JS-401: 授予中小企业 ≤ 政府采购支出总额 (货物 + 工程 + 服务).
+fn sme_within_total(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = &ctx.project.procurement;
+    let total = ctx.totals.procurement;
+    if p.to_sme > total {
+        report.add(
+            mismatch(
+                "授予中小企业合同金额",
+                p.to_sme,
+                "政府采购支出总额（货物、工程、服务之和）",
+                total,
+            ),
+            vec![
+                "procurement.to_sme".into(),
+                "procurement.goods".into(),
+                "procurement.works".into(),
+                "procurement.services".into(),
+            ],
+        );
+    }
+}
+
+/// JS-402: 授予小微企业 ≤ 授予中小企业, since small and micro firms are SMEs.
+fn small_micro_within_sme(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = &ctx.project.procurement;
+    if p.to_small_micro > p.to_sme {
+        report.add(
+            mismatch(
+                "授予小微企业合同金额",
+                p.to_small_micro,
+                "授予中小企业合同金额",
+                p.to_sme,
+            ),
+            vec![
+                "procurement.to_small_micro".into(),
+                "procurement.to_sme".into(),
+            ],
+        );
+    }
+}
+
+/// JS-403: what was procured was spent this year, so it cannot exceed 本年支出合计.
+fn total_within_spending(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let total = ctx.totals.procurement;
+    let spent = ctx.totals.expenditure_this_year;
+    if total > spent {
+        report.add(
+            format!(
+                "政府采购支出总额 {} 超过本年支出合计 {}，相差 {}",
+                amount(total),
+                amount(spent),
+                amount(total - spent)
+            ),
+            vec!["procurement.goods".into(), "expenditure.lines".into()],
+        );
+    }
+}

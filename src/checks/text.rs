@@ -1,0 +1,284 @@
+//! What the text will need (JS-6xx): a reason for every change and deviation the document
+//! explains, and the prior-year figures it compares with.
+
+use super::{Context, Report, Rule, Severity, amount};
+use crate::model::{FieldPath, Fund};
+use crate::money::{Change, Wan};
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "JS-601",
+        severity: Severity::Warning,
+        title: "收、支总计与上年相比有变化，未填写变动原因",
+        check: total_change_reason,
+    },
+    Rule {
+        code: "JS-602",
+        severity: Severity::Warning,
+        title: "财政拨款收、支总计与上年相比有变化，未填写变动原因",
+        check: appropriation_change_reason,
+    },
+    Rule {
+        code: "JS-603",
+        severity: Severity::Warning,
+        title: "一般公共预算财政拨款支出与上年相比有变化，未填写变动原因",
+        check: general_budget_change_reason,
+    },
+    Rule {
+        code: "JS-604",
+        severity: Severity::Warning,
+        title: "科目决算数与预算数不同，未填写原因",
+        check: line_deviation_reason,
+    },
+    Rule {
+        code: "JS-605",
+        severity: Severity::Warning,
+        title: "“三公”经费某项与上年相比有变化，未填写原因",
+        check: three_public_change_reason,
+    },
+    Rule {
+        code: "JS-606",
+        severity: Severity::Warning,
+        title: "机关运行经费与上年相比有变化，未填写原因",
+        check: running_costs_change_reason,
+    },
+    Rule {
+        code: "JS-607",
+        severity: Severity::Warning,
+        title: "缺少文中需要比较的上年数",
+        check: prior_year_missing,
+    },
+    Rule {
+        code: "JS-608",
+        severity: Severity::Hint,
+        title: "一般公共预算财政拨款科目未填写预算数，无法写完成预算情况",
+        check: line_budget_missing,
+    },
+];
+
+fn changed(current: Wan, prior: Option<Wan>) -> Option<Change> {
+    prior
+        .map(|p| Change::between(current, p))
+        .filter(|c| *c != Change::Unchanged)
+}
+
+fn describe(change: Change) -> String {
+    match change {
+        Change::Unchanged => "持平".to_owned(),
+        Change::Increase { amount: a, .. } => format!("增加 {}", amount(a)),
+        Change::Decrease { amount: a, .. } => format!("减少 {}", amount(a)),
+    }
+}
+
+fn needs_reason(
+    report: &mut Report<'_>,
+    what: &str,
+    current: Wan,
+    prior: Option<Wan>,
+    reason: &str,
+    field: &str,
+) {
+    if !reason.trim().is_empty() {
+        return;
+    }
+    if let Some(change) = changed(current, prior) {
+        report.add(
+            format!(
+                "{what}本年 {}，上年 {}，{}，文中需要说明主要原因",
+                amount(current),
+                amount(prior.unwrap_or_default()),
+                describe(change)
+            ),
+            vec![FieldPath::new(field)],
+        );
+    }
+}
+
+/// JS-601: the change of 收、支总计 is explained in section 一.
+fn total_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = ctx.project;
+    needs_reason(
+        report,
+        "收入总计",
+        ctx.totals.total_revenue,
+        p.prior_year.total_revenue,
+        &p.revenue.change_reason,
+        "revenue.change_reason",
+    );
+}
+
+/// JS-602: the change of 财政拨款收、支总计 is explained in section 四.
+fn appropriation_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = ctx.project;
+    needs_reason(
+        report,
+        "财政拨款收入总计",
+        ctx.totals.appropriation_total_revenue,
+        p.prior_year.appropriation_revenue,
+        &p.expenditure.appropriation_change_reason,
+        "expenditure.appropriation_change_reason",
+    );
+}
+
+/// JS-603: the change of 一般公共预算财政拨款支出 is explained in section 五（一）.
+fn general_budget_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = ctx.project;
+    needs_reason(
+        report,
+        "一般公共预算财政拨款支出",
+        ctx.totals.general_budget_expenditure,
+        p.prior_year.general_budget_expenditure,
+        &p.expenditure.general_budget_change_reason,
+        "expenditure.general_budget_change_reason",
+    );
+}
+
+/// JS-604: "决算数大于/小于预算数的主要原因是…" needs the user's reason for each such line.
+fn line_deviation_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, line) in ctx.project.expenditure.lines.iter().enumerate() {
+        let Some(budget) = line.budget else { continue };
+        if line.fund == Fund::GeneralBudget
+            && line.total() != budget
+            && line.deviation_reason.trim().is_empty()
+        {
+            report.add(
+                format!(
+                    "科目 {} 决算数 {}，预算数 {}，相差 {}，请填写原因",
+                    line.code,
+                    amount(line.total()),
+                    amount(budget),
+                    amount((line.total() - budget).abs())
+                ),
+                vec![FieldPath::new(format!(
+                    "expenditure.lines[{i}].deviation_reason"
+                ))],
+            );
+        }
+    }
+}
+
+/// JS-605: each "三公" part that changed against last year says why.
+fn three_public_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let t = &ctx.project.three_public;
+    let totals = &ctx.totals.three_public;
+    needs_reason(
+        report,
+        "因公出国（境）费",
+        t.overseas.actual,
+        t.overseas.prior,
+        &t.overseas.change_reason,
+        "three_public.overseas.change_reason",
+    );
+    needs_reason(
+        report,
+        "公务用车购置及运行维护费",
+        totals.vehicles_actual,
+        totals.vehicles_prior,
+        &t.vehicles.change_reason,
+        "three_public.vehicles.change_reason",
+    );
+    needs_reason(
+        report,
+        "公务接待费",
+        totals.reception_actual,
+        t.reception.prior,
+        &t.reception.change_reason,
+        "three_public.reception.change_reason",
+    );
+}
+
+/// JS-606: the change of 机关运行经费 is explained in section 十（一）.
+fn running_costs_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let r = &ctx.project.running_costs;
+    needs_reason(
+        report,
+        "机关运行经费",
+        r.amount,
+        r.prior,
+        &r.change_reason,
+        "running_costs.change_reason",
+    );
+}
+
+/// JS-607: the document compares these figures with the prior year; without them it can only
+/// say nothing.
+fn prior_year_missing(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = ctx.project;
+    let t = &p.three_public;
+    let wanted: [(&str, bool, &str); 10] = [
+        (
+            "上年收入总计",
+            p.prior_year.total_revenue.is_none(),
+            "prior_year.total_revenue",
+        ),
+        (
+            "上年支出总计",
+            p.prior_year.total_expenditure.is_none(),
+            "prior_year.total_expenditure",
+        ),
+        (
+            "上年财政拨款收入总计",
+            p.prior_year.appropriation_revenue.is_none(),
+            "prior_year.appropriation_revenue",
+        ),
+        (
+            "上年财政拨款支出总计",
+            p.prior_year.appropriation_expenditure.is_none(),
+            "prior_year.appropriation_expenditure",
+        ),
+        (
+            "上年一般公共预算财政拨款支出",
+            p.prior_year.general_budget_expenditure.is_none(),
+            "prior_year.general_budget_expenditure",
+        ),
+        (
+            "上年因公出国（境）费",
+            t.overseas.prior.is_none(),
+            "three_public.overseas.prior",
+        ),
+        (
+            "上年公务用车购置费",
+            t.vehicles.purchase_prior.is_none(),
+            "three_public.vehicles.purchase_prior",
+        ),
+        (
+            "上年公务用车运行维护费",
+            t.vehicles.operation_prior.is_none(),
+            "three_public.vehicles.operation_prior",
+        ),
+        (
+            "上年公务接待费",
+            t.reception.prior.is_none(),
+            "three_public.reception.prior",
+        ),
+        (
+            "上年机关运行经费",
+            p.running_costs.prior.is_none(),
+            "running_costs.prior",
+        ),
+    ];
+    let missing: Vec<_> = wanted.iter().filter(|(_, m, _)| *m).collect();
+    if missing.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = missing.iter().map(|(n, _, _)| *n).collect();
+    report.add(
+        format!(
+            "未填写：{}。文中与上年比较的句子将无法写出",
+            names.join("、")
+        ),
+        missing.iter().map(|(_, _, f)| FieldPath::new(*f)).collect(),
+    );
+}
+
+/// JS-608: "完成预算Y%" needs each general-budget line's 预算数.
+fn line_budget_missing(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (i, line) in ctx.project.expenditure.lines.iter().enumerate() {
+        if line.fund == Fund::GeneralBudget && line.budget.is_none() {
+            report.add(
+                format!("科目 {} 未填写预算数", line.code),
+                vec![FieldPath::new(format!("expenditure.lines[{i}].budget"))],
+            );
+        }
+    }
+}

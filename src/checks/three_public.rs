@@ -1,0 +1,315 @@
+//! "三公"经费 (JS-3xx): vehicles and their amounts, the economic lines inside 基本支出, the fleet
+//! in two sections, budgets, and the counts behind each amount.
+
+use super::{Context, Report, Rule, Severity, amount};
+use crate::model::{CostEntry, FieldPath, VehiclePurchase};
+use crate::money::Wan;
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "JS-301",
+        severity: Severity::Warning,
+        title: "购置车辆的数量与金额不匹配",
+        check: purchases_count_vs_amount,
+    },
+    Rule {
+        code: "JS-302",
+        severity: Severity::Error,
+        title: "基本支出中的“三公”经济科目超过“三公”经费决算数",
+        check: economic_lines_within_three_public,
+    },
+    Rule {
+        code: "JS-303",
+        severity: Severity::Warning,
+        title: "“三公”部分的公务用车数量与国有资产部分的车辆数不一致",
+        check: same_fleet,
+    },
+    Rule {
+        code: "JS-304",
+        severity: Severity::Hint,
+        title: "预算数为 0 而有决算数，文中不写完成率",
+        check: zero_budget,
+    },
+    Rule {
+        code: "JS-305",
+        severity: Severity::Warning,
+        title: "“三公”经费决算数超过预算数且未说明原因",
+        check: over_budget,
+    },
+    Rule {
+        code: "JS-306",
+        severity: Severity::Warning,
+        title: "有“三公”经费支出，却没有批次、团组或人数",
+        check: amounts_without_counts,
+    },
+    Rule {
+        code: "JS-307",
+        severity: Severity::Hint,
+        title: "有批次、团组或人数，却没有支出金额",
+        check: counts_without_amounts,
+    },
+    Rule {
+        code: "JS-308",
+        severity: Severity::Hint,
+        title: "没有公务用车，却有公务用车运行维护费",
+        check: running_costs_without_vehicles,
+    },
+];
+
+/// A "三公" part: its name, budget, actual, reason and fields.
+struct Part<'a> {
+    name: &'static str,
+    budget: Wan,
+    actual: Wan,
+    reason: &'a str,
+    field: &'static str,
+}
+
+fn parts<'a>(ctx: &'a Context<'_>) -> [Part<'a>; 3] {
+    let t = &ctx.project.three_public;
+    let totals = &ctx.totals.three_public;
+    [
+        Part {
+            name: "因公出国（境）费",
+            budget: t.overseas.budget,
+            actual: t.overseas.actual,
+            reason: &t.overseas.change_reason,
+            field: "three_public.overseas",
+        },
+        Part {
+            name: "公务用车购置及运行维护费",
+            budget: totals.vehicles_budget,
+            actual: totals.vehicles_actual,
+            reason: &t.vehicles.change_reason,
+            field: "three_public.vehicles",
+        },
+        Part {
+            name: "公务接待费",
+            budget: t.reception.budget,
+            actual: totals.reception_actual,
+            reason: &t.reception.change_reason,
+            field: "three_public.reception",
+        },
+    ]
+}
+
+/// JS-301: a bought vehicle has an amount, and an amount buys a vehicle.
+fn purchases_count_vs_amount(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = &ctx.project.three_public.vehicles.purchases;
+    let kinds: [(&str, &str, &VehiclePurchase); 3] = [
+        ("sedan", "轿车", &p.sedan),
+        ("suv", "越野车", &p.suv),
+        ("passenger", "载客汽车", &p.passenger),
+    ];
+    for (key, name, v) in kinds {
+        if (v.count == 0) != v.amount.is_zero() {
+            report.add(
+                format!(
+                    "购置{name} {} 辆，金额 {}，数量与金额应同时为 0 或同时不为 0",
+                    v.count,
+                    amount(v.amount)
+                ),
+                vec![
+                    FieldPath::new(format!("three_public.vehicles.purchases.{key}.count")),
+                    FieldPath::new(format!("three_public.vehicles.purchases.{key}.amount")),
+                ],
+            );
+        }
+    }
+}
+
+/// JS-302: the economic items 30212, 31013, 30231 and 30217 of 基本支出 cannot exceed the matching
+/// "三公" figure, which also includes project spending (so ≤, not =).
+fn economic_lines_within_three_public(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let t = &ctx.project.three_public;
+    let totals = &ctx.totals.three_public;
+    let limits = [
+        (
+            "30212",
+            "因公出国（境）费",
+            t.overseas.actual,
+            "three_public.overseas.actual",
+        ),
+        (
+            "31013",
+            "公务用车购置费",
+            totals.purchase_actual,
+            "three_public.vehicles.purchases",
+        ),
+        (
+            "30231",
+            "公务用车运行维护费",
+            t.vehicles.operation_actual,
+            "three_public.vehicles.operation_actual",
+        ),
+        (
+            "30217",
+            "公务接待费",
+            totals.reception_actual,
+            "three_public.reception.domestic.actual",
+        ),
+    ];
+    let b = &ctx.project.basic_costs;
+    for (key, entry) in [("personnel", &b.personnel), ("public", &b.public)] {
+        let CostEntry::Items(items) = entry else {
+            continue;
+        };
+        for (i, item) in items.iter().enumerate() {
+            for (code, name, limit, field) in limits {
+                if item.code == code && item.amount > limit {
+                    report.add(
+                        format!(
+                            "基本支出中 {code} {} {}，超过“三公”经费中的{name} {}，相差 {}",
+                            item.name,
+                            amount(item.amount),
+                            amount(limit),
+                            amount(item.amount - limit)
+                        ),
+                        vec![
+                            FieldPath::new(format!("basic_costs.{key}.items[{i}].amount")),
+                            field.into(),
+                        ],
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// JS-303: the vehicles held in the "三公" section and in the asset section are the same fleet.
+fn same_fleet(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let held = ctx.project.three_public.vehicles.held.total();
+    let assets = ctx.project.assets.vehicles.total();
+    if held != assets {
+        report.add(
+            format!("“三公”经费部分年末公务用车 {held} 辆，国有资产部分车辆 {assets} 辆，二者应为同一车队"),
+            vec![
+                "three_public.vehicles.held".into(),
+                "assets.vehicles".into(),
+            ],
+        );
+    }
+}
+
+/// JS-304: with a zero budget no completion rate can be written; the text gives the reason only.
+fn zero_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for part in parts(ctx) {
+        if part.budget.is_zero() && !part.actual.is_zero() {
+            report.add(
+                format!(
+                    "{}预算数为 0，决算数 {}：文中不写完成预算百分比，请在原因中说明",
+                    part.name,
+                    amount(part.actual)
+                ),
+                vec![FieldPath::new(part.field).field("change_reason")],
+            );
+        }
+    }
+}
+
+/// JS-305: spending above the budget needs a reason.
+fn over_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for part in parts(ctx) {
+        if !part.budget.is_zero() && part.actual > part.budget && part.reason.trim().is_empty() {
+            report.add(
+                format!(
+                    "{}决算数 {} 大于预算数 {}，超出 {}，请填写原因",
+                    part.name,
+                    amount(part.actual),
+                    amount(part.budget),
+                    amount(part.actual - part.budget)
+                ),
+                vec![FieldPath::new(part.field).field("change_reason")],
+            );
+        }
+    }
+}
+
+/// JS-306: money spent on trips or receptions goes with groups, batches and people.
+fn amounts_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let t = &ctx.project.three_public;
+    let o = &t.overseas;
+    if !o.actual.is_zero() && (o.groups == 0 || o.people == 0) {
+        report.add(
+            format!(
+                "因公出国（境）费 {}，但团组 {} 个、人次 {}",
+                amount(o.actual),
+                o.groups,
+                o.people
+            ),
+            vec![
+                "three_public.overseas.groups".into(),
+                "three_public.overseas.people".into(),
+            ],
+        );
+    }
+    for (key, name, part) in [
+        ("domestic", "国内公务接待", &t.reception.domestic),
+        ("foreign", "外事接待", &t.reception.foreign),
+    ] {
+        if !part.actual.is_zero() && (part.batches == 0 || part.people == 0) {
+            report.add(
+                format!(
+                    "{name}支出 {}，但批次 {}、人次 {}",
+                    amount(part.actual),
+                    part.batches,
+                    part.people
+                ),
+                vec![
+                    FieldPath::new(format!("three_public.reception.{key}.batches")),
+                    FieldPath::new(format!("three_public.reception.{key}.people")),
+                ],
+            );
+        }
+    }
+}
+
+/// JS-307: groups, batches or people with no money spent are usually a missed amount.
+fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let t = &ctx.project.three_public;
+    let o = &t.overseas;
+    if o.actual.is_zero() && (o.groups > 0 || o.people > 0) {
+        report.add(
+            format!(
+                "因公出国（境）团组 {} 个、{} 人次，但支出为 0",
+                o.groups, o.people
+            ),
+            vec!["three_public.overseas.actual".into()],
+        );
+    }
+    for (key, name, part) in [
+        ("domestic", "国内公务接待", &t.reception.domestic),
+        ("foreign", "外事接待", &t.reception.foreign),
+    ] {
+        if part.actual.is_zero() && (part.batches > 0 || part.people > 0) {
+            report.add(
+                format!(
+                    "{name} {} 批次、{} 人次，但支出为 0",
+                    part.batches, part.people
+                ),
+                vec![FieldPath::new(format!(
+                    "three_public.reception.{key}.actual"
+                ))],
+            );
+        }
+    }
+}
+
+/// JS-308: running costs without any vehicle held or bought are unusual (rented cars belong
+/// elsewhere).
+fn running_costs_without_vehicles(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let v = &ctx.project.three_public.vehicles;
+    let bought = v.purchases.sedan.count + v.purchases.suv.count + v.purchases.passenger.count;
+    if !v.operation_actual.is_zero() && v.held.total() == 0 && bought == 0 {
+        report.add(
+            format!(
+                "公务用车运行维护费 {}，但年末公务用车 0 辆、本年购置 0 辆",
+                amount(v.operation_actual)
+            ),
+            vec![
+                "three_public.vehicles.operation_actual".into(),
+                "three_public.vehicles.held".into(),
+            ],
+        );
+    }
+}
