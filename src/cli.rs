@@ -9,6 +9,10 @@ use std::path::PathBuf;
 
 use crate::catalog::Catalog;
 use crate::checks::{self, Finding, Severity};
+use crate::document::{
+    self,
+    render::{Format, render},
+};
 use crate::example::example;
 use crate::model::Project;
 use crate::model::totals::Totals;
@@ -31,6 +35,8 @@ pub const USAGE: &str = "\
   juesuan example -o 文件       把内置示例项目（区委绩效办 2023 年度）写入文件
   juesuan summary 文件          显示项目的单位、年度和主要合计数（万元）
   juesuan check 文件 [--json]   审核：按严重程度列出核对发现的问题；有“错误”时退出码为 1
+  juesuan report 文件 [--format text|markdown]
+                               输出完整的决算公开文档
   juesuan help                 显示本帮助
 ";
 
@@ -48,6 +54,7 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some("example") => example_command(&args[1..], out),
         Some("summary") => summary_command(&args[1..], out),
         Some("check") => check_command(&args[1..], out),
+        Some("report") => report_command(&args[1..], out),
         Some(other) => Err(format!("未知命令“{other}”\n\n{USAGE}")),
     };
     match result {
@@ -153,4 +160,24 @@ pub fn findings_text(findings: &[Finding]) -> String {
         findings.len()
     ));
     text
+}
+
+fn report_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let usage = "用法：juesuan report 文件 [--format text|markdown]";
+    let (format, path) = match args {
+        [path] => (Format::Text, path),
+        [flag, value, path] | [path, flag, value] if flag == "--format" => {
+            let format = match value.as_str() {
+                "text" => Format::Text,
+                "markdown" | "md" => Format::Markdown,
+                other => return Err(format!("未知格式“{other}”，可用 text 或 markdown\n{usage}")),
+            };
+            (format, path)
+        }
+        _ => return Err(usage.to_owned()),
+    };
+    let project = storage::load(&PathBuf::from(path)).map_err(|e| e.to_string())?;
+    let doc = document::build_with_builtin_catalog(&project);
+    let _ = write!(out, "{}", render(&doc, format));
+    Ok(EXIT_OK)
 }

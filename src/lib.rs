@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod checks;
 pub mod cli;
+pub mod document;
 pub mod example;
 pub mod model;
 pub mod money;

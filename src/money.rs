@@ -349,10 +349,10 @@ impl Percent {
         round_half_up(self.0, DISPLAY_DECIMALS)
     }
 
-    /// The document's form: two decimals with trailing zeros dropped (`73.58%`, `100%`, `0%`),
-    /// as the seed writes shares and rates.
+    /// The narrative form: two decimals (`73.58%`, `6.10%`), except that exactly 0 and 100 are
+    /// written `0%` and `100%`, as published documents write them.
     pub fn text(self) -> String {
-        format!("{}%", self.rounded().normalize())
+        percent_text(self.rounded())
     }
 
     /// The table form with two decimals always (`100.00%`), as in self-assessment tables.
@@ -417,6 +417,15 @@ pub fn rounded_shares(parts: &[Wan], whole: Wan, method: ShareRounding) -> Vec<O
         .into_iter()
         .map(|f| Some(f / Decimal::ONE_HUNDRED))
         .collect()
+}
+
+/// A rounded percentage in the narrative form (see [`Percent::text`]).
+pub fn percent_text(rounded: Decimal) -> String {
+    if rounded.is_zero() || rounded == Decimal::ONE_HUNDRED {
+        format!("{}%", rounded.trunc())
+    } else {
+        format!("{rounded:.2}%")
+    }
 }
 
 /// The change of an amount against the prior year.

@@ -576,7 +576,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn random_edits_never_make_the_checks_panic(edits in prop::collection::vec(edit(), 1..12)) {
+    fn random_edits_never_make_the_checks_or_the_document_panic(edits in prop::collection::vec(edit(), 1..12)) {
         let mut project = example().unwrap();
         for e in edits {
             apply(&mut project, e);
@@ -584,5 +584,8 @@ proptest! {
         let catalog = Catalog::builtin(2023).unwrap();
         let first = checks::run(&project, Some(&catalog));
         prop_assert_eq!(&first, &checks::run(&project, Some(&catalog)));
+        // A broken project still yields a document, the same one each time.
+        let doc = juesuan::document::build_with_builtin_catalog(&project);
+        prop_assert_eq!(&doc, &juesuan::document::build_with_builtin_catalog(&project));
     }
 }

@@ -117,3 +117,20 @@ fn check_groups_findings_and_sets_the_exit_status() {
     assert_eq!(code, EXIT_FAILURE);
     assert!(err.contains("文件不存在"));
 }
+
+#[test]
+fn report_prints_the_document_as_text_or_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("示例.json");
+    let path = path.to_str().unwrap();
+    juesuan(&["example", "-o", path]);
+    let (code, out, _) = juesuan(&["report", path]);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("2023年度收、支总计均为226.23万元。"));
+    let (code, out, _) = juesuan(&["report", "--format", "markdown", path]);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.starts_with("# "));
+    let (code, _, err) = juesuan(&["report", path, "--format", "pdf"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("未知格式"));
+}

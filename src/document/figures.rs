@@ -1,0 +1,249 @@
+//! The figures the document prints, computed once: totals, structures with their printed shares,
+//! and the names of every code. Text, tables and charts all read them from here.
+
+use rust_decimal::Decimal;
+
+use crate::catalog::Catalog;
+use crate::model::totals::{Totals, general_budget_by_class};
+use crate::model::{FunctionalLine, Project, ShareRounding};
+use crate::money::{Wan, rounded_shares};
+
+/// One part of a structure with its printed share.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Share {
+    /// The part's name as the text writes it.
+    pub label: String,
+    /// Its amount.
+    pub amount: Wan,
+    /// Its share of the whole in percent, rounded to two decimals as printed; `None` when the
+    /// whole is zero.
+    pub share: Option<Decimal>,
+}
+
+/// A structure (revenue, expenditure, 类, "三公") and how its shares were rounded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Structure {
+    /// The parts, in the document's order.
+    pub parts: Vec<Share>,
+    /// The whole the shares are of.
+    pub whole: Wan,
+    /// Whether largest-remainder rounding changed any share, so the document must say so.
+    pub adjusted: bool,
+}
+
+impl Structure {
+    fn new(parts: Vec<(String, Wan)>, whole: Wan, method: ShareRounding) -> Structure {
+        let amounts: Vec<Wan> = parts.iter().map(|(_, a)| *a).collect();
+        let shares = rounded_shares(&amounts, whole, method);
+        let independent = rounded_shares(&amounts, whole, ShareRounding::Independent);
+        Structure {
+            adjusted: shares != independent,
+            parts: parts
+                .into_iter()
+                .zip(shares)
+                .map(|((label, amount), share)| Share {
+                    label,
+                    amount,
+                    share,
+                })
+                .collect(),
+            whole,
+        }
+    }
+}
+
+/// The 类, 款 and 项 names of a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineNames {
+    /// 类 name, e.g. 一般公共服务支出.
+    pub class: String,
+    /// 款 name.
+    pub section: String,
+    /// 项 name.
+    pub item: String,
+}
+
+impl LineNames {
+    /// "一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）".
+    pub fn full(&self) -> String {
+        format!(
+            "{}（类）{}（款）{}（项）",
+            self.class, self.section, self.item
+        )
+    }
+}
+
+/// Everything the document prints, computed once from the project.
+pub struct Figures<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// Its totals.
+    pub totals: Totals,
+    /// The catalog of its year.
+    pub catalog: Option<&'a Catalog>,
+    /// 收入结构: the eight sources, of 本年收入合计.
+    pub revenue: Structure,
+    /// 支出结构: the five natures, of 本年支出合计.
+    pub expenditure: Structure,
+    /// 一般公共预算财政拨款支出 by 类, of its total.
+    pub classes: Structure,
+    /// "三公" by part, of the "三公" total.
+    pub three_public: Structure,
+}
+
+impl<'a> Figures<'a> {
+    /// Computes the figures of `project`.
+    pub fn of(project: &'a Project, catalog: Option<&'a Catalog>) -> Figures<'a> {
+        let totals = Totals::of(project);
+        let method = project.settings.share_rounding;
+        let r = &project.revenue;
+        let n = totals.by_nature;
+        let revenue = Structure::new(
+            vec![
+                ("一般公共预算财政拨款收入".into(), r.general_budget),
+                ("政府性基金预算财政拨款收入".into(), r.government_fund),
+                ("国有资本经营预算财政拨款收入".into(), r.state_capital),
+                ("上级补助收入".into(), r.higher_level_grants),
+                ("事业收入".into(), r.operations),
+                ("经营收入".into(), r.business),
+                ("附属单位上缴收入".into(), r.from_subsidiaries),
+                ("其他收入".into(), r.other),
+            ],
+            totals.revenue_this_year,
+            method,
+        );
+        let expenditure = Structure::new(
+            vec![
+                ("基本支出".into(), n.basic),
+                ("项目支出".into(), n.project),
+                ("上缴上级支出".into(), n.remitted),
+                ("经营支出".into(), n.business),
+                ("对附属单位补助支出".into(), n.subsidies),
+            ],
+            totals.expenditure_this_year,
+            method,
+        );
+        let mut figures = Figures {
+            project,
+            totals,
+            catalog,
+            revenue,
+            expenditure,
+            classes: Structure::new(Vec::new(), Wan::ZERO, method),
+            three_public: Structure::new(Vec::new(), Wan::ZERO, method),
+        };
+        let classes = general_budget_by_class(project)
+            .into_iter()
+            .map(|(code, amount)| (figures.class_name(&code), amount))
+            .collect();
+        figures.classes =
+            Structure::new(classes, figures.totals.general_budget_expenditure, method);
+        let t = &figures.totals.three_public;
+        figures.three_public = Structure::new(
+            vec![
+                (
+                    "因公出国（境）费".into(),
+                    project.three_public.overseas.actual,
+                ),
+                ("公务用车购置及运行维护费".into(), t.vehicles_actual),
+                ("公务接待费".into(), t.reception_actual),
+            ],
+            t.actual,
+            method,
+        );
+        figures
+    }
+
+    /// The name the narrative uses for the unit: its short name, or its full name.
+    pub fn unit_name(&self) -> &str {
+        let u = &self.project.unit;
+        if u.short_name.trim().is_empty() {
+            &u.name
+        } else {
+            &u.short_name
+        }
+    }
+
+    /// The accounting year.
+    pub fn year(&self) -> i32 {
+        self.project.unit.year
+    }
+
+    /// The prior year.
+    pub fn prior_year(&self) -> i32 {
+        self.project.unit.year.saturating_sub(1)
+    }
+
+    /// The name of a 类 code: the catalog's, else one the user gave on a line, else the code.
+    pub fn class_name(&self, code: &str) -> String {
+        if let Some(e) = self.catalog.and_then(|c| c.functional(code)) {
+            return e.name.clone();
+        }
+        self.project
+            .expenditure
+            .lines
+            .iter()
+            .filter(|l| l.class_code() == Some(code))
+            .find_map(|l| l.names.as_ref().map(|n| n.class.clone()))
+            .unwrap_or_else(|| code.to_owned())
+    }
+
+    /// The name of a 款 code, found the same way.
+    pub fn section_name(&self, code: &str) -> String {
+        if let Some(e) = self.catalog.and_then(|c| c.functional(code)) {
+            return e.name.clone();
+        }
+        self.project
+            .expenditure
+            .lines
+            .iter()
+            .filter(|l| l.section_code() == Some(code))
+            .find_map(|l| l.names.as_ref().map(|n| n.section.clone()))
+            .unwrap_or_else(|| code.to_owned())
+    }
+
+    /// The names of a line: the catalog's for a code it knows, else the user's, else the code.
+    pub fn line_names(&self, line: &FunctionalLine) -> LineNames {
+        if let Some(path) = self.catalog.and_then(|c| c.class_path(&line.code)) {
+            return LineNames {
+                class: path.class.name.clone(),
+                section: path.section.name.clone(),
+                item: path.item.name.clone(),
+            };
+        }
+        match &line.names {
+            Some(n) => LineNames {
+                class: n.class.clone(),
+                section: n.section.clone(),
+                item: n.item.clone(),
+            },
+            None => LineNames {
+                class: line
+                    .class_code()
+                    .map(|c| self.class_name(c))
+                    .unwrap_or_default(),
+                section: line
+                    .section_code()
+                    .map(|c| self.section_name(c))
+                    .unwrap_or_default(),
+                item: line.code.clone(),
+            },
+        }
+    }
+
+    /// The name of a functional code at any level (3, 5 or 7 digits).
+    pub fn code_name(&self, code: &str) -> String {
+        match code.len() {
+            3 => self.class_name(code),
+            5 => self.section_name(code),
+            _ => self
+                .project
+                .expenditure
+                .lines
+                .iter()
+                .find(|l| l.code == code)
+                .map(|l| self.line_names(l).item)
+                .unwrap_or_else(|| code.to_owned()),
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! The disclosure document (决算公开) as data: headings, paragraphs, tables, charts and notes,
+//! built from a project as a pure value.
+//!
+//! Every number in the document comes from the project's exact figures through [`Figures`], so
+//! the text, the tables and the charts state the same amounts and the same shares. Renderers —
+//! plain text and Markdown here, the print pages and PDF elsewhere — only lay this value out.
+
+mod attachments;
+mod explanation;
+mod figures;
+mod glossary;
+mod overview;
+pub mod render;
+mod tables;
+pub mod wording;
+
+use serde::Serialize;
+
+pub use figures::{Figures, Share, Structure};
+
+use crate::catalog::Catalog;
+use crate::model::Project;
+use crate::money::{Percent, Wan};
+
+/// The whole document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// The title, e.g. 中共遂宁市安居区委目标绩效管理办公室2023年度部门决算.
+    pub title: String,
+    /// The unit's full name.
+    pub unit: String,
+    /// The accounting year.
+    pub year: i32,
+    /// The content, in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// One block of content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// A heading. Level 0 is a part (第一部分, 附件1), 1 is 一、, 2 is （一）, 3 is 1.
+    Heading {
+        /// 0 to 3.
+        level: u8,
+        /// The heading's text, its number included (一、部门职责).
+        text: String,
+    },
+    /// A paragraph of running text.
+    Paragraph {
+        /// The text.
+        text: String,
+    },
+    /// A note in smaller print (注：…).
+    Note {
+        /// The text.
+        text: String,
+    },
+    /// A table.
+    Table(Table),
+    /// A chart.
+    Chart(Chart),
+    /// Starts a new page before the next block, where a renderer has pages.
+    PageBreak,
+}
+
+/// A table with header rows and body rows; cells may span columns and rows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// The title printed above the table, e.g. 表1 收入支出决算总表.
+    pub title: String,
+    /// The unit line printed at its right, e.g. 单位：万元; empty for none.
+    pub unit_label: String,
+    /// Relative column widths; their count is the number of columns.
+    pub widths: Vec<u16>,
+    /// Header rows, repeated on every page.
+    pub header: Vec<Vec<Cell>>,
+    /// Body rows.
+    pub rows: Vec<Vec<Cell>>,
+    /// Notes printed below the table (本表无数据 …).
+    pub notes: Vec<String>,
+    /// Whether the table is wide enough to want a landscape page.
+    pub wide: bool,
+}
+
+/// One cell of a table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// What the cell shows.
+    pub content: Content,
+    /// Columns it spans (at least 1).
+    pub col_span: u16,
+    /// Rows it spans (at least 1).
+    pub row_span: u16,
+    /// Whether it is emphasised (合计 rows, row labels of a form).
+    pub strong: bool,
+}
+
+/// What a cell shows. Amounts stay exact here; renderers format them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Content {
+    /// Text, left-aligned.
+    Text(String),
+    /// Text, centred (headings of columns).
+    Centered(String),
+    /// An amount in 万元, right-aligned with separators (4,733.14).
+    Amount(#[serde(serialize_with = "serialize_wan")] Wan),
+    /// A percentage, right-aligned with two decimals (100.00%).
+    Percent(#[serde(serialize_with = "serialize_percent")] Percent),
+    /// Nothing.
+    Empty,
+}
+
+fn serialize_wan<S: serde::Serializer>(w: &Wan, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&w.table())
+}
+
+fn serialize_percent<S: serde::Serializer>(p: &Percent, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&p.table())
+}
+
+impl Content {
+    /// The cell's text as a renderer prints it.
+    pub fn display(&self) -> String {
+        match self {
+            Content::Text(t) | Content::Centered(t) => t.clone(),
+            Content::Amount(a) => a.table(),
+            Content::Percent(p) => p.table(),
+            Content::Empty => String::new(),
+        }
+    }
+
+    /// Whether the content is a number (right-aligned).
+    pub fn is_number(&self) -> bool {
+        matches!(self, Content::Amount(_) | Content::Percent(_))
+    }
+}
+
+impl Cell {
+    /// A plain text cell.
+    pub fn text(t: impl Into<String>) -> Cell {
+        Cell::new(Content::Text(t.into()))
+    }
+
+    /// A centred header cell.
+    pub fn head(t: impl Into<String>) -> Cell {
+        Cell::new(Content::Centered(t.into()))
+    }
+
+    /// An amount cell.
+    pub fn amount(a: Wan) -> Cell {
+        Cell::new(Content::Amount(a))
+    }
+
+    /// An amount cell, empty when there is no amount.
+    pub fn maybe_amount(a: Option<Wan>) -> Cell {
+        a.map_or_else(Cell::empty, Cell::amount)
+    }
+
+    /// A percentage cell.
+    pub fn percent(p: Percent) -> Cell {
+        Cell::new(Content::Percent(p))
+    }
+
+    /// An empty cell.
+    pub fn empty() -> Cell {
+        Cell::new(Content::Empty)
+    }
+
+    fn new(content: Content) -> Cell {
+        Cell {
+            content,
+            col_span: 1,
+            row_span: 1,
+            strong: false,
+        }
+    }
+
+    /// This cell spanning `n` columns.
+    pub fn cols(mut self, n: u16) -> Cell {
+        self.col_span = n.max(1);
+        self
+    }
+
+    /// This cell spanning `n` rows.
+    pub fn rows(mut self, n: u16) -> Cell {
+        self.row_span = n.max(1);
+        self
+    }
+
+    /// This cell emphasised.
+    pub fn strong(mut self) -> Cell {
+        self.strong = true;
+        self
+    }
+}
+
+/// A chart, numbered and captioned as the document refers to it (图1 …).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Chart {
+    /// The number in the caption (图1).
+    pub number: u32,
+    /// The caption's text, e.g. 收、支决算总计变动情况图.
+    pub title: String,
+    /// What is drawn.
+    pub kind: ChartKind,
+}
+
+impl Chart {
+    /// The caption as printed: （图1：收、支决算总计变动情况图）.
+    pub fn caption(&self) -> String {
+        format!("图{}：{}", self.number, self.title)
+    }
+}
+
+/// Bars for comparisons over years, a pie for a structure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Grouped bars: one group per category (year), one bar per series.
+    Bars {
+        /// Category labels, e.g. 2022年, 2023年.
+        categories: Vec<String>,
+        /// The series, each with one value per category.
+        series: Vec<Series>,
+    },
+    /// A pie: slices with their printed shares.
+    Pie {
+        /// The slices, in the document's order; zero slices are kept for the legend.
+        slices: Vec<Slice>,
+    },
+}
+
+/// One series of a bar chart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Series {
+    /// Its name, e.g. 收入.
+    pub name: String,
+    /// One value per category, in 万元.
+    #[serde(serialize_with = "serialize_wans")]
+    pub values: Vec<Wan>,
+}
+
+fn serialize_wans<S: serde::Serializer>(w: &[Wan], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(w.len()))?;
+    for a in w {
+        seq.serialize_element(&a.text())?;
+    }
+    seq.end()
+}
+
+/// One slice of a pie, with the share the text prints.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Slice {
+    /// The label.
+    pub label: String,
+    /// The amount in 万元.
+    #[serde(serialize_with = "serialize_wan")]
+    pub value: Wan,
+    /// The share as printed in the text (e.g. 73.58%), `None` when the whole is zero.
+    pub share: Option<String>,
+}
+
+/// Options that change the document without changing the project.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The catalog of the project's year, for names and definitions; without it, the names the
+    /// user entered are used and unnamed codes print as codes.
+    pub catalog: Option<Catalog>,
+}
+
+/// Builds the document of `project`. Never fails: missing figures read as zero or leave their
+/// sentence out, and the checks say what is missing.
+pub fn build(project: &Project, options: &Options) -> Document {
+    let figures = Figures::of(project, options.catalog.as_ref());
+    let mut blocks = Vec::new();
+    overview::part(&figures, &mut blocks);
+    explanation::part(&figures, &mut blocks);
+    glossary::part(&figures, &mut blocks);
+    tables::part(&figures, &mut blocks);
+    attachments::part(&figures, &mut blocks);
+    let unit = &project.unit;
+    Document {
+        title: format!("{}{}年度部门决算", unit.name, unit.year),
+        unit: unit.name.clone(),
+        year: unit.year,
+        blocks,
+    }
+}
+
+/// Builds the document with the built-in catalog of the project's year.
+pub fn build_with_builtin_catalog(project: &Project) -> Document {
+    let options = Options {
+        catalog: Catalog::builtin(project.unit.year).ok(),
+    };
+    build(project, &options)
+}
+
+/// Chinese numerals for headings: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一.
+pub fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers_for_headings() {
+        let got: Vec<String> = [1, 9, 10, 11, 12, 20, 21, 99].map(chinese_number).to_vec();
+        assert_eq!(
+            got,
+            ["一", "九", "十", "十一", "十二", "二十", "二十一", "九十九"]
+        );
+    }
+}

@@ -1,0 +1,556 @@
+//! The nine standard tables (部门决算公开表). A table with no data is still printed, with the
+//! note that the unit had no such revenue or expenditure this year.
+
+use std::collections::BTreeMap;
+
+use super::overview::heading;
+use super::{Block, Cell, Figures, Table};
+use crate::model::{CostEntry, FunctionalLine, Fund};
+use crate::money::Wan;
+
+const UNIT: &str = "单位：万元";
+
+pub(super) fn part(f: &Figures<'_>, out: &mut Vec<Block>) {
+    out.push(Block::PageBreak);
+    out.push(heading(0, format!("第四部分 {}年度部门决算表", f.year())));
+    let tables = [
+        summary_table(f),
+        revenue_table(f),
+        expenditure_table(f),
+        appropriation_summary_table(f),
+        general_budget_table(f),
+        basic_table(f),
+        three_public_table(f),
+        government_fund_table(f),
+        state_capital_table(f),
+    ];
+    for table in tables {
+        out.push(Block::Table(table));
+    }
+}
+
+fn table(title: &str, widths: Vec<u16>, header: Vec<Vec<Cell>>, rows: Vec<Vec<Cell>>) -> Table {
+    Table {
+        title: title.to_owned(),
+        unit_label: UNIT.to_owned(),
+        wide: widths.len() > 7,
+        widths,
+        header,
+        rows,
+        notes: Vec::new(),
+    }
+}
+
+fn no_data(f: &Figures<'_>, what: &str) -> String {
+    format!(
+        "注：本表无数据，{}{}年度没有{what}。",
+        f.unit_name(),
+        f.year()
+    )
+}
+
+/// Pads two columns of (label, amount) rows to the same length, side by side.
+fn two_sided(
+    left: Vec<(String, Option<Wan>, bool)>,
+    right: Vec<(String, Option<Wan>, bool)>,
+) -> Vec<Vec<Cell>> {
+    let n = left.len().max(right.len());
+    let cell = |side: &[(String, Option<Wan>, bool)], i: usize| -> [Cell; 2] {
+        match side.get(i) {
+            Some((label, amount, strong)) => {
+                let (mut l, mut a) = (Cell::text(label.clone()), Cell::maybe_amount(*amount));
+                if *strong {
+                    l = l.strong();
+                    a = a.strong();
+                }
+                [l, a]
+            }
+            None => [Cell::empty(), Cell::empty()],
+        }
+    };
+    (0..n)
+        .map(|i| {
+            let [a, b] = cell(&left, i);
+            let [c, d] = cell(&right, i);
+            vec![a, b, c, d]
+        })
+        .collect()
+}
+
+fn two_sided_header() -> Vec<Vec<Cell>> {
+    vec![
+        vec![Cell::head("收入").cols(2), Cell::head("支出").cols(2)],
+        vec![
+            Cell::head("项目"),
+            Cell::head("决算数"),
+            Cell::head("项目"),
+            Cell::head("决算数"),
+        ],
+    ]
+}
+
+/// Expenditure of `lines` by 类, in code order, with names.
+fn by_class(f: &Figures<'_>, lines: &[&FunctionalLine]) -> Vec<(String, Wan)> {
+    let mut classes: BTreeMap<&str, Wan> = BTreeMap::new();
+    for l in lines {
+        *classes
+            .entry(l.class_code().unwrap_or(&l.code))
+            .or_default() += l.total();
+    }
+    classes
+        .into_iter()
+        .map(|(code, amount)| (f.class_name(code), amount))
+        .collect()
+}
+
+/// 表1 收入支出决算总表.
+fn summary_table(f: &Figures<'_>) -> Table {
+    let t = &f.totals;
+    let p = f.project;
+    let mut left: Vec<(String, Option<Wan>, bool)> = f
+        .revenue
+        .parts
+        .iter()
+        .map(|s| (s.label.clone(), Some(s.amount), false))
+        .collect();
+    left.push(("本年收入合计".into(), Some(t.revenue_this_year), true));
+    left.push((
+        "使用非财政拨款结余".into(),
+        Some(p.balances.use_of_non_appropriation_surplus),
+        false,
+    ));
+    left.push(("年初结转和结余".into(), Some(t.opening_balance), false));
+    left.push(("总计".into(), Some(t.total_revenue), true));
+
+    let lines: Vec<&FunctionalLine> = p.expenditure.lines.iter().collect();
+    let mut right: Vec<(String, Option<Wan>, bool)> = by_class(f, &lines)
+        .into_iter()
+        .map(|(name, a)| (name, Some(a), false))
+        .collect();
+    right.push(("本年支出合计".into(), Some(t.expenditure_this_year), true));
+    right.push((
+        "结余分配".into(),
+        Some(p.balances.surplus_distribution),
+        false,
+    ));
+    right.push(("年末结转和结余".into(), Some(t.closing_balance), false));
+    right.push(("总计".into(), Some(t.total_expenditure), true));
+    // Keep the 总计 rows level with each other, as the official table does.
+    while right.len() < left.len() {
+        right.insert(right.len() - 4, (String::new(), None, false));
+    }
+    while left.len() < right.len() {
+        left.insert(left.len() - 4, (String::new(), None, false));
+    }
+    table(
+        "表1 收入支出决算总表",
+        vec![5, 2, 5, 2],
+        two_sided_header(),
+        two_sided(left, right),
+    )
+}
+
+/// 表2 收入决算表: this year's revenue by source.
+fn revenue_table(f: &Figures<'_>) -> Table {
+    let r = &f.project.revenue;
+    let header = vec![vec![
+        Cell::head("项目"),
+        Cell::head("本年收入合计"),
+        Cell::head("财政拨款收入"),
+        Cell::head("上级补助收入"),
+        Cell::head("事业收入"),
+        Cell::head("经营收入"),
+        Cell::head("附属单位上缴收入"),
+        Cell::head("其他收入"),
+    ]];
+    let row = vec![
+        Cell::text("合计").strong(),
+        Cell::amount(f.totals.revenue_this_year),
+        Cell::amount(f.totals.appropriation_revenue),
+        Cell::amount(r.higher_level_grants),
+        Cell::amount(r.operations),
+        Cell::amount(r.business),
+        Cell::amount(r.from_subsidiaries),
+        Cell::amount(r.other),
+    ];
+    let mut t = table(
+        "表2 收入决算表",
+        vec![3, 2, 2, 2, 2, 2, 2, 2],
+        header,
+        vec![row],
+    );
+    if f.totals.revenue_this_year.is_zero() {
+        t.notes.push(no_data(f, "收入"));
+    }
+    t
+}
+
+/// The columns a functional table shows for a group of lines.
+type Columns = fn(&[&FunctionalLine]) -> Vec<Option<Wan>>;
+
+/// Rows 合计, then each 类, 款 and 项 in code order with its subtotals.
+fn functional_rows(f: &Figures<'_>, lines: &[&FunctionalLine], columns: Columns) -> Vec<Vec<Cell>> {
+    let mut sorted: Vec<&FunctionalLine> = lines.to_vec();
+    sorted.sort_by(|a, b| a.code.cmp(&b.code));
+    let row = |code: String, name: String, group: &[&FunctionalLine], strong: bool| {
+        let mut cells = vec![Cell::text(code), Cell::text(name)];
+        cells.extend(columns(group).into_iter().map(Cell::maybe_amount));
+        if strong {
+            cells = cells.into_iter().map(Cell::strong).collect();
+        }
+        cells
+    };
+    let mut rows = vec![row(String::new(), "合计".into(), &sorted, true)];
+    let mut groups: BTreeMap<String, Vec<&FunctionalLine>> = BTreeMap::new();
+    for &l in &sorted {
+        for len in [3, 5, 7] {
+            if let Some(prefix) = l.code.get(..len.min(l.code.len())) {
+                groups.entry(prefix.to_owned()).or_default().push(l);
+            }
+        }
+    }
+    for (code, group) in &groups {
+        let name = if group.iter().any(|l| &l.code == code) {
+            f.line_names(group[0]).item
+        } else {
+            f.code_name(code)
+        };
+        rows.push(row(code.clone(), name, group, code.len() < 7));
+    }
+    rows
+}
+
+fn sum(lines: &[&FunctionalLine], pick: fn(&FunctionalLine) -> Wan) -> Wan {
+    lines.iter().map(|l| pick(l)).sum()
+}
+
+/// 表3 支出决算表: all funds, by function and nature.
+fn expenditure_table(f: &Figures<'_>) -> Table {
+    let lines: Vec<&FunctionalLine> = f.project.expenditure.lines.iter().collect();
+    let header = vec![vec![
+        Cell::head("科目编码"),
+        Cell::head("科目名称"),
+        Cell::head("本年支出合计"),
+        Cell::head("基本支出"),
+        Cell::head("项目支出"),
+        Cell::head("上缴上级支出"),
+        Cell::head("经营支出"),
+        Cell::head("对附属单位补助支出"),
+    ]];
+    let columns: Columns = |g| {
+        vec![
+            Some(sum(g, FunctionalLine::total)),
+            Some(sum(g, |l| l.basic)),
+            Some(sum(g, |l| l.project)),
+            Some(sum(g, |l| l.remitted)),
+            Some(sum(g, |l| l.business)),
+            Some(sum(g, |l| l.subsidies)),
+        ]
+    };
+    let mut t = table(
+        "表3 支出决算表",
+        vec![2, 5, 2, 2, 2, 2, 2, 2],
+        header,
+        functional_rows(f, &lines, columns),
+    );
+    if lines.is_empty() {
+        t.notes.push(no_data(f, "支出"));
+    }
+    t
+}
+
+/// 表4 财政拨款收入支出决算总表.
+fn appropriation_summary_table(f: &Figures<'_>) -> Table {
+    let t = &f.totals;
+    let p = f.project;
+    let b = &p.balances;
+    let mut left = vec![
+        (
+            "一、一般公共预算财政拨款".to_owned(),
+            Some(p.revenue.general_budget),
+            false,
+        ),
+        (
+            "二、政府性基金预算财政拨款".to_owned(),
+            Some(p.revenue.government_fund),
+            false,
+        ),
+        (
+            "三、国有资本经营预算财政拨款".to_owned(),
+            Some(p.revenue.state_capital),
+            false,
+        ),
+        (
+            "本年收入合计".to_owned(),
+            Some(t.appropriation_revenue),
+            true,
+        ),
+    ];
+    for fund in Fund::APPROPRIATIONS {
+        left.push((
+            format!("年初结转和结余：{}", fund.label()),
+            Some(b.of(fund).opening),
+            false,
+        ));
+    }
+    left.push(("总计".to_owned(), Some(t.appropriation_total_revenue), true));
+
+    let lines: Vec<&FunctionalLine> = p
+        .expenditure
+        .lines
+        .iter()
+        .filter(|l| l.fund.is_appropriation())
+        .collect();
+    let mut right: Vec<(String, Option<Wan>, bool)> = by_class(f, &lines)
+        .into_iter()
+        .map(|(n, a)| (n, Some(a), false))
+        .collect();
+    right.push((
+        "本年支出合计".to_owned(),
+        Some(t.appropriation_expenditure),
+        true,
+    ));
+    for fund in Fund::APPROPRIATIONS {
+        right.push((
+            format!("年末结转和结余：{}", fund.label()),
+            Some(b.of(fund).closing),
+            false,
+        ));
+    }
+    right.push((
+        "总计".to_owned(),
+        Some(t.appropriation_total_expenditure),
+        true,
+    ));
+    while right.len() < left.len() {
+        right.insert(right.len() - 5, (String::new(), None, false));
+    }
+    while left.len() < right.len() {
+        left.insert(left.len() - 5, (String::new(), None, false));
+    }
+    table(
+        "表4 财政拨款收入支出决算总表",
+        vec![5, 2, 5, 2],
+        two_sided_header(),
+        two_sided(left, right),
+    )
+}
+
+fn fund_lines<'a>(f: &Figures<'a>, fund: Fund) -> Vec<&'a FunctionalLine> {
+    f.project
+        .expenditure
+        .lines
+        .iter()
+        .filter(|l| l.fund == fund)
+        .collect()
+}
+
+/// 表5 一般公共预算财政拨款支出决算表.
+fn general_budget_table(f: &Figures<'_>) -> Table {
+    let lines = fund_lines(f, Fund::GeneralBudget);
+    let header = vec![
+        vec![
+            Cell::head("科目编码").rows(2),
+            Cell::head("科目名称").rows(2),
+            Cell::head("预算数").rows(2),
+            Cell::head("决算数").cols(3),
+        ],
+        vec![
+            Cell::head("小计"),
+            Cell::head("基本支出"),
+            Cell::head("项目支出"),
+        ],
+    ];
+    let columns: Columns = |g| {
+        let budget = g
+            .iter()
+            .any(|l| l.budget.is_some())
+            .then(|| sum(g, |l| l.budget.unwrap_or_default()));
+        vec![
+            budget,
+            Some(sum(g, FunctionalLine::total)),
+            Some(sum(g, |l| l.basic)),
+            Some(sum(g, |l| l.project)),
+        ]
+    };
+    let mut t = table(
+        "表5 一般公共预算财政拨款支出决算表",
+        vec![2, 5, 2, 2, 2, 2],
+        header,
+        functional_rows(f, &lines, columns),
+    );
+    if lines.is_empty() {
+        t.notes.push(no_data(f, "一般公共预算财政拨款支出"));
+    }
+    t
+}
+
+/// 表6 一般公共预算财政拨款基本支出决算表.
+fn basic_table(f: &Figures<'_>) -> Table {
+    let b = &f.project.basic_costs;
+    let header = vec![vec![
+        Cell::head("科目编码"),
+        Cell::head("科目名称"),
+        Cell::head("决算数"),
+    ]];
+    let mut rows = Vec::new();
+    for (label, entry) in [("人员经费", &b.personnel), ("公用经费", &b.public)] {
+        rows.push(vec![
+            Cell::empty().strong(),
+            Cell::text(label).strong(),
+            Cell::amount(entry.amount()).strong(),
+        ]);
+        if let CostEntry::Items(items) = entry {
+            for item in items {
+                rows.push(vec![
+                    Cell::text(item.code.clone()),
+                    Cell::text(item.name.clone()),
+                    Cell::amount(item.amount),
+                ]);
+            }
+        }
+    }
+    rows.push(vec![
+        Cell::empty().strong(),
+        Cell::text("合计").strong(),
+        Cell::amount(f.totals.personnel_costs + f.totals.public_costs).strong(),
+    ]);
+    let mut t = table(
+        "表6 一般公共预算财政拨款基本支出决算表",
+        vec![2, 6, 3],
+        header,
+        rows,
+    );
+    if f.totals.general_budget_basic.is_zero() {
+        t.notes.push(no_data(f, "一般公共预算财政拨款基本支出"));
+    }
+    t
+}
+
+/// 表7 一般公共预算财政拨款"三公"经费支出决算表: budget and actual side by side.
+fn three_public_table(f: &Figures<'_>) -> Table {
+    let tp = &f.project.three_public;
+    let t = &f.totals.three_public;
+    let block = || {
+        vec![
+            Cell::head("合计").rows(2),
+            Cell::head("因公出国（境）费").rows(2),
+            Cell::head("公务用车购置及运行费").cols(3),
+            Cell::head("公务接待费").rows(2),
+        ]
+    };
+    let mut first = block();
+    first.extend(block());
+    let sub = || {
+        vec![
+            Cell::head("小计"),
+            Cell::head("公务用车购置费"),
+            Cell::head("公务用车运行费"),
+        ]
+    };
+    let mut second = sub();
+    second.extend(sub());
+    let header = vec![
+        vec![Cell::head("预算数").cols(6), Cell::head("决算数").cols(6)],
+        first,
+        second,
+    ];
+    let row = vec![
+        Cell::amount(t.budget),
+        Cell::amount(tp.overseas.budget),
+        Cell::amount(t.vehicles_budget),
+        Cell::amount(tp.vehicles.purchase_budget),
+        Cell::amount(tp.vehicles.operation_budget),
+        Cell::amount(tp.reception.budget),
+        Cell::amount(t.actual),
+        Cell::amount(tp.overseas.actual),
+        Cell::amount(t.vehicles_actual),
+        Cell::amount(t.purchase_actual),
+        Cell::amount(tp.vehicles.operation_actual),
+        Cell::amount(t.reception_actual),
+    ];
+    let mut table = table(
+        "表7 一般公共预算财政拨款“三公”经费支出决算表",
+        vec![2; 12],
+        header,
+        vec![row],
+    );
+    if t.actual.is_zero() && t.budget.is_zero() {
+        table.notes.push(no_data(f, "“三公”经费支出"));
+    }
+    table
+}
+
+/// 表8 政府性基金预算财政拨款收入支出决算表.
+fn government_fund_table(f: &Figures<'_>) -> Table {
+    let lines = fund_lines(f, Fund::GovernmentFund);
+    let balance = &f.project.balances.government_fund;
+    let header = vec![
+        vec![
+            Cell::head("科目编码").rows(2),
+            Cell::head("科目名称").rows(2),
+            Cell::head("本年支出").cols(3),
+        ],
+        vec![
+            Cell::head("小计"),
+            Cell::head("基本支出"),
+            Cell::head("项目支出"),
+        ],
+    ];
+    let columns: Columns = |g| {
+        vec![
+            Some(sum(g, FunctionalLine::total)),
+            Some(sum(g, |l| l.basic)),
+            Some(sum(g, |l| l.project)),
+        ]
+    };
+    let mut t = table(
+        "表8 政府性基金预算财政拨款收入支出决算表",
+        vec![2, 5, 2, 2, 2],
+        header,
+        functional_rows(f, &lines, columns),
+    );
+    t.notes.push(format!(
+        "年初结转和结余{}万元，本年收入{}万元，年末结转和结余{}万元。",
+        balance.opening.text(),
+        f.project.revenue.government_fund.text(),
+        balance.closing.text()
+    ));
+    if lines.is_empty() && f.project.revenue.government_fund.is_zero() {
+        t.notes = vec![no_data(
+            f,
+            "政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出",
+        )];
+    }
+    t
+}
+
+/// 表9 国有资本经营预算财政拨款支出决算表.
+fn state_capital_table(f: &Figures<'_>) -> Table {
+    let lines = fund_lines(f, Fund::StateCapital);
+    let header = vec![vec![
+        Cell::head("科目编码"),
+        Cell::head("科目名称"),
+        Cell::head("本年支出合计"),
+        Cell::head("基本支出"),
+        Cell::head("项目支出"),
+    ]];
+    let columns: Columns = |g| {
+        vec![
+            Some(sum(g, FunctionalLine::total)),
+            Some(sum(g, |l| l.basic)),
+            Some(sum(g, |l| l.project)),
+        ]
+    };
+    let mut t = table(
+        "表9 国有资本经营预算财政拨款支出决算表",
+        vec![2, 5, 2, 2, 2],
+        header,
+        functional_rows(f, &lines, columns),
+    );
+    if lines.is_empty() {
+        t.notes
+            .push(no_data(f, "使用国有资本经营预算财政拨款安排的支出"));
+    }
+    t
+}

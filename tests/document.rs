@@ -1,0 +1,419 @@
+//! The disclosure document: golden sentences from the seed, wording rules, tables, charts,
+//! glossary and shares.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "in tests a failed unwrap is a failed test"
+)]
+
+use juesuan::document::render::{Format, render};
+use juesuan::document::{Block, ChartKind, Document, build_with_builtin_catalog};
+use juesuan::example::example;
+use juesuan::model::{Project, ShareRounding};
+use juesuan::money::{ShareRounding as Rounding, Wan, rounded_shares};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn wan(s: &str) -> Wan {
+    s.parse().unwrap()
+}
+
+fn doc(project: &Project) -> Document {
+    build_with_builtin_catalog(project)
+}
+
+fn text(project: &Project) -> String {
+    render(&doc(project), Format::Text)
+}
+
+fn assert_contains(haystack: &str, needles: &[&str]) {
+    let missing: Vec<&&str> = needles.iter().filter(|n| !haystack.contains(**n)).collect();
+    assert!(missing.is_empty(), "missing {missing:#?}");
+}
+
+#[test]
+fn the_example_states_the_seeds_figures_in_the_seeds_sentences() {
+    let t = text(&example().unwrap());
+    assert_contains(
+        &t,
+        &[
+            "2023年度收、支总计均为226.23万元。与2022年度相比，收、支总计各增加13.16万元，增长6.18%，主要变动原因是2023年人员变动、项目资金变动。",
+            "2023年本年收入合计226.23万元，其中：一般公共预算财政拨款收入226.23万元，占100%；政府性基金预算财政拨款收入0万元，占0%；",
+            "基本支出166.46万元，占73.58%；项目支出59.77万元，占26.42%；上缴上级支出0万元，占0%；",
+            "2023年度财政拨款收、支总计均为226.23万元。",
+            "2023年一般公共预算财政拨款支出226.23万元，占本年支出合计的100%。与2022年相比，一般公共预算财政拨款支出增加13.16万元，增长6.18%",
+            "一般公共服务（类）支出193.15万元，占85.38%；社会保障和就业（类）支出14.63万元，占6.47%；卫生健康（类）支出6.51万元，占2.88%；住房保障（类）支出11.94万元，占5.28%。",
+            "2023年一般公共预算支出决算数为226.23万元，完成预算100%。其中：",
+            "1.一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为82.26万元，完成预算100%，决算数等于预算数；",
+            "9.住房保障支出（类）住房改革支出（款）住房公积金（项）：支出决算为11.94万元，完成预算100%，决算数等于预算数。",
+            "2023年一般公共预算财政拨款基本支出166.46万元，其中：",
+            "人员经费146.27万元，主要包括：基本工资、津贴补贴、",
+            "日常公用经费20.19万元，主要包括：办公费、",
+            "2023年“三公”经费财政拨款支出决算为0.99万元，完成预算100%，较上年增加0.71万元，增长253.57%，决算数与预算数持平。",
+            "公务接待费支出决算0.99万元，占100%",
+            "公务接待费支出决算比2022年增加0.71万元，增长253.57%。主要原因是疫情结束，上级部门指导、调研、检查增加",
+            "国内公务接待5批次、85人次（不包括陪同人员），共计支出0.99万元",
+            "2023年，区委绩效办机关运行经费支出20.19万元，比2022年增加4.76万元，增长30.85%，主要原因是人员变动。",
+            "2023年，区委绩效办政府采购支出总额2.31万元，其中：政府采购货物支出2.31万元、政府采购工程支出0万元、政府采购服务支出0万元。授予中小企业合同金额2.31万元，占政府采购支出总额的100%，其中：授予小微企业合同金额2.31万元，占政府采购支出总额的100%。",
+            "截至2023年12月31日，区委绩效办共有车辆0辆",
+            "区委绩效办部门整体（含部门预算项目）绩效自评得分为85分",
+            "总分90分，自评得分85分。",
+        ],
+    );
+    let completed = t.matches("完成预算100%，决算数等于预算数").count();
+    assert_eq!(completed, 9, "the nine 项 lines");
+}
+
+#[test]
+fn headings_are_numbered_in_chinese_and_in_order() {
+    let d = doc(&example().unwrap());
+    let level1: Vec<&str> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 1, text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let second_part: Vec<&str> = level1
+        .iter()
+        .copied()
+        .skip_while(|t| !t.starts_with("一、收入支出决算"))
+        .take(10)
+        .collect();
+    let numbers: Vec<&str> = second_part
+        .iter()
+        .map(|t| t.split('、').next().unwrap())
+        .collect();
+    assert_eq!(
+        numbers,
+        ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    );
+    assert!(second_part[8].starts_with("九、国有资本经营预算"));
+    assert!(!render(&d, Format::Text).contains("9、"));
+    let parts: Vec<&str> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 0, text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        &parts[..4],
+        [
+            "第一部分 部门概况",
+            "第二部分 2023年度部门决算情况说明",
+            "第三部分 名词解释",
+            "第四部分 2023年度部门决算表"
+        ]
+    );
+    assert!(parts.contains(&"附件1") && parts.contains(&"附件2"));
+}
+
+#[test]
+fn the_nine_tables_are_there_and_empty_ones_say_so() {
+    let d = doc(&example().unwrap());
+    let tables: Vec<_> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.title.starts_with('表') => Some(t),
+            _ => None,
+        })
+        .collect();
+    let titles: Vec<&str> = tables.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "表1 收入支出决算总表",
+            "表2 收入决算表",
+            "表3 支出决算表",
+            "表4 财政拨款收入支出决算总表",
+            "表5 一般公共预算财政拨款支出决算表",
+            "表6 一般公共预算财政拨款基本支出决算表",
+            "表7 一般公共预算财政拨款“三公”经费支出决算表",
+            "表8 政府性基金预算财政拨款收入支出决算表",
+            "表9 国有资本经营预算财政拨款支出决算表",
+        ]
+    );
+    for t in &tables[..7] {
+        assert!(
+            t.notes.iter().all(|n| !n.contains("本表无数据")),
+            "{}",
+            t.title
+        );
+    }
+    for t in &tables[7..] {
+        assert!(
+            t.notes.iter().any(|n| n.contains("本表无数据")),
+            "{}",
+            t.title
+        );
+    }
+    let t = render(&d, Format::Text);
+    assert_contains(
+        &t,
+        &[
+            "总计 | 226.23 | 总计 | 226.23",
+            "201 | 一般公共服务支出 | 193.15 | 133.38 | 59.77",
+            "2210201 | 住房公积金 | 11.94 | 11.94 | 0.00",
+        ],
+    );
+}
+
+#[test]
+fn tables_use_separators_and_text_does_not() {
+    let mut p = example().unwrap();
+    p.expenditure.lines[0].basic = wan("4733.14");
+    p.expenditure.lines[0].budget = Some(wan("4733.14"));
+    let t = text(&p);
+    assert!(t.contains("支出决算为4733.14万元"));
+    assert!(t.contains("| 4,733.14 |"));
+    assert!(!t.contains("4,733.14万元"));
+}
+
+#[test]
+fn the_seven_charts_carry_the_seeds_captions_and_the_texts_shares() {
+    let d = doc(&example().unwrap());
+    let charts: Vec<_> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Chart(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    let captions: Vec<String> = charts.iter().map(|c| c.caption()).collect();
+    assert_eq!(
+        captions,
+        [
+            "图1：收、支决算总计变动情况图",
+            "图2：收入决算结构图",
+            "图3：支出决算结构图",
+            "图4：财政拨款收、支决算总计变动情况",
+            "图5：一般公共预算财政拨款支出决算变动情况",
+            "图6：一般公共预算财政拨款支出决算结构",
+            "图7：“三公”经费财政拨款支出结构",
+        ]
+    );
+    match &charts[0].kind {
+        ChartKind::Bars { categories, series } => {
+            assert_eq!(categories, &["2022年", "2023年"]);
+            assert_eq!(series[0].values, [wan("213.07"), wan("226.23")]);
+            assert_eq!(series[1].values, [wan("213.07"), wan("226.23")]);
+        }
+        other => panic!("图1 should be bars: {other:?}"),
+    }
+    let text = render(&d, Format::Text);
+    for chart in &charts {
+        if let ChartKind::Pie { slices } = &chart.kind {
+            for s in slices.iter().filter(|s| !s.value.is_zero()) {
+                let printed = format!(
+                    "{}，占{}",
+                    juesuan::document::wording::amount(s.value),
+                    s.share.clone().unwrap()
+                );
+                assert!(text.contains(&printed), "{} {printed}", chart.caption());
+            }
+        }
+    }
+    match &charts[2].kind {
+        ChartKind::Pie { slices } => {
+            let shares: Vec<_> = slices.iter().map(|s| s.share.clone().unwrap()).collect();
+            assert_eq!(&shares[..2], ["73.58%", "26.42%"]);
+        }
+        other => panic!("图3 should be a pie: {other:?}"),
+    }
+    match &charts[6].kind {
+        ChartKind::Pie { slices } => {
+            let shares: Vec<_> = slices.iter().map(|s| s.share.clone().unwrap()).collect();
+            assert_eq!(shares, ["0%", "0%", "100%"]);
+        }
+        other => panic!("图7 should be a pie: {other:?}"),
+    }
+}
+
+fn glossary_terms(project: &Project) -> Vec<String> {
+    let t = text(project);
+    let start = t.find("第三部分 名词解释").unwrap();
+    let end = t.find("第四部分").unwrap();
+    t[start..end]
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.trim().split_once('：').map(|(term, _)| term.to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_glossary_has_every_used_term_and_no_other() {
+    let terms = glossary_terms(&example().unwrap());
+    assert_eq!(terms.len(), 14, "{terms:#?}");
+    assert_eq!(terms[0], "1.财政拨款收入");
+    assert!(terms[5].ends_with("其他社会保障和就业支出（款）其他社会保障和就业支出（项）"));
+    assert_eq!(terms[13], "14.机关运行经费");
+    assert!(!terms.iter().any(|t| t.contains("事业收入")));
+
+    let mut p = example().unwrap();
+    p.revenue.operations = wan("5");
+    assert!(glossary_terms(&p).iter().any(|t| t.ends_with("事业收入")));
+}
+
+#[test]
+fn glossary_uses_the_projects_words_before_the_catalogs() {
+    let t = text(&example().unwrap());
+    assert!(
+        t.contains("用于单位工伤保险、生育保险、失业保险等支出。"),
+        "project override"
+    );
+    let mut p = example().unwrap();
+    p.glossary.clear();
+    let t = text(&p);
+    assert!(
+        t.contains("住房公积金（项）：反映行政事业单位按人力资源和社会保障部、财政部规定的基本工资和津贴补贴以及规定比例为职工缴纳的住房公积金。"),
+        "catalog definition"
+    );
+}
+
+#[test]
+fn a_decrease_reads_as_a_decrease() {
+    let mut p = example().unwrap();
+    p.prior_year.total_revenue = Some(wan("250"));
+    p.running_costs.prior = Some(wan("25.19"));
+    let t = text(&p);
+    assert_contains(
+        &t,
+        &[
+            "收、支总计各减少23.77万元，下降9.51%，主要变动原因是",
+            "机关运行经费支出20.19万元，比2022年减少5.00万元，下降19.85%，主要原因是人员变动。",
+        ],
+    );
+}
+
+#[test]
+fn a_zero_prior_year_has_no_growth_rate() {
+    let mut p = example().unwrap();
+    p.running_costs.prior = Some(Wan::ZERO);
+    p.three_public.reception.prior = Some(Wan::ZERO);
+    let t = text(&p);
+    assert_contains(
+        &t,
+        &[
+            "机关运行经费支出20.19万元，比2022年增加20.19万元（上年无此项支出），主要原因是人员变动。",
+            "公务接待费支出决算比2022年增加0.99万元（上年无此项支出）。",
+        ],
+    );
+}
+
+#[test]
+fn no_change_and_missing_prior_year() {
+    let mut p = example().unwrap();
+    p.running_costs.prior = Some(wan("20.19"));
+    p.prior_year.total_revenue = None;
+    let t = text(&p);
+    assert!(
+        t.contains("机关运行经费支出20.19万元，与2022年持平。"),
+        "unchanged"
+    );
+    assert!(
+        t.contains("2023年度收、支总计均为226.23万元。\n"),
+        "no comparison without a prior year"
+    );
+    assert!(!t.contains("与2022年度相比，收、支总计"));
+}
+
+#[test]
+fn no_rate_against_a_zero_budget() {
+    let mut p = example().unwrap();
+    p.three_public.reception.budget = Wan::ZERO;
+    p.three_public.reception.change_reason = "新增接待任务".into();
+    p.expenditure.lines[0].budget = Some(Wan::ZERO);
+    p.expenditure.lines[0].deviation_reason = "年中追加".into();
+    let t = text(&p);
+    assert!(
+        t.contains("3.公务接待费支出0.99万元。"),
+        "no 完成预算 against a zero budget"
+    );
+    assert!(t.contains("行政运行（项）：支出决算为82.26万元，主要原因是年中追加；"));
+}
+
+#[test]
+fn a_budget_deviation_gives_the_users_reason() {
+    let mut p = example().unwrap();
+    p.expenditure.lines[0].budget = Some(wan("80"));
+    p.expenditure.lines[0].deviation_reason = "人员调资".into();
+    let t = text(&p);
+    assert!(
+        t.contains("支出决算为82.26万元，完成预算102.83%，决算数大于预算数的主要原因是人员调资；")
+    );
+}
+
+#[test]
+fn all_zero_sections_say_so_in_one_sentence() {
+    let mut p = example().unwrap();
+    p.procurement = Default::default();
+    let t = text(&p);
+    assert!(t.contains("2023年，区委绩效办无政府采购支出。"));
+    assert!(t.contains("2023年政府性基金预算财政拨款支出0万元。\n"));
+    assert!(t.contains("2023年国有资本经营预算财政拨款支出0万元。\n"));
+}
+
+#[test]
+fn largest_remainder_rounding_sums_to_100_and_says_so() {
+    let mut p = example().unwrap();
+    p.settings.share_rounding = ShareRounding::LargestRemainder;
+    let t = text(&p);
+    assert!(t.contains("住房保障（类）支出11.94万元，占5.28%"));
+    assert!(t.contains("社会保障和就业（类）支出14.63万元，占6.46%"));
+    assert!(t.contains("注：各项占比按最大余额法四舍五入，使合计为100%。"));
+    let independent = text(&example().unwrap());
+    assert!(!independent.contains("最大余额法"));
+}
+
+#[test]
+fn the_self_assessment_table_has_the_seeds_rows_and_weights() {
+    let t = text(&example().unwrap());
+    assert_contains(
+        &t,
+        &[
+            "预算执行情况（10分）",
+            "总额 | 50.00 | 59.77 | 59.77 | 100.00% | 10 | 10 |",
+            "其中：财政资金 | 50.00 | 59.77 | 59.77 | 100.00% | / | / |",
+            "绩效指标（90分）",
+            "产出指标 | 数量指标 | 媒体宣传 | ≥ | 1 | 次 |  | 5 | 5 |",
+            " |  | 设备购置 | ＝ | 2 | 台 |  | 5 | 5 |",
+            "满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | % |  | 10 | 10 |",
+            " |  | 设备购置 | ＝ | 1.2 | 万元 |  | 15 | 15 |",
+            "合计 |  |  |  |  |  |  | 100 | 100 |",
+            "项目负责人 | 周维维 | 财务负责人 | 周巧梅",
+        ],
+    );
+}
+
+#[test]
+fn markdown_rendering_has_headings_and_pipe_tables() {
+    let md = render(&doc(&example().unwrap()), Format::Markdown);
+    assert!(md.starts_with("# 中共遂宁市安居区委目标绩效管理办公室2023年度部门决算"));
+    assert!(md.contains("\n## 第一部分 部门概况\n"));
+    assert!(md.contains("| 科目编码 | 科目名称 | 本年支出合计 |"));
+    assert!(md.contains("|---|---|"));
+}
+
+proptest! {
+    #[test]
+    fn largest_remainder_shares_always_sum_to_100(
+        parts in prop::collection::vec((0i64..10_000_000_000, 0u32..=6), 1..12)
+    ) {
+        let parts: Vec<Wan> = parts.into_iter().map(|(m, s)| Wan::from_wan(Decimal::new(m, s))).collect();
+        let whole: Wan = parts.iter().copied().sum();
+        prop_assume!(!whole.is_zero());
+        let shares = rounded_shares(&parts, whole, Rounding::LargestRemainder);
+        let sum: Decimal = shares.iter().map(|s| s.unwrap()).sum();
+        prop_assert_eq!(sum, Decimal::ONE_HUNDRED);
+        // Each share moves at most 0.01 from its independently rounded value.
+        let independent = rounded_shares(&parts, whole, Rounding::Independent);
+        for (a, b) in shares.iter().zip(&independent) {
+            prop_assert!((a.unwrap() - b.unwrap()).abs() <= Decimal::new(1, 2));
+        }
+    }
+}
