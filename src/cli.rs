@@ -31,7 +31,7 @@ pub const USAGE: &str = "\
 决算助手 juesuan —— 部门决算与决算公开文档编制工具
 
 用法：
-  juesuan                      打开窗口（尚未提供时显示本帮助）
+  juesuan [文件]                打开窗口；不给文件时打开上次的项目或内置示例
   juesuan example -o 文件       把内置示例项目（区委绩效办 2023 年度）写入文件
   juesuan summary 文件          显示项目的单位、年度和主要合计数（万元）
   juesuan check 文件 [--json]   审核：按严重程度列出核对发现的问题；有“错误”时退出码为 1
@@ -39,6 +39,34 @@ pub const USAGE: &str = "\
                                输出完整的决算公开文档
   juesuan help                 显示本帮助
 ";
+
+/// The commands the command line knows.
+const COMMANDS: [&str; 7] = [
+    "help", "-h", "--help", "example", "summary", "check", "report",
+];
+
+/// What the program should do with its arguments.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Launch {
+    /// Open the window, on a file if one is given.
+    Window(Option<PathBuf>),
+    /// Run a command-line command with [`run`].
+    Command,
+}
+
+/// Decides between the window and a command: no arguments or a single file opens the window.
+pub fn launch(args: &[OsString]) -> Launch {
+    match args {
+        [] => Launch::Window(None),
+        [one]
+            if !COMMANDS.contains(&one.to_string_lossy().as_ref())
+                && !one.to_string_lossy().starts_with('-') =>
+        {
+            Launch::Window(Some(PathBuf::from(one)))
+        }
+        _ => Launch::Command,
+    }
+}
 
 /// Runs the command line `args` (without the program name); returns the exit status.
 pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {

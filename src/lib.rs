@@ -12,3 +12,4 @@ pub mod example;
 pub mod model;
 pub mod money;
 pub mod storage;
+pub mod ui;

@@ -141,8 +141,8 @@ fn totals(f: &Figures<'_>, out: &mut Vec<Block>) {
         1,
         "收、支决算总计变动情况图",
         vec![
-            ("收入", p.total_revenue, t.total_revenue),
-            ("支出", p.total_expenditure, t.total_expenditure),
+            ("收入（万元）", p.total_revenue, t.total_revenue),
+            ("支出（万元）", p.total_expenditure, t.total_expenditure),
         ],
     ));
 }
@@ -204,12 +204,12 @@ fn appropriations(f: &Figures<'_>, out: &mut Vec<Block>) {
         "财政拨款收、支决算总计变动情况",
         vec![
             (
-                "收入",
+                "收入（万元）",
                 p.appropriation_revenue,
                 t.appropriation_total_revenue,
             ),
             (
-                "支出",
+                "支出（万元）",
                 p.appropriation_expenditure,
                 t.appropriation_total_expenditure,
             ),

@@ -1,0 +1,263 @@
+//! The open project and its history: edits, undo and redo, saved state, and what the core
+//! computes from it. No egui here, so it is tested directly.
+
+use std::path::{Path, PathBuf};
+
+use crate::catalog::Catalog;
+use crate::checks::{self, Finding};
+use crate::document::{self, Document};
+use crate::model::Project;
+use crate::storage::{self, StorageError};
+
+/// How many steps undo keeps.
+const UNDO_LIMIT: usize = 200;
+
+/// One open project.
+pub struct Session {
+    /// The project as the UI edits it.
+    pub project: Project,
+    /// The file it was loaded from or saved to; `None` for a new or built-in project.
+    pub path: Option<PathBuf>,
+    /// The state after the last recorded edit; undo returns to states like it.
+    committed: Project,
+    generation: u64,
+    next_generation: u64,
+    saved_generation: Option<u64>,
+    undo: Vec<(Project, u64)>,
+    redo: Vec<(Project, u64)>,
+    /// The field of the last edit: further edits to it merge into one undo step.
+    last_field: Option<String>,
+    /// The findings of the checks, recomputed after every edit.
+    pub findings: Vec<Finding>,
+    /// The document, rebuilt after every edit (the charts and the 情况说明 tab show it).
+    pub document: Document,
+    catalog: Option<Catalog>,
+}
+
+impl Session {
+    /// A session on `project`. `saved` tells whether it equals the file at `path`.
+    pub fn new(project: Project, path: Option<PathBuf>, saved: bool) -> Session {
+        let catalog = Catalog::builtin(project.unit.year).ok();
+        let findings = checks::run(&project, catalog.as_ref());
+        let document = document::build(
+            &project,
+            &document::Options {
+                catalog: catalog.clone(),
+            },
+        );
+        Session {
+            committed: project.clone(),
+            project,
+            path,
+            generation: 0,
+            next_generation: 1,
+            saved_generation: saved.then_some(0),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_field: None,
+            findings,
+            document,
+            catalog,
+        }
+    }
+
+    /// Opens a project file. On error nothing changes and nothing is written.
+    pub fn open(path: &Path) -> Result<Session, StorageError> {
+        let project = storage::load(path)?;
+        Ok(Session::new(project, Some(path.to_owned()), true))
+    }
+
+    /// The catalog of the project's year.
+    pub fn catalog(&self) -> Option<&Catalog> {
+        self.catalog.as_ref()
+    }
+
+    /// Records that the UI changed `field` of the working project. Consecutive edits of the same
+    /// field (typing) make one undo step.
+    pub fn commit_edit(&mut self, field: &str) {
+        if self.project == self.committed {
+            return;
+        }
+        let same_field = self.last_field.as_deref() == Some(field);
+        if !same_field {
+            let previous = std::mem::replace(&mut self.committed, self.project.clone());
+            self.undo.push((previous, self.generation));
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        } else {
+            self.committed = self.project.clone();
+        }
+        self.redo.clear();
+        self.generation = self.next_generation;
+        self.next_generation += 1;
+        self.last_field = Some(field.to_owned());
+        self.recompute();
+    }
+
+    /// Ends the current run of edits, so the next edit of the same field is its own undo step.
+    pub fn end_edit_run(&mut self) {
+        self.last_field = None;
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Goes back one step. Returns whether anything changed.
+    pub fn undo(&mut self) -> bool {
+        let Some((previous, generation)) = self.undo.pop() else {
+            return false;
+        };
+        self.redo.push((self.committed.clone(), self.generation));
+        self.restore(previous, generation);
+        true
+    }
+
+    /// Goes forward one step. Returns whether anything changed.
+    pub fn redo(&mut self) -> bool {
+        let Some((next, generation)) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push((self.committed.clone(), self.generation));
+        self.restore(next, generation);
+        true
+    }
+
+    fn restore(&mut self, project: Project, generation: u64) {
+        self.project = project.clone();
+        self.committed = project;
+        self.generation = generation;
+        self.last_field = None;
+        self.recompute();
+    }
+
+    /// Replaces the whole project as one undoable step (e.g. a settings change).
+    pub fn replace(&mut self, project: Project, field: &str) {
+        self.project = project;
+        self.end_edit_run();
+        self.commit_edit(field);
+    }
+
+    /// Whether there are changes not saved to [`Session::path`].
+    pub fn is_dirty(&self) -> bool {
+        self.saved_generation != Some(self.generation)
+    }
+
+    /// Saves to `path` (atomically, keeping a backup) and makes it the session's file.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), StorageError> {
+        storage::save(path, &self.project)?;
+        self.path = Some(path.to_owned());
+        self.saved_generation = Some(self.generation);
+        self.end_edit_run();
+        Ok(())
+    }
+
+    /// Recomputes the findings and the document after a change.
+    fn recompute(&mut self) {
+        if self
+            .catalog
+            .as_ref()
+            .is_none_or(|c| c.year() != self.project.unit.year)
+        {
+            self.catalog = Catalog::builtin(self.project.unit.year).ok();
+        }
+        self.findings = checks::run(&self.project, self.catalog.as_ref());
+        self.document = document::build(
+            &self.project,
+            &document::Options {
+                catalog: self.catalog.clone(),
+            },
+        );
+    }
+
+    /// The file name shown in the title, or 未命名 / 内置示例.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None => "未保存的项目".to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::example::example;
+    use crate::money::Wan;
+
+    fn session() -> Session {
+        Session::new(example().unwrap(), None, false)
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_undo_step() {
+        let mut s = session();
+        for text in ["2", "22", "226"] {
+            s.project.revenue.other = text.parse::<Wan>().unwrap();
+            s.commit_edit("revenue.other");
+        }
+        s.project.revenue.business = "1".parse().unwrap();
+        s.commit_edit("revenue.business");
+        assert!(s.undo());
+        assert_eq!(s.project.revenue.other, "226".parse().unwrap());
+        assert!(s.project.revenue.business.is_zero());
+        assert!(s.undo());
+        assert!(s.project.revenue.other.is_zero());
+        assert!(!s.undo());
+        assert!(s.redo() && s.redo());
+        assert_eq!(s.project.revenue.business, "1".parse().unwrap());
+    }
+
+    #[test]
+    fn dirty_follows_the_saved_state_through_undo() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.json");
+        let mut s = session();
+        assert!(s.is_dirty(), "the built-in example has no file yet");
+        s.save_to(&path).unwrap();
+        assert!(!s.is_dirty());
+        s.project.revenue.other = "1".parse().unwrap();
+        s.commit_edit("revenue.other");
+        assert!(s.is_dirty());
+        s.undo();
+        assert!(!s.is_dirty(), "undo back to the saved state is clean");
+        s.redo();
+        assert!(s.is_dirty());
+    }
+
+    #[test]
+    fn an_edit_recomputes_findings_and_document() {
+        let mut s = session();
+        let before = s.findings.len();
+        s.project.control_totals.basic = Some("1".parse().unwrap());
+        s.commit_edit("control_totals.basic");
+        assert_eq!(s.findings.len(), before + 1);
+        s.project.revenue.general_budget = "300".parse().unwrap();
+        s.commit_edit("revenue.general_budget");
+        let text =
+            crate::document::render::render(&s.document, crate::document::render::Format::Text);
+        assert!(text.contains("本年收入合计300.00万元"));
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut s = session();
+        s.project.revenue.other = "1".parse().unwrap();
+        s.commit_edit("revenue.other");
+        s.undo();
+        assert!(s.can_redo());
+        s.project.revenue.business = "2".parse().unwrap();
+        s.commit_edit("revenue.business");
+        assert!(!s.can_redo());
+    }
+}

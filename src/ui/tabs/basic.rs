@@ -1,0 +1,150 @@
+//! 人员/公用经费: each as a total with the names it mainly includes, or as economic items.
+
+use egui::Ui;
+
+use super::{apply, row_ops};
+use crate::model::totals::Totals;
+use crate::model::{CostEntry, EconomicItem, Project};
+use crate::ui::widgets::{self, Form};
+
+pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
+    let t = Totals::of(p);
+    widgets::section(ui, "一般公共预算财政拨款基本支出");
+    widgets::computed(ui, "基本支出（由支出明细计算）", t.general_budget_basic);
+    widgets::computed(
+        ui,
+        "人员经费 + 公用经费",
+        t.personnel_costs + t.public_costs,
+    );
+    widgets::optional_amount(
+        ui,
+        form,
+        "一般公共预算财政拨款基本支出（报表数）",
+        "control_totals.general_budget_basic",
+        &mut p.control_totals.general_budget_basic,
+    );
+    let b = &mut p.basic_costs;
+    group_ui(
+        ui,
+        form,
+        "人员经费",
+        "personnel",
+        &mut b.personnel,
+        &["301", "303"],
+    );
+    group_ui(
+        ui,
+        form,
+        "公用经费",
+        "public",
+        &mut b.public,
+        &["302", "310"],
+    );
+}
+
+fn group_ui(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    name: &str,
+    key: &str,
+    entry: &mut CostEntry,
+    classes: &[&str],
+) {
+    widgets::section(ui, name);
+    let base = format!("basic_costs.{key}");
+    let mut by_items = matches!(entry, CostEntry::Items(_));
+    ui.horizontal(|ui| {
+        let a = ui.radio_value(&mut by_items, false, "只录总额");
+        let b = ui.radio_value(&mut by_items, true, "按经济分类科目录入明细");
+        if a.changed() || b.changed() {
+            *entry = if by_items {
+                CostEntry::Items(Vec::new())
+            } else {
+                CostEntry::Total {
+                    amount: entry.amount(),
+                    item_names: entry.item_names().into_iter().map(str::to_owned).collect(),
+                }
+            };
+            *form.edited = Some(base.clone());
+        }
+    });
+    match entry {
+        CostEntry::Total { amount, item_names } => {
+            widgets::amount(
+                ui,
+                form,
+                &format!("{name}总额"),
+                &format!("{base}.total.amount"),
+                amount,
+            );
+            widgets::lines(
+                ui,
+                form,
+                "主要包括（每行一项）",
+                &format!("{base}.total.item_names"),
+                item_names,
+            );
+        }
+        CostEntry::Items(items) => {
+            let mut op = None;
+            let len = items.len();
+            for (i, item) in items.iter_mut().enumerate() {
+                ui.horizontal(|ui| {
+                    let path = format!("{base}.items[{i}]");
+                    let label = format!("{} {}", item.code, item.name);
+                    egui::ComboBox::from_id_salt(format!("{path}.code"))
+                        .width(220.0)
+                        .selected_text(if item.code.is_empty() {
+                            "选择科目".to_owned()
+                        } else {
+                            label
+                        })
+                        .show_ui(ui, |ui| {
+                            if let Some(catalog) = form.catalog {
+                                for e in catalog.economic_entries().filter(|e| {
+                                    e.code.len() == 5
+                                        && classes.iter().any(|c| e.code.starts_with(c))
+                                }) {
+                                    if ui
+                                        .selectable_label(
+                                            item.code == e.code,
+                                            format!("{} {}", e.code, e.name),
+                                        )
+                                        .clicked()
+                                    {
+                                        item.code = e.code.clone();
+                                        item.name = e.name.clone();
+                                        *form.edited = Some(format!("{path}.code"));
+                                    }
+                                }
+                            }
+                        })
+                        .response
+                        .widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::ComboBox,
+                                true,
+                                format!("{name}第{}项科目", i + 1),
+                            )
+                        });
+                    widgets::amount_cell(
+                        ui,
+                        form,
+                        &format!("{path}.amount"),
+                        &mut item.amount,
+                        &format!("{name}第{}项金额", i + 1),
+                    );
+                    op = op.take().or(row_ops(ui, i, len, "科目"));
+                });
+            }
+            if apply(items, op) {
+                *form.edited = Some(base.clone());
+            }
+            if ui.button(format!("添加{name}科目")).clicked() {
+                items.push(EconomicItem::default());
+                *form.edited = Some(base.clone());
+            }
+            widgets::computed(ui, &format!("{name}合计"), entry.amount());
+        }
+    }
+}

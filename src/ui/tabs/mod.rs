@@ -1,0 +1,143 @@
+//! One module per tab; each draws its part of the project with the widgets of [`super::widgets`].
+
+mod assets;
+mod basic;
+mod document;
+mod expenditure;
+mod performance;
+mod procurement;
+mod revenue;
+mod three_public;
+mod unit;
+
+use egui::Ui;
+
+use super::app::Tab;
+use super::widgets::Form;
+use crate::document::Document;
+use crate::model::{Project, Settings, ShareRounding, Tolerance};
+use crate::money::EntryUnit;
+
+/// State a tab keeps between frames.
+#[derive(Clone, Debug, Default)]
+pub struct TabState {
+    /// The functional-classification picker: the line it fills and the search text.
+    pub picker: Option<(usize, String)>,
+}
+
+/// Draws `tab`.
+pub fn tab_ui(
+    ui: &mut Ui,
+    tab: Tab,
+    project: &mut Project,
+    form: &mut Form<'_>,
+    doc: &Document,
+    state: &mut TabState,
+) {
+    match tab {
+        Tab::Unit => unit::ui(ui, project, form),
+        Tab::Revenue => revenue::ui(ui, project, form, doc),
+        Tab::Expenditure => expenditure::ui(ui, project, form, doc, state),
+        Tab::BasicCosts => basic::ui(ui, project, form),
+        Tab::ThreePublic => three_public::ui(ui, project, form, doc),
+        Tab::Procurement => procurement::ui(ui, project, form),
+        Tab::Assets => assets::ui(ui, project, form),
+        Tab::Performance => performance::ui(ui, project, form),
+        Tab::Document => document::ui(ui, doc),
+    }
+}
+
+/// The project settings: entry unit, share rounding, tolerance.
+pub fn settings_ui(ui: &mut Ui, settings: &mut Settings) {
+    ui.label("金额录入单位（文件中一律按万元精确保存）：");
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut settings.entry_unit, EntryUnit::Wan, "万元");
+        ui.radio_value(&mut settings.entry_unit, EntryUnit::Yuan, "元");
+    });
+    ui.label("占比的四舍五入方式：");
+    ui.radio_value(
+        &mut settings.share_rounding,
+        ShareRounding::Independent,
+        "各项独立四舍五入（合计可能为 99.99% 或 100.01%）",
+    );
+    ui.radio_value(
+        &mut settings.share_rounding,
+        ShareRounding::LargestRemainder,
+        "最大余额法（合计为 100%，文档加注说明）",
+    );
+    ui.label("核对的精确程度：");
+    ui.radio_value(&mut settings.tolerance, Tolerance::Exact, "精确相等");
+    ui.radio_value(
+        &mut settings.tolerance,
+        Tolerance::CentPerItem,
+        "允许每项 ±0.01 万元（数字抄自已四舍五入的报表时）",
+    );
+}
+
+/// Row operations of an editable table.
+pub enum RowOp {
+    /// Move row up.
+    Up(usize),
+    /// Move row down.
+    Down(usize),
+    /// Remove row.
+    Remove(usize),
+}
+
+/// The ↑ ↓ × buttons of row `i` of `len` rows.
+pub fn row_ops(ui: &mut Ui, i: usize, len: usize, what: &str) -> Option<RowOp> {
+    let mut op = None;
+    if ui
+        .add_enabled(i > 0, egui::Button::new("↑"))
+        .on_hover_text("上移")
+        .clicked()
+    {
+        op = Some(RowOp::Up(i));
+    }
+    if ui
+        .add_enabled(i + 1 < len, egui::Button::new("↓"))
+        .on_hover_text("下移")
+        .clicked()
+    {
+        op = Some(RowOp::Down(i));
+    }
+    if ui
+        .button("×")
+        .on_hover_text(format!("删除第 {} 行{what}", i + 1))
+        .clicked()
+    {
+        op = Some(RowOp::Remove(i));
+    }
+    op
+}
+
+/// Applies a row operation to a list; returns whether it changed.
+pub fn apply<T>(items: &mut Vec<T>, op: Option<RowOp>) -> bool {
+    match op {
+        Some(RowOp::Up(i)) if i > 0 && i < items.len() => items.swap(i - 1, i),
+        Some(RowOp::Down(i)) if i + 1 < items.len() => items.swap(i, i + 1),
+        Some(RowOp::Remove(i)) if i < items.len() => {
+            items.remove(i);
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Lays out a form beside its charts when there is room, and above them otherwise.
+pub fn with_charts(ui: &mut Ui, form: impl FnOnce(&mut Ui), charts: impl FnOnce(&mut Ui)) {
+    if ui.available_width() > 860.0 {
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_max_width(ui.available_width() - 350.0);
+                form(ui);
+            });
+            ui.separator();
+            ui.vertical(charts);
+        });
+    } else {
+        form(ui);
+        ui.separator();
+        charts(ui);
+    }
+}

@@ -1,0 +1,49 @@
+//! 政府采购: goods, works, services, and what went to SMEs.
+
+use egui::Ui;
+
+use crate::model::Project;
+use crate::model::totals::Totals;
+use crate::ui::widgets::{self, Form};
+
+pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
+    widgets::section(ui, "政府采购支出");
+    let pr = &mut p.procurement;
+    widgets::amount(
+        ui,
+        form,
+        "政府采购货物支出",
+        "procurement.goods",
+        &mut pr.goods,
+    );
+    widgets::amount(
+        ui,
+        form,
+        "政府采购工程支出",
+        "procurement.works",
+        &mut pr.works,
+    );
+    widgets::amount(
+        ui,
+        form,
+        "政府采购服务支出",
+        "procurement.services",
+        &mut pr.services,
+    );
+    widgets::computed(ui, "政府采购支出总额", Totals::of(p).procurement);
+    let pr = &mut p.procurement;
+    widgets::amount(
+        ui,
+        form,
+        "授予中小企业合同金额",
+        "procurement.to_sme",
+        &mut pr.to_sme,
+    );
+    widgets::amount(
+        ui,
+        form,
+        "其中：授予小微企业合同金额",
+        "procurement.to_small_micro",
+        &mut pr.to_small_micro,
+    );
+}

@@ -1,0 +1,610 @@
+//! Form widgets bound to field paths: amounts, optional amounts, counts, decimals and text, each
+//! with its label, its unit, inline errors, finding markers and the jump-to highlight.
+
+use std::collections::HashMap;
+
+use egui::{Align, Color32, Response, RichText, Stroke, Ui};
+use rust_decimal::Decimal;
+
+use super::theme;
+use crate::catalog::Catalog;
+use crate::checks::{Finding, Severity};
+use crate::model::FieldPath;
+use crate::money::{AmountError, EntryUnit, Wan, parse_entry};
+
+/// The text a field shows while the clerk types, and its error.
+#[derive(Clone, Debug, Default)]
+pub struct Buffer {
+    /// What the clerk typed.
+    pub text: String,
+    /// Why it is not a valid value, if it is not.
+    pub error: Option<String>,
+}
+
+/// What a tab needs to draw its fields: settings, findings, buffers, and where edits go.
+pub struct Form<'a> {
+    /// The unit amounts are typed in.
+    pub unit: EntryUnit,
+    /// The current findings, for markers.
+    pub findings: &'a [Finding],
+    /// Typing buffers by field path.
+    pub buffers: &'a mut HashMap<String, Buffer>,
+    /// The field a finding was clicked for, to scroll to and highlight.
+    pub highlight: &'a Option<FieldPath>,
+    /// Set when the highlighted field has been scrolled to.
+    pub scrolled: &'a mut bool,
+    /// The field edited this frame, if any.
+    pub edited: &'a mut Option<String>,
+    /// The catalog of the project's year.
+    pub catalog: Option<&'a Catalog>,
+}
+
+impl Form<'_> {
+    fn mark_edited(&mut self, path: &str) {
+        *self.edited = Some(path.to_owned());
+    }
+
+    /// The most serious finding that involves `path`, with all messages for the tooltip.
+    fn finding_for(&self, path: &str) -> Option<(Severity, String)> {
+        let me = FieldPath::new(path);
+        let related: Vec<&Finding> = self
+            .findings
+            .iter()
+            .filter(|f| f.fields.iter().any(|p| marks(p, &me)))
+            .collect();
+        let worst = related.iter().map(|f| f.severity).min()?;
+        let text = related
+            .iter()
+            .map(|f| format!("{} {}：{}", f.code, f.severity, f.message))
+            .collect::<Vec<_>>()
+            .join("\n");
+        Some((worst, text))
+    }
+
+    /// Draws the marker of `path`'s findings, and highlights and scrolls to `response` when the
+    /// clerk came here from a finding.
+    pub fn decorate(&mut self, ui: &mut Ui, path: &str, response: &Response) {
+        if let Some((severity, text)) = self.finding_for(path) {
+            ui.label(RichText::new("●").color(theme::severity_color(severity)))
+                .on_hover_text(text);
+        }
+        let highlighted = self.highlight.as_ref().is_some_and(|h| {
+            FieldPath::new(path).is_within(h) || h.is_within(&FieldPath::new(path))
+        });
+        if highlighted {
+            ui.painter().rect_stroke(
+                response.rect.expand(3.0),
+                3.0,
+                Stroke::new(2.5, theme::HIGHLIGHT),
+                egui::StrokeKind::Outside,
+            );
+            if !*self.scrolled {
+                response.scroll_to_me(Some(Align::Center));
+                response.request_focus();
+                *self.scrolled = true;
+            }
+        }
+    }
+}
+
+/// Whether a finding about `finding` should mark the field `field`: the same field, a field
+/// inside it, or a field it is inside — but a finding about a whole list (`expenditure.lines`)
+/// does not mark every cell of every row.
+fn marks(finding: &FieldPath, field: &FieldPath) -> bool {
+    if finding.is_within(field) {
+        return true;
+    }
+    field.is_within(finding) && !field.as_str()[finding.as_str().len()..].starts_with('[')
+}
+
+fn label(ui: &mut Ui, text: &str) -> egui::Id {
+    ui.label(text).id
+}
+
+fn error_line(ui: &mut Ui, error: &Option<String>) {
+    if let Some(e) = error {
+        ui.label(RichText::new(e).color(theme::ERROR).small());
+    }
+}
+
+/// An amount field: label, text box, unit, marker, inline error. Returns whether it changed.
+pub fn amount(ui: &mut Ui, form: &mut Form<'_>, text: &str, path: &str, value: &mut Wan) -> bool {
+    amount_impl(ui, form, text, path, value, false)
+}
+
+/// An amount field that accepts negative values (balances).
+pub fn signed_amount(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    text: &str,
+    path: &str,
+    value: &mut Wan,
+) -> bool {
+    amount_impl(ui, form, text, path, value, true)
+}
+
+fn amount_impl(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    text: &str,
+    path: &str,
+    value: &mut Wan,
+    allow_negative: bool,
+) -> bool {
+    let mut changed = false;
+    let unit = form.unit;
+    ui.horizontal(|ui| {
+        let label_id = label(ui, text);
+        let (response, error) =
+            amount_box(ui, form, path, Some(*value), allow_negative, false, |v| {
+                if let Some(v) = v
+                    && v != *value
+                {
+                    *value = v;
+                    changed = true;
+                }
+            });
+        let response = response.labelled_by(label_id);
+        ui.label(unit.label());
+        form.decorate(ui, path, &response);
+        error_line(ui, &error);
+    });
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
+/// An optional amount: an empty box means "not entered".
+pub fn optional_amount(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    text: &str,
+    path: &str,
+    value: &mut Option<Wan>,
+) -> bool {
+    let mut changed = false;
+    let unit = form.unit;
+    ui.horizontal(|ui| {
+        let label_id = label(ui, text);
+        let (response, error) = amount_box(ui, form, path, *value, false, true, |v| {
+            if v != *value {
+                *value = v;
+                changed = true;
+            }
+        });
+        let response = response.labelled_by(label_id);
+        ui.label(unit.label());
+        form.decorate(ui, path, &response);
+        error_line(ui, &error);
+    });
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
+/// An amount box without label, for table cells. Returns whether it changed.
+pub fn amount_cell(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: &mut Wan,
+    a11y: &str,
+) -> bool {
+    ui.horizontal(|ui| amount_cell_inner(ui, form, path, value, a11y))
+        .inner
+}
+
+fn amount_cell_inner(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: &mut Wan,
+    a11y: &str,
+) -> bool {
+    let mut changed = false;
+    let (response, error) = amount_box(ui, form, path, Some(*value), false, false, |v| {
+        if let Some(v) = v
+            && v != *value
+        {
+            *value = v;
+            changed = true;
+        }
+    });
+    let response = response.on_hover_text(a11y);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
+    form.decorate(ui, path, &response);
+    if let Some(e) = error {
+        ui.label(RichText::new("⚠").color(theme::ERROR))
+            .on_hover_text(e);
+    }
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
+/// An optional amount box without label, for table cells.
+pub fn optional_amount_cell(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: &mut Option<Wan>,
+    a11y: &str,
+) -> bool {
+    ui.horizontal(|ui| optional_amount_cell_inner(ui, form, path, value, a11y))
+        .inner
+}
+
+fn optional_amount_cell_inner(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: &mut Option<Wan>,
+    a11y: &str,
+) -> bool {
+    let mut changed = false;
+    let (response, error) = amount_box(ui, form, path, *value, false, true, |v| {
+        if v != *value {
+            *value = v;
+            changed = true;
+        }
+    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
+    form.decorate(ui, path, &response);
+    if let Some(e) = error {
+        ui.label(RichText::new("⚠").color(theme::ERROR))
+            .on_hover_text(e);
+    }
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
+/// The text box of an amount, with its parsing. `set` receives the new value when the text is
+/// valid (`None` for an empty optional box).
+fn amount_box(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: Option<Wan>,
+    allow_negative: bool,
+    optional: bool,
+    mut set: impl FnMut(Option<Wan>),
+) -> (Response, Option<String>) {
+    let unit = form.unit;
+    let shown = |v: Option<Wan>| v.map(|v| unit.edit_text(v)).unwrap_or_default();
+    let buffer = form
+        .buffers
+        .entry(path.to_owned())
+        .or_insert_with(|| Buffer {
+            text: shown(value),
+            error: None,
+        });
+    let id_salt = ("amount", path);
+    let size = egui::vec2(96.0, ui.spacing().interact_size.y);
+    let response = ui.add_sized(
+        size,
+        egui::TextEdit::singleline(&mut buffer.text)
+            .id_salt(id_salt)
+            .align(egui::Align2::RIGHT_CENTER),
+    );
+    if response.changed() {
+        let text = buffer.text.trim();
+        let parsed = if text.is_empty() {
+            if optional {
+                Ok(None)
+            } else {
+                Err("请输入金额；没有发生额请填 0".to_owned())
+            }
+        } else {
+            match parse_entry(text, unit) {
+                Ok(v) if v.is_negative() && !allow_negative => {
+                    Err(AmountError::Negative(text.to_owned()).to_string())
+                }
+                Ok(v) => Ok(Some(v)),
+                Err(e) => Err(e.to_string()),
+            }
+        };
+        match parsed {
+            Ok(v) => {
+                buffer.error = None;
+                set(v);
+            }
+            Err(e) => buffer.error = Some(e),
+        }
+    }
+    if !response.has_focus() && buffer.error.is_none() {
+        buffer.text = shown(value);
+    }
+    (response, buffer.error.clone())
+}
+
+/// A count (people, vehicles, batches): a whole number of zero or more.
+pub fn count(ui: &mut Ui, form: &mut Form<'_>, text: &str, path: &str, value: &mut u32) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let label_id = label(ui, text);
+        let buffer = form
+            .buffers
+            .entry(path.to_owned())
+            .or_insert_with(|| Buffer {
+                text: value.to_string(),
+                error: None,
+            });
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut buffer.text)
+                    .id_salt(("count", path))
+                    .desired_width(60.0)
+                    .align(egui::Align2::RIGHT_CENTER),
+            )
+            .labelled_by(label_id);
+        if response.changed() {
+            let digits: String = buffer
+                .text
+                .trim()
+                .chars()
+                .map(|c| match c {
+                    '０'..='９' => {
+                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+                    }
+                    c => c,
+                })
+                .collect();
+            match digits.parse::<u32>() {
+                Ok(n) => {
+                    buffer.error = None;
+                    if n != *value {
+                        *value = n;
+                        changed = true;
+                    }
+                }
+                Err(_) => {
+                    buffer.error = Some(format!(
+                        "“{}”不是有效的数量，请输入不小于 0 的整数",
+                        buffer.text.trim()
+                    ));
+                }
+            }
+        }
+        if !response.has_focus() && buffer.error.is_none() {
+            buffer.text = value.to_string();
+        }
+        let error = buffer.error.clone();
+        form.decorate(ui, path, &response);
+        error_line(ui, &error);
+    });
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
+/// A decimal number (weights, scores, percentages); `optional` lets it be empty.
+pub fn decimal_cell(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: &mut Option<Decimal>,
+    optional: bool,
+    a11y: &str,
+) -> bool {
+    ui.horizontal(|ui| decimal_cell_inner(ui, form, path, value, optional, a11y))
+        .inner
+}
+
+fn decimal_cell_inner(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: &mut Option<Decimal>,
+    optional: bool,
+    a11y: &str,
+) -> bool {
+    let mut changed = false;
+    let buffer = form
+        .buffers
+        .entry(path.to_owned())
+        .or_insert_with(|| Buffer {
+            text: value.map(|d| d.normalize().to_string()).unwrap_or_default(),
+            error: None,
+        });
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut buffer.text)
+            .id_salt(("decimal", path))
+            .desired_width(50.0)
+            .align(egui::Align2::RIGHT_CENTER),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
+    if response.changed() {
+        let text = buffer.text.trim();
+        let parsed = if text.is_empty() && optional {
+            Ok(None)
+        } else {
+            Decimal::from_str_exact(text)
+                .map(Some)
+                .map_err(|_| format!("“{text}”不是有效的数字"))
+        };
+        match parsed {
+            Ok(v) => {
+                buffer.error = None;
+                if v != *value {
+                    *value = v;
+                    changed = true;
+                }
+            }
+            Err(e) => buffer.error = Some(e),
+        }
+    }
+    if !response.has_focus() && buffer.error.is_none() {
+        buffer.text = value.map(|d| d.normalize().to_string()).unwrap_or_default();
+    }
+    let error = buffer.error.clone();
+    form.decorate(ui, path, &response);
+    if let Some(e) = error {
+        ui.label(RichText::new("⚠").color(theme::ERROR))
+            .on_hover_text(e);
+    }
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
+/// A one-line text field with its label.
+pub fn text(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    label_text: &str,
+    path: &str,
+    value: &mut String,
+) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let label_id = label(ui, label_text);
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(value)
+                    .id_salt(("text", path))
+                    .desired_width(360.0),
+            )
+            .labelled_by(label_id);
+        changed = response.changed();
+        form.decorate(ui, path, &response);
+    });
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
+/// A text cell without a visible label, for tables.
+pub fn text_cell(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: &mut String,
+    width: f32,
+    a11y: &str,
+) -> bool {
+    ui.horizontal(|ui| text_cell_inner(ui, form, path, value, width, a11y))
+        .inner
+}
+
+fn text_cell_inner(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: &mut String,
+    width: f32,
+    a11y: &str,
+) -> bool {
+    let response = ui.add(
+        egui::TextEdit::singleline(value)
+            .id_salt(("text", path))
+            .desired_width(width),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
+    let changed = response.changed();
+    form.decorate(ui, path, &response);
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
+/// A multi-line text field (reasons, summaries) with its label above.
+pub fn multiline(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    label_text: &str,
+    path: &str,
+    value: &mut String,
+) -> bool {
+    let label_id = label(ui, label_text);
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(value)
+                .id_salt(("multiline", path))
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label_id);
+    let changed = response.changed();
+    ui.horizontal(|ui| form.decorate(ui, path, &response));
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
+/// A list of short texts edited as lines of a multi-line box (one item per line).
+pub fn lines(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    label_text: &str,
+    path: &str,
+    items: &mut Vec<String>,
+) -> bool {
+    let buffer = form
+        .buffers
+        .entry(path.to_owned())
+        .or_insert_with(|| Buffer {
+            text: items.join("\n"),
+            error: None,
+        });
+    let label_id = label(ui, label_text);
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut buffer.text)
+                .id_salt(("lines", path))
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label_id);
+    let mut changed = false;
+    if response.changed() {
+        let new: Vec<String> = buffer
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if new != *items {
+            *items = new;
+            changed = true;
+        }
+    }
+    if !response.has_focus() {
+        buffer.text = items.join("\n");
+    }
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
+/// A computed value shown read-only, with its label: totals are never typed.
+pub fn computed(ui: &mut Ui, label_text: &str, value: Wan) {
+    ui.horizontal(|ui| {
+        ui.label(label_text);
+        ui.label(RichText::new(format!("{} 万元", value.table())).strong())
+            .on_hover_text("由各项自动计算，无需录入");
+    });
+}
+
+/// A heading inside a tab.
+pub fn section(ui: &mut Ui, text: &str) {
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(text)
+            .strong()
+            .size(16.0)
+            .color(Color32::from_rgb(0x1f, 0x3a, 0x68)),
+    );
+    ui.separator();
+}

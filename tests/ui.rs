@@ -1,0 +1,222 @@
+//! The real application driven through its accessibility tree (egui_kittest): tabs, typing,
+//! bad input, findings, undo, files.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "in tests a failed unwrap is a failed test"
+)]
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use juesuan::model::FieldPath;
+use juesuan::model::totals::Totals;
+use juesuan::money::Wan;
+use juesuan::ui::app::Tab;
+use juesuan::ui::files::AppFiles;
+use juesuan::ui::{JuesuanApp, Startup};
+
+fn wan(s: &str) -> Wan {
+    s.parse().unwrap()
+}
+
+fn harness(dir: &std::path::Path) -> Harness<'static, JuesuanApp> {
+    let files = AppFiles::in_dir(dir);
+    Harness::builder()
+        .with_size(Vec2::new(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            JuesuanApp::new(
+                &cc.egui_ctx,
+                Startup {
+                    file: None,
+                    files,
+                    native_dialogs: false,
+                },
+            )
+        })
+}
+
+fn go(h: &mut Harness<'_, JuesuanApp>, tab: &str) {
+    h.get_by_label(tab).click();
+    h.run();
+}
+
+/// Replaces the text of the field labelled `label` with `text`.
+fn type_into(h: &mut Harness<'_, JuesuanApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn opens_on_the_example_and_visits_every_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    assert_eq!(h.state().session().project.unit.short_name, "区委绩效办");
+    assert!(h.state().window_title().contains("区委绩效办 2023年度"));
+    for tab in Tab::ALL {
+        go(&mut h, tab.label());
+        assert_eq!(h.state().tab(), tab, "clicking {}", tab.label());
+    }
+}
+
+#[test]
+fn typing_an_amount_updates_total_chart_and_findings_and_undo_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "收入");
+    let before = h.state().session().findings.len();
+    type_into(&mut h, "其他收入", "1,000.5");
+    let session = h.state().session();
+    assert_eq!(session.project.revenue.other, wan("1000.5"));
+    assert_eq!(
+        Totals::of(&session.project).revenue_this_year,
+        wan("1226.73")
+    );
+    let chart = juesuan::ui::charts::find(&session.document, 2).unwrap();
+    match &chart.kind {
+        juesuan::document::ChartKind::Pie { slices } => {
+            let other = slices.iter().find(|s| s.label == "其他收入").unwrap();
+            assert_eq!(other.value, wan("1000.5"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let codes: Vec<&str> = session.findings.iter().map(|f| f.code).collect();
+    assert!(codes.contains(&"JS-101"), "收支不平 now: {codes:?}");
+    assert!(session.findings.len() > before);
+    assert!(h.state().window_title().contains('●'), "unsaved mark");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().session().project.revenue.other.is_zero(),
+        "undo restores"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(
+        h.state().session().project.revenue.other,
+        wan("1000.5"),
+        "redo"
+    );
+}
+
+#[test]
+fn a_bad_amount_shows_a_message_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "收入");
+    type_into(&mut h, "其他收入", "12a");
+    assert!(h.state().session().project.revenue.other.is_zero());
+    assert!(!h.state().session().can_undo(), "nothing was recorded");
+    h.get_by_label_contains("不是有效金额");
+    // Full-width digits and a unit are accepted.
+    type_into(&mut h, "其他收入", "１２万元");
+    assert_eq!(h.state().session().project.revenue.other, wan("12"));
+}
+
+#[test]
+fn clicking_a_finding_lands_on_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("【警告】JS-505 绩效指标未填写完成值")
+        .click();
+    h.run();
+    assert_eq!(h.state().tab(), Tab::Performance);
+    assert_eq!(
+        h.state().highlight(),
+        Some(&FieldPath::new("projects[0].indicators[0].actual"))
+    );
+    assert!(h.get_by_label("第1个指标完成值").is_focused());
+    // Filling it in removes it from that finding.
+    h.get_by_label("第1个指标完成值").type_text("2");
+    h.run();
+    let f = h
+        .state()
+        .session()
+        .findings
+        .iter()
+        .find(|f| f.code == "JS-505")
+        .unwrap();
+    assert_eq!(f.fields.len(), 12);
+}
+
+#[test]
+fn save_and_reopen_through_the_apps_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "收入");
+    type_into(&mut h, "其他收入", "3.5");
+    let path = dir.path().join("我的 项目.json");
+    assert!(h.state_mut().save_as_path(&path));
+    h.run();
+    assert!(!h.state().window_title().contains('●'));
+    let saved = h.state().session().project.clone();
+
+    h.state_mut().new_project();
+    h.run();
+    assert_ne!(h.state().session().project, saved);
+    h.state_mut().open_path(&path);
+    h.run();
+    assert_eq!(h.state().session().project, saved);
+    assert!(h.state().window_title().starts_with("我的 项目.json"));
+
+    // A bad file is refused with a Chinese message, and the open project stays.
+    let bad = dir.path().join("坏.json");
+    std::fs::write(&bad, "{").unwrap();
+    h.state_mut().open_path(&bad);
+    h.run();
+    assert!(h.state().error_message().unwrap().contains("坏.json"));
+    assert_eq!(h.state().session().project, saved);
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), "{");
+}
+
+#[test]
+fn the_code_picker_finds_a_line_by_pinyin() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "支出");
+    h.get_by_label("添加科目").click();
+    h.run();
+    let n = h.state().session().project.expenditure.lines.len();
+    h.get_all_by_label("选择…").last().unwrap().click();
+    h.run();
+    h.get_by_label("搜索科目").type_text("zfgjj");
+    h.run();
+    h.get_by_label("2210201 住房公积金（住房保障支出 / 住房改革支出）")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().session().project.expenditure.lines[n - 1].code,
+        "2210201"
+    );
+    let codes: Vec<&str> = h
+        .state()
+        .session()
+        .findings
+        .iter()
+        .map(|f| f.code)
+        .collect();
+    assert!(
+        codes.contains(&"JS-209"),
+        "the same code twice is flagged: {codes:?}"
+    );
+}
+
+#[test]
+fn snapshot_of_the_revenue_tab_with_its_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "收入");
+    h.snapshot("revenue_tab");
+}
