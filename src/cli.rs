@@ -17,6 +17,7 @@ use crate::example::example;
 use crate::model::Project;
 use crate::model::totals::Totals;
 use crate::money::Wan;
+use crate::print::{PrintDate, Printer};
 use crate::storage;
 
 /// Exit status: success.
@@ -35,8 +36,10 @@ pub const USAGE: &str = "\
   juesuan example -o 文件       把内置示例项目（区委绩效办 2023 年度）写入文件
   juesuan summary 文件          显示项目的单位、年度和主要合计数（万元）
   juesuan check 文件 [--json]   审核：按严重程度列出核对发现的问题；有“错误”时退出码为 1
-  juesuan report 文件 [--format text|markdown]
+  juesuan report 文件 [--format text|markdown|html]
                                输出完整的决算公开文档
+  juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31]
+                               生成供打印签字的 PDF（日期默认为今天）
   juesuan help                 显示本帮助
 ";
 
@@ -68,8 +71,9 @@ pub fn launch(args: &[OsString]) -> Launch {
     }
 }
 
-/// Runs the command line `args` (without the program name); returns the exit status.
-pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// Runs the command line `args` (without the program name); returns the exit status. `today` is
+/// the default print date (the shell reads the clock; this module does not).
+pub fn run(args: &[OsString], today: PrintDate, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let args: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
@@ -83,6 +87,7 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some("summary") => summary_command(&args[1..], out),
         Some("check") => check_command(&args[1..], out),
         Some("report") => report_command(&args[1..], out),
+        Some("pdf") => pdf_command(&args[1..], today, out),
         Some(other) => Err(format!("未知命令“{other}”\n\n{USAGE}")),
     };
     match result {
@@ -191,14 +196,19 @@ pub fn findings_text(findings: &[Finding]) -> String {
 }
 
 fn report_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
-    let usage = "用法：juesuan report 文件 [--format text|markdown]";
+    let usage = "用法：juesuan report 文件 [--format text|markdown|html]";
     let (format, path) = match args {
         [path] => (Format::Text, path),
         [flag, value, path] | [path, flag, value] if flag == "--format" => {
             let format = match value.as_str() {
                 "text" => Format::Text,
                 "markdown" | "md" => Format::Markdown,
-                other => return Err(format!("未知格式“{other}”，可用 text 或 markdown\n{usage}")),
+                "html" => Format::Html,
+                other => {
+                    return Err(format!(
+                        "未知格式“{other}”，可用 text、markdown 或 html\n{usage}"
+                    ));
+                }
             };
             (format, path)
         }
@@ -207,5 +217,53 @@ fn report_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     let project = storage::load(&PathBuf::from(path)).map_err(|e| e.to_string())?;
     let doc = document::build_with_builtin_catalog(&project);
     let _ = write!(out, "{}", render(&doc, format));
+    Ok(EXIT_OK)
+}
+
+/// Parses `2024-05-31`.
+pub fn parse_date(text: &str) -> Option<PrintDate> {
+    let mut parts = text.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.parse().ok()?;
+    let valid = parts.next().is_none() && (1..=12).contains(&month) && (1..=31).contains(&day);
+    valid.then_some(PrintDate { year, month, day })
+}
+
+fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
+    let usage = "用法：juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31]";
+    let mut input = None;
+    let mut output = None;
+    let mut date = today;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-o" | "--output" => output = rest.next().map(PathBuf::from),
+            "--date" => {
+                let text = rest.next().ok_or(usage)?;
+                date = parse_date(text)
+                    .ok_or_else(|| format!("日期“{text}”无效，应写作 2024-05-31"))?;
+            }
+            other if input.is_none() => input = Some(PathBuf::from(other)),
+            _ => return Err(usage.to_owned()),
+        }
+    }
+    let (Some(input), Some(output)) = (input, output) else {
+        return Err(usage.to_owned());
+    };
+    let project = storage::load(&input).map_err(|e| e.to_string())?;
+    let doc = document::build_with_builtin_catalog(&project);
+    let pages = Printer::shared()
+        .layout(&doc, &project.unit.signatories, date)
+        .map_err(|e| e.to_string())?;
+    let pdf = pages.pdf().map_err(|e| e.to_string())?;
+    storage::replace_file(&output, &pdf)
+        .map_err(|e| format!("无法写入“{}”：{e}", output.display()))?;
+    let _ = writeln!(
+        out,
+        "已生成 PDF：{}（{} 页）",
+        output.display(),
+        pages.count()
+    );
     Ok(EXIT_OK)
 }

@@ -11,5 +11,6 @@ pub mod document;
 pub mod example;
 pub mod model;
 pub mod money;
+pub mod print;
 pub mod storage;
 pub mod ui;

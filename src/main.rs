@@ -11,7 +11,8 @@ fn main() {
             }
         },
         juesuan::cli::Launch::Command => {
-            juesuan::cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr())
+            let today = juesuan::ui::clock::today();
+            juesuan::cli::run(&args, today, &mut std::io::stdout(), &mut std::io::stderr())
         }
     };
     std::process::exit(code);

@@ -343,13 +343,23 @@ pub fn save(path: &Path, project: &Project) -> Result<(), StorageError> {
 
 /// Writes `bytes` to `path` through a temporary file beside it, keeping the old file as a backup.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_through_temp(path, bytes, true)
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, without a backup (for outputs
+/// such as PDFs that can be made again).
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_through_temp(path, bytes, false)
+}
+
+fn write_through_temp(path: &Path, bytes: &[u8], keep_backup: bool) -> std::io::Result<()> {
     let temp = sibling(path, ".tmp");
     let result = (|| {
         let mut file = fs::File::create(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
-        if path.exists() {
+        if keep_backup && path.exists() {
             fs::copy(path, backup_path(path))?;
         }
         fs::rename(&temp, path)

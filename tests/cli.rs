@@ -13,7 +13,12 @@ use juesuan::cli::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, run};
 fn juesuan(args: &[&str]) -> (i32, String, String) {
     let args: Vec<OsString> = args.iter().map(OsString::from).collect();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run(&args, &mut out, &mut err);
+    let today = juesuan::print::PrintDate {
+        year: 2024,
+        month: 5,
+        day: 31,
+    };
+    let code = run(&args, today, &mut out, &mut err);
     (
         code,
         String::from_utf8(out).unwrap(),
@@ -133,4 +138,34 @@ fn report_prints_the_document_as_text_or_markdown() {
     let (code, _, err) = juesuan(&["report", path, "--format", "pdf"]);
     assert_eq!(code, EXIT_FAILURE);
     assert!(err.contains("未知格式"));
+}
+
+#[test]
+fn pdf_writes_a_dated_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("示例.json");
+    let pdf = dir.path().join("决算 公开.pdf");
+    juesuan(&["example", "-o", project.to_str().unwrap()]);
+    let (code, out, err) = juesuan(&[
+        "pdf",
+        project.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+        "--date",
+        "2024-06-01",
+    ]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.contains("页"), "{out}");
+    let bytes = fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let (code, _, err) = juesuan(&[
+        "pdf",
+        project.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+        "--date",
+        "2024-13-01",
+    ]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("日期"), "{err}");
 }

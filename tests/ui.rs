@@ -220,3 +220,33 @@ fn snapshot_of_the_revenue_tab_with_its_charts() {
     go(&mut h, "收入");
     h.snapshot("revenue_tab");
 }
+
+#[test]
+fn the_preview_shows_the_pdfs_pages_and_exports_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.state_mut().open_preview();
+    let pages = h.state_mut().preview_pages().unwrap();
+    h.run();
+    assert_eq!(h.state().tab(), Tab::Document);
+    h.get_by_label("导出PDF…");
+    h.get_by_label_contains(&format!("/ {} 页", pages.count()));
+    h.get_by_label("下一页").click();
+    h.run();
+    h.get_by_label_contains(&format!("第 2 / {} 页", pages.count()));
+
+    let path = dir.path().join("导出 测试.pdf");
+    assert!(h.state_mut().write_pdf(&pages, &path));
+    let pdf = std::fs::read(&path).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    assert!(
+        info.contains(&format!("Pages:           {}", pages.count())),
+        "{info}"
+    );
+}

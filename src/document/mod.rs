@@ -37,7 +37,7 @@ pub struct Document {
 
 /// One block of content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "block", rename_all = "snake_case")]
 pub enum Block {
     /// A heading. Level 0 is a part (第一部分, 附件1), 1 is 一、, 2 is （一）, 3 is 1.
     Heading {
@@ -114,6 +114,10 @@ pub enum Content {
 
 fn serialize_wan<S: serde::Serializer>(w: &Wan, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&w.table())
+}
+
+fn serialize_wan_plain<S: serde::Serializer>(w: &Wan, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&w.text())
 }
 
 fn serialize_percent<S: serde::Serializer>(p: &Percent, s: S) -> Result<S::Ok, S::Error> {
@@ -257,7 +261,7 @@ pub struct Slice {
     /// The label.
     pub label: String,
     /// The amount in 万元.
-    #[serde(serialize_with = "serialize_wan")]
+    #[serde(serialize_with = "serialize_wan_plain")]
     pub value: Wan,
     /// The share as printed in the text (e.g. 73.58%), `None` when the whole is zero.
     pub share: Option<String>,

@@ -5,11 +5,12 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::files::{AppFiles, Recovery};
+use super::preview::{self, Preview};
 use super::session::Session;
 use super::tabs;
 use super::theme;
@@ -163,6 +164,9 @@ pub struct JuesuanApp {
     autosaved_state: Option<String>,
     /// Tab-local state (code picker, selected project).
     pub(super) tab_state: tabs::TabState,
+    /// Whether the 情况说明 tab shows the print preview rather than the text.
+    show_preview: bool,
+    preview: Preview,
 }
 
 impl JuesuanApp {
@@ -214,6 +218,8 @@ impl JuesuanApp {
             last_autosave: None,
             autosaved_state: None,
             tab_state: tabs::TabState::default(),
+            show_preview: false,
+            preview: Preview::default(),
         }
     }
 
@@ -230,6 +236,11 @@ impl JuesuanApp {
     /// The current tab.
     pub fn tab(&self) -> Tab {
         self.tab
+    }
+
+    /// Switches to `tab`.
+    pub fn set_tab(&mut self, tab: Tab) {
+        self.tab = tab;
     }
 
     /// The field a finding pointed at, if the clerk clicked one.
@@ -447,6 +458,9 @@ impl JuesuanApp {
                 if ui.button("打开内置示例").clicked() {
                     self.request(Pending::Example);
                 }
+                if ui.button("打印预览").clicked() {
+                    self.open_preview();
+                }
                 ui.separator();
                 if ui.button("退出").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -541,6 +555,10 @@ impl JuesuanApp {
             }
         });
         ui.separator();
+        if self.tab == Tab::Document {
+            self.document_tab_ui(ui);
+            return;
+        }
         let mut edited = None;
         let Session {
             project,
@@ -572,6 +590,100 @@ impl JuesuanApp {
             });
         if let Some(field) = edited {
             self.session.commit_edit(&field);
+        }
+    }
+
+    /// Shows the print preview (laying the pages out if needed).
+    pub fn open_preview(&mut self) {
+        self.tab = Tab::Document;
+        self.show_preview = true;
+    }
+
+    /// The preview's pages, waiting for the layout if it is running (for tests and exports).
+    pub fn preview_pages(&mut self) -> Option<std::sync::Arc<crate::print::Pages>> {
+        let s = &self.session;
+        self.preview.ensure(
+            s.generation(),
+            &s.document,
+            &s.project.unit.signatories,
+            super::clock::today(),
+        );
+        self.preview.wait();
+        self.preview.pages_for(self.session.generation()).cloned()
+    }
+
+    fn document_tab_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.show_preview, false, "文档内容");
+            ui.selectable_value(&mut self.show_preview, true, "打印预览");
+        });
+        if !self.show_preview {
+            egui::ScrollArea::vertical()
+                .id_salt("document-text")
+                .show(ui, |ui| tabs::document_ui(ui, &self.session.document));
+            return;
+        }
+        let s = &self.session;
+        self.preview.ensure(
+            s.generation(),
+            &s.document,
+            &s.project.unit.signatories,
+            super::clock::today(),
+        );
+        let (errors, _, _) = checks::counts(&self.session.findings);
+        let action = self.preview.ui(ui, self.session.generation(), errors);
+        if self.preview.busy() {
+            ui.ctx().request_repaint_after(Duration::from_millis(100));
+        }
+        match action {
+            Some(preview::Action::Export(pages)) => self.export_pdf(&pages),
+            Some(preview::Action::Print(pages)) => self.print(&pages),
+            None => {}
+        }
+    }
+
+    fn export_pdf(&mut self, pages: &crate::print::Pages) {
+        if !self.native_dialogs {
+            return;
+        }
+        let unit = &self.session.project.unit;
+        let name = format!("{}{}年度部门决算.pdf", unit.short_name, unit.year);
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter("PDF", &["pdf"])
+            .set_file_name(name)
+            .save_file()
+        else {
+            return;
+        };
+        self.write_pdf(pages, &path);
+    }
+
+    /// Writes the PDF of `pages` to `path`; shows an error dialog on failure.
+    pub fn write_pdf(&mut self, pages: &crate::print::Pages, path: &Path) -> bool {
+        let result = pages.pdf().map_err(|e| e.to_string()).and_then(|pdf| {
+            crate::storage::replace_file(path, &pdf)
+                .map_err(|e| format!("无法写入“{}”：{e}", path.display()))
+        });
+        match result {
+            Ok(()) => {
+                self.preview.status = Some(format!("已导出：{}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(e));
+                false
+            }
+        }
+    }
+
+    fn print(&mut self, pages: &crate::print::Pages) {
+        let path =
+            std::env::temp_dir().join(format!("决算助手-打印-{}.pdf", super::clock::now_unix()));
+        if self.write_pdf(pages, &path) {
+            match preview::print_pdf(&path) {
+                Ok(()) => self.preview.status = Some("已交给系统打印".to_owned()),
+                Err(e) => self.dialog = Some(Dialog::Error(e)),
+            }
         }
     }
 
@@ -744,26 +856,11 @@ fn example_session() -> Session {
     Session::new(example().unwrap_or_default(), None, true)
 }
 
-fn now_unix() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-}
+use super::clock::now_unix;
 
-/// The current year by the system clock (UTC; close enough for choosing a default year).
+/// The current year by the system clock.
 fn current_year() -> i32 {
-    let days = now_unix() / 86_400;
-    // Civil-from-days (Howard Hinnant's algorithm), good for any date after 1970.
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    i32::try_from(year).unwrap_or(2025)
+    super::clock::today().year
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod charts;
+pub mod clock;
 pub mod files;
+pub mod preview;
 pub mod session;
 mod tabs;
 pub mod theme;

@@ -145,6 +145,11 @@ impl Session {
         self.commit_edit(field);
     }
 
+    /// Identifies the project's current state: equal generations mean equal projects.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Whether there are changes not saved to [`Session::path`].
     pub fn is_dirty(&self) -> bool {
         self.saved_generation != Some(self.generation)

@@ -47,6 +47,11 @@ pub fn tab_ui(
     }
 }
 
+/// The generated document as text (the 情况说明 tab's first view).
+pub fn document_ui(ui: &mut Ui, doc: &Document) {
+    document::ui(ui, doc);
+}
+
 /// The project settings: entry unit, share rounding, tolerance.
 pub fn settings_ui(ui: &mut Ui, settings: &mut Settings) {
     ui.label("金额录入单位（文件中一律按万元精确保存）：");

@@ -1,0 +1,225 @@
+//! Document → pages → PDF, and the same pages rendered for the preview.
+//!
+//! Typst lays the pages out: `assets/print/document.typ` is the template and the document model
+//! is handed to it as JSON data (never as generated markup). One [`Pages`] value feeds both the
+//! PDF (typst-pdf, through krilla, fonts embedded and subset) and the preview (typst-render), so
+//! the preview shows exactly the PDF's lines and pages.
+
+mod world;
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+
+use crate::document::{Block, Document};
+use crate::model::Signatories;
+
+pub use world::FONT_FILES;
+
+/// The date printed on the cover and the sign-off block, and recorded in the PDF. Passed in:
+/// the core reads no clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PrintDate {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+}
+
+/// What the template reads.
+#[derive(Serialize)]
+struct PrintData<'a> {
+    title: &'a str,
+    unit: &'a str,
+    year: i32,
+    date: PrintDate,
+    signatories: &'a Signatories,
+    blocks: Vec<PrintBlock<'a>>,
+}
+
+/// A block as the template lays it out: wide tables that follow each other share one landscape
+/// page, with the heading that introduces them.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PrintBlock<'a> {
+    Plain(&'a Block),
+    Landscape {
+        block: &'static str,
+        items: Vec<&'a Block>,
+    },
+}
+
+fn group_landscape(blocks: &[Block]) -> Vec<PrintBlock<'_>> {
+    let mut out: Vec<PrintBlock<'_>> = Vec::new();
+    for block in blocks {
+        let wide = matches!(block, Block::Table(t) if t.wide);
+        if !wide {
+            out.push(PrintBlock::Plain(block));
+            continue;
+        }
+        if let Some(PrintBlock::Landscape { items, .. }) = out.last_mut() {
+            items.push(block);
+            continue;
+        }
+        let mut items = Vec::new();
+        if let Some(PrintBlock::Plain(heading @ Block::Heading { .. })) = out.last() {
+            items.push(*heading);
+            out.pop();
+        }
+        items.push(block);
+        out.push(PrintBlock::Landscape {
+            block: "landscape",
+            items,
+        });
+    }
+    out
+}
+
+/// Laid-out pages, ready to be rendered or written as PDF.
+pub struct Pages {
+    doc: PagedDocument,
+    ident: String,
+}
+
+impl Pages {
+    /// How many pages there are.
+    pub fn count(&self) -> usize {
+        self.doc.pages().len()
+    }
+
+    /// The typst document, for layout tests.
+    pub fn paged(&self) -> &PagedDocument {
+        &self.doc
+    }
+
+    /// The PDF: fonts embedded and subset, text selectable, title and author set. The same
+    /// pages and date always give the same bytes.
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        let options = typst_pdf::PdfOptions {
+            ident: Smart::Custom(self.ident.clone()),
+            creator: Smart::Custom(Some("决算助手 juesuan".to_owned())),
+            ..Default::default()
+        };
+        typst_pdf::pdf(&self.doc, &options).map_err(|e| PrintError::from_diagnostics("PDF", &e))
+    }
+
+    /// Renders page `index` (0-based) at `pixels_per_point` (2.0 gives 1191 × 1684 for A4) as
+    /// RGBA pixels: (width, height, bytes).
+    pub fn render(&self, index: usize, pixels_per_point: f32) -> Option<(u32, u32, Vec<u8>)> {
+        let page = self.doc.pages().get(index)?;
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: typst::utils::Scalar::new(f64::from(pixels_per_point)),
+            ..Default::default()
+        };
+        let pixmap = typst_render::render(page, &options);
+        let (w, h) = (pixmap.width(), pixmap.height());
+        // tiny-skia stores premultiplied RGBA; pages are opaque, so it is plain RGBA.
+        Some((w, h, pixmap.take()))
+    }
+}
+
+/// Why the pages could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintError {
+    /// What failed, in Chinese, with typst's own message for the record.
+    pub message: String,
+}
+
+impl PrintError {
+    fn from_diagnostics(stage: &str, diagnostics: &[typst::diag::SourceDiagnostic]) -> PrintError {
+        let details: Vec<String> = diagnostics.iter().map(|d| d.message.to_string()).collect();
+        PrintError {
+            message: format!("{stage}排版失败：{}", details.join("；")),
+        }
+    }
+}
+
+impl fmt::Display for PrintError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for PrintError {}
+
+/// The typesetter: fonts and the standard library, loaded once per process.
+pub struct Printer {
+    world: world::Base,
+}
+
+impl Printer {
+    /// The shared printer (fonts are parsed on first use).
+    pub fn shared() -> &'static Printer {
+        static PRINTER: OnceLock<Printer> = OnceLock::new();
+        PRINTER.get_or_init(|| Printer {
+            world: world::Base::new(),
+        })
+    }
+
+    /// Lays out `doc` on pages.
+    pub fn layout(
+        &self,
+        doc: &Document,
+        signatories: &Signatories,
+        date: PrintDate,
+    ) -> Result<Pages, PrintError> {
+        let data = PrintData {
+            title: &doc.title,
+            unit: &doc.unit,
+            year: doc.year,
+            date,
+            signatories,
+            blocks: group_landscape(&doc.blocks),
+        };
+        let json = serde_json::to_vec(&data).map_err(|e| PrintError {
+            message: format!("文档数据无法序列化：{e}"),
+        })?;
+        let world = self.world.with_data(json, date);
+        let result = typst::compile::<PagedDocument>(&world).output;
+        // typst memoises across compilations; without eviction its cache keeps growing.
+        typst::comemo::evict(10);
+        let doc_pages = result.map_err(|e| PrintError::from_diagnostics("", &e))?;
+        Ok(Pages {
+            doc: doc_pages,
+            ident: format!("juesuan:{}:{}", doc.unit, doc.year),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::build_with_builtin_catalog;
+    use crate::example::example;
+
+    #[test]
+    fn wide_tables_share_a_landscape_page_with_their_heading() {
+        let doc = build_with_builtin_catalog(&example().unwrap());
+        let grouped = group_landscape(&doc.blocks);
+        let pages: Vec<&Vec<&Block>> = grouped
+            .iter()
+            .filter_map(|b| match b {
+                PrintBlock::Landscape { items, .. } => Some(items),
+                PrintBlock::Plain(_) => None,
+            })
+            .collect();
+        // 表2 and 表3 (one group), 表7, and the self-assessment form (heading + four tables).
+        let form = pages.iter().find(|items| items.len() == 5).unwrap();
+        assert!(matches!(form[0], Block::Heading { text, .. } if text.contains("绩效自评表")));
+        let wide: usize = pages
+            .iter()
+            .map(|p| p.iter().filter(|b| matches!(b, Block::Table(_))).count())
+            .sum();
+        let all_wide = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Table(t) if t.wide))
+            .count();
+        assert_eq!(wide, all_wide);
+    }
+}
