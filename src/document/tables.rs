@@ -224,6 +224,15 @@ fn sum(lines: &[&FunctionalLine], pick: fn(&FunctionalLine) -> Wan) -> Wan {
     lines.iter().map(|l| pick(l)).sum()
 }
 
+/// 支出合计, 基本支出, 项目支出: the columns of the fund tables.
+const TOTAL_BASIC_PROJECT: Columns = |g| {
+    vec![
+        Some(sum(g, FunctionalLine::total)),
+        Some(sum(g, |l| l.basic)),
+        Some(sum(g, |l| l.project)),
+    ]
+};
+
 /// 表3 支出决算表: all funds, by function and nature.
 fn expenditure_table(f: &Figures<'_>) -> Table {
     let lines: Vec<&FunctionalLine> = f.project.expenditure.lines.iter().collect();
@@ -497,18 +506,11 @@ fn government_fund_table(f: &Figures<'_>) -> Table {
             Cell::head("项目支出"),
         ],
     ];
-    let columns: Columns = |g| {
-        vec![
-            Some(sum(g, FunctionalLine::total)),
-            Some(sum(g, |l| l.basic)),
-            Some(sum(g, |l| l.project)),
-        ]
-    };
     let mut t = table(
         "表8 政府性基金预算财政拨款收入支出决算表",
         vec![2, 5, 2, 2, 2],
         header,
-        functional_rows(f, &lines, columns),
+        functional_rows(f, &lines, TOTAL_BASIC_PROJECT),
     );
     t.notes.push(format!(
         "年初结转和结余{}万元，本年收入{}万元，年末结转和结余{}万元。",
@@ -535,18 +537,11 @@ fn state_capital_table(f: &Figures<'_>) -> Table {
         Cell::head("基本支出"),
         Cell::head("项目支出"),
     ]];
-    let columns: Columns = |g| {
-        vec![
-            Some(sum(g, FunctionalLine::total)),
-            Some(sum(g, |l| l.basic)),
-            Some(sum(g, |l| l.project)),
-        ]
-    };
     let mut t = table(
         "表9 国有资本经营预算财政拨款支出决算表",
         vec![2, 5, 2, 2, 2],
         header,
-        functional_rows(f, &lines, columns),
+        functional_rows(f, &lines, TOTAL_BASIC_PROJECT),
     );
     if lines.is_empty() {
         t.notes

@@ -107,9 +107,23 @@ fn error_line(ui: &mut Ui, error: &Option<String>) {
     }
 }
 
+/// How an amount field accepts input.
+#[derive(Clone, Copy)]
+struct Accepts {
+    /// Negative amounts (balances) are valid.
+    negative: bool,
+    /// An empty box is valid and means "not entered".
+    empty: bool,
+}
+
+const PLAIN: Accepts = Accepts {
+    negative: false,
+    empty: false,
+};
+
 /// An amount field: label, text box, unit, marker, inline error. Returns whether it changed.
 pub fn amount(ui: &mut Ui, form: &mut Form<'_>, text: &str, path: &str, value: &mut Wan) -> bool {
-    amount_impl(ui, form, text, path, value, false)
+    required(value, |v| labelled(ui, form, text, path, v, PLAIN))
 }
 
 /// An amount field that accepts negative values (balances).
@@ -120,39 +134,11 @@ pub fn signed_amount(
     path: &str,
     value: &mut Wan,
 ) -> bool {
-    amount_impl(ui, form, text, path, value, true)
-}
-
-fn amount_impl(
-    ui: &mut Ui,
-    form: &mut Form<'_>,
-    text: &str,
-    path: &str,
-    value: &mut Wan,
-    allow_negative: bool,
-) -> bool {
-    let mut changed = false;
-    let unit = form.unit;
-    ui.horizontal(|ui| {
-        let label_id = label(ui, text);
-        let (response, error) =
-            amount_box(ui, form, path, Some(*value), allow_negative, false, |v| {
-                if let Some(v) = v
-                    && v != *value
-                {
-                    *value = v;
-                    changed = true;
-                }
-            });
-        let response = response.labelled_by(label_id);
-        ui.label(unit.label());
-        form.decorate(ui, path, &response);
-        error_line(ui, &error);
-    });
-    if changed {
-        form.mark_edited(path);
-    }
-    changed
+    let accepts = Accepts {
+        negative: true,
+        empty: false,
+    };
+    required(value, |v| labelled(ui, form, text, path, v, accepts))
 }
 
 /// An optional amount: an empty box means "not entered".
@@ -163,11 +149,75 @@ pub fn optional_amount(
     path: &str,
     value: &mut Option<Wan>,
 ) -> bool {
+    labelled(
+        ui,
+        form,
+        text,
+        path,
+        value,
+        Accepts {
+            negative: false,
+            empty: true,
+        },
+    )
+}
+
+/// An amount box without label, for table cells. Returns whether it changed.
+pub fn amount_cell(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: &mut Wan,
+    a11y: &str,
+) -> bool {
+    required(value, |v| cell(ui, form, path, v, PLAIN, a11y))
+}
+
+/// An optional amount box without label, for table cells.
+pub fn optional_amount_cell(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    value: &mut Option<Wan>,
+    a11y: &str,
+) -> bool {
+    cell(
+        ui,
+        form,
+        path,
+        value,
+        Accepts {
+            negative: false,
+            empty: true,
+        },
+        a11y,
+    )
+}
+
+/// Edits a required amount through the optional-amount widgets (which never clear it, since an
+/// empty box is refused for it).
+fn required(value: &mut Wan, edit: impl FnOnce(&mut Option<Wan>) -> bool) -> bool {
+    let mut v = Some(*value);
+    let changed = edit(&mut v);
+    if let Some(v) = v {
+        *value = v;
+    }
+    changed
+}
+
+fn labelled(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    text: &str,
+    path: &str,
+    value: &mut Option<Wan>,
+    accepts: Accepts,
+) -> bool {
     let mut changed = false;
     let unit = form.unit;
     ui.horizontal(|ui| {
         let label_id = label(ui, text);
-        let (response, error) = amount_box(ui, form, path, *value, false, true, |v| {
+        let (response, error) = amount_box(ui, form, path, *value, accepts, |v| {
             if v != *value {
                 *value = v;
                 changed = true;
@@ -184,83 +234,35 @@ pub fn optional_amount(
     changed
 }
 
-/// An amount box without label, for table cells. Returns whether it changed.
-pub fn amount_cell(
-    ui: &mut Ui,
-    form: &mut Form<'_>,
-    path: &str,
-    value: &mut Wan,
-    a11y: &str,
-) -> bool {
-    ui.horizontal(|ui| amount_cell_inner(ui, form, path, value, a11y))
-        .inner
-}
-
-fn amount_cell_inner(
-    ui: &mut Ui,
-    form: &mut Form<'_>,
-    path: &str,
-    value: &mut Wan,
-    a11y: &str,
-) -> bool {
-    let mut changed = false;
-    let (response, error) = amount_box(ui, form, path, Some(*value), false, false, |v| {
-        if let Some(v) = v
-            && v != *value
-        {
-            *value = v;
-            changed = true;
-        }
-    });
-    let response = response.on_hover_text(a11y);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
-    form.decorate(ui, path, &response);
-    if let Some(e) = error {
-        ui.label(RichText::new("⚠").color(theme::ERROR))
-            .on_hover_text(e);
-    }
-    if changed {
-        form.mark_edited(path);
-    }
-    changed
-}
-
-/// An optional amount box without label, for table cells.
-pub fn optional_amount_cell(
+fn cell(
     ui: &mut Ui,
     form: &mut Form<'_>,
     path: &str,
     value: &mut Option<Wan>,
+    accepts: Accepts,
     a11y: &str,
 ) -> bool {
-    ui.horizontal(|ui| optional_amount_cell_inner(ui, form, path, value, a11y))
-        .inner
-}
-
-fn optional_amount_cell_inner(
-    ui: &mut Ui,
-    form: &mut Form<'_>,
-    path: &str,
-    value: &mut Option<Wan>,
-    a11y: &str,
-) -> bool {
-    let mut changed = false;
-    let (response, error) = amount_box(ui, form, path, *value, false, true, |v| {
-        if v != *value {
-            *value = v;
-            changed = true;
+    ui.horizontal(|ui| {
+        let mut changed = false;
+        let (response, error) = amount_box(ui, form, path, *value, accepts, |v| {
+            if v != *value {
+                *value = v;
+                changed = true;
+            }
+        });
+        let response = response.on_hover_text(a11y);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
+        form.decorate(ui, path, &response);
+        if let Some(e) = error {
+            ui.label(RichText::new("⚠").color(theme::ERROR))
+                .on_hover_text(e);
         }
-    });
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
-    form.decorate(ui, path, &response);
-    if let Some(e) = error {
-        ui.label(RichText::new("⚠").color(theme::ERROR))
-            .on_hover_text(e);
-    }
-    if changed {
-        form.mark_edited(path);
-    }
-    changed
+        if changed {
+            form.mark_edited(path);
+        }
+        changed
+    })
+    .inner
 }
 
 /// The text box of an amount, with its parsing. `set` receives the new value when the text is
@@ -270,8 +272,7 @@ fn amount_box(
     form: &mut Form<'_>,
     path: &str,
     value: Option<Wan>,
-    allow_negative: bool,
-    optional: bool,
+    accepts: Accepts,
     mut set: impl FnMut(Option<Wan>),
 ) -> (Response, Option<String>) {
     let unit = form.unit;
@@ -294,14 +295,14 @@ fn amount_box(
     if response.changed() {
         let text = buffer.text.trim();
         let parsed = if text.is_empty() {
-            if optional {
+            if accepts.empty {
                 Ok(None)
             } else {
                 Err("请输入金额；没有发生额请填 0".to_owned())
             }
         } else {
             match parse_entry(text, unit) {
-                Ok(v) if v.is_negative() && !allow_negative => {
+                Ok(v) if v.is_negative() && !accepts.negative => {
                     Err(AmountError::Negative(text.to_owned()).to_string())
                 }
                 Ok(v) => Ok(Some(v)),
