@@ -56,7 +56,7 @@ fn ui_benches(c: &mut Criterion) {
 
     h.state_mut().set_tab(Tab::Expenditure);
     let mut n = 0u32;
-    c.bench_function("edit + checks + document + frame, 支出 tab, 50x", |b| {
+    c.bench_function("edit + checks + charts + frame, 支出 tab, 50x", |b| {
         b.iter(|| {
             n += 1;
             let session = h.state_mut().session_mut();

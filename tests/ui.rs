@@ -78,7 +78,7 @@ fn typing_an_amount_updates_total_chart_and_findings_and_undo_restores_it() {
         Totals::of(&session.project).revenue_this_year,
         wan("1226.73")
     );
-    let chart = juesuan::ui::charts::find(&session.document, 2).unwrap();
+    let chart = juesuan::ui::charts::find(&session.charts, 2).unwrap();
     match &chart.kind {
         juesuan::document::ChartKind::Pie { slices } => {
             let other = slices.iter().find(|s| s.label == "其他收入").unwrap();

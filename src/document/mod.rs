@@ -294,6 +294,22 @@ pub fn build(project: &Project, options: &Options) -> Document {
     }
 }
 
+/// Builds only 第二部分 (决算情况说明) with its seven charts: what the data-entry tabs show
+/// beside the figures, cheap enough to rebuild on every keystroke. Its charts are the ones
+/// [`build`] puts in the whole document.
+pub fn build_explanation(project: &Project, options: &Options) -> Document {
+    let figures = Figures::of(project, options.catalog.as_ref());
+    let mut blocks = Vec::new();
+    explanation::part(&figures, &mut blocks);
+    let unit = &project.unit;
+    Document {
+        title: format!("{}{}年度部门决算情况说明", unit.name, unit.year),
+        unit: unit.name.clone(),
+        year: unit.year,
+        blocks,
+    }
+}
+
 /// Builds the document with the built-in catalog of the project's year.
 pub fn build_with_builtin_catalog(project: &Project) -> Document {
     let options = Options {

@@ -519,28 +519,26 @@ impl JuesuanApp {
         ui.label(format!("错误 {e}　警告 {w}　提示 {h}"));
         ui.separator();
         let mut target = None;
-        egui::ScrollArea::vertical()
-            .id_salt("findings")
-            .show(ui, |ui| {
-                if self.session.findings.is_empty() {
-                    ui.label("没有发现问题。");
-                }
-                for f in &self.session.findings {
-                    let color = theme::severity_color(f.severity);
-                    let text = RichText::new(format!("【{}】{} {}", f.severity, f.code, f.title))
-                        .color(color);
-                    let response = ui
-                        .add(egui::Button::new(text).wrap())
-                        .on_hover_text(&f.message);
-                    ui.label(RichText::new(&f.message).small());
-                    if response.clicked()
-                        && let Some(first) = f.fields.first()
-                    {
-                        target = Some(first.clone());
-                    }
-                    ui.add_space(4.0);
-                }
-            });
+        if self.session.findings.is_empty() {
+            ui.label("没有发现问题。");
+        }
+        let findings = &self.session.findings;
+        super::widgets::virtual_list(ui, "findings", findings.len(), 60.0, |ui, i| {
+            let f = &findings[i];
+            let color = theme::severity_color(f.severity);
+            let text =
+                RichText::new(format!("【{}】{} {}", f.severity, f.code, f.title)).color(color);
+            let response = ui
+                .add(egui::Button::new(text).wrap())
+                .on_hover_text(&f.message);
+            ui.label(RichText::new(&f.message).small());
+            if response.clicked()
+                && let Some(first) = f.fields.first()
+            {
+                target = Some(first.clone());
+            }
+            ui.add_space(4.0);
+        });
         if let Some(field) = target {
             self.go_to(&field);
         }
@@ -563,7 +561,7 @@ impl JuesuanApp {
         let Session {
             project,
             findings,
-            document,
+            charts,
             ..
         } = &mut self.session;
         let catalog = crate::catalog::Catalog::builtin(project.unit.year).ok();
@@ -584,7 +582,7 @@ impl JuesuanApp {
                     self.tab,
                     project,
                     &mut form,
-                    document,
+                    charts,
                     &mut self.tab_state,
                 );
             });
@@ -601,13 +599,11 @@ impl JuesuanApp {
 
     /// The preview's pages, waiting for the layout if it is running (for tests and exports).
     pub fn preview_pages(&mut self) -> Option<std::sync::Arc<crate::print::Pages>> {
-        let s = &self.session;
-        self.preview.ensure(
-            s.generation(),
-            &s.document,
-            &s.project.unit.signatories,
-            super::clock::today(),
-        );
+        let generation = self.session.generation();
+        let signatories = self.session.project.unit.signatories.clone();
+        let doc = self.session.document();
+        self.preview
+            .ensure(generation, doc, &signatories, super::clock::today());
         self.preview.wait();
         self.preview.pages_for(self.session.generation()).cloned()
     }
@@ -618,18 +614,14 @@ impl JuesuanApp {
             ui.selectable_value(&mut self.show_preview, true, "打印预览");
         });
         if !self.show_preview {
-            egui::ScrollArea::vertical()
-                .id_salt("document-text")
-                .show(ui, |ui| tabs::document_ui(ui, &self.session.document));
+            tabs::document_ui(ui, self.session.document());
             return;
         }
-        let s = &self.session;
-        self.preview.ensure(
-            s.generation(),
-            &s.document,
-            &s.project.unit.signatories,
-            super::clock::today(),
-        );
+        let generation = self.session.generation();
+        let signatories = self.session.project.unit.signatories.clone();
+        let doc = self.session.document();
+        self.preview
+            .ensure(generation, doc, &signatories, super::clock::today());
         let (errors, _, _) = checks::counts(&self.session.findings);
         let action = self.preview.ui(ui, self.session.generation(), errors);
         if self.preview.busy() {

@@ -29,8 +29,10 @@ pub struct Session {
     last_field: Option<String>,
     /// The findings of the checks, recomputed after every edit.
     pub findings: Vec<Finding>,
-    /// The document, rebuilt after every edit (the charts and the 情况说明 tab show it).
-    pub document: Document,
+    /// 第二部分 with the seven charts, rebuilt after every edit for the tabs' live charts.
+    pub charts: Document,
+    /// The whole document, built when first needed after an edit (情况说明 tab, preview).
+    document: Option<Document>,
     catalog: Option<Catalog>,
 }
 
@@ -39,7 +41,7 @@ impl Session {
     pub fn new(project: Project, path: Option<PathBuf>, saved: bool) -> Session {
         let catalog = Catalog::builtin(project.unit.year).ok();
         let findings = checks::run(&project, catalog.as_ref());
-        let document = document::build(
+        let charts = document::build_explanation(
             &project,
             &document::Options {
                 catalog: catalog.clone(),
@@ -56,7 +58,8 @@ impl Session {
             redo: Vec::new(),
             last_field: None,
             findings,
-            document,
+            charts,
+            document: None,
             catalog,
         }
     }
@@ -174,12 +177,27 @@ impl Session {
             self.catalog = Catalog::builtin(self.project.unit.year).ok();
         }
         self.findings = checks::run(&self.project, self.catalog.as_ref());
-        self.document = document::build(
+        self.charts = document::build_explanation(
             &self.project,
             &document::Options {
                 catalog: self.catalog.clone(),
             },
         );
+        self.document = None;
+    }
+
+    /// The whole document of the current project (built now if an edit made it stale).
+    pub fn document(&mut self) -> &Document {
+        let project = &self.project;
+        let catalog = &self.catalog;
+        self.document.get_or_insert_with(|| {
+            document::build(
+                project,
+                &document::Options {
+                    catalog: catalog.clone(),
+                },
+            )
+        })
     }
 
     /// The file name shown in the title, or 未命名 / 内置示例.
@@ -250,7 +268,7 @@ mod tests {
         s.project.revenue.general_budget = "300".parse().unwrap();
         s.commit_edit("revenue.general_budget");
         let text =
-            crate::document::render::render(&s.document, crate::document::render::Format::Text);
+            crate::document::render::render(s.document(), crate::document::render::Format::Text);
         assert!(text.contains("本年收入合计300.00万元"));
     }
 

@@ -609,3 +609,45 @@ pub fn section(ui: &mut Ui, text: &str) {
     );
     ui.separator();
 }
+
+/// A vertical list that lays out only the items in view. Item heights are measured when drawn
+/// and remembered; items not yet seen count as `estimate` high. Long lists (a large project's
+/// findings or document) then cost a frame no more than short ones.
+pub fn virtual_list(
+    ui: &mut Ui,
+    id_salt: &str,
+    count: usize,
+    estimate: f32,
+    mut item: impl FnMut(&mut Ui, usize),
+) {
+    let id = ui.scope_id().with(("virtual-list", id_salt));
+    let mut heights: Vec<f32> = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
+    heights.resize(count, estimate);
+    egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        .show_viewport(ui, |ui, viewport| {
+            let margin = 200.0;
+            let mut y = 0.0;
+            let mut skipped = 0.0;
+            for (i, height) in heights.iter_mut().enumerate() {
+                let visible =
+                    y + *height >= viewport.min.y - margin && y <= viewport.max.y + margin;
+                if visible {
+                    if skipped > 0.0 {
+                        ui.add_space(skipped);
+                        skipped = 0.0;
+                    }
+                    let top = ui.cursor().top();
+                    item(ui, i);
+                    *height = (ui.cursor().top() - top).max(1.0);
+                } else {
+                    skipped += *height;
+                }
+                y += *height;
+            }
+            if skipped > 0.0 {
+                ui.add_space(skipped);
+            }
+        });
+    ui.data_mut(|d| d.insert_temp(id, heights));
+}

@@ -9,7 +9,13 @@ use crate::ui::charts;
 pub(super) fn ui(ui: &mut Ui, doc: &Document) {
     ui.label(RichText::new("以下内容由录入的数字自动生成，修改请回到各录入页。").small());
     ui.heading(&doc.title);
-    for (n, block) in doc.blocks.iter().enumerate() {
+    crate::ui::widgets::virtual_list(ui, "document-text", doc.blocks.len(), 24.0, |ui, n| {
+        block_ui(ui, n, &doc.blocks[n]);
+    });
+}
+
+fn block_ui(ui: &mut Ui, n: usize, block: &Block) {
+    {
         match block {
             Block::Heading { level, text } => {
                 let size = match level {

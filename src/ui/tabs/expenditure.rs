@@ -50,13 +50,23 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
     let year = p.unit.year;
     let mut op = None;
     let len = p.expenditure.lines.len();
-    egui::ScrollArea::horizontal()
+    // Only the visible rows are laid out, so a unit with hundreds of lines stays responsive.
+    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y + 2.0;
+    let mut scroll = egui::ScrollArea::both()
         .id_salt("lines-scroll")
-        .show(ui, |ui| {
-            egui::Grid::new("lines")
-                .striped(true)
-                .num_columns(9)
-                .show(ui, |ui| {
+        .max_height(440.0);
+    if let Some(i) = form.highlight.as_ref().and_then(|h| line_index(h.as_str()))
+        && !*form.scrolled
+    {
+        scroll = scroll.vertical_scroll_offset((i as f32 - 3.0).max(0.0) * row_height);
+    }
+    scroll.show_rows(ui, row_height, len, |ui, rows| {
+        egui::Grid::new("lines")
+            .striped(true)
+            .num_columns(9)
+            .min_row_height(row_height - ui.spacing().item_spacing.y)
+            .show(ui, |ui| {
+                if rows.start == 0 {
                     for h in [
                         "编码",
                         "科目名称",
@@ -71,15 +81,19 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
                         ui.label(RichText::new(h).strong());
                     }
                     ui.end_row();
-                    for (i, line) in p.expenditure.lines.iter_mut().enumerate() {
-                        line_row(ui, form, i, line, state);
-                        op = op
-                            .take()
-                            .or(ui.horizontal(|ui| row_ops(ui, i, len, "科目")).inner);
-                        ui.end_row();
-                    }
-                });
-        });
+                }
+                for i in rows {
+                    let Some(line) = p.expenditure.lines.get_mut(i) else {
+                        break;
+                    };
+                    line_row(ui, form, i, line, state);
+                    op = op
+                        .take()
+                        .or(ui.horizontal(|ui| row_ops(ui, i, len, "科目")).inner);
+                    ui.end_row();
+                }
+            });
+    });
     if apply(&mut p.expenditure.lines, op) {
         *form.edited = Some("expenditure.lines".into());
     }
@@ -336,4 +350,13 @@ fn picker_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabS
     } else if !open {
         state.picker = None;
     }
+}
+
+/// The line index of a field path inside `expenditure.lines[N]`.
+fn line_index(path: &str) -> Option<usize> {
+    path.strip_prefix("expenditure.lines[")?
+        .split(']')
+        .next()?
+        .parse()
+        .ok()
 }
