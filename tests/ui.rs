@@ -8,7 +8,7 @@
 
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use juesuan::model::FieldPath;
 use juesuan::model::totals::Totals;
 use juesuan::money::Wan;
@@ -248,5 +248,49 @@ fn the_preview_shows_the_pdfs_pages_and_exports_them() {
     assert!(
         info.contains(&format!("Pages:           {}", pages.count())),
         "{info}"
+    );
+}
+
+#[test]
+fn a_finding_on_a_far_line_of_a_large_project_scrolls_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("大项目.json");
+    juesuan::storage::save(&path, &juesuan::example::scaled_example(50).unwrap()).unwrap();
+    let files = AppFiles::in_dir(dir.path());
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            JuesuanApp::new(
+                &cc.egui_ctx,
+                Startup {
+                    file: Some(path),
+                    files,
+                    native_dialogs: false,
+                },
+            )
+        });
+    h.run();
+    let far = h
+        .state()
+        .session()
+        .findings
+        .iter()
+        .rev()
+        .find(|f| f.code == "JS-209")
+        .unwrap()
+        .fields[0]
+        .clone();
+    assert_eq!(far.as_str(), "expenditure.lines[449].code");
+    h.state_mut().go_to(&far);
+    h.run();
+    assert_eq!(h.state().tab(), Tab::Expenditure);
+    let rows: Vec<String> = h
+        .query_all_by(|n| n.label().is_some_and(|l| l.ends_with("行科目编码")))
+        .map(|n| n.accesskit_node().label().unwrap_or_default().to_string())
+        .collect();
+    let target = h.query_by_label("第450行科目编码");
+    assert!(
+        target.is_some_and(|n| n.is_focused()),
+        "rows in view: {rows:?}"
     );
 }

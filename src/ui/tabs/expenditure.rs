@@ -58,7 +58,9 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
     if let Some(i) = form.highlight.as_ref().and_then(|h| line_index(h.as_str()))
         && !*form.scrolled
     {
-        scroll = scroll.vertical_scroll_offset((i as f32 - 3.0).max(0.0) * row_height);
+        // show_rows spaces rows by their height plus the item spacing.
+        let pitch = row_height + ui.spacing().item_spacing.y;
+        scroll = scroll.vertical_scroll_offset((i as f32 - 3.0).max(0.0) * pitch);
     }
     scroll.show_rows(ui, row_height, len, |ui, rows| {
         egui::Grid::new("lines")
