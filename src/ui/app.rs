@@ -562,9 +562,9 @@ impl JuesuanApp {
             project,
             findings,
             charts,
+            catalog,
             ..
         } = &mut self.session;
-        let catalog = crate::catalog::Catalog::builtin(project.unit.year).ok();
         let mut form = Form {
             unit: project.settings.entry_unit,
             findings,

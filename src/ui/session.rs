@@ -33,7 +33,8 @@ pub struct Session {
     pub charts: Document,
     /// The whole document, built when first needed after an edit (情况说明 tab, preview).
     document: Option<Document>,
-    catalog: Option<Catalog>,
+    /// The catalog of the project's year, reloaded when the year changes.
+    pub(super) catalog: Option<Catalog>,
 }
 
 impl Session {
