@@ -120,101 +120,107 @@ fn adjusted_note(structure: &Structure, out: &mut Vec<Block>) {
     }
 }
 
-fn totals(f: &Figures<'_>, out: &mut Vec<Block>) {
-    let t = &f.totals;
-    let p = &f.project.prior_year;
+/// A "收、支总计" section: the two totals, their change with its reason, and a two-year chart.
+struct TotalsSection<'a> {
+    /// "" or "财政拨款", before 收、支总计.
+    subject: &'a str,
+    revenue: Wan,
+    expenditure: Wan,
+    prior_revenue: Option<Wan>,
+    prior_expenditure: Option<Wan>,
+    reason: &'a str,
+    chart: u32,
+    chart_title: &'a str,
+}
+
+fn totals_section(f: &Figures<'_>, s: TotalsSection<'_>, out: &mut Vec<Block>) {
     let mut text = format!(
         "{}年度{}。",
         f.year(),
-        both_totals("", t.total_revenue, t.total_expenditure)
+        both_totals(s.subject, s.revenue, s.expenditure)
     );
     text.push_str(&change_sentence(
         f,
-        "收、支总计",
-        t.total_revenue,
-        p.total_revenue,
-        &f.project.revenue.change_reason,
+        &format!("{}收、支总计", s.subject),
+        s.revenue,
+        s.prior_revenue,
+        s.reason,
     ));
     out.push(paragraph(text));
     out.push(two_year_bars(
         f,
-        1,
-        "收、支决算总计变动情况图",
+        s.chart,
+        s.chart_title,
         vec![
-            ("收入（万元）", p.total_revenue, t.total_revenue),
-            ("支出（万元）", p.total_expenditure, t.total_expenditure),
+            ("收入（万元）", s.prior_revenue, s.revenue),
+            ("支出（万元）", s.prior_expenditure, s.expenditure),
         ],
     ));
 }
 
-fn structure_sentence(lead: String, structure: &Structure) -> String {
-    let items: Vec<String> = structure
-        .parts
-        .iter()
-        .map(|p| format!("{}{}，{}", p.label, amount(p.amount), share(p.share)))
-        .collect();
-    format!("{lead}{}", list_sentence(&items))
-}
-
-fn revenue(f: &Figures<'_>, out: &mut Vec<Block>) {
-    let lead = format!(
-        "{}年本年收入合计{}，其中：",
-        f.year(),
-        amount(f.totals.revenue_this_year)
-    );
-    out.push(paragraph(structure_sentence(lead, &f.revenue)));
-    adjusted_note(&f.revenue, out);
-    out.push(pie(2, "收入决算结构图", &f.revenue));
-}
-
-fn expenditure(f: &Figures<'_>, out: &mut Vec<Block>) {
-    let lead = format!(
-        "{}年本年支出合计{}，其中：",
-        f.year(),
-        amount(f.totals.expenditure_this_year)
-    );
-    out.push(paragraph(structure_sentence(lead, &f.expenditure)));
-    adjusted_note(&f.expenditure, out);
-    out.push(pie(3, "支出决算结构图", &f.expenditure));
+fn totals(f: &Figures<'_>, out: &mut Vec<Block>) {
+    let t = &f.totals;
+    let p = &f.project.prior_year;
+    let section = TotalsSection {
+        subject: "",
+        revenue: t.total_revenue,
+        expenditure: t.total_expenditure,
+        prior_revenue: p.total_revenue,
+        prior_expenditure: p.total_expenditure,
+        reason: &f.project.revenue.change_reason,
+        chart: 1,
+        chart_title: "收、支决算总计变动情况图",
+    };
+    totals_section(f, section, out);
 }
 
 fn appropriations(f: &Figures<'_>, out: &mut Vec<Block>) {
     let t = &f.totals;
     let p = &f.project.prior_year;
-    let mut text = format!(
-        "{}年度{}。",
+    let section = TotalsSection {
+        subject: "财政拨款",
+        revenue: t.appropriation_total_revenue,
+        expenditure: t.appropriation_total_expenditure,
+        prior_revenue: p.appropriation_revenue,
+        prior_expenditure: p.appropriation_expenditure,
+        reason: &f.project.expenditure.appropriation_change_reason,
+        chart: 4,
+        chart_title: "财政拨款收、支决算总计变动情况",
+    };
+    totals_section(f, section, out);
+}
+
+/// "2023年本年收入合计X万元，其中：…各项及占比。" with its note and pie.
+fn structure_section(
+    f: &Figures<'_>,
+    (what, total): (&str, Wan),
+    structure: &Structure,
+    (chart, title): (u32, &str),
+    out: &mut Vec<Block>,
+) {
+    let items: Vec<String> = structure
+        .parts
+        .iter()
+        .map(|p| format!("{}{}，{}", p.label, amount(p.amount), share(p.share)))
+        .collect();
+    out.push(paragraph(format!(
+        "{}年{what}{}，其中：{}",
         f.year(),
-        both_totals(
-            "财政拨款",
-            t.appropriation_total_revenue,
-            t.appropriation_total_expenditure
-        )
-    );
-    text.push_str(&change_sentence(
-        f,
-        "财政拨款收、支总计",
-        t.appropriation_total_revenue,
-        p.appropriation_revenue,
-        &f.project.expenditure.appropriation_change_reason,
-    ));
-    out.push(paragraph(text));
-    out.push(two_year_bars(
-        f,
-        4,
-        "财政拨款收、支决算总计变动情况",
-        vec![
-            (
-                "收入（万元）",
-                p.appropriation_revenue,
-                t.appropriation_total_revenue,
-            ),
-            (
-                "支出（万元）",
-                p.appropriation_expenditure,
-                t.appropriation_total_expenditure,
-            ),
-        ],
-    ));
+        amount(total),
+        list_sentence(&items)
+    )));
+    adjusted_note(structure, out);
+    out.push(pie(chart, title, structure));
+}
+
+fn revenue(f: &Figures<'_>, out: &mut Vec<Block>) {
+    let total = ("本年收入合计", f.totals.revenue_this_year);
+    structure_section(f, total, &f.revenue, (2, "收入决算结构图"), out);
+}
+
+fn expenditure(f: &Figures<'_>, out: &mut Vec<Block>) {
+    let total = ("本年支出合计", f.totals.expenditure_this_year);
+    structure_section(f, total, &f.expenditure, (3, "支出决算结构图"), out);
 }
 
 /// "一般公共服务支出" → "一般公共服务（类）支出", as the seed writes class names in text.

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
 use crate::model::totals::{Totals, general_budget_by_class};
-use crate::model::{FunctionalLine, Project, ShareRounding};
+use crate::model::{ClassNames, FunctionalLine, Project, ShareRounding};
 use crate::money::{Wan, rounded_shares};
 
 /// One part of a structure with its printed share.
@@ -176,20 +176,20 @@ impl<'a> Figures<'a> {
 
     /// The name of a 类 code: the catalog's, else one the user gave on a line, else the code.
     pub fn class_name(&self, code: &str) -> String {
-        if let Some(e) = self.catalog.and_then(|c| c.functional(code)) {
-            return e.name.clone();
-        }
-        self.project
-            .expenditure
-            .lines
-            .iter()
-            .filter(|l| l.class_code() == Some(code))
-            .find_map(|l| l.names.as_ref().map(|n| n.class.clone()))
-            .unwrap_or_else(|| code.to_owned())
+        self.level_name(code, FunctionalLine::class_code, |n| &n.class)
     }
 
     /// The name of a 款 code, found the same way.
     pub fn section_name(&self, code: &str) -> String {
+        self.level_name(code, FunctionalLine::section_code, |n| &n.section)
+    }
+
+    fn level_name(
+        &self,
+        code: &str,
+        level: fn(&FunctionalLine) -> Option<&str>,
+        pick: fn(&ClassNames) -> &String,
+    ) -> String {
         if let Some(e) = self.catalog.and_then(|c| c.functional(code)) {
             return e.name.clone();
         }
@@ -197,8 +197,8 @@ impl<'a> Figures<'a> {
             .expenditure
             .lines
             .iter()
-            .filter(|l| l.section_code() == Some(code))
-            .find_map(|l| l.names.as_ref().map(|n| n.section.clone()))
+            .filter(|l| level(l) == Some(code))
+            .find_map(|l| l.names.as_ref().map(|n| pick(n).clone()))
             .unwrap_or_else(|| code.to_owned())
     }
 
