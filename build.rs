@@ -3,12 +3,14 @@
 fn main() {
     println!("cargo::rerun-if-changed=packaging/icons/juesuan.ico");
     println!("cargo::rerun-if-changed=build.rs");
-    #[cfg(windows)]
-    windows_resources();
+    // A build script runs on the host: ask Cargo for the target, so that a cross build from
+    // Linux (mingw-w64's windres) embeds the resources too.
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("windows") {
+        windows_resources();
+    }
 }
 
-/// Only when building on Windows (winresource drives the Windows resource compiler).
-#[cfg(windows)]
+/// Icon, product name and version for Explorer's properties page and the taskbar.
 fn windows_resources() {
     let mut res = winresource::WindowsResource::new();
     res.set_icon("packaging/icons/juesuan.ico")

@@ -239,23 +239,44 @@ impl Preview {
     }
 }
 
-/// Opens `pdf` for printing: on Windows with the shell's print verb, elsewhere with the system's
-/// default PDF handler (from which the clerk prints).
+/// Opens `pdf` for printing: on Windows with the shell's print verb (the PDF reader's own print
+/// dialog), elsewhere, or when no reader registers that verb, with the default PDF handler, from
+/// which the clerk prints.
 pub fn print_pdf(pdf: &std::path::Path) -> Result<(), String> {
     #[cfg(windows)]
-    {
-        let path = pdf.display().to_string().replace('\'', "''");
-        let status = std::process::Command::new("powershell")
-            .args([
-                "-NoProfile",
-                "-Command",
-                &format!("Start-Process -FilePath '{path}' -Verb Print"),
-            ])
-            .status()
-            .map_err(|e| format!("无法调用打印：{e}"))?;
-        if status.success() {
-            return Ok(());
-        }
+    if shell_print(pdf) {
+        return Ok(());
     }
     opener::open(pdf).map_err(|e| format!("无法打开 PDF 以打印：{e}"))
+}
+
+/// `ShellExecuteW(…, "print", pdf, …)`; false when no program handles the verb (Edge, for one,
+/// registers none) or the call fails otherwise.
+#[cfg(windows)]
+#[allow(
+    unsafe_code,
+    reason = "one Win32 call on NUL-terminated UTF-16 strings we own"
+)]
+fn shell_print(pdf: &std::path::Path) -> bool {
+    use std::os::windows::ffi::OsStrExt;
+    use windows_sys::Win32::UI::Shell::ShellExecuteW;
+    use windows_sys::Win32::UI::WindowsAndMessaging::SW_SHOWNORMAL;
+
+    let wide = |s: &std::ffi::OsStr| s.encode_wide().chain([0]).collect::<Vec<u16>>();
+    let verb = wide("print".as_ref());
+    let file = wide(pdf.as_os_str());
+    // SAFETY: both strings are NUL-terminated and outlive the call; the null window, parameters
+    // and directory are allowed by the API.
+    let result = unsafe {
+        ShellExecuteW(
+            std::ptr::null_mut(),
+            verb.as_ptr(),
+            file.as_ptr(),
+            std::ptr::null(),
+            std::ptr::null(),
+            SW_SHOWNORMAL,
+        )
+    };
+    // Values above 32 mean success (documented; the HINSTANCE is not a real handle).
+    result as isize > 32
 }
