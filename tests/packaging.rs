@@ -20,31 +20,67 @@ fn package_name() -> String {
     cargo["package"]["name"].as_str().unwrap().to_owned()
 }
 
-#[test]
-fn the_windows_installer_config_refers_to_existing_files() {
-    let config: toml::Table = fs::read_to_string("packaging/windows/Packager.toml")
-        .unwrap()
-        .parse()
-        .unwrap();
-    for icon in config["icons"].as_array().unwrap() {
-        exists(icon.as_str().unwrap());
+/// The installer definition, and the files it names (relative to its own folder, as makensis
+/// reads them), with the project root as the base.
+fn nsis() -> (String, Vec<std::path::PathBuf>) {
+    let script = fs::read_to_string("packaging/windows/juesuan.nsi").unwrap();
+    let mut files = Vec::new();
+    for line in script.lines().map(str::trim) {
+        let quoted: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+        let named = if line.starts_with("File ") {
+            quoted.last().copied()
+        } else if line.starts_with("!define MUI_ICON") || line.starts_with("!define MUI_UNICON") {
+            quoted.first().copied()
+        } else {
+            None
+        };
+        if let Some(path) = named.filter(|p| !p.contains("${")) {
+            files.push(Path::new("packaging/windows").join(path.replace('\\', "/")));
+        }
     }
-    exists(config["license-file"].as_str().unwrap());
-    exists(config["nsis"]["installer-icon"].as_str().unwrap());
-    assert_eq!(
-        config["nsis"]["install-mode"].as_str(),
-        Some("currentUser"),
+    (script, files)
+}
+
+#[test]
+fn the_windows_installer_refers_to_existing_files() {
+    let (script, files) = nsis();
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    assert!(
+        names.iter().any(|n| n.ends_with("icons/juesuan.ico")),
+        "installer icon: {names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.ends_with("fonts/LICENSE-OFL.txt")),
+        "font licence ships: {names:?}"
+    );
+    for file in &files {
+        assert!(
+            file.is_file(),
+            "{} is referenced but missing",
+            file.display()
+        );
+    }
+    assert!(script.contains(&format!("!define EXE \"{}.exe\"", package_name())));
+    assert!(
+        script.contains("RequestExecutionLevel user"),
         "per-user install"
     );
-    let binary = &config["binaries"].as_array().unwrap()[0];
-    assert_eq!(binary["path"].as_str().unwrap(), package_name());
-    assert_eq!(config["name"].as_str().unwrap(), package_name());
-    let cargo: toml::Table = fs::read_to_string("Cargo.toml").unwrap().parse().unwrap();
-    assert_eq!(
-        config["version"].as_str(),
-        cargo["package"]["version"].as_str(),
-        "installer and package versions agree"
+    assert!(script.contains("WriteUninstaller"));
+    assert!(script.contains("$SMPROGRAMS"), "Start-menu entry");
+    assert!(
+        script.contains(".json\\OpenWithProgids"),
+        "offered for project files without taking over .json"
     );
+}
+
+#[test]
+fn the_installer_build_takes_its_version_from_cargo() {
+    let build = fs::read_to_string("packaging/windows/build-installer.sh").unwrap();
+    assert!(build.contains("Cargo.toml") && build.contains("-DVERSION="));
+    assert!(build.contains("packaging/windows/juesuan.nsi"));
+    let (script, _) = nsis();
+    assert!(script.contains("VIProductVersion \"${VERSION}.0\""));
+    assert!(script.contains("DisplayVersion\" \"${VERSION}\""));
 }
 
 #[test]
@@ -72,7 +108,7 @@ fn the_linux_desktop_entry_runs_the_binary_with_its_icon() {
 #[test]
 fn the_release_workflow_uses_the_installer_config() {
     let workflow = fs::read_to_string(".github/workflows/release.yml").unwrap();
-    assert!(workflow.contains("packaging/windows/Packager.toml"));
+    assert!(workflow.contains("packaging\\windows\\juesuan.nsi"));
     assert!(workflow.contains("windows-latest"));
     for name in workflow.split("--test ").skip(1) {
         let test = name.split_whitespace().next().unwrap();
