@@ -105,15 +105,32 @@ fn the_linux_desktop_entry_runs_the_binary_with_its_icon() {
     }
 }
 
+/// The `--test NAME` arguments of a script, each checked to name a test file.
+fn test_targets(path: &str) -> Vec<String> {
+    let script = fs::read_to_string(path).unwrap();
+    let names: Vec<String> = script
+        .split("--test ")
+        .skip(1)
+        .map(|rest| rest.split_whitespace().next().unwrap().to_owned())
+        .collect();
+    for name in &names {
+        exists(&format!("tests/{name}.rs"));
+    }
+    names
+}
+
 #[test]
 fn the_release_workflow_uses_the_installer_config() {
     let workflow = fs::read_to_string(".github/workflows/release.yml").unwrap();
     assert!(workflow.contains("packaging\\windows\\juesuan.nsi"));
     assert!(workflow.contains("windows-latest"));
-    for name in workflow.split("--test ").skip(1) {
-        let test = name.split_whitespace().next().unwrap();
-        exists(&format!("tests/{test}.rs"));
-    }
+    let on_windows = test_targets(".github/workflows/release.yml");
+    assert!(on_windows.contains(&"storage".to_owned()), "{on_windows:?}");
+    assert_eq!(
+        on_windows,
+        test_targets("scripts/check-windows.sh"),
+        "the Wine run and the Windows runner run the same tests"
+    );
 }
 
 #[test]

@@ -10,33 +10,7 @@ cd "$(dirname "$0")/../.."
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 installer=$(realpath "${1:-target/juesuan-$version-setup.exe}")
 
-wine=$(command -v wine64 || true)
-[[ -n $wine ]] || wine=/usr/lib/wine/wine64
-[[ -x $wine ]] || wine=$(command -v wine)
-export WINEPREFIX=$(mktemp -d /tmp/juesuan-wine.XXXXXX) WINEDEBUG=-all
-trap 'wineserver -k 2>/dev/null || true; rm -rf "$WINEPREFIX"' EXIT
-"$wine" wineboot -i >/dev/null 2>&1
-
-# Rust's standard library (1.78+) imports ProcessPrng from bcryptprimitives.dll, which Wine
-# gained only in version 9. Windows 10 and later have it; give older Wine a stand-in.
-system32="$WINEPREFIX/drive_c/windows/system32"
-if [[ ! -e $system32/bcryptprimitives.dll ]]; then
-  shim=$(mktemp -d)
-  cat > "$shim/bcryptprimitives.c" <<'C'
-#include <windows.h>
-BOOLEAN WINAPI SystemFunction036(PVOID buffer, ULONG length);
-__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
-    while (len > 0) {
-        ULONG chunk = len > 0x10000000 ? 0x10000000 : (ULONG)len;
-        if (!SystemFunction036(data, chunk)) return FALSE;
-        data += chunk; len -= chunk;
-    }
-    return TRUE;
-}
-C
-  x86_64-w64-mingw32-gcc -shared -O2 -o "$system32/bcryptprimitives.dll" "$shim/bcryptprimitives.c" -ladvapi32
-  rm -rf "$shim"
-fi
+source packaging/windows/wine-prefix.sh
 
 failures=0
 check() { # description, command...
