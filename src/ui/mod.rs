@@ -60,7 +60,11 @@ fn relaunch_with_backends(backends: &str) -> Result<(), String> {
 fn open_window(file: Option<PathBuf>) -> Result<(), eframe::Error> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("决算助手")
-        .with_inner_size([1280.0, 760.0])
+        // Opens maximised: at 150 % display scaling, common on office laptops, a 1080p screen is
+        // 1280 × 720 points, less than a fixed 1280 × 760 window (seen under Wine at 144 dpi:
+        // the window ran off the screen). The size is what "restore" returns to.
+        .with_maximized(true)
+        .with_inner_size([1200.0, 660.0])
         .with_min_inner_size([900.0, 560.0])
         .with_drag_and_drop(true);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
