@@ -14,6 +14,8 @@ fn harness(file: std::path::PathBuf, dir: &std::path::Path) -> Harness<'static, 
     let files = AppFiles::in_dir(dir);
     Harness::builder()
         .with_size(Vec2::new(1366.0, 768.0))
+        // The app's own theme (kittest's default is dark).
+        .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| {
             JuesuanApp::new(
                 &cc.egui_ctx,

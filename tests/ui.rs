@@ -24,6 +24,8 @@ fn harness(dir: &std::path::Path) -> Harness<'static, JuesuanApp> {
     let files = AppFiles::in_dir(dir);
     Harness::builder()
         .with_size(Vec2::new(1366.0, 768.0))
+        // The app's own theme (kittest's default is dark).
+        .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| {
             JuesuanApp::new(
                 &cc.egui_ctx,
@@ -259,6 +261,8 @@ fn a_finding_on_a_far_line_of_a_large_project_scrolls_to_it() {
     let files = AppFiles::in_dir(dir.path());
     let mut h = Harness::builder()
         .with_size(Vec2::new(1366.0, 768.0))
+        // The app's own theme (kittest's default is dark).
+        .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| {
             JuesuanApp::new(
                 &cc.egui_ctx,

@@ -59,7 +59,8 @@ fn bars_ui(ui: &mut Ui, number: u32, categories: &[String], series: &[crate::doc
         })
         .collect();
     let labels: Vec<String> = categories.to_vec();
-    // Headroom above the tallest bar keeps the legend clear of the bars.
+    // Headroom above the tallest bar keeps the legend (two lines of CJK text, about a third of
+    // the plot's height) clear of the bars; 1.45 let it cover the top of the tallest ones.
     let top = series
         .iter()
         .flat_map(|s| s.values.iter())
@@ -73,7 +74,7 @@ fn bars_ui(ui: &mut Ui, number: u32, categories: &[String], series: &[crate::doc
         .allow_zoom(false)
         .allow_scroll(false)
         .include_y(0.0)
-        .include_y(top * 1.45)
+        .include_y(top * 1.75)
         .show_grid([false, true])
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
