@@ -20,14 +20,22 @@ use crate::model::{FieldPath, Project};
 pub const FORMAT: &str = "juesuan";
 
 /// The schema version this build writes. Every released version keeps a sample in `tests/samples/`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A migration takes a project of version `n` (the `project` object) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// Migrations from each older version, indexed by the version they start from (`MIGRATIONS[0]`
-/// would take version 1 to 2). Version 1 is the first release, so there are none yet.
-const MIGRATIONS: &[Migration] = &[];
+/// takes version 1 to 2).
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 adds `revenue.by_function` (表2 收入决算表 by 功能分类). A version-1 file has none,
+/// which version 2 reads as "not entered", so the data carry over unchanged; the version number
+/// still changes, so that an older program refuses a newer file with a clear message instead of
+/// an unknown field.
+fn v1_to_v2(project: Value) -> Result<Value, String> {
+    Ok(project)
+}
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -377,6 +385,11 @@ mod tests {
 
     fn minimal(version: u32, project: &str) -> String {
         format!(r#"{{"format":"juesuan","schema_version":{version},"project":{project}}}"#)
+    }
+
+    #[test]
+    fn the_written_version_is_the_one_the_migrations_reach() {
+        assert_eq!(MIGRATIONS.len() as u32 + 1, SCHEMA_VERSION);
     }
 
     #[test]

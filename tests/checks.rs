@@ -50,6 +50,8 @@ fn clean() -> Project {
     let line = &mut p.expenditure.lines[4];
     line.code = "2080506".into();
     line.names = None;
+    assert_eq!(p.revenue.by_function[4].code, "2089999");
+    p.revenue.by_function[4].code = "2080506".into();
     p.unit.signatories.head = "单位负责人".into();
     p.unit.signatories.preparer = "填表人".into();
     p.settings.share_rounding = ShareRounding::LargestRemainder;
@@ -132,6 +134,11 @@ const CASES: &[(&str, Mutation)] = &[
         p.control_totals.general_budget_basic = Some(wan("1"))
     }),
     ("JS-114", |p| p.control_totals.three_public = Some(wan("1"))),
+    ("JS-115", |p| {
+        p.revenue.by_function[0].appropriation = wan("80")
+    }),
+    ("JS-116", |p| p.revenue.by_function[0].code = "20131".into()),
+    ("JS-117", |p| p.revenue.by_function.clear()),
     ("JS-201", |p| {
         p.basic_costs.personnel = CostEntry::Total {
             amount: wan("146.28"),
@@ -315,6 +322,7 @@ const CASES: &[(&str, Mutation)] = &[
     ("JS-706", |p| p.unit.name.clear()),
     ("JS-707", |p| {
         p.revenue.operations = wan("1");
+        p.revenue.by_function[0].operations = wan("1");
         p.balances.non_appropriation.closing = wan("1");
         p.control_totals.total_revenue = None;
         p.control_totals.revenue_this_year = None;

@@ -162,6 +162,49 @@ fn the_nine_tables_are_there_and_empty_ones_say_so() {
     );
 }
 
+/// The rows of table `title` as rendered text, one string per row.
+fn table_text(d: &juesuan::document::Document, title: &str) -> String {
+    let table = d
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.title == title => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let only = juesuan::document::Document {
+        blocks: vec![Block::Table(table)],
+        ..d.clone()
+    };
+    render(&only, Format::Text)
+}
+
+#[test]
+fn table_2_breaks_revenue_down_by_function_like_table_3() {
+    let mut p = example().unwrap();
+    let t = table_text(&doc(&p), "表2 收入决算表");
+    assert_contains(
+        &t,
+        &[
+            "科目编码 | 科目名称 | 本年收入合计 | 财政拨款收入 | 上级补助收入 | 事业收入 | 经营收入 | 附属单位上缴收入 | 其他收入",
+            " | 合计 | 226.23 | 226.23 | 0.00",
+            "201 | 一般公共服务支出 | 193.15 | 193.15",
+            "20131 | 党委办公厅（室）及相关机构事务 | 193.15",
+            "2013199 | 其他党委办公厅（室）及相关机构事务支出 | 59.77",
+            // Not in the 2023 catalog: named after the expenditure line of the same code.
+            "2089999 | 其他社会保障和就业支出 | 0.42",
+            "2210201 | 住房公积金 | 11.94",
+        ],
+    );
+    assert!(!t.contains("未按功能分类"), "{t}");
+
+    // Without rows by function the table keeps its 合计 and says why it has nothing more.
+    p.revenue.by_function.clear();
+    let t = table_text(&doc(&p), "表2 收入决算表");
+    assert_contains(&t, &[" | 合计 | 226.23 | 226.23", "未按功能分类科目填列"]);
+    assert!(!t.contains("2013101"), "{t}");
+}
+
 #[test]
 fn tables_use_separators_and_text_does_not() {
     let mut p = example().unwrap();

@@ -87,3 +87,29 @@ fn example_keeps_the_seeds_own_inconsistencies() {
         "the seed states 总分90分"
     );
 }
+
+/// The seed's unit has no balances and only 一般公共预算财政拨款, so its revenue by function is
+/// its expenditure by function: the example's 表2 is exactly the draft made from 表3.
+#[test]
+fn the_examples_table_2_is_the_draft_from_its_expenditure() {
+    use juesuan::model::{Fund, RevenueLine};
+    let mut project = example().unwrap();
+    let draft = RevenueLine::draft_from(&project.expenditure.lines);
+    assert_eq!(draft, project.revenue.by_function);
+    let sum: Wan = draft.iter().map(RevenueLine::total).sum();
+    assert_eq!(sum, wan("226.23"));
+
+    // Two lines of one code become one row; non-appropriation money has no source to go to.
+    let lines = &mut project.expenditure.lines;
+    let mut copy = lines[0].clone();
+    copy.basic = wan("1.00");
+    lines.push(copy);
+    let mut other = lines[1].clone();
+    other.fund = Fund::NonAppropriation;
+    lines.push(other);
+    let draft = RevenueLine::draft_from(lines);
+    assert_eq!(draft.len(), 9);
+    assert_eq!(draft[0].code, "2013101");
+    assert_eq!(draft[0].appropriation, wan("83.26"));
+    assert_eq!(draft[1].appropriation, wan("51.12"));
+}

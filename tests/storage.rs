@@ -131,8 +131,23 @@ fn syntax_error_names_its_position() {
 }
 
 #[test]
+fn a_version_1_file_is_migrated_and_keeps_its_figures() {
+    let v1 = storage::load(Path::new("tests/samples/v1-example-2023.json")).unwrap();
+    assert!(
+        v1.revenue.by_function.is_empty(),
+        "version 1 had no 表2 rows"
+    );
+    let mut current = example().unwrap();
+    assert!(!current.revenue.by_function.is_empty());
+    current.revenue.by_function.clear();
+    assert_eq!(v1, current, "everything else carries over");
+}
+
+#[test]
 fn newer_schema_is_refused_with_advice() {
-    let newer = EXAMPLE_JSON.replacen("\"schema_version\": 1", "\"schema_version\": 99", 1);
+    let current = format!("\"schema_version\": {}", storage::SCHEMA_VERSION);
+    assert!(EXAMPLE_JSON.contains(&current));
+    let newer = EXAMPLE_JSON.replacen(&current, "\"schema_version\": 99", 1);
     let (message, problem) = load_fails(&newer);
     assert!(matches!(problem, Problem::NewerVersion { found: 99 }));
     assert!(message.contains("更新版本"), "{message}");

@@ -236,6 +236,27 @@ impl Catalog {
     }
 }
 
+/// The 项 name of a row of 表2: the catalog's, else the row's own, else that of an expenditure
+/// line of the same code; `None` when nobody names the code.
+pub fn revenue_item_name(
+    catalog: Option<&Catalog>,
+    expenditure: &[crate::model::FunctionalLine],
+    line: &crate::model::RevenueLine,
+) -> Option<String> {
+    if let Some(path) = catalog.and_then(|c| c.class_path(&line.code)) {
+        return Some(path.item.name.clone());
+    }
+    line.names
+        .as_ref()
+        .or_else(|| {
+            expenditure
+                .iter()
+                .filter(|l| l.code == line.code)
+                .find_map(|l| l.names.as_ref())
+        })
+        .map(|n| n.item.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

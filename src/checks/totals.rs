@@ -2,7 +2,7 @@
 //! computed total agrees with the 报表数 the clerk copied from the official tables.
 
 use super::{Context, Report, Rule, Severity, amount, mismatch};
-use crate::model::{FieldPath, Fund};
+use crate::model::{FieldPath, Fund, REVENUE_SOURCES};
 use crate::money::Wan;
 
 pub(super) const RULES: &[Rule] = &[
@@ -89,6 +89,24 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Error,
         title: "“三公”经费合计与报表数不符",
         check: control_three_public,
+    },
+    Rule {
+        code: "JS-115",
+        severity: Severity::Error,
+        title: "收入决算表按功能分类之和与本年收入不符",
+        check: revenue_by_function_sums,
+    },
+    Rule {
+        code: "JS-116",
+        severity: Severity::Warning,
+        title: "收入决算表的功能分类科目编码有误或无名称",
+        check: revenue_line_codes,
+    },
+    Rule {
+        code: "JS-117",
+        severity: Severity::Hint,
+        title: "本年收入未按功能分类填列",
+        check: revenue_by_function_missing,
     },
 ];
 
@@ -385,4 +403,89 @@ fn control_three_public(ctx: &Context<'_>, report: &mut Report<'_>) {
         &["three_public"],
         5,
     );
+}
+
+/// JS-115: each source column of 表2 adds up to that source of 本年收入 (财政拨款: the three
+/// appropriations together), once the table is entered.
+fn revenue_by_function_sums(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let r = &ctx.project.revenue;
+    if r.by_function.is_empty() {
+        return;
+    }
+    for source in REVENUE_SOURCES {
+        let lines: Wan = r.by_function.iter().map(|l| source.of_line(l)).sum();
+        let entered = source.of_revenue(r);
+        if !ctx.agree(lines, entered, r.by_function.len() + 1) {
+            let mut fields: Vec<FieldPath> = (0..r.by_function.len())
+                .map(|i| FieldPath::new(format!("revenue.by_function[{i}].{}", source.key())))
+                .collect();
+            fields.insert(0, source_field(source));
+            report.add(
+                mismatch(
+                    &format!("收入决算表各科目{}之和", source.label()),
+                    lines,
+                    &format!("本年{}", source.label()),
+                    entered,
+                ),
+                fields,
+            );
+        }
+    }
+}
+
+/// Where a source of 本年收入 is entered (财政拨款: its first part).
+fn source_field(source: crate::model::RevenueSource) -> FieldPath {
+    match source {
+        crate::model::RevenueSource::Appropriation => "revenue.general_budget".into(),
+        other => FieldPath::new(format!("revenue.{}", other.key())),
+    }
+}
+
+/// JS-116: a row of 表2 needs a 7-digit 项 code with a name: from the catalog, from the row, or
+/// from an expenditure line of the same code.
+fn revenue_line_codes(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let p = ctx.project;
+    for (i, line) in p.revenue.by_function.iter().enumerate() {
+        let field = FieldPath::new(format!("revenue.by_function[{i}].code"));
+        let digits = line.code.len() == 7 && line.code.chars().all(|c| c.is_ascii_digit());
+        if !digits {
+            report.add(
+                format!(
+                    "收入决算表第 {} 行科目编码“{}”应为 7 位数字（项级科目）",
+                    i + 1,
+                    line.code
+                ),
+                vec![field],
+            );
+            continue;
+        }
+        // Without a catalog the year is unknown to the program: nothing to compare with.
+        let named = ctx.catalog.is_none()
+            || crate::catalog::revenue_item_name(ctx.catalog, &p.expenditure.lines, line).is_some();
+        if !named {
+            report.add(
+                format!(
+                    "收入决算表第 {} 行科目 {} 不在 {} 年科目表中，也没有填写了名称的同编码支出行，请核对编码",
+                    i + 1,
+                    line.code,
+                    p.unit.year
+                ),
+                vec![field],
+            );
+        }
+    }
+}
+
+/// JS-117: with revenue but no rows by function, 表2 prints only its 合计 row.
+fn revenue_by_function_missing(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let r = &ctx.project.revenue;
+    if r.by_function.is_empty() && !ctx.totals.revenue_this_year.is_zero() {
+        report.add(
+            format!(
+                "本年收入 {} 未按功能分类科目填列，收入决算表（表2）只有合计行；可在“收入”页按支出科目生成后核对",
+                amount(ctx.totals.revenue_this_year)
+            ),
+            vec!["revenue.by_function".into()],
+        );
+    }
 }

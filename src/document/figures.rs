@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
 use crate::model::totals::{Totals, general_budget_by_class};
-use crate::model::{ClassNames, FunctionalLine, Project, ShareRounding};
+use crate::model::{ClassNames, FunctionalLine, Project, RevenueLine, ShareRounding};
 use crate::money::{Wan, rounded_shares};
 
 /// One part of a structure with its printed share.
@@ -229,6 +229,13 @@ impl<'a> Figures<'a> {
                 item: line.code.clone(),
             },
         }
+    }
+
+    /// The 项 name of a row of 表2 (see [`crate::catalog::revenue_item_name`]); the code when
+    /// nobody names it.
+    pub fn revenue_line_name(&self, line: &RevenueLine) -> String {
+        crate::catalog::revenue_item_name(self.catalog, &self.project.expenditure.lines, line)
+            .unwrap_or_else(|| line.code.clone())
     }
 
     /// The name of a functional code at any level (3, 5 or 7 digits).

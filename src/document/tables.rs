@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::overview::heading;
 use super::{Block, Cell, Figures, Table};
-use crate::model::{CostEntry, FunctionalLine, Fund};
+use crate::model::{CostEntry, FunctionalLine, Fund, REVENUE_SOURCES, RevenueLine};
 use crate::money::Wan;
 
 const UNIT: &str = "单位：万元";
@@ -150,37 +150,51 @@ fn summary_table(f: &Figures<'_>) -> Table {
     )
 }
 
-/// 表2 收入决算表: this year's revenue by source.
+/// 表2 收入决算表: this year's revenue by source, by 功能分类 when the clerk entered it; otherwise
+/// the 合计 row alone, with a note.
 fn revenue_table(f: &Figures<'_>) -> Table {
     let r = &f.project.revenue;
-    let header = vec![vec![
-        Cell::head("项目"),
+    let mut header = vec![
+        Cell::head("科目编码"),
+        Cell::head("科目名称"),
         Cell::head("本年收入合计"),
-        Cell::head("财政拨款收入"),
-        Cell::head("上级补助收入"),
-        Cell::head("事业收入"),
-        Cell::head("经营收入"),
-        Cell::head("附属单位上缴收入"),
-        Cell::head("其他收入"),
-    ]];
-    let row = vec![
-        Cell::text("合计").strong(),
-        Cell::amount(f.totals.revenue_this_year),
-        Cell::amount(f.totals.appropriation_revenue),
-        Cell::amount(r.higher_level_grants),
-        Cell::amount(r.operations),
-        Cell::amount(r.business),
-        Cell::amount(r.from_subsidiaries),
-        Cell::amount(r.other),
     ];
+    header.extend(REVENUE_SOURCES.iter().map(|s| Cell::head(s.label())));
+    let rows = if r.by_function.is_empty() {
+        let mut row = vec![
+            Cell::text(""),
+            Cell::text("合计").strong(),
+            Cell::amount(f.totals.revenue_this_year).strong(),
+        ];
+        row.extend(
+            REVENUE_SOURCES
+                .iter()
+                .map(|s| Cell::amount(s.of_revenue(r)).strong()),
+        );
+        vec![row]
+    } else {
+        let lines: Vec<&RevenueLine> = r.by_function.iter().collect();
+        functional_rows(f, &lines, |g| {
+            let mut cells = vec![Some(g.iter().map(|l| l.total()).sum())];
+            cells.extend(
+                REVENUE_SOURCES
+                    .iter()
+                    .map(|s| Some(g.iter().map(|l| s.of_line(l)).sum())),
+            );
+            cells
+        })
+    };
     let mut t = table(
         "表2 收入决算表",
-        vec![3, 2, 2, 2, 2, 2, 2, 2],
-        header,
-        vec![row],
+        vec![2, 4, 2, 2, 2, 2, 2, 2, 2],
+        vec![header],
+        rows,
     );
     if f.totals.revenue_this_year.is_zero() {
         t.notes.push(no_data(f, "收入"));
+    } else if r.by_function.is_empty() {
+        t.notes
+            .push("注：本年收入未按功能分类科目填列，本表只列合计。".to_owned());
     }
     t
 }
@@ -188,11 +202,39 @@ fn revenue_table(f: &Figures<'_>) -> Table {
 /// The columns a functional table shows for a group of lines.
 type Columns = fn(&[&FunctionalLine]) -> Vec<Option<Wan>>;
 
+/// A line of a functional table: a 7-digit 项 code and that 项's name.
+trait Coded {
+    fn code(&self) -> &str;
+    fn item_name(&self, f: &Figures<'_>) -> String;
+}
+
+impl Coded for FunctionalLine {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn item_name(&self, f: &Figures<'_>) -> String {
+        f.line_names(self).item
+    }
+}
+
+impl Coded for RevenueLine {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn item_name(&self, f: &Figures<'_>) -> String {
+        f.revenue_line_name(self)
+    }
+}
+
 /// Rows 合计, then each 类, 款 and 项 in code order with its subtotals.
-fn functional_rows(f: &Figures<'_>, lines: &[&FunctionalLine], columns: Columns) -> Vec<Vec<Cell>> {
-    let mut sorted: Vec<&FunctionalLine> = lines.to_vec();
-    sorted.sort_by(|a, b| a.code.cmp(&b.code));
-    let row = |code: String, name: String, group: &[&FunctionalLine], strong: bool| {
+fn functional_rows<L: Coded>(
+    f: &Figures<'_>,
+    lines: &[&L],
+    columns: fn(&[&L]) -> Vec<Option<Wan>>,
+) -> Vec<Vec<Cell>> {
+    let mut sorted: Vec<&L> = lines.to_vec();
+    sorted.sort_by(|a, b| a.code().cmp(b.code()));
+    let row = |code: String, name: String, group: &[&L], strong: bool| {
         let mut cells = vec![Cell::text(code), Cell::text(name)];
         cells.extend(columns(group).into_iter().map(Cell::maybe_amount));
         if strong {
@@ -201,17 +243,18 @@ fn functional_rows(f: &Figures<'_>, lines: &[&FunctionalLine], columns: Columns)
         cells
     };
     let mut rows = vec![row(String::new(), "合计".into(), &sorted, true)];
-    let mut groups: BTreeMap<String, Vec<&FunctionalLine>> = BTreeMap::new();
+    let mut groups: BTreeMap<String, Vec<&L>> = BTreeMap::new();
     for &l in &sorted {
+        let code = l.code();
         for len in [3, 5, 7] {
-            if let Some(prefix) = l.code.get(..len.min(l.code.len())) {
+            if let Some(prefix) = code.get(..len.min(code.len())) {
                 groups.entry(prefix.to_owned()).or_default().push(l);
             }
         }
     }
     for (code, group) in &groups {
-        let name = if group.iter().any(|l| &l.code == code) {
-            f.line_names(group[0]).item
+        let name = if group.iter().any(|l| l.code() == code) {
+            group[0].item_name(f)
         } else {
             f.code_name(code)
         };

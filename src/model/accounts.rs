@@ -26,6 +26,157 @@ pub struct Revenue {
     pub other: Wan,
     /// Why the totals changed against last year (the user's words, e.g. 人员变动、项目资金变动).
     pub change_reason: String,
+    /// 本年收入 by 功能分类 项, for 表2 收入决算表; empty when not entered (the table then has
+    /// only its 合计 row). Each source column must add up to the source above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_function: Vec<RevenueLine>,
+}
+
+/// One row of 表2 收入决算表: a 项 of the functional classification, by source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevenueLine {
+    /// The 7-digit 项 code, e.g. `2013101`.
+    pub code: String,
+    /// Names given by the user for a code the catalog does not know; otherwise the catalog's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<ClassNames>,
+    /// 财政拨款收入 (the three fiscal appropriations together, as the table has them).
+    pub appropriation: Wan,
+    /// 上级补助收入.
+    #[serde(default, skip_serializing_if = "Wan::is_zero")]
+    pub higher_level_grants: Wan,
+    /// 事业收入.
+    #[serde(default, skip_serializing_if = "Wan::is_zero")]
+    pub operations: Wan,
+    /// 经营收入.
+    #[serde(default, skip_serializing_if = "Wan::is_zero")]
+    pub business: Wan,
+    /// 附属单位上缴收入.
+    #[serde(default, skip_serializing_if = "Wan::is_zero")]
+    pub from_subsidiaries: Wan,
+    /// 其他收入.
+    #[serde(default, skip_serializing_if = "Wan::is_zero")]
+    pub other: Wan,
+}
+
+/// The source columns of 表2 after 本年收入合计, in the table's order.
+pub const REVENUE_SOURCES: [RevenueSource; 6] = [
+    RevenueSource::Appropriation,
+    RevenueSource::HigherLevelGrants,
+    RevenueSource::Operations,
+    RevenueSource::Business,
+    RevenueSource::FromSubsidiaries,
+    RevenueSource::Other,
+];
+
+/// A source column of 表2 收入决算表.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevenueSource {
+    /// 财政拨款收入.
+    Appropriation,
+    /// 上级补助收入.
+    HigherLevelGrants,
+    /// 事业收入.
+    Operations,
+    /// 经营收入.
+    Business,
+    /// 附属单位上缴收入.
+    FromSubsidiaries,
+    /// 其他收入.
+    Other,
+}
+
+impl RevenueSource {
+    /// The column's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            RevenueSource::Appropriation => "财政拨款收入",
+            RevenueSource::HigherLevelGrants => "上级补助收入",
+            RevenueSource::Operations => "事业收入",
+            RevenueSource::Business => "经营收入",
+            RevenueSource::FromSubsidiaries => "附属单位上缴收入",
+            RevenueSource::Other => "其他收入",
+        }
+    }
+
+    /// The field name, in a revenue line and (except 财政拨款) in [`Revenue`].
+    pub fn key(self) -> &'static str {
+        match self {
+            RevenueSource::Appropriation => "appropriation",
+            RevenueSource::HigherLevelGrants => "higher_level_grants",
+            RevenueSource::Operations => "operations",
+            RevenueSource::Business => "business",
+            RevenueSource::FromSubsidiaries => "from_subsidiaries",
+            RevenueSource::Other => "other",
+        }
+    }
+
+    /// This source's amount in `revenue` (财政拨款: the three appropriations together).
+    pub fn of_revenue(self, revenue: &Revenue) -> Wan {
+        match self {
+            RevenueSource::Appropriation => {
+                revenue.general_budget + revenue.government_fund + revenue.state_capital
+            }
+            RevenueSource::HigherLevelGrants => revenue.higher_level_grants,
+            RevenueSource::Operations => revenue.operations,
+            RevenueSource::Business => revenue.business,
+            RevenueSource::FromSubsidiaries => revenue.from_subsidiaries,
+            RevenueSource::Other => revenue.other,
+        }
+    }
+
+    /// This source's amount in a line.
+    pub fn of_line(self, line: &RevenueLine) -> Wan {
+        match self {
+            RevenueSource::Appropriation => line.appropriation,
+            RevenueSource::HigherLevelGrants => line.higher_level_grants,
+            RevenueSource::Operations => line.operations,
+            RevenueSource::Business => line.business,
+            RevenueSource::FromSubsidiaries => line.from_subsidiaries,
+            RevenueSource::Other => line.other,
+        }
+    }
+
+    /// The line's field for this source, to edit.
+    pub fn in_line(self, line: &mut RevenueLine) -> &mut Wan {
+        match self {
+            RevenueSource::Appropriation => &mut line.appropriation,
+            RevenueSource::HigherLevelGrants => &mut line.higher_level_grants,
+            RevenueSource::Operations => &mut line.operations,
+            RevenueSource::Business => &mut line.business,
+            RevenueSource::FromSubsidiaries => &mut line.from_subsidiaries,
+            RevenueSource::Other => &mut line.other,
+        }
+    }
+}
+
+impl RevenueLine {
+    /// 本年收入合计 of the line.
+    pub fn total(&self) -> Wan {
+        REVENUE_SOURCES.iter().map(|s| s.of_line(self)).sum()
+    }
+
+    /// A first draft of 表2 from the expenditure: one row per code, with the fiscal-appropriation
+    /// expenditure of that code as its 财政拨款收入. Exact when appropriations carry no balances
+    /// (收入 = 支出 code by code); otherwise a start for the clerk to correct. Non-appropriation
+    /// expenditure is left out: which source paid for it is not in the expenditure.
+    pub fn draft_from(lines: &[FunctionalLine]) -> Vec<RevenueLine> {
+        let mut rows: std::collections::BTreeMap<&str, RevenueLine> = Default::default();
+        for line in lines.iter().filter(|l| l.fund.is_appropriation()) {
+            let row = rows.entry(&line.code).or_insert_with(|| RevenueLine {
+                code: line.code.clone(),
+                ..RevenueLine::default()
+            });
+            row.appropriation += line.total();
+            if row.names.is_none() {
+                row.names = line.names.clone();
+            }
+        }
+        rows.into_values()
+            .filter(|r| !r.appropriation.is_zero())
+            .collect()
+    }
 }
 
 /// The source of money a line or a balance belongs to.

@@ -87,6 +87,14 @@ impl Project {
         ] {
             c.push(format!("revenue.{name}"), value);
         }
+        for (i, line) in r.by_function.iter().enumerate() {
+            for source in super::REVENUE_SOURCES {
+                c.push(
+                    format!("revenue.by_function[{i}].{}", source.key()),
+                    source.of_line(line),
+                );
+            }
+        }
 
         let b = &self.balances;
         for (name, fb) in [
