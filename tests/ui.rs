@@ -45,6 +45,8 @@ fn go(h: &mut Harness<'_, JuesuanApp>, tab: &str) {
 
 /// Replaces the text of the field labelled `label` with `text`.
 fn type_into(h: &mut Harness<'_, JuesuanApp>, label: &str, text: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
     h.get_by_label(label).click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -106,6 +108,81 @@ fn typing_an_amount_updates_total_chart_and_findings_and_undo_restores_it() {
         wan("1000.5"),
         "redo"
     );
+}
+
+#[test]
+fn table_2_rows_are_edited_checked_removed_and_drafted_in_the_revenue_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "收入");
+    let codes = |h: &Harness<'_, JuesuanApp>| -> Vec<&'static str> {
+        h.state()
+            .session()
+            .findings
+            .iter()
+            .map(|f| f.code)
+            .collect()
+    };
+    assert!(!codes(&h).contains(&"JS-115"));
+
+    type_into(&mut h, "收入第1行财政拨款收入", "80");
+    let rows = &h.state().session().project.revenue.by_function;
+    assert_eq!(rows[0].appropriation, wan("80"));
+    assert!(codes(&h).contains(&"JS-115"), "{:?}", codes(&h));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!codes(&h).contains(&"JS-115"), "undo restores 82.26");
+
+    // A finding about a row lands on that row's cell, below the fold of the tab.
+    type_into(&mut h, "收入第2行科目编码", "20131");
+    go(&mut h, "单位概况");
+    h.get_by_label("【警告】JS-116 收入决算表的功能分类科目编码有误或无名称")
+        .click();
+    h.run();
+    assert_eq!(h.state().tab(), Tab::Revenue);
+    assert_eq!(
+        h.state().highlight(),
+        Some(&FieldPath::new("revenue.by_function[1].code"))
+    );
+    let cell = h.get_by_label("收入第2行科目编码");
+    assert!(cell.is_focused());
+    let rect = cell.rect();
+    assert!(
+        rect.min.y >= 0.0 && rect.max.y <= 768.0,
+        "scrolled into view: {rect:?}"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!codes(&h).contains(&"JS-116"));
+
+    // Generating never overwrites typed rows: the button waits for an empty table.
+    type_into(&mut h, "收入第1行财政拨款收入", "80");
+    h.get_by_label("按支出科目生成").click();
+    h.run();
+    let rows = &h.state().session().project.revenue.by_function;
+    assert_eq!(rows[0].appropriation, wan("80"), "typed rows stay");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let count = h.state().session().project.revenue.by_function.len();
+    for _ in 0..count {
+        h.get_by_label("删除第 1 行科目").scroll_to_me();
+        h.run();
+        h.get_by_label("删除第 1 行科目").click();
+        h.run();
+    }
+    assert!(h.state().session().project.revenue.by_function.is_empty());
+    assert!(codes(&h).contains(&"JS-117"), "表2 has only its 合计 now");
+
+    h.get_by_label("按支出科目生成").click();
+    h.run();
+    let project = &h.state().session().project;
+    assert_eq!(
+        project.revenue.by_function,
+        juesuan::model::RevenueLine::draft_from(&project.expenditure.lines)
+    );
+    assert_eq!(project.revenue.by_function.len(), count);
+    assert!(!codes(&h).contains(&"JS-117") && !codes(&h).contains(&"JS-115"));
 }
 
 #[test]

@@ -106,14 +106,19 @@ pub fn row_ops(ui: &mut Ui, i: usize, len: usize, what: &str) -> Option<RowOp> {
     {
         op = Some(RowOp::Down(i));
     }
-    if ui
-        .button("×")
-        .on_hover_text(format!("删除第 {} 行{what}", i + 1))
-        .clicked()
-    {
+    if remove_button(ui, i, what) {
         op = Some(RowOp::Remove(i));
     }
     op
+}
+
+/// The "×" that deletes row `i`; true when clicked.
+pub fn remove_button(ui: &mut Ui, i: usize, what: &str) -> bool {
+    let remove = format!("删除第 {} 行{what}", i + 1);
+    let button = ui.button("×");
+    // Screen readers (and the UI tests) name the button by what it does, not by "×".
+    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &remove));
+    button.on_hover_text(&remove).clicked()
 }
 
 /// Applies a row operation to a list; returns whether it changed.

@@ -2,10 +2,13 @@
 
 use egui::Ui;
 
-use super::with_charts;
+use egui::RichText;
+
+use super::{RowOp, apply, remove_button, with_charts};
+use crate::catalog::revenue_item_name;
 use crate::document::Document;
-use crate::model::Project;
 use crate::model::totals::Totals;
+use crate::model::{Project, REVENUE_SOURCES, RevenueLine, RevenueSource};
 use crate::ui::charts;
 use crate::ui::widgets::{self, Form};
 
@@ -18,6 +21,8 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, doc: &Docume
             charts::show(ui, doc, 2);
         },
     );
+    // Nine columns: the table takes the full width, below the form and its charts.
+    by_function_ui(ui, p, form);
 }
 
 fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
@@ -164,4 +169,99 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         "revenue.change_reason",
         &mut p.revenue.change_reason,
     );
+}
+
+/// 表2 收入决算表: 本年收入 by 功能分类 项 and source. Each source column must add up to the
+/// source above (JS-115); 合计 columns are computed.
+fn by_function_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
+    widgets::section(ui, "本年收入按功能分类科目（表2）");
+    ui.label(
+        "每行一个项级科目，各列之和应等于上面的各项收入。只列出财政拨款和有金额的收入来源，\
+         删除行不影响顺序（公开表按科目编码排列）。",
+    );
+    let r = &mut p.revenue;
+    // Most units have one or two sources: the other columns would be rows of zeros, and the
+    // table then fits the window without a scroll area of its own (a nested one would swallow
+    // the vertical jump to a finding's field).
+    let shown: Vec<RevenueSource> = REVENUE_SOURCES
+        .into_iter()
+        .filter(|&s| {
+            s == RevenueSource::Appropriation
+                || !s.of_revenue(r).is_zero()
+                || r.by_function.iter().any(|l| !s.of_line(l).is_zero())
+        })
+        .collect();
+    let rows = &mut r.by_function;
+    let mut remove = None;
+    egui::Grid::new("revenue-lines")
+        .striped(true)
+        .num_columns(shown.len() + 4)
+        .show(ui, |ui| {
+            let mut headers = vec!["编码", "科目名称"];
+            headers.extend(shown.iter().map(|s| s.label()));
+            headers.push("合计");
+            for h in headers {
+                // Named as a column for screen readers, apart from the fields above that carry
+                // the same words.
+                ui.label(RichText::new(h).strong()).widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Label, true, format!("表2“{h}”列"))
+                });
+            }
+            ui.end_row();
+            for (i, line) in rows.iter_mut().enumerate() {
+                let base = format!("revenue.by_function[{i}]");
+                ui.horizontal(|ui| {
+                    // A grid column is as wide as its widest cell was: claim the room a 7-digit
+                    // code needs, or the header's width wins.
+                    ui.set_min_width(76.0);
+                    widgets::text_cell(
+                        ui,
+                        form,
+                        &format!("{base}.code"),
+                        &mut line.code,
+                        70.0,
+                        &format!("收入第{}行科目编码", i + 1),
+                    );
+                });
+                ui.label(
+                    revenue_item_name(form.catalog, &p.expenditure.lines, line)
+                        .unwrap_or_else(|| "（科目表中没有此编码）".to_owned()),
+                );
+                for &source in &shown {
+                    widgets::amount_cell(
+                        ui,
+                        form,
+                        &format!("{base}.{}", source.key()),
+                        source.in_line(line),
+                        &format!("收入第{}行{}", i + 1, source.label()),
+                    );
+                }
+                ui.label(line.total().table());
+                if remove_button(ui, i, "科目") {
+                    remove = Some(i);
+                }
+                ui.end_row();
+            }
+        });
+    let op = remove.map(RowOp::Remove);
+    if apply(rows, op) {
+        *form.edited = Some("revenue.by_function".into());
+    }
+    ui.horizontal(|ui| {
+        if ui.button("添加收入科目").clicked() {
+            rows.push(RevenueLine::default());
+            *form.edited = Some("revenue.by_function".into());
+        }
+        // Only into an empty table: a draft never overwrites what the clerk typed.
+        let draft = ui
+            .add_enabled(rows.is_empty(), egui::Button::new("按支出科目生成"))
+            .on_hover_text(
+                "每个支出科目一行，财政拨款收入取该科目的财政拨款支出；\
+                 没有结转结余时即为正确结果，否则请再核对",
+            );
+        if draft.clicked() {
+            *rows = RevenueLine::draft_from(&p.expenditure.lines);
+            *form.edited = Some("revenue.by_function".into());
+        }
+    });
 }
