@@ -11,36 +11,28 @@ pub fn example() -> Result<Project, Problem> {
     storage::from_json(EXAMPLE_JSON)
 }
 
-/// A project `factor` times the example's size, for benchmarks and scale tests: every line,
+/// A project `factor` times the example's size, for benchmarks and scale tests: every line, 表2 row,
 /// project (with its indicators) and duty repeated `factor` times, so that sums stay meaningful.
 pub fn scaled_example(factor: usize) -> Result<Project, Problem> {
     let mut project = example()?;
-    let repeat = |n: usize| n * factor.max(1);
-    let lines = project.expenditure.lines.clone();
-    project.expenditure.lines = lines
-        .iter()
-        .cycle()
-        .take(repeat(lines.len()))
-        .cloned()
-        .collect();
-    let projects = project.projects.clone();
-    project.projects = projects
-        .iter()
-        .cycle()
-        .take(repeat(projects.len()))
-        .cloned()
-        .enumerate()
-        .map(|(i, mut p)| {
-            p.name = format!("{}（{}）", p.name, i + 1);
-            p
-        })
-        .collect();
-    let duties = project.unit.duties.clone();
-    project.unit.duties = duties
-        .iter()
-        .cycle()
-        .take(repeat(duties.len()))
-        .cloned()
-        .collect();
+    let factor = factor.max(1);
+    repeat(&mut project.expenditure.lines, factor);
+    repeat(&mut project.revenue.by_function, factor);
+    repeat(&mut project.projects, factor);
+    for (i, p) in project.projects.iter_mut().enumerate() {
+        p.name = format!("{}（{}）", p.name, i + 1);
+    }
+    repeat(&mut project.unit.duties, factor);
     Ok(project)
+}
+
+/// `items` repeated `factor` times, in order.
+fn repeat<T: Clone>(items: &mut Vec<T>, factor: usize) {
+    let once = std::mem::take(items);
+    *items = once
+        .iter()
+        .cycle()
+        .take(once.len() * factor)
+        .cloned()
+        .collect();
 }
