@@ -210,7 +210,8 @@ fn line_field(i: usize, name: &str) -> FieldPath {
     FieldPath::new(format!("expenditure.lines[{i}].{name}"))
 }
 
-fn is_item_code(code: &str) -> bool {
+/// A 7-digit 项 code.
+pub(super) fn is_item_code(code: &str) -> bool {
     code.len() == 7 && code.chars().all(|c| c.is_ascii_digit())
 }
 

@@ -1,8 +1,9 @@
 //! Totals (JS-1xx): the two sides balance, each fund balances, balances carry over, and every
 //! computed total agrees with the 报表数 the clerk copied from the official tables.
 
+use super::classification::is_item_code;
 use super::{Context, Report, Rule, Severity, amount, mismatch};
-use crate::model::{FieldPath, Fund, REVENUE_SOURCES};
+use crate::model::{FieldPath, Fund, REVENUE_SOURCES, RevenueSource};
 use crate::money::Wan;
 
 pub(super) const RULES: &[Rule] = &[
@@ -434,9 +435,9 @@ fn revenue_by_function_sums(ctx: &Context<'_>, report: &mut Report<'_>) {
 }
 
 /// Where a source of 本年收入 is entered (财政拨款: its first part).
-fn source_field(source: crate::model::RevenueSource) -> FieldPath {
+fn source_field(source: RevenueSource) -> FieldPath {
     match source {
-        crate::model::RevenueSource::Appropriation => "revenue.general_budget".into(),
+        RevenueSource::Appropriation => "revenue.general_budget".into(),
         other => FieldPath::new(format!("revenue.{}", other.key())),
     }
 }
@@ -447,8 +448,7 @@ fn revenue_line_codes(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = ctx.project;
     for (i, line) in p.revenue.by_function.iter().enumerate() {
         let field = FieldPath::new(format!("revenue.by_function[{i}].code"));
-        let digits = line.code.len() == 7 && line.code.chars().all(|c| c.is_ascii_digit());
-        if !digits {
+        if !is_item_code(&line.code) {
             report.add(
                 format!(
                     "收入决算表第 {} 行科目编码“{}”应为 7 位数字（项级科目）",
