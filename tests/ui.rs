@@ -6,6 +6,8 @@
     reason = "in tests a failed unwrap is a failed test"
 )]
 
+use std::path::PathBuf;
+
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -21,6 +23,11 @@ fn wan(s: &str) -> Wan {
 }
 
 fn harness(dir: &std::path::Path) -> Harness<'static, JuesuanApp> {
+    harness_on(dir, None)
+}
+
+/// The app with its files in `dir`, opened on `file` (or on the example).
+fn harness_on(dir: &std::path::Path, file: Option<PathBuf>) -> Harness<'static, JuesuanApp> {
     let files = AppFiles::in_dir(dir);
     Harness::builder()
         .with_size(Vec2::new(1366.0, 768.0))
@@ -30,12 +37,22 @@ fn harness(dir: &std::path::Path) -> Harness<'static, JuesuanApp> {
             JuesuanApp::new(
                 &cc.egui_ctx,
                 Startup {
-                    file: None,
+                    file,
                     files,
                     native_dialogs: false,
                 },
             )
         })
+}
+
+/// Clicks the finding labelled `finding` and checks that the app shows `tab`, highlights `path`
+/// and focuses the field labelled `field`.
+fn lands_on(h: &mut Harness<'_, JuesuanApp>, finding: &str, (tab, path): (Tab, &str), field: &str) {
+    h.get_by_label(finding).click();
+    h.run();
+    assert_eq!(h.state().tab(), tab);
+    assert_eq!(h.state().highlight(), Some(&FieldPath::new(path)));
+    assert!(h.get_by_label(field).is_focused(), "{field} has the focus");
 }
 
 fn go(h: &mut Harness<'_, JuesuanApp>, tab: &str) {
@@ -137,17 +154,13 @@ fn table_2_rows_are_edited_checked_removed_and_drafted_in_the_revenue_tab() {
     // A finding about a row lands on that row's cell, below the fold of the tab.
     type_into(&mut h, "收入第2行科目编码", "20131");
     go(&mut h, "单位概况");
-    h.get_by_label("【警告】JS-116 收入决算表的功能分类科目编码有误或无名称")
-        .click();
-    h.run();
-    assert_eq!(h.state().tab(), Tab::Revenue);
-    assert_eq!(
-        h.state().highlight(),
-        Some(&FieldPath::new("revenue.by_function[1].code"))
+    lands_on(
+        &mut h,
+        "【警告】JS-116 收入决算表的功能分类科目编码有误或无名称",
+        (Tab::Revenue, "revenue.by_function[1].code"),
+        "收入第2行科目编码",
     );
-    let cell = h.get_by_label("收入第2行科目编码");
-    assert!(cell.is_focused());
-    let rect = cell.rect();
+    let rect = h.get_by_label("收入第2行科目编码").rect();
     assert!(
         rect.min.y >= 0.0 && rect.max.y <= 768.0,
         "scrolled into view: {rect:?}"
@@ -205,15 +218,12 @@ fn clicking_a_finding_lands_on_its_field() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     h.run();
-    h.get_by_label("【警告】JS-505 绩效指标未填写完成值")
-        .click();
-    h.run();
-    assert_eq!(h.state().tab(), Tab::Performance);
-    assert_eq!(
-        h.state().highlight(),
-        Some(&FieldPath::new("projects[0].indicators[0].actual"))
+    lands_on(
+        &mut h,
+        "【警告】JS-505 绩效指标未填写完成值",
+        (Tab::Performance, "projects[0].indicators[0].actual"),
+        "第1个指标完成值",
     );
-    assert!(h.get_by_label("第1个指标完成值").is_focused());
     // Filling it in removes it from that finding.
     h.get_by_label("第1个指标完成值").type_text("2");
     h.run();
@@ -335,21 +345,7 @@ fn a_finding_on_a_far_line_of_a_large_project_scrolls_to_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("大项目.json");
     juesuan::storage::save(&path, &juesuan::example::scaled_example(50).unwrap()).unwrap();
-    let files = AppFiles::in_dir(dir.path());
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1366.0, 768.0))
-        // The app's own theme (kittest's default is dark).
-        .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| {
-            JuesuanApp::new(
-                &cc.egui_ctx,
-                Startup {
-                    file: Some(path),
-                    files,
-                    native_dialogs: false,
-                },
-            )
-        });
+    let mut h = harness_on(dir.path(), Some(path));
     h.run();
     let far = h
         .state()

@@ -285,13 +285,7 @@ pub fn build(project: &Project, options: &Options) -> Document {
     glossary::part(&figures, &mut blocks);
     tables::part(&figures, &mut blocks);
     attachments::part(&figures, &mut blocks);
-    let unit = &project.unit;
-    Document {
-        title: format!("{}{}年度部门决算", unit.name, unit.year),
-        unit: unit.name.clone(),
-        year: unit.year,
-        blocks,
-    }
+    titled(project, "部门决算", blocks)
 }
 
 /// Builds only 第二部分 (决算情况说明) with its seven charts: what the data-entry tabs show
@@ -301,9 +295,14 @@ pub fn build_explanation(project: &Project, options: &Options) -> Document {
     let figures = Figures::of(project, options.catalog.as_ref());
     let mut blocks = Vec::new();
     explanation::part(&figures, &mut blocks);
+    titled(project, "部门决算情况说明", blocks)
+}
+
+/// A document of the project's unit and year: "{单位}{年}年度{what}".
+fn titled(project: &Project, what: &str, blocks: Vec<Block>) -> Document {
     let unit = &project.unit;
     Document {
-        title: format!("{}{}年度部门决算情况说明", unit.name, unit.year),
+        title: format!("{}{}年度{what}", unit.name, unit.year),
         unit: unit.name.clone(),
         year: unit.year,
         blocks,
