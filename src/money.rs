@@ -238,6 +238,8 @@ pub enum AmountError {
     TooPrecise(String),
     /// A negative number where only zero or more is allowed.
     Negative(String),
+    /// Thousands separators that do not group three digits (`1,23`).
+    BadGrouping(String),
 }
 
 impl fmt::Display for AmountError {
@@ -245,8 +247,15 @@ impl fmt::Display for AmountError {
         match self {
             AmountError::NotANumber(s) => write!(f, "“{s}”不是有效金额，请输入数字，如 226.23"),
             AmountError::OutOfRange(s) => write!(f, "金额“{s}”过大，请检查是否多输了位数"),
-            AmountError::TooPrecise(s) => write!(f, "金额“{s}”小数位过多，最多精确到分"),
+            AmountError::TooPrecise(s) => write!(
+                f,
+                "金额“{s}”小数位过多：按元录入最多两位小数（分），按万元录入最多六位小数"
+            ),
             AmountError::Negative(s) => write!(f, "金额“{s}”不能为负数"),
+            AmountError::BadGrouping(s) => write!(
+                f,
+                "金额“{s}”的千位分隔符位置不对：逗号之间应正好是三位数字（如 1,234.56），或不用分隔符"
+            ),
         }
     }
 }
@@ -274,6 +283,14 @@ impl EntryUnit {
         }
     }
 
+    /// How many decimals an entry in this unit may have: 2 in 元 (one 分), 6 in 万元.
+    pub fn decimals_allowed(self) -> u32 {
+        match self {
+            EntryUnit::Yuan => 2,
+            EntryUnit::Wan => MAX_WAN_DECIMALS,
+        }
+    }
+
     /// Shows a stored amount in this unit, without separators, for editing.
     pub fn edit_text(self, amount: Wan) -> String {
         match self {
@@ -285,36 +302,110 @@ impl EntryUnit {
 
 /// Parses what a clerk types into an amount field shown in `unit`.
 ///
-/// Accepts surrounding spaces, thousands separators (`1,234.56`, also `，`), full-width digits and
-/// signs (`１２３．４`), and a trailing unit that matches the field (`226.23万元` in a 万元 field,
-/// `2262300元` in a 元 field). Anything else is rejected with a message; the caller keeps the text.
+/// Accepts surrounding spaces, thousands separators that group exactly three digits
+/// (`1,234.56`, also `，` or a space), full-width digits and signs (`１２３．４`), and a trailing
+/// unit that matches the field (`226.23万元` in a 万元 field, `2262300元` in a 元 field).
+/// Anything else is rejected with a message saying what is wrong; the caller keeps the text.
 pub fn parse_entry(text: &str, unit: EntryUnit) -> Result<Wan, AmountError> {
-    let normalized: String = text
-        .trim()
+    let shown = text.trim().to_owned();
+    let normalized: String = shown
         .chars()
-        .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '．' | '。' => Some('.'),
-            '－' | '−' => Some('-'),
-            ',' | '，' | ' ' | '\u{3000}' => None,
-            other => Some(other),
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            '－' | '−' => '-',
+            '＋' => '+',
+            '，' => ',',
+            '\u{3000}' => ' ',
+            other => other,
         })
         .collect();
     let number = match unit {
         EntryUnit::Wan => normalized.strip_suffix("万元").unwrap_or(&normalized),
         EntryUnit::Yuan => normalized
-            .strip_suffix("元")
+            .strip_suffix('元')
             .filter(|rest| !rest.ends_with('万'))
             .unwrap_or(&normalized),
     };
-    let number = number.strip_prefix('+').unwrap_or(number);
-    let value = parse_plain_decimal(number).map_err(|e| match e {
-        AmountError::NotANumber(_) => AmountError::NotANumber(text.trim().to_owned()),
-        other => other,
+    let number = number.trim_end();
+    let (sign, unsigned) = match number.strip_prefix(['-', '+']) {
+        Some(rest) => (if number.starts_with('-') { "-" } else { "" }, rest),
+        None => ("", number),
+    };
+    let (int_part, frac_part) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let not_a_number = || AmountError::NotANumber(shown.clone());
+    let int_digits = ungroup(int_part).ok_or_else(|| {
+        if int_part.contains([',', ' ']) {
+            AmountError::BadGrouping(shown.clone())
+        } else {
+            not_a_number()
+        }
     })?;
+    let frac = frac_part.unwrap_or("");
+    if int_digits.is_empty()
+        || frac_part.is_some_and(str::is_empty)
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(if frac.contains([',', ' ']) {
+            AmountError::BadGrouping(shown.clone())
+        } else {
+            not_a_number()
+        });
+    }
+    let int_digits = int_digits.trim_start_matches('0');
+    if int_digits.len() > integer_digits_allowed(unit) {
+        return Err(AmountError::OutOfRange(shown));
+    }
+    let frac = frac.trim_end_matches('0');
+    if frac.len() > unit.decimals_allowed() as usize {
+        return Err(AmountError::TooPrecise(shown));
+    }
+    let plain = match (int_digits.is_empty(), frac.is_empty()) {
+        (true, true) => "0".to_owned(),
+        (true, false) => format!("{sign}0.{frac}"),
+        (false, true) => format!("{sign}{int_digits}"),
+        (false, false) => format!("{sign}{int_digits}.{frac}"),
+    };
+    let value =
+        Decimal::from_str_exact(&plain).map_err(|_| AmountError::OutOfRange(shown.clone()))?;
+    let wan = match unit {
+        EntryUnit::Wan => value,
+        EntryUnit::Yuan => Wan::from_yuan(value).wan(),
+    };
+    Wan::checked(wan).map_err(|e| match e {
+        AmountError::OutOfRange(_) => AmountError::OutOfRange(shown.clone()),
+        AmountError::TooPrecise(_) => AmountError::TooPrecise(shown.clone()),
+        other => other,
+    })
+}
+
+/// The integer digits of `part` without its thousands separators, if it is digits grouped
+/// correctly: no separators at all, or groups of exactly three after a first group of one to
+/// three, all with the same separator (`1,234,567`; `1 234`). `None` otherwise (`1,23`,
+/// `12,3456`, `1,,234`, `1,234 567`).
+fn ungroup(part: &str) -> Option<String> {
+    if part.chars().all(|c| c.is_ascii_digit()) {
+        return Some(part.to_owned());
+    }
+    let separator = part.chars().find(|c| !c.is_ascii_digit())?;
+    if separator != ',' && separator != ' ' {
+        return None;
+    }
+    let groups: Vec<&str> = part.split(separator).collect();
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    let first_ok = groups.first().is_some_and(|g| digits(g) && g.len() <= 3);
+    let rest_ok = groups[1..].iter().all(|g| digits(g) && g.len() == 3);
+    (first_ok && rest_ok).then(|| groups.concat())
+}
+
+/// How many integer digits an entry in `unit` may have: 12 in 万元, 16 in 元.
+fn integer_digits_allowed(unit: EntryUnit) -> usize {
     match unit {
-        EntryUnit::Wan => Wan::checked(value),
-        EntryUnit::Yuan => Wan::checked(Wan::from_yuan(value).wan()),
+        EntryUnit::Wan => MAX_WAN_INTEGER_DIGITS,
+        EntryUnit::Yuan => MAX_WAN_INTEGER_DIGITS + 4,
     }
 }
 
@@ -546,8 +637,83 @@ mod tests {
         ));
         assert!("0.000001".parse::<Wan>().is_ok());
         let err = parse_entry("1.001", EntryUnit::Yuan).unwrap_err();
-        assert!(err.to_string().contains("最多精确到分"), "{err}");
+        assert!(err.to_string().contains("小数位过多"), "{err}");
         assert_eq!(wan("50.00").wan().to_string(), "50.00", "scale is kept");
+    }
+
+    #[test]
+    fn thousands_separators_must_group_three_digits() {
+        let w = EntryUnit::Wan;
+        for good in ["1,234", "12,345.6", "1,234,567.89", "1 234.5", "１，２３４"] {
+            assert!(parse_entry(good, w).is_ok(), "{good:?} should be accepted");
+        }
+        assert_eq!(parse_entry("1,234,567.89", w).unwrap(), wan("1234567.89"));
+        for bad in [
+            "1,23",
+            "12,3456",
+            "1,,234",
+            ",123",
+            "1,234 567",
+            "1.234,5",
+            "1234,",
+        ] {
+            let err = parse_entry(bad, w).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    AmountError::BadGrouping(_) | AmountError::NotANumber(_)
+                ),
+                "{bad:?}: {err:?}"
+            );
+        }
+        assert!(matches!(
+            parse_entry("1,23", w),
+            Err(AmountError::BadGrouping(_))
+        ));
+        assert!(
+            parse_entry("12,3456", w)
+                .unwrap_err()
+                .to_string()
+                .contains("千位分隔符")
+        );
+    }
+
+    #[test]
+    fn too_many_decimals_says_so_and_trailing_zeros_do_not_count() {
+        let err = parse_entry("1.0000000000000000000000000001", EntryUnit::Wan).unwrap_err();
+        assert!(matches!(err, AmountError::TooPrecise(_)), "{err:?}");
+        assert!(err.to_string().contains("小数位过多"), "{err}");
+        assert!(matches!(
+            parse_entry("12.345", EntryUnit::Yuan),
+            Err(AmountError::TooPrecise(_))
+        ));
+        assert_eq!(
+            parse_entry("12.3400000000", EntryUnit::Yuan).unwrap(),
+            wan("0.001234")
+        );
+        assert!(matches!(
+            parse_entry("1234567890123", EntryUnit::Wan),
+            Err(AmountError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse_entry("000000000000001", EntryUnit::Wan),
+            Ok(v) if v == wan("1")
+        ));
+    }
+
+    #[test]
+    fn half_typed_and_foreign_forms_are_refused_not_truncated() {
+        for bad in [
+            "226.23x", "1e5", "1000abc", "1.", ".", "-", "+", "1..2", "--1", "1-",
+        ] {
+            assert!(
+                parse_entry(bad, EntryUnit::Wan).is_err(),
+                "{bad:?} must not parse"
+            );
+        }
+        assert_eq!(parse_entry("+5", EntryUnit::Wan).unwrap(), wan("5"));
+        assert_eq!(parse_entry("-0.5", EntryUnit::Wan).unwrap(), wan("-0.5"));
+        assert_eq!(parse_entry(".5", EntryUnit::Wan).ok(), None);
     }
 
     #[test]
