@@ -299,7 +299,7 @@ fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// elsewhere).
 fn running_costs_without_vehicles(ctx: &Context<'_>, report: &mut Report<'_>) {
     let v = &ctx.project.three_public.vehicles;
-    let bought = v.purchases.sedan.count + v.purchases.suv.count + v.purchases.passenger.count;
+    let bought = v.purchases.count();
     if !v.operation_actual.is_zero() && v.held.total() == 0 && bought == 0 {
         report.add(
             format!(

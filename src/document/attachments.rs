@@ -141,8 +141,8 @@ fn staffing(f: &Figures<'_>) -> Option<String> {
     if u.staffing.is_empty() {
         return None;
     }
-    let posts: u32 = u.staffing.iter().map(|b| b.posts).sum();
-    let staff: u32 = u.staffing.iter().map(|b| b.staff).sum();
+    let posts: u64 = u.staffing.iter().map(|b| u64::from(b.posts)).sum();
+    let staff: u64 = u.staffing.iter().map(|b| u64::from(b.staff)).sum();
     let post_parts: Vec<String> = u
         .staffing
         .iter()

@@ -447,7 +447,7 @@ fn three_public(f: &Figures<'_>, out: &mut Vec<Block>) {
     out.push(paragraph(format!(
         "其中：公务用车购置支出{}。全年按规定更新购置公务用车{}辆，其中：轿车{}辆、金额{}，越野车{}辆、金额{}，载客汽车{}辆、金额{}。截至{year}年12月底，单位共有公务用车{}辆，其中：轿车{}辆、越野车{}辆、载客汽车{}辆。",
         amount(t.purchase_actual),
-        p.sedan.count + p.suv.count + p.passenger.count,
+        p.count(),
         p.sedan.count,
         amount(p.sedan.amount),
         p.suv.count,

@@ -62,13 +62,18 @@ fn is_zero(n: &u32) -> bool {
 }
 
 impl VehiclesByUse {
-    /// All vehicles.
-    pub fn total(&self) -> u32 {
-        self.leadership
-            + self.confidential
-            + self.emergency
-            + self.law_enforcement
-            + self.special_technical
-            + self.other
+    /// All vehicles (counted wide, so that no sum of counts can overflow).
+    pub fn total(&self) -> u64 {
+        [
+            self.leadership,
+            self.confidential,
+            self.emergency,
+            self.law_enforcement,
+            self.special_technical,
+            self.other,
+        ]
+        .into_iter()
+        .map(u64::from)
+        .sum()
     }
 }

@@ -7,6 +7,7 @@
 
 mod accounts;
 mod assets;
+pub mod limits;
 mod path;
 mod performance;
 mod three_public;

@@ -73,6 +73,16 @@ pub struct VehiclePurchases {
     pub passenger: VehiclePurchase,
 }
 
+impl VehiclePurchases {
+    /// All vehicles bought (counted wide, so that no sum of counts can overflow).
+    pub fn count(&self) -> u64 {
+        [self.sedan.count, self.suv.count, self.passenger.count]
+            .into_iter()
+            .map(u64::from)
+            .sum()
+    }
+}
+
 /// How many vehicles of one type were bought, and for how much.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -96,9 +106,12 @@ pub struct VehicleCounts {
 }
 
 impl VehicleCounts {
-    /// All vehicles.
-    pub fn total(&self) -> u32 {
-        self.sedan + self.suv + self.passenger
+    /// All vehicles (counted wide, so that no sum of counts can overflow).
+    pub fn total(&self) -> u64 {
+        [self.sedan, self.suv, self.passenger]
+            .into_iter()
+            .map(u64::from)
+            .sum()
     }
 }
 

@@ -352,11 +352,11 @@ fn text_of(bytes: &[u8]) -> Result<&str, Problem> {
             // The bytes end inside a character: the file was cut off there.
             return Problem::Truncated { line };
         }
-        let line_start = valid
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
         Problem::NotText { line, column }
     })
 }
