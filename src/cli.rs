@@ -18,7 +18,7 @@ use crate::model::Project;
 use crate::model::totals::Totals;
 use crate::money::Wan;
 use crate::print::{PrintDate, Printer};
-use crate::storage;
+use crate::storage::{self, SaveTime};
 
 /// Exit status: success.
 pub const EXIT_OK: i32 = 0;
@@ -44,9 +44,18 @@ pub const USAGE: &str = "\
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 7] = [
-    "help", "-h", "--help", "example", "summary", "check", "report",
+const COMMANDS: [&str; 8] = [
+    "help", "-h", "--help", "example", "summary", "check", "report", "pdf",
 ];
+
+/// What the shell's clock says, handed to the command line (which reads no clock itself).
+#[derive(Clone, Copy, Debug)]
+pub struct Now {
+    /// The default print date.
+    pub today: PrintDate,
+    /// The moment of any save a command makes (names its dated backup).
+    pub save: SaveTime,
+}
 
 /// What the program should do with its arguments.
 #[derive(Debug, PartialEq, Eq)]
@@ -71,9 +80,9 @@ pub fn launch(args: &[OsString]) -> Launch {
     }
 }
 
-/// Runs the command line `args` (without the program name); returns the exit status. `today` is
-/// the default print date (the shell reads the clock; this module does not).
-pub fn run(args: &[OsString], today: PrintDate, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// Runs the command line `args` (without the program name); returns the exit status. `now` is
+/// what the shell's clock says (this module reads none).
+pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let args: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
@@ -83,11 +92,11 @@ pub fn run(args: &[OsString], today: PrintDate, out: &mut dyn Write, err: &mut d
             let _ = write!(out, "{USAGE}");
             Ok(EXIT_OK)
         }
-        Some("example") => example_command(&args[1..], out),
+        Some("example") => example_command(&args[1..], now.save, out),
         Some("summary") => summary_command(&args[1..], out),
         Some("check") => check_command(&args[1..], out),
         Some("report") => report_command(&args[1..], out),
-        Some("pdf") => pdf_command(&args[1..], today, out),
+        Some("pdf") => pdf_command(&args[1..], now.today, out),
         Some(other) => Err(format!("未知命令“{other}”\n\n{USAGE}")),
     };
     match result {
@@ -114,10 +123,10 @@ fn one_file(args: &[String], usage: &str) -> Result<PathBuf, String> {
     }
 }
 
-fn example_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+fn example_command(args: &[String], at: SaveTime, out: &mut dyn Write) -> Result<i32, String> {
     let path = output_path(args)?;
     let project = example().map_err(|e| format!("内置示例损坏：{e}"))?;
-    storage::save(&path, &project).map_err(|e| e.to_string())?;
+    storage::save(&path, &project, at).map_err(|e| e.to_string())?;
     let _ = writeln!(out, "已写入示例项目：{}", path.display());
     Ok(EXIT_OK)
 }
@@ -220,14 +229,22 @@ fn report_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     Ok(EXIT_OK)
 }
 
-/// Parses `2024-05-31`.
+/// Parses `2024-05-31`, a date that exists (not `2023-02-31`).
 pub fn parse_date(text: &str) -> Option<PrintDate> {
-    let mut parts = text.split('-');
-    let year = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    let valid = parts.next().is_none() && (1..=12).contains(&month) && (1..=31).contains(&day);
-    valid.then_some(PrintDate { year, month, day })
+    use chrono::Datelike;
+    let mut parts = text.trim().split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || !(1990..=2100).contains(&year) {
+        return None;
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(PrintDate {
+        year: date.year(),
+        month: u8::try_from(date.month()).ok()?,
+        day: u8::try_from(date.day()).ok()?,
+    })
 }
 
 fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
@@ -241,8 +258,9 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
             "-o" | "--output" => output = rest.next().map(PathBuf::from),
             "--date" => {
                 let text = rest.next().ok_or(usage)?;
-                date = parse_date(text)
-                    .ok_or_else(|| format!("日期“{text}”无效，应写作 2024-05-31"))?;
+                date = parse_date(text).ok_or_else(|| {
+                    format!("日期“{text}”无效：应是实际存在的日期，写作 2024-05-31（年-月-日）")
+                })?;
             }
             other if input.is_none() => input = Some(PathBuf::from(other)),
             _ => return Err(usage.to_owned()),
@@ -257,8 +275,7 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
         .layout(&doc, &project.unit.signatories, date)
         .map_err(|e| e.to_string())?;
     let pdf = pages.pdf().map_err(|e| e.to_string())?;
-    storage::replace_file(&output, &pdf)
-        .map_err(|e| format!("无法写入“{}”：{e}", output.display()))?;
+    storage::replace_file(&output, &pdf).map_err(|e| e.to_string())?;
     let _ = writeln!(
         out,
         "已生成 PDF：{}（{} 页）",

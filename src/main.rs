@@ -19,8 +19,11 @@ fn main() {
         },
         Launch::Command => {
             attach_console();
-            let today = ui::clock::today();
-            cli::run(&args, today, &mut std::io::stdout(), &mut std::io::stderr())
+            let now = cli::Now {
+                today: ui::clock::today(),
+                save: ui::clock::save_time(),
+            };
+            cli::run(&args, now, &mut std::io::stdout(), &mut std::io::stderr())
         }
     };
     std::process::exit(code);

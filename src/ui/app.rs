@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use super::files::{AppFiles, Recovery};
+use super::files::{AppFiles, Autosave, Recovery, Slot, Stale};
 use super::preview::{self, Preview};
 use super::session::Session;
 use super::tabs;
@@ -18,9 +18,6 @@ use super::widgets::{Buffer, Form};
 use crate::checks::{self, Severity};
 use crate::example::example;
 use crate::model::{FieldPath, Project};
-
-/// How often unsaved work is copied to the recovery file.
-const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
 
 /// The tabs, in the order the clerk works through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +120,8 @@ pub enum Pending {
     Example,
     /// Close the window.
     Close,
+    /// Open the oldest recovery copy offered.
+    Recover,
 }
 
 /// A modal dialog.
@@ -132,8 +131,8 @@ enum Dialog {
     Error(String),
     /// Save changes before `Pending`?
     Unsaved(Pending),
-    /// Offer the recovery copy of a run that did not end normally.
-    Recover(Box<Project>, Recovery),
+    /// Offer the oldest recovery copy of a run that did not end normally.
+    Recover,
     /// Project settings.
     Settings,
 }
@@ -160,8 +159,14 @@ pub struct JuesuanApp {
     dialog: Option<Dialog>,
     allow_close: bool,
     title: String,
-    last_autosave: Option<SystemTime>,
-    autosaved_state: Option<String>,
+    /// This instance's recovery slot (`None` if it could not be made: then nothing is copied,
+    /// and the status bar says so).
+    slot: Option<Slot>,
+    /// Recovery copies of runs that ended abnormally, oldest first, waiting for the clerk.
+    stale: Vec<Stale>,
+    autosave: Autosave,
+    /// A problem the clerk should know about that needs no dialog (autosave failed …).
+    notice: Option<String>,
     /// Tab-local state (code picker, selected project).
     pub(super) tab_state: tabs::TabState,
     /// Whether the 情况说明 tab shows the print preview rather than the text.
@@ -184,7 +189,7 @@ impl JuesuanApp {
         let session = match file {
             Some(path) => match Session::open(&path) {
                 Ok(s) => {
-                    let _ = files.add_recent(&path);
+                    remember(&files, &path);
                     s
                 }
                 Err(e) => {
@@ -201,9 +206,21 @@ impl JuesuanApp {
                 .find_map(|p| Session::open(p).ok())
                 .unwrap_or_else(example_session),
         };
-        if let Some((project, info)) = files.pending_recovery() {
-            dialog = Some(Dialog::Recover(Box::new(project), info));
+        let stale = files.stale_recoveries();
+        if !stale.is_empty() {
+            dialog = Some(Dialog::Recover);
         }
+        let (slot, notice) = match files.claim_slot(std::process::id()) {
+            Ok(slot) => (Some(slot), None),
+            Err(e) => {
+                super::crash::log(&format!("无法建立恢复副本：{e}"));
+                (
+                    None,
+                    Some(format!("无法建立自动恢复副本（{e}），请及时保存")),
+                )
+            }
+        };
+        remove_old_print_files();
         JuesuanApp {
             session,
             files,
@@ -215,8 +232,10 @@ impl JuesuanApp {
             dialog,
             allow_close: false,
             title: String::new(),
-            last_autosave: None,
-            autosaved_state: None,
+            slot,
+            stale,
+            autosave: Autosave::default(),
+            notice,
             tab_state: tabs::TabState::default(),
             show_preview: false,
             preview: Preview::default(),
@@ -246,6 +265,32 @@ impl JuesuanApp {
     /// The field a finding pointed at, if the clerk clicked one.
     pub fn highlight(&self) -> Option<&FieldPath> {
         self.highlight.as_ref()
+    }
+
+    /// The status bar's notice, if there is one (an autosave that failed …).
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Whether the recovery prompt is showing.
+    pub fn recovery_offered(&self) -> bool {
+        matches!(self.dialog, Some(Dialog::Recover))
+    }
+
+    /// The fields whose text is not a valid value yet: their names and messages. Saving is
+    /// refused while there are any.
+    pub fn unfinished_fields(&self) -> Vec<(String, String)> {
+        let mut found: Vec<(String, String)> = self
+            .buffers
+            .values()
+            .filter_map(|b| {
+                b.error
+                    .as_ref()
+                    .map(|e| (b.label.clone(), format!("“{}”：{e}", b.text.trim())))
+            })
+            .collect();
+        found.sort();
+        found
     }
 
     /// The message of the open dialog, if it shows an error.
@@ -285,20 +330,34 @@ impl JuesuanApp {
     pub fn open_path(&mut self, path: &Path) {
         match Session::open(path) {
             Ok(session) => {
-                let _ = self.files.add_recent(path);
+                remember(&self.files, path);
                 self.replace_session(session);
             }
             Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
         }
     }
 
-    /// Saves to `path`; on error shows it. Returns whether it saved.
+    /// Saves to `path`; on error shows it. Returns whether it saved. Refuses while a field holds
+    /// text that is not a valid value, naming the field.
     pub fn save_as_path(&mut self, path: &Path) -> bool {
-        match self.session.save_to(path) {
+        let unfinished = self.unfinished_fields();
+        if !unfinished.is_empty() {
+            let list: Vec<String> = unfinished
+                .iter()
+                .map(|(label, problem)| format!("· {label}{problem}"))
+                .collect();
+            self.dialog = Some(Dialog::Error(format!(
+                "没有保存：以下栏目的内容还不是有效的值，文件中仍是原来的数：\n{}\n\n请改正，或在该栏按 Esc 恢复原值，然后再保存。",
+                list.join("\n")
+            )));
+            return false;
+        }
+        match self.session.save_to(path, super::clock::save_time()) {
             Ok(()) => {
-                let _ = self.files.add_recent(path);
-                self.files.clear_recovery();
-                self.autosaved_state = None;
+                remember(&self.files, path);
+                if let Some(slot) = &self.slot {
+                    slot.clear();
+                }
                 true
             }
             Err(e) => {
@@ -378,6 +437,48 @@ impl JuesuanApp {
             }
             Pending::Example => self.replace_session(example_session()),
             Pending::Close => self.allow_close = true,
+            Pending::Recover => self.recover(),
+        }
+    }
+
+    /// 恢复: opens the oldest offered copy as unsaved work, copies it into this instance's own
+    /// slot at once, and only then deletes the old copy.
+    fn recover(&mut self) {
+        if self.stale.is_empty() {
+            return;
+        }
+        let stale = self.stale.remove(0);
+        let session = Session::new(stale.project.clone(), stale.info.original.clone(), false);
+        self.replace_session(session);
+        let info = Recovery {
+            original: stale.info.original.clone(),
+            written_unix: now_unix(),
+        };
+        let kept = self
+            .slot
+            .as_ref()
+            .is_some_and(|slot| slot.write(&self.session.project, &info).is_ok());
+        if kept {
+            self.autosave
+                .written(Instant::now(), self.session.generation());
+            stale.discard();
+        }
+        // Otherwise the old copy stays on disk (its lock is released when `stale` drops) and is
+        // offered again at the next start.
+        self.offer_next_recovery();
+    }
+
+    /// 放弃: deletes the oldest offered copy.
+    fn discard_recovery(&mut self) {
+        if !self.stale.is_empty() {
+            self.stale.remove(0).discard();
+        }
+        self.offer_next_recovery();
+    }
+
+    fn offer_next_recovery(&mut self) {
+        if !self.stale.is_empty() {
+            self.dialog = Some(Dialog::Recover);
         }
     }
 
@@ -386,7 +487,11 @@ impl JuesuanApp {
         self.buffers.clear();
         self.highlight = None;
         self.tab_state = tabs::TabState::default();
-        self.autosaved_state = None;
+        self.autosave = Autosave::default();
+        if let Some(slot) = &self.slot {
+            // The new session has nothing unsaved yet; the old one's copy is no longer wanted.
+            slot.clear();
+        }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -505,11 +610,23 @@ impl JuesuanApp {
             let p = &self.session.project;
             ui.label(format!("录入单位：{}", p.settings.entry_unit.label()));
             ui.separator();
-            ui.label(if self.session.is_dirty() {
-                "有未保存的修改"
+            let unfinished = self.unfinished_fields().len();
+            if unfinished > 0 {
+                ui.label(
+                    RichText::new(format!("{unfinished} 个栏目的输入有误，尚未录入"))
+                        .color(theme::ERROR),
+                );
             } else {
-                "已保存"
-            });
+                ui.label(if self.session.is_dirty() {
+                    "有未保存的修改"
+                } else {
+                    "已保存"
+                });
+            }
+            if let Some(notice) = &self.notice {
+                ui.separator();
+                ui.label(RichText::new(notice).color(theme::ERROR));
+            }
         });
     }
 
@@ -652,10 +769,10 @@ impl JuesuanApp {
 
     /// Writes the PDF of `pages` to `path`; shows an error dialog on failure.
     pub fn write_pdf(&mut self, pages: &crate::print::Pages, path: &Path) -> bool {
-        let result = pages.pdf().map_err(|e| e.to_string()).and_then(|pdf| {
-            crate::storage::replace_file(path, &pdf)
-                .map_err(|e| format!("无法写入“{}”：{e}", path.display()))
-        });
+        let result = pages
+            .pdf()
+            .map_err(|e| e.to_string())
+            .and_then(|pdf| crate::storage::replace_file(path, &pdf).map_err(|e| e.to_string()));
         match result {
             Ok(()) => {
                 self.preview.status = Some(format!("已导出：{}", path.display()));
@@ -669,8 +786,15 @@ impl JuesuanApp {
     }
 
     fn print(&mut self, pages: &crate::print::Pages) {
-        let path =
-            std::env::temp_dir().join(format!("决算助手-打印-{}.pdf", super::clock::now_unix()));
+        let dir = print_dir();
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            self.dialog = Some(Dialog::Error(format!(
+                "无法准备打印文件：{}",
+                crate::storage::io_message(&e)
+            )));
+            return;
+        }
+        let path = dir.join(format!("决算助手-打印-{}.pdf", super::clock::now_unix()));
         if self.write_pdf(pages, &path) {
             match preview::print_pdf(&path) {
                 Ok(()) => self.preview.status = Some("已交给系统打印".to_owned()),
@@ -684,6 +808,7 @@ impl JuesuanApp {
             return;
         };
         let mut close = false;
+        let mut recovery_choice = None;
         let modal = egui::Modal::new(egui::Id::unique("juesuan-dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             match &dialog {
@@ -711,7 +836,12 @@ impl JuesuanApp {
                         }
                     });
                 }
-                Dialog::Recover(project, info) => {
+                Dialog::Recover => {
+                    let Some(stale) = self.stale.first() else {
+                        close = true;
+                        return;
+                    };
+                    let info = &stale.info;
                     ui.heading("恢复未保存的内容");
                     let minutes = now_unix().saturating_sub(info.written_unix) / 60;
                     let original = info
@@ -719,17 +849,18 @@ impl JuesuanApp {
                         .as_ref()
                         .map(|p| format!("（原文件：{}）", p.display()))
                         .unwrap_or_default();
+                    let unit = &stale.project.unit;
                     ui.label(format!(
-                        "上次没有正常关闭。发现约 {minutes} 分钟前自动保存的内容{original}，是否恢复？"
+                        "决算助手上次没有正常关闭。发现约 {minutes} 分钟前自动保存、尚未存盘的内容：{} {}年度{original}。\n\n“恢复”打开这些内容（之后请保存）；“放弃”删除这份副本。",
+                        unit.name, unit.year
                     ));
                     ui.horizontal(|ui| {
                         if ui.button("恢复").clicked() {
-                            let session = Session::new((**project).clone(), info.original.clone(), false);
-                            self.replace_session(session);
+                            recovery_choice = Some(true);
                             close = true;
                         }
                         if ui.button("放弃").clicked() {
-                            self.files.clear_recovery();
+                            recovery_choice = Some(false);
                             close = true;
                         }
                     });
@@ -750,7 +881,7 @@ impl JuesuanApp {
                 }
             }
         });
-        if modal.should_close() && !matches!(dialog, Dialog::Unsaved(_) | Dialog::Recover(..)) {
+        if modal.should_close() && !matches!(dialog, Dialog::Unsaved(_) | Dialog::Recover) {
             close = true;
         }
         if close
@@ -758,34 +889,56 @@ impl JuesuanApp {
         {
             self.dialog = None;
         }
+        match recovery_choice {
+            Some(true) => self.request(Pending::Recover),
+            Some(false) => self.discard_recovery(),
+            None => {}
+        }
     }
 
-    fn autosave(&mut self) {
-        if !self.session.is_dirty() {
+    /// Copies unsaved work to this instance's recovery slot, at most once a minute. A failure
+    /// is shown once in the status bar and logged, and retried a minute later.
+    fn autosave(&mut self, now: Instant) {
+        let generation = self.session.generation();
+        if !self.autosave.due(now, self.session.is_dirty(), generation) {
             return;
         }
-        let due = self
-            .last_autosave
-            .is_none_or(|t| t.elapsed().unwrap_or_default() >= AUTOSAVE_EVERY);
-        if !due {
+        let Some(slot) = &self.slot else {
             return;
-        }
-        self.last_autosave = Some(SystemTime::now());
-        let state = crate::storage::to_json(&self.session.project);
-        if self.autosaved_state.as_ref() == Some(&state) {
-            return;
-        }
+        };
         let info = Recovery {
             original: self.session.path.clone(),
             written_unix: now_unix(),
         };
-        if self
-            .files
-            .write_recovery(&self.session.project, &info)
-            .is_ok()
-        {
-            self.autosaved_state = Some(state);
+        match slot.write(&self.session.project, &info) {
+            Ok(()) => {
+                self.autosave.written(now, generation);
+                if self
+                    .notice
+                    .as_deref()
+                    .is_some_and(|n| n.starts_with(AUTOSAVE_FAILED))
+                {
+                    self.notice = None;
+                }
+            }
+            Err(e) => {
+                self.autosave.failed(now);
+                let message = format!("{AUTOSAVE_FAILED}（{e}），请及时保存");
+                if self.notice.as_ref() != Some(&message) {
+                    super::crash::log(&message);
+                    self.notice = Some(message);
+                }
+            }
         }
+    }
+
+    /// Lets the window close: this instance's recovery slot goes (the work is saved or was
+    /// given up), print files of this session are tidied. Offered copies of other runs stay.
+    fn closing(&mut self) {
+        if let Some(slot) = self.slot.take() {
+            slot.release();
+        }
+        remove_old_print_files();
     }
 
     /// Draws one frame into `ui` (the whole window).
@@ -810,11 +963,11 @@ impl JuesuanApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.dialog = Some(Dialog::Unsaved(Pending::Close));
             } else {
-                self.files.clear_recovery();
+                self.closing();
             }
         }
         if self.allow_close {
-            self.files.clear_recovery();
+            self.closing();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
 
@@ -832,14 +985,50 @@ impl JuesuanApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-        self.autosave();
-        ctx.request_repaint_after(AUTOSAVE_EVERY);
+        let now = Instant::now();
+        self.autosave(now);
+        ctx.request_repaint_after(self.autosave.wait(now));
     }
 }
 
 impl eframe::App for JuesuanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+}
+
+/// The start of the notice shown when the recovery copy cannot be written.
+const AUTOSAVE_FAILED: &str = "自动恢复副本写入失败";
+
+/// Puts `path` first in the recent files. Failing to remember it loses nothing the clerk made,
+/// so it is logged rather than shown.
+fn remember(files: &AppFiles, path: &Path) {
+    if let Err(e) = files.add_recent(path) {
+        super::crash::log(&format!("无法记录最近打开的文件：{e}"));
+    }
+}
+
+/// The folder the PDFs handed to the system's printing go to.
+fn print_dir() -> PathBuf {
+    std::env::temp_dir().join("juesuan-print")
+}
+
+/// Removes print PDFs older than an hour (the reader has long opened them by then).
+fn remove_old_print_files() {
+    let Ok(entries) = std::fs::read_dir(print_dir()) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(3600));
+        if old {
+            // A file still open in a reader (on Windows) is removed next time.
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

@@ -7,10 +7,18 @@ use crate::catalog::Catalog;
 use crate::checks::{self, Finding};
 use crate::document::{self, Document};
 use crate::model::Project;
-use crate::storage::{self, StorageError};
+use crate::storage::{self, SaveTime, StorageError};
 
 /// How many steps undo keeps.
 const UNDO_LIMIT: usize = 200;
+
+/// The source of generations: one counter for the whole process, so that no two states of any
+/// two sessions share one (the preview keys its pages by it).
+static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
 
 /// One open project.
 pub struct Session {
@@ -21,7 +29,6 @@ pub struct Session {
     /// The state after the last recorded edit; undo returns to states like it.
     committed: Project,
     generation: u64,
-    next_generation: u64,
     saved_generation: Option<u64>,
     undo: Vec<(Project, u64)>,
     redo: Vec<(Project, u64)>,
@@ -48,13 +55,13 @@ impl Session {
                 catalog: catalog.clone(),
             },
         );
+        let generation = next_generation();
         Session {
             committed: project.clone(),
             project,
             path,
-            generation: 0,
-            next_generation: 1,
-            saved_generation: saved.then_some(0),
+            generation,
+            saved_generation: saved.then_some(generation),
             undo: Vec::new(),
             redo: Vec::new(),
             last_field: None,
@@ -93,8 +100,7 @@ impl Session {
             self.committed = self.project.clone();
         }
         self.redo.clear();
-        self.generation = self.next_generation;
-        self.next_generation += 1;
+        self.generation = next_generation();
         self.last_field = Some(field.to_owned());
         self.recompute();
     }
@@ -149,7 +155,8 @@ impl Session {
         self.commit_edit(field);
     }
 
-    /// Identifies the project's current state: equal generations mean equal projects.
+    /// Identifies the project's current state: equal generations mean equal projects, across
+    /// every session of the process.
     pub fn generation(&self) -> u64 {
         self.generation
     }
@@ -159,9 +166,9 @@ impl Session {
         self.saved_generation != Some(self.generation)
     }
 
-    /// Saves to `path` (atomically, keeping a backup) and makes it the session's file.
-    pub fn save_to(&mut self, path: &Path) -> Result<(), StorageError> {
-        storage::save(path, &self.project)?;
+    /// Saves to `path` (atomically, keeping a dated backup) and makes it the session's file.
+    pub fn save_to(&mut self, path: &Path, at: SaveTime) -> Result<(), StorageError> {
+        storage::save(path, &self.project, at)?;
         self.path = Some(path.to_owned());
         self.saved_generation = Some(self.generation);
         self.end_edit_run();
@@ -248,7 +255,7 @@ mod tests {
         let path = dir.path().join("p.json");
         let mut s = session();
         assert!(s.is_dirty(), "the built-in example has no file yet");
-        s.save_to(&path).unwrap();
+        s.save_to(&path, crate::ui::clock::save_time()).unwrap();
         assert!(!s.is_dirty());
         s.project.revenue.other = "1".parse().unwrap();
         s.commit_edit("revenue.other");

@@ -9,16 +9,36 @@ use rust_decimal::Decimal;
 use super::theme;
 use crate::catalog::Catalog;
 use crate::checks::{Finding, Severity};
-use crate::model::FieldPath;
+use crate::model::{FieldPath, limits};
 use crate::money::{AmountError, EntryUnit, Wan, parse_entry};
 
 /// The text a field shows while the clerk types, and its error.
+///
+/// While the text is valid the model follows it keystroke by keystroke (the totals and charts
+/// update live). While it is not, the model holds the value the clerk last *finished* (on Enter
+/// or leaving the field), the field stays marked, and saving is refused until the text is fixed
+/// or Esc restores the finished value.
 #[derive(Clone, Debug, Default)]
 pub struct Buffer {
     /// What the clerk typed.
     pub text: String,
     /// Why it is not a valid value, if it is not.
     pub error: Option<String>,
+    /// The field's name, for messages about it (保存 refused because of this field).
+    pub label: String,
+    /// The last finished value, in the field's text form.
+    finished: String,
+}
+
+impl Buffer {
+    fn new(text: String, label: &str) -> Buffer {
+        Buffer {
+            finished: text.clone(),
+            text,
+            error: None,
+            label: label.to_owned(),
+        }
+    }
 }
 
 /// What a tab needs to draw its fields: settings, findings, buffers, and where edits go.
@@ -95,6 +115,23 @@ fn marks(finding: &FieldPath, field: &FieldPath) -> bool {
         return true;
     }
     field.is_within(finding) && !field.as_str()[finding.as_str().len()..].starts_with('[')
+}
+
+/// The longest text the field at `path` may hold (see [`limits`]).
+fn text_limit(path: &str) -> usize {
+    limits::text_limit(&FieldPath::new(path))
+}
+
+/// Says so when a text has reached its field's limit (the box takes no more).
+fn limit_note(ui: &mut Ui, value: &str, path: &str) {
+    let limit = text_limit(path);
+    if value.chars().count() >= limit {
+        ui.label(
+            RichText::new(format!("已达到这一栏 {limit} 字的上限"))
+                .color(theme::ERROR)
+                .small(),
+        );
+    }
 }
 
 fn label(ui: &mut Ui, text: &str) -> egui::Id {
@@ -217,7 +254,7 @@ fn labelled(
     let unit = form.unit;
     ui.horizontal(|ui| {
         let label_id = label(ui, text);
-        let (response, error) = amount_box(ui, form, path, *value, accepts, |v| {
+        let (response, error) = amount_box(ui, form, (path, text), *value, accepts, |v| {
             if v != *value {
                 *value = v;
                 changed = true;
@@ -244,7 +281,7 @@ fn cell(
 ) -> bool {
     ui.horizontal(|ui| {
         let mut changed = false;
-        let (response, error) = amount_box(ui, form, path, *value, accepts, |v| {
+        let (response, error) = amount_box(ui, form, (path, a11y), *value, accepts, |v| {
             if v != *value {
                 *value = v;
                 changed = true;
@@ -266,115 +303,126 @@ fn cell(
 }
 
 /// The text box of an amount, with its parsing. `set` receives the new value when the text is
-/// valid (`None` for an empty optional box).
+/// valid (`None` for an empty optional box), and the finished value again when it turns invalid.
 fn amount_box(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    path: &str,
+    (path, label): (&str, &str),
     value: Option<Wan>,
     accepts: Accepts,
     mut set: impl FnMut(Option<Wan>),
 ) -> (Response, Option<String>) {
     let unit = form.unit;
-    let shown = |v: Option<Wan>| v.map(|v| unit.edit_text(v)).unwrap_or_default();
-    let buffer = form
-        .buffers
-        .entry(path.to_owned())
-        .or_insert_with(|| Buffer {
-            text: shown(value),
-            error: None,
-        });
-    let id_salt = ("amount", path);
-    let size = egui::vec2(96.0, ui.spacing().interact_size.y);
-    let response = ui.add_sized(
-        size,
-        egui::TextEdit::singleline(&mut buffer.text)
-            .id_salt(id_salt)
-            .align(egui::Align2::RIGHT_CENTER),
-    );
-    if response.changed() {
-        let text = buffer.text.trim();
-        let parsed = if text.is_empty() {
-            if accepts.empty {
+    let parse = |text: &str| -> Result<Option<Wan>, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return if accepts.empty {
                 Ok(None)
             } else {
                 Err("请输入金额；没有发生额请填 0".to_owned())
+            };
+        }
+        match parse_entry(text, unit) {
+            Ok(v) if v.is_negative() && !accepts.negative => {
+                Err(AmountError::Negative(text.to_owned()).to_string())
             }
-        } else {
-            match parse_entry(text, unit) {
-                Ok(v) if v.is_negative() && !accepts.negative => {
-                    Err(AmountError::Negative(text.to_owned()).to_string())
-                }
-                Ok(v) => Ok(Some(v)),
-                Err(e) => Err(e.to_string()),
-            }
-        };
-        match parsed {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => Err(e.to_string()),
+        }
+    };
+    let show = |v: &Option<Wan>| v.map(|v| unit.edit_text(v)).unwrap_or_default();
+    let mut current = value;
+    let size = egui::vec2(96.0, ui.spacing().interact_size.y);
+    let (response, error) = parsed_box(
+        ui,
+        form,
+        (path, label),
+        &mut current,
+        |ui, text| {
+            ui.add_sized(
+                size,
+                egui::TextEdit::singleline(text)
+                    .id_salt(("amount", path))
+                    .align(egui::Align2::RIGHT_CENTER),
+            )
+        },
+        parse,
+        show,
+    );
+    if current != value {
+        set(current);
+    }
+    (response, error)
+}
+
+/// The core of every box whose text is parsed into a value: live updates while the text is
+/// valid, the finished value kept while it is not, Esc back to the finished value.
+fn parsed_box<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    (path, label): (&str, &str),
+    value: &mut T,
+    add: impl FnOnce(&mut Ui, &mut String) -> Response,
+    parse: impl Fn(&str) -> Result<T, String>,
+    show: impl Fn(&T) -> String,
+) -> (Response, Option<String>) {
+    let buffer = form
+        .buffers
+        .entry(path.to_owned())
+        .or_insert_with(|| Buffer::new(show(value), label));
+    let response = add(ui, &mut buffer.text);
+    let finished = |b: &Buffer, now: &T| parse(&b.finished).unwrap_or_else(|_| now.clone());
+    let escaped = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape));
+    if escaped {
+        *value = finished(buffer, value);
+        buffer.error = None;
+    } else if response.changed() {
+        match parse(&buffer.text) {
             Ok(v) => {
                 buffer.error = None;
-                set(v);
+                *value = v;
             }
-            Err(e) => buffer.error = Some(e),
+            Err(e) => {
+                buffer.error = Some(e);
+                *value = finished(buffer, value);
+            }
         }
     }
     if !response.has_focus() && buffer.error.is_none() {
-        buffer.text = shown(value);
+        buffer.text = show(value);
+        buffer.finished = buffer.text.clone();
     }
     (response, buffer.error.clone())
 }
 
-/// A count (people, vehicles, batches): a whole number of zero or more.
+/// A count (people, vehicles, batches): a whole number of zero or more, up to the field's bound.
 pub fn count(ui: &mut Ui, form: &mut Form<'_>, text: &str, path: &str, value: &mut u32) -> bool {
     let mut changed = false;
+    let limit = limits::count_limit(&FieldPath::new(path));
     ui.horizontal(|ui| {
         let label_id = label(ui, text);
-        let buffer = form
-            .buffers
-            .entry(path.to_owned())
-            .or_insert_with(|| Buffer {
-                text: value.to_string(),
-                error: None,
-            });
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut buffer.text)
-                    .id_salt(("count", path))
-                    .desired_width(60.0)
-                    .align(egui::Align2::RIGHT_CENTER),
-            )
-            .labelled_by(label_id);
-        if response.changed() {
-            let digits: String = buffer
-                .text
-                .trim()
-                .chars()
-                .map(|c| match c {
-                    '０'..='９' => {
-                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
-                    }
-                    c => c,
-                })
-                .collect();
-            match digits.parse::<u32>() {
-                Ok(n) => {
-                    buffer.error = None;
-                    if n != *value {
-                        *value = n;
-                        changed = true;
-                    }
-                }
-                Err(_) => {
-                    buffer.error = Some(format!(
-                        "“{}”不是有效的数量，请输入不小于 0 的整数",
-                        buffer.text.trim()
-                    ));
-                }
-            }
+        let mut current = *value;
+        let (response, error) = parsed_box(
+            ui,
+            form,
+            (path, text),
+            &mut current,
+            |ui, buffer| {
+                ui.add(
+                    egui::TextEdit::singleline(buffer)
+                        .id_salt(("count", path))
+                        .desired_width(60.0)
+                        .align(egui::Align2::RIGHT_CENTER),
+                )
+                .labelled_by(label_id)
+            },
+            |typed| parse_count(typed, limit),
+            |n: &u32| n.to_string(),
+        );
+        if current != *value {
+            *value = current;
+            changed = true;
         }
-        if !response.has_focus() && buffer.error.is_none() {
-            buffer.text = value.to_string();
-        }
-        let error = buffer.error.clone();
         form.decorate(ui, path, &response);
         error_line(ui, &error);
     });
@@ -382,6 +430,28 @@ pub fn count(ui: &mut Ui, form: &mut Form<'_>, text: &str, path: &str, value: &m
         form.mark_edited(path);
     }
     changed
+}
+
+/// Parses a count as typed (full-width digits allowed), refusing anything above `limit`.
+fn parse_count(typed: &str, limit: u64) -> Result<u32, String> {
+    let digits: String = typed
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    let not_a_count = || format!("“{}”不是有效的数量，请输入不小于 0 的整数", typed.trim());
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(not_a_count());
+    }
+    let too_many = || format!("数量“{}”过大，这一项最多 {limit}", typed.trim());
+    let n: u64 = digits.parse().map_err(|_| too_many())?;
+    if n > limit {
+        return Err(too_many());
+    }
+    u32::try_from(n).map_err(|_| too_many())
 }
 
 /// A decimal number (weights, scores, percentages); `optional` lets it be empty.
@@ -405,45 +475,39 @@ fn decimal_cell_inner(
     optional: bool,
     a11y: &str,
 ) -> bool {
-    let mut changed = false;
-    let buffer = form
-        .buffers
-        .entry(path.to_owned())
-        .or_insert_with(|| Buffer {
-            text: value.map(|d| d.normalize().to_string()).unwrap_or_default(),
-            error: None,
-        });
-    let response = ui.add(
-        egui::TextEdit::singleline(&mut buffer.text)
-            .id_salt(("decimal", path))
-            .desired_width(50.0)
-            .align(egui::Align2::RIGHT_CENTER),
-    );
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
-    if response.changed() {
-        let text = buffer.text.trim();
-        let parsed = if text.is_empty() && optional {
-            Ok(None)
-        } else {
-            Decimal::from_str_exact(text)
-                .map(Some)
-                .map_err(|_| format!("“{text}”不是有效的数字"))
-        };
-        match parsed {
-            Ok(v) => {
-                buffer.error = None;
-                if v != *value {
-                    *value = v;
-                    changed = true;
-                }
+    let mut current = *value;
+    let (response, error) = parsed_box(
+        ui,
+        form,
+        (path, a11y),
+        &mut current,
+        |ui, buffer| {
+            let response = ui.add(
+                egui::TextEdit::singleline(buffer)
+                    .id_salt(("decimal", path))
+                    .desired_width(50.0)
+                    .align(egui::Align2::RIGHT_CENTER),
+            );
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
+            response
+        },
+        |typed| {
+            let text = typed.trim();
+            if text.is_empty() && optional {
+                return Ok(None);
             }
-            Err(e) => buffer.error = Some(e),
-        }
+            Decimal::from_str_exact(text)
+                .ok()
+                .filter(|d| d.scale() <= 4 && d.abs() < Decimal::from(1_000_000))
+                .map(Some)
+                .ok_or_else(|| format!("“{text}”不是有效的数字（最多四位小数，如 10 或 9.5）"))
+        },
+        |v: &Option<Decimal>| v.map(|d| d.normalize().to_string()).unwrap_or_default(),
+    );
+    let changed = current != *value;
+    if changed {
+        *value = current;
     }
-    if !response.has_focus() && buffer.error.is_none() {
-        buffer.text = value.map(|d| d.normalize().to_string()).unwrap_or_default();
-    }
-    let error = buffer.error.clone();
     form.decorate(ui, path, &response);
     if let Some(e) = error {
         ui.label(RichText::new("⚠").color(theme::ERROR))
@@ -470,11 +534,13 @@ pub fn text(
             .add(
                 egui::TextEdit::singleline(value)
                     .id_salt(("text", path))
+                    .char_limit(text_limit(path))
                     .desired_width(360.0),
             )
             .labelled_by(label_id);
         changed = response.changed();
         form.decorate(ui, path, &response);
+        limit_note(ui, value, path);
     });
     if changed {
         form.mark_edited(path);
@@ -506,6 +572,7 @@ fn text_cell_inner(
     let response = ui.add(
         egui::TextEdit::singleline(value)
             .id_salt(("text", path))
+            .char_limit(text_limit(path))
             .desired_width(width),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
@@ -530,12 +597,16 @@ pub fn multiline(
         .add(
             egui::TextEdit::multiline(value)
                 .id_salt(("multiline", path))
+                .char_limit(text_limit(path))
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label_id);
     let changed = response.changed();
-    ui.horizontal(|ui| form.decorate(ui, path, &response));
+    ui.horizontal(|ui| {
+        form.decorate(ui, path, &response);
+        limit_note(ui, value, path);
+    });
     if changed {
         form.mark_edited(path);
     }
@@ -550,40 +621,52 @@ pub fn lines(
     path: &str,
     items: &mut Vec<String>,
 ) -> bool {
-    let buffer = form
-        .buffers
-        .entry(path.to_owned())
-        .or_insert_with(|| Buffer {
-            text: items.join("\n"),
-            error: None,
-        });
+    let limit = text_limit(path);
     let label_id = label(ui, label_text);
-    let response = ui
-        .add(
-            egui::TextEdit::multiline(&mut buffer.text)
-                .id_salt(("lines", path))
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label_id);
-    let mut changed = false;
-    if response.changed() {
-        let new: Vec<String> = buffer
-            .text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
-        if new != *items {
-            *items = new;
-            changed = true;
-        }
-    }
-    if !response.has_focus() {
-        buffer.text = items.join("\n");
-    }
+    let mut current = items.clone();
+    let (_, error) = parsed_box(
+        ui,
+        form,
+        (path, label_text),
+        &mut current,
+        |ui, text| {
+            ui.add(
+                egui::TextEdit::multiline(text)
+                    .id_salt(("lines", path))
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label_id)
+        },
+        |typed| {
+            let new: Vec<String> = typed
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if let Some((i, long)) = new
+                .iter()
+                .enumerate()
+                .find(|(_, l)| l.chars().count() > limit)
+            {
+                return Err(format!(
+                    "第 {} 行有 {} 字，每行最多 {limit} 字",
+                    i + 1,
+                    long.chars().count()
+                ));
+            }
+            if new.len() > limits::LIST_ROWS {
+                return Err(format!("最多 {} 行", limits::LIST_ROWS));
+            }
+            Ok(new)
+        },
+        |v: &Vec<String>| v.join("\n"),
+    );
+    error_line(ui, &error);
+    let changed = current != *items;
     if changed {
+        *items = current;
         form.mark_edited(path);
     }
     changed
