@@ -32,7 +32,12 @@ fn ui_benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("50x.json");
     let project = scaled_example(50).expect("example");
-    juesuan::storage::save(&path, &project).expect("save");
+    juesuan::storage::save(
+        &path,
+        &project,
+        juesuan::storage::SaveTime::from_local(2026, 12, 1, 0),
+    )
+    .expect("save");
 
     c.bench_function("start-up to first frame, 50x", |b| {
         b.iter(|| {

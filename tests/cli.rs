@@ -13,12 +13,15 @@ use juesuan::cli::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, run};
 fn juesuan(args: &[&str]) -> (i32, String, String) {
     let args: Vec<OsString> = args.iter().map(OsString::from).collect();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let today = juesuan::print::PrintDate {
-        year: 2024,
-        month: 5,
-        day: 31,
+    let now = juesuan::cli::Now {
+        today: juesuan::print::PrintDate {
+            year: 2024,
+            month: 5,
+            day: 31,
+        },
+        save: juesuan::storage::SaveTime::from_local(2024, 5, 31, 36_000),
     };
-    let code = run(&args, today, &mut out, &mut err);
+    let code = run(&args, now, &mut out, &mut err);
     (
         code,
         String::from_utf8(out).unwrap(),
@@ -120,7 +123,7 @@ fn check_groups_findings_and_sets_the_exit_status() {
 
     let (code, _, err) = juesuan(&["check", "/nonexistent/x.json"]);
     assert_eq!(code, EXIT_FAILURE);
-    assert!(err.contains("文件不存在"));
+    assert!(err.contains("不存在"));
 }
 
 #[test]
@@ -168,4 +171,42 @@ fn pdf_writes_a_dated_pdf() {
     ]);
     assert_eq!(code, EXIT_FAILURE);
     assert!(err.contains("日期"), "{err}");
+    // A date that does not exist is refused in Chinese, not "date is invalid".
+    let (code, _, err) = juesuan(&[
+        "pdf",
+        project.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+        "--date",
+        "2023-02-31",
+    ]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("2023-02-31") && err.contains("实际存在"), "{err}");
+    assert!(!err.contains("invalid"), "{err}");
+}
+
+#[test]
+fn pdf_alone_is_a_command_not_a_file_to_open() {
+    assert_eq!(
+        juesuan::cli::launch(&[OsString::from("pdf")]),
+        juesuan::cli::Launch::Command
+    );
+    let (code, _, err) = juesuan(&["pdf"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("用法"), "{err}");
+}
+
+#[test]
+fn a_count_that_would_wrap_is_refused_and_check_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("车.json");
+    juesuan(&["example", "-o", path.to_str().unwrap()]);
+    let text = fs::read_to_string(&path).unwrap();
+    let wrapped = text.replacen("\"sedan\": 0", "\"sedan\": 4294967293", 1);
+    assert_ne!(wrapped, text);
+    fs::write(&path, &wrapped).unwrap();
+    let (code, out, err) = juesuan(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, EXIT_FAILURE, "{out}");
+    assert!(err.contains("过大"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), wrapped, "unchanged");
 }

@@ -93,7 +93,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
 fn project() -> impl Strategy<Value = Project> {
     (
         any::<String>(),
-        any::<i32>(),
+        1990i32..=2100,
         prop::collection::vec(line(), 0..12),
         prop::collection::vec(indicator(), 0..8),
         (
@@ -103,7 +103,7 @@ fn project() -> impl Strategy<Value = Project> {
         ),
         prop::option::of(amount()),
         prop::collection::vec(("[0-9]{5}", any::<String>(), amount()), 0..5),
-        (any::<u32>(), any::<u32>()),
+        (0u32..=1_000_000, 0u32..=1_000_000),
     )
         .prop_map(
             |(name, year, lines, indicators, (opening, closing, prior), control, items, (g, p))| {

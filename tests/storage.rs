@@ -10,7 +10,12 @@ use std::path::Path;
 
 use juesuan::example::{EXAMPLE_JSON, example};
 use juesuan::model::Project;
-use juesuan::storage::{self, Problem};
+use juesuan::storage::{self, Problem, SaveTime};
+
+/// A save `minute` minutes after 10:00 on 2026-12-01 (local time).
+fn at(minute: u32) -> SaveTime {
+    SaveTime::from_local(2026, 12, 1, 36_000 + 60 * minute)
+}
 
 #[test]
 fn example_file_is_in_canonical_form() {
@@ -23,12 +28,16 @@ fn save_load_save_is_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("区委绩效办 2023.json");
     let project = example().unwrap();
-    storage::save(&path, &project).unwrap();
+    storage::save(&path, &project, at(0)).unwrap();
     let first = fs::read(&path).unwrap();
     let loaded = storage::load(&path).unwrap();
     assert_eq!(loaded, project);
-    storage::save(&path, &loaded).unwrap();
+    storage::save(&path, &loaded, at(1)).unwrap();
     assert_eq!(fs::read(&path).unwrap(), first);
+    assert!(
+        storage::backups(&path).is_empty(),
+        "saving the same content again makes no backup"
+    );
 }
 
 #[test]
@@ -53,15 +62,21 @@ fn every_released_schema_sample_still_loads() {
 }
 
 #[test]
-fn saving_keeps_the_previous_file_as_backup() {
+fn saving_keeps_the_previous_file_as_a_dated_backup() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("项目.json");
     let mut project = example().unwrap();
-    storage::save(&path, &project).unwrap();
+    storage::save(&path, &project, at(0)).unwrap();
     let before = fs::read(&path).unwrap();
     project.unit.short_name = "改名后".into();
-    storage::save(&path, &project).unwrap();
-    assert_eq!(fs::read(storage::backup_path(&path)).unwrap(), before);
+    storage::save(&path, &project, at(1)).unwrap();
+    let backups = storage::backups(&path);
+    assert_eq!(backups.len(), 1);
+    assert_eq!(
+        backups[0].file_name().unwrap().to_string_lossy(),
+        "项目.json.20261201-100100.bak"
+    );
+    assert_eq!(fs::read(&backups[0]).unwrap(), before);
     assert_eq!(storage::load(&path).unwrap().unit.short_name, "改名后");
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
@@ -72,17 +87,45 @@ fn saving_keeps_the_previous_file_as_backup() {
 }
 
 #[test]
-fn a_failed_save_leaves_the_old_file_intact() {
+fn the_newest_five_backups_are_kept_and_none_is_a_duplicate() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("项目.json");
-    let project = example().unwrap();
-    storage::save(&path, &project).unwrap();
-    let before = fs::read(&path).unwrap();
-    // A directory where the temporary file should go makes the write fail.
-    fs::create_dir(dir.path().join("项目.json.tmp")).unwrap();
-    let err = storage::save(&path, &Project::default()).unwrap_err();
-    assert!(err.to_string().contains("项目.json"), "{err}");
-    assert_eq!(fs::read(&path).unwrap(), before);
+    let mut project = example().unwrap();
+    let mut states = Vec::new();
+    for i in 0..8 {
+        project.unit.short_name = format!("第{i}版");
+        storage::save(&path, &project, at(i)).unwrap();
+        states.push(fs::read(&path).unwrap());
+    }
+    let backups = storage::backups(&path);
+    assert_eq!(backups.len(), storage::BACKUPS_KEPT);
+    // The backups hold versions 2 to 6, oldest first; version 7 is the file itself.
+    for (backup, state) in backups.iter().zip(&states[2..7]) {
+        assert_eq!(&fs::read(backup).unwrap(), state, "{}", backup.display());
+    }
+    // Two saves within the same second get two backups.
+    project.unit.short_name = "同一秒".into();
+    storage::save(&path, &project, at(7)).unwrap();
+    let names: Vec<String> = storage::backups(&path)
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names.last().unwrap(),
+        "项目.json.20261201-100700-2.bak",
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_intact_and_says_why_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("没有这个文件夹").join("项目.json");
+    let err = storage::save(&path, &Project::default(), at(0)).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("项目.json"), "{message}");
+    assert!(message.contains("不存在"), "{message}");
+    assert!(!message.contains("os error"), "{message}");
 }
 
 /// Writes `text` to a file, loads it, and checks that it fails and the file is unchanged.
@@ -111,11 +154,8 @@ fn truncated_file_names_line_and_column() {
         .unwrap();
     let cut = &EXAMPLE_JSON[..end];
     let (message, problem) = load_fails(cut);
-    assert!(matches!(problem, Problem::Syntax { .. }), "{problem:?}");
-    assert!(
-        message.contains("行") && message.contains("列"),
-        "{message}"
-    );
+    assert!(matches!(problem, Problem::Truncated { .. }), "{problem:?}");
+    assert!(message.contains("行"), "{message}");
     assert!(message.contains("文件不完整"), "{message}");
 }
 
@@ -235,7 +275,7 @@ fn other_json_is_not_a_project() {
 #[test]
 fn missing_file_says_so() {
     let err = storage::load(Path::new("/nonexistent/没有这个文件.json")).unwrap_err();
-    assert!(err.to_string().contains("文件不存在"), "{err}");
+    assert!(err.to_string().contains("不存在"), "{err}");
 }
 
 #[test]

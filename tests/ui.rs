@@ -344,7 +344,12 @@ fn the_preview_shows_the_pdfs_pages_and_exports_them() {
 fn a_finding_on_a_far_line_of_a_large_project_scrolls_to_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("大项目.json");
-    juesuan::storage::save(&path, &juesuan::example::scaled_example(50).unwrap()).unwrap();
+    juesuan::storage::save(
+        &path,
+        &juesuan::example::scaled_example(50).unwrap(),
+        juesuan::storage::SaveTime::from_local(2026, 12, 1, 0),
+    )
+    .unwrap();
     let mut h = harness_on(dir.path(), Some(path));
     h.run();
     let far = h
@@ -370,4 +375,141 @@ fn a_finding_on_a_far_line_of_a_large_project_scrolls_to_it() {
         target.is_some_and(|n| n.is_focused()),
         "rows in view: {rows:?}"
     );
+}
+
+/// Text of a PDF by poppler's pdftotext.
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_half_typed_amount_is_never_saved_and_esc_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("项目.json");
+    juesuan::storage::save(
+        &path,
+        &juesuan::example::example().unwrap(),
+        juesuan::storage::SaveTime::from_local(2026, 12, 1, 0),
+    )
+    .unwrap();
+    let mut h = harness_on(dir.path(), Some(path.clone()));
+    h.run();
+    go(&mut h, "收入");
+    // Typed key by key: while the text is a number, the totals follow it…
+    type_into(&mut h, "其他收入", "226.23");
+    assert_eq!(h.state().session().project.revenue.other, wan("226.23"));
+    // …and when it stops being one, the model goes back to the value last finished (0).
+    h.get_by_label("其他收入").type_text("x");
+    h.run();
+    assert!(h.state().session().project.revenue.other.is_zero());
+    h.get_by_label_contains("不是有效金额");
+    assert_eq!(h.state().unfinished_fields().len(), 1);
+    h.get_by_label_contains("1 个栏目的输入有误");
+
+    // Saving is refused and names the field; the file keeps the previous value.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let message = h.state().error_message().unwrap().to_owned();
+    assert!(
+        message.contains("其他收入") && message.contains("226.23x"),
+        "{message}"
+    );
+    let on_disk = juesuan::storage::load(&path).unwrap();
+    assert!(
+        on_disk.revenue.other.is_zero(),
+        "nothing half-typed reached the disk"
+    );
+    h.get_by_label("确定").click();
+    h.run();
+
+    // Esc in the field restores the model's value and clears the mark.
+    h.get_by_label("其他收入").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().unfinished_fields().is_empty());
+    assert!(h.get_by_label("其他收入").value().is_some_and(|v| v == "0"));
+    assert!(h.query_by_label_contains("不是有效金额").is_none());
+
+    // Other forms that used to be cut short are refused whole: 1e5, 1000abc, 1,23.
+    for bad in ["1e5", "1000abc", "1,23"] {
+        type_into(&mut h, "其他收入", bad);
+        assert!(
+            h.state().session().project.revenue.other.is_zero(),
+            "{bad} must not enter the model"
+        );
+        h.key_press(Key::Escape);
+        h.run();
+    }
+}
+
+#[test]
+fn the_preview_of_a_new_project_is_not_the_previous_projects() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.state_mut().open_preview();
+    let example_pages = h.state_mut().preview_pages().unwrap();
+    h.run();
+    let first = dir.path().join("示例.pdf");
+    assert!(h.state_mut().write_pdf(&example_pages, &first));
+    let unit = "中共遂宁市安居区委目标绩效管理办公室";
+    assert!(pdf_text(&first).contains(unit));
+
+    // 新建 while the preview shows: the next frame starts laying out the new project.
+    h.state_mut().new_project();
+    h.step();
+    h.state_mut().open_preview();
+    let new_pages = h.state_mut().preview_pages().unwrap();
+    h.run();
+    assert!(!std::sync::Arc::ptr_eq(&example_pages, &new_pages));
+    let second = dir.path().join("新建.pdf");
+    assert!(h.state_mut().write_pdf(&new_pages, &second));
+    assert!(
+        !pdf_text(&second).contains(unit),
+        "the new project's PDF must not name the example's unit"
+    );
+}
+
+#[test]
+fn a_recovery_copy_survives_closing_the_prompt_and_is_recovered_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = AppFiles::in_dir(dir.path());
+    let mut unsaved = juesuan::example::example().unwrap();
+    unsaved.unit.short_name = "未保存的修改".into();
+    {
+        // A run that dies with unsaved work: its slot's lock goes with it, the copy stays.
+        let slot = files.claim_slot(4242).unwrap();
+        let info = juesuan::ui::files::Recovery {
+            original: None,
+            written_unix: 1,
+        };
+        slot.write(&unsaved, &info).unwrap();
+    }
+    {
+        let mut h = harness(dir.path());
+        h.run();
+        assert!(h.state().recovery_offered());
+        // The window is closed while the prompt shows: nothing is deleted.
+    }
+    let mut h = harness(dir.path());
+    h.run();
+    assert!(h.state().recovery_offered(), "offered again");
+    h.get_by_label("恢复").click();
+    h.run();
+    assert!(!h.state().recovery_offered());
+    assert_eq!(h.state().session().project, unsaved);
+    assert!(
+        h.state().session().is_dirty(),
+        "recovered work is unsaved work"
+    );
+    // The old copy is gone; this instance's own slot holds the work now, so a third start
+    // (while this one runs) is offered nothing.
+    let third = harness(dir.path());
+    assert!(!third.state().recovery_offered());
 }
