@@ -6,8 +6,10 @@ use juesuan::document::{Options, build, render};
 use juesuan::example::{example, scaled_example};
 
 fn document_benches(c: &mut Criterion) {
+    let catalog = Catalog::builtin(2023).ok();
     let options = Options {
-        catalog: Catalog::builtin(2023).ok(),
+        catalog: catalog.as_ref(),
+        totals: None,
     };
     let small = example().expect("example");
     let large = scaled_example(50).expect("example");

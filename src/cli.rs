@@ -14,8 +14,8 @@ use crate::document::{
     render::{Format, render},
 };
 use crate::example::example;
-use crate::model::Project;
 use crate::model::totals::Totals;
+use crate::model::{FieldKind, Project};
 use crate::money::Wan;
 use crate::print::{PrintDate, Printer};
 use crate::storage::{self, SaveTime};
@@ -40,12 +40,16 @@ pub const USAGE: &str = "\
                                输出完整的决算公开文档
   juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31]
                                生成供打印签字的 PDF（日期默认为今天）
+  juesuan paths 文件            列出可修改的全部字段：路径、名称、类型
+  juesuan get 文件 路径         显示一个字段（或一部分）的值
+  juesuan set 文件 路径 值      修改一个字段并保存（金额按项目的录入单位，与界面同样校验）；
+                               值无效时退出码为 2，文件不变
   juesuan help                 显示本帮助
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 8] = [
-    "help", "-h", "--help", "example", "summary", "check", "report", "pdf",
+const COMMANDS: [&str; 11] = [
+    "help", "-h", "--help", "example", "summary", "check", "report", "pdf", "paths", "get", "set",
 ];
 
 /// What the shell's clock says, handed to the command line (which reads no clock itself).
@@ -97,6 +101,9 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         Some("check") => check_command(&args[1..], out),
         Some("report") => report_command(&args[1..], out),
         Some("pdf") => pdf_command(&args[1..], now.today, out),
+        Some("paths") => paths_command(&args[1..], out),
+        Some("get") => get_command(&args[1..], out),
+        Some("set") => set_command(&args[1..], now.save, out),
         Some(other) => Err(format!("未知命令“{other}”\n\n{USAGE}")),
     };
     match result {
@@ -281,6 +288,77 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
         "已生成 PDF：{}（{} 页）",
         output.display(),
         pages.count()
+    );
+    Ok(EXIT_OK)
+}
+
+fn paths_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let path = one_file(args, "juesuan paths 文件")?;
+    let project = storage::load(&path).map_err(|e| e.to_string())?;
+    for field in project.fields() {
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}",
+            field.path,
+            field.label,
+            kind_label(field.kind, project.settings.entry_unit)
+        );
+    }
+    Ok(EXIT_OK)
+}
+
+/// What a field holds, for `juesuan paths`.
+fn kind_label(kind: FieldKind, unit: crate::money::EntryUnit) -> String {
+    match kind {
+        FieldKind::Amount { optional, signed } => format!(
+            "金额（{}{}{}）",
+            unit.label(),
+            if optional { "，可空" } else { "" },
+            if signed { "，可为负" } else { "" }
+        ),
+        FieldKind::Count => "数量".to_owned(),
+        FieldKind::Year => "年度".to_owned(),
+        FieldKind::Text => "文字".to_owned(),
+        FieldKind::OptionalText => "文字（可空）".to_owned(),
+        FieldKind::Lines => "多行文字（每行一项）".to_owned(),
+        FieldKind::Decimal { optional } => {
+            format!("数字{}", if optional { "（可空）" } else { "" })
+        }
+        FieldKind::Choice(values) => format!("选项：{}", values.join("、")),
+    }
+}
+
+fn get_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let [file, field] = args else {
+        return Err("用法：juesuan get 文件 路径".to_owned());
+    };
+    let project = storage::load(&PathBuf::from(file)).map_err(|e| e.to_string())?;
+    let value = project.get(field).map_err(|e| e.to_string())?;
+    let text = match &value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::Number(n) => n.to_string(),
+        other => serde_json::to_string_pretty(other).unwrap_or_default(),
+    };
+    let _ = writeln!(out, "{text}");
+    Ok(EXIT_OK)
+}
+
+fn set_command(args: &[String], at: SaveTime, out: &mut dyn Write) -> Result<i32, String> {
+    let [file, field, value] = args else {
+        return Err("用法：juesuan set 文件 路径 值".to_owned());
+    };
+    let path = PathBuf::from(file);
+    let mut project = storage::load(&path).map_err(|e| e.to_string())?;
+    project.set(field, value).map_err(|e| e.to_string())?;
+    storage::save(&path, &project, at).map_err(|e| e.to_string())?;
+    let shown = project.get(field).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        out,
+        "已修改 {field}：{}",
+        shown
+            .as_str()
+            .map_or_else(|| shown.to_string(), str::to_owned)
     );
     Ok(EXIT_OK)
 }

@@ -414,11 +414,6 @@ fn integer_digits_allowed(unit: EntryUnit) -> usize {
 pub struct Percent(Decimal);
 
 impl Percent {
-    /// A percentage from its value in percent.
-    pub const fn from_percent(value: Decimal) -> Percent {
-        Percent(value)
-    }
-
     /// The exact value in percent.
     pub const fn value(self) -> Decimal {
         self.0

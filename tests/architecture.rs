@@ -68,3 +68,19 @@ fn no_hash_map_can_reach_a_document_or_a_file() {
         "HashMap in the core (use BTreeMap): {found:?}"
     );
 }
+
+#[test]
+fn colours_are_chosen_in_the_theme_only() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src/ui"), &mut files);
+    let found: Vec<String> = files
+        .into_iter()
+        .filter(|p| !p.ends_with("theme.rs"))
+        .filter(|p| {
+            let text = fs::read_to_string(p).expect("source is UTF-8");
+            text.contains("Color32::") || text.contains("from_rgb(")
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(found.is_empty(), "colours outside theme.rs: {found:?}");
+}

@@ -181,7 +181,10 @@ fn pdf_writes_a_dated_pdf() {
         "2023-02-31",
     ]);
     assert_eq!(code, EXIT_FAILURE);
-    assert!(err.contains("2023-02-31") && err.contains("实际存在"), "{err}");
+    assert!(
+        err.contains("2023-02-31") && err.contains("实际存在"),
+        "{err}"
+    );
     assert!(!err.contains("invalid"), "{err}");
 }
 
@@ -209,4 +212,23 @@ fn a_count_that_would_wrap_is_refused_and_check_fails() {
     assert_eq!(code, EXIT_FAILURE, "{out}");
     assert!(err.contains("过大"), "{err}");
     assert_eq!(fs::read_to_string(&path).unwrap(), wrapped, "unchanged");
+}
+
+#[test]
+fn two_processes_report_the_same_findings_in_the_same_order() {
+    // Determinism across processes: a HashMap's order would differ from run to run.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("示例.json");
+    juesuan(&["example", "-o", path.to_str().unwrap()]);
+    let run = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_juesuan"))
+            .args(["check", "--json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = run();
+    assert!(first.contains("JS-801"), "{first}");
+    assert_eq!(first, run());
 }

@@ -270,8 +270,126 @@ fn the_same_project_and_date_give_the_same_pdf() {
     );
 }
 
+/// A page as gray pixels, `width` wide.
+struct Gray {
+    width: usize,
+    pixels: Vec<u8>,
+}
+
+impl Gray {
+    fn from_rgba(width: u32, rgba: &[u8]) -> Gray {
+        let pixels = rgba
+            .chunks_exact(4)
+            .map(|p| ((u32::from(p[0]) * 3 + u32::from(p[1]) * 6 + u32::from(p[2])) / 10) as u8)
+            .collect();
+        Gray {
+            width: width as usize,
+            pixels,
+        }
+    }
+
+    /// Reads a binary PGM (P5) as pdftoppm -gray writes it.
+    fn from_pgm(bytes: &[u8]) -> Gray {
+        let mut fields = Vec::new();
+        let mut at = 0;
+        while fields.len() < 4 {
+            while bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            let start = at;
+            while !bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+        }
+        assert_eq!(fields[0], "P5");
+        Gray {
+            width: fields[1].parse().unwrap(),
+            pixels: bytes[at + 1..].to_vec(),
+        }
+    }
+
+    fn height(&self) -> usize {
+        self.pixels.len() / self.width
+    }
+
+    /// Whether each 6 × 6 block holds ink: two rasterisers draw a thin rule or a glyph's edge
+    /// lighter or darker, but in the same places.
+    fn ink(&self, w: usize, h: usize) -> Vec<bool> {
+        let mut out = Vec::new();
+        for by in 0..h / 6 {
+            for bx in 0..w / 6 {
+                let inked = (by * 6..by * 6 + 6)
+                    .any(|y| (bx * 6..bx * 6 + 6).any(|x| self.pixels[y * self.width + x] < 200));
+                out.push(inked);
+            }
+        }
+        out
+    }
+
+    /// The share of blocks, in percent, that one page inks and the other does not.
+    fn difference(&self, other: &Gray) -> f64 {
+        let w = self.width.min(other.width);
+        let h = self.height().min(other.height());
+        let (a, b) = (self.ink(w, h), other.ink(w, h));
+        let differ = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+        100.0 * differ as f64 / a.len() as f64
+    }
+}
+
 #[test]
-fn preview_and_pdf_have_the_same_pages_also_at_50_times_the_size() {
+fn the_preview_shows_the_pdfs_pages() {
+    // The preview's pages (typst-render) and the PDF's pages (as poppler draws them) look the
+    // same, page by page, and each differs from the next: the preview is the PDF.
+    let example = the_example();
+    let pages = &example.pages;
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("page");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-gray", "-r", "72"])
+        .arg(example_pdf_path())
+        .arg(&prefix)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut rendered: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    rendered.sort();
+    assert_eq!(
+        rendered.len(),
+        pages.count(),
+        "the PDF has the preview's page count"
+    );
+    let preview: Vec<Gray> = (0..pages.count())
+        .map(|i| {
+            let (w, _, rgba) = pages.render(i, 1.0).unwrap();
+            Gray::from_rgba(w, &rgba)
+        })
+        .collect();
+    for (i, file) in rendered.iter().enumerate() {
+        let pdf = Gray::from_pgm(&std::fs::read(file).unwrap());
+        // Measured: the same page differs in at most 3% of its blocks, the next in 8% or more.
+        let same = preview[i].difference(&pdf);
+        assert!(
+            same < 4.0,
+            "page {}: preview and PDF differ in {same:.1}%",
+            i + 1
+        );
+        if let Some(next) = preview.get(i + 1) {
+            let other = next.difference(&pdf);
+            assert!(
+                other > same + 4.0,
+                "page {} looks as much like the next page ({other:.1}) as like itself ({same:.1})",
+                i + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn a_50_times_project_has_as_many_pdf_pages_as_preview_pages() {
     let big = scaled_example(50).unwrap();
     let pages = pages_of(&big);
     let dir = tempfile::tempdir().unwrap();

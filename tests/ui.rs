@@ -11,11 +11,10 @@ use std::path::PathBuf;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use juesuan::model::FieldPath;
 use juesuan::model::totals::Totals;
 use juesuan::money::Wan;
-use juesuan::ui::app::Tab;
 use juesuan::ui::files::AppFiles;
+use juesuan::ui::{Command, Tab};
 use juesuan::ui::{JuesuanApp, Startup};
 
 fn wan(s: &str) -> Wan {
@@ -51,7 +50,10 @@ fn lands_on(h: &mut Harness<'_, JuesuanApp>, finding: &str, (tab, path): (Tab, &
     h.get_by_label(finding).click();
     h.run();
     assert_eq!(h.state().tab(), tab);
-    assert_eq!(h.state().highlight(), Some(&FieldPath::new(path)));
+    assert_eq!(
+        h.state().highlight().map(ToString::to_string).as_deref(),
+        Some(path)
+    );
     assert!(h.get_by_label(field).is_focused(), "{field} has the focus");
 }
 
@@ -143,6 +145,9 @@ fn table_2_rows_are_edited_checked_removed_and_drafted_in_the_revenue_tab() {
     };
     assert!(!codes(&h).contains(&"JS-115"));
 
+    // 表2 is at the foot of the tab and lays out only the rows in view: scroll to it first.
+    h.get_by_label("表2“编码”列").scroll_to_me();
+    h.run();
     type_into(&mut h, "收入第1行财政拨款收入", "80");
     let rows = &h.state().session().project.revenue.by_function;
     assert_eq!(rows[0].appropriation, wan("80"));
@@ -245,15 +250,16 @@ fn save_and_reopen_through_the_apps_commands() {
     go(&mut h, "收入");
     type_into(&mut h, "其他收入", "3.5");
     let path = dir.path().join("我的 项目.json");
-    assert!(h.state_mut().save_as_path(&path));
+    h.state_mut().apply(Command::SaveTo(path.clone()));
+    assert!(h.state().error_message().is_none());
     h.run();
     assert!(!h.state().window_title().contains('●'));
     let saved = h.state().session().project.clone();
 
-    h.state_mut().new_project();
+    h.state_mut().apply(Command::New);
     h.run();
     assert_ne!(h.state().session().project, saved);
-    h.state_mut().open_path(&path);
+    h.state_mut().apply(Command::Open(Some(path.clone())));
     h.run();
     assert_eq!(h.state().session().project, saved);
     assert!(h.state().window_title().starts_with("我的 项目.json"));
@@ -261,7 +267,7 @@ fn save_and_reopen_through_the_apps_commands() {
     // A bad file is refused with a Chinese message, and the open project stays.
     let bad = dir.path().join("坏.json");
     std::fs::write(&bad, "{").unwrap();
-    h.state_mut().open_path(&bad);
+    h.state_mut().apply(Command::Open(Some(bad.clone())));
     h.run();
     assert!(h.state().error_message().unwrap().contains("坏.json"));
     assert_eq!(h.state().session().project, saved);
@@ -315,7 +321,7 @@ fn the_preview_shows_the_pdfs_pages_and_exports_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     h.run();
-    h.state_mut().open_preview();
+    h.state_mut().apply(Command::ShowPreview);
     let pages = h.state_mut().preview_pages().unwrap();
     h.run();
     assert_eq!(h.state().tab(), Tab::Document);
@@ -326,7 +332,8 @@ fn the_preview_shows_the_pdfs_pages_and_exports_them() {
     h.get_by_label_contains(&format!("第 2 / {} 页", pages.count()));
 
     let path = dir.path().join("导出 测试.pdf");
-    assert!(h.state_mut().write_pdf(&pages, &path));
+    h.state_mut().apply(Command::ExportPdfTo(path.clone()));
+    assert!(h.state().error_message().is_none());
     let pdf = std::fs::read(&path).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let info = std::process::Command::new("pdfinfo")
@@ -362,8 +369,8 @@ fn a_finding_on_a_far_line_of_a_large_project_scrolls_to_it() {
         .unwrap()
         .fields[0]
         .clone();
-    assert_eq!(far.as_str(), "expenditure.lines[449].code");
-    h.state_mut().go_to(&far);
+    assert_eq!(far.to_string(), "expenditure.lines[449].code");
+    h.state_mut().apply(Command::JumpTo(far.clone()));
     h.run();
     assert_eq!(h.state().tab(), Tab::Expenditure);
     let rows: Vec<String> = h
@@ -453,23 +460,23 @@ fn the_preview_of_a_new_project_is_not_the_previous_projects() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     h.run();
-    h.state_mut().open_preview();
+    h.state_mut().apply(Command::ShowPreview);
     let example_pages = h.state_mut().preview_pages().unwrap();
     h.run();
     let first = dir.path().join("示例.pdf");
-    assert!(h.state_mut().write_pdf(&example_pages, &first));
+    h.state_mut().apply(Command::ExportPdfTo(first.clone()));
     let unit = "中共遂宁市安居区委目标绩效管理办公室";
     assert!(pdf_text(&first).contains(unit));
 
     // 新建 while the preview shows: the next frame starts laying out the new project.
-    h.state_mut().new_project();
+    h.state_mut().apply(Command::New);
     h.step();
-    h.state_mut().open_preview();
+    h.state_mut().apply(Command::ShowPreview);
     let new_pages = h.state_mut().preview_pages().unwrap();
     h.run();
     assert!(!std::sync::Arc::ptr_eq(&example_pages, &new_pages));
     let second = dir.path().join("新建.pdf");
-    assert!(h.state_mut().write_pdf(&new_pages, &second));
+    h.state_mut().apply(Command::ExportPdfTo(second.clone()));
     assert!(
         !pdf_text(&second).contains(unit),
         "the new project's PDF must not name the example's unit"
@@ -512,4 +519,60 @@ fn a_recovery_copy_survives_closing_the_prompt_and_is_recovered_once() {
     // (while this one runs) is offered nothing.
     let third = harness(dir.path());
     assert!(!third.state().recovery_offered());
+}
+
+#[test]
+fn a_list_of_commands_is_applied_without_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = egui::Context::default();
+    let mut app = JuesuanApp::new(
+        &ctx,
+        Startup {
+            file: None,
+            files: AppFiles::in_dir(dir.path()),
+            native_dialogs: false,
+        },
+    );
+    let path = dir.path().join("命令.json");
+    app.session_mut().project.revenue.other = wan("7");
+    app.session_mut()
+        .commit_edit(&juesuan::model::FieldPath::revenue(
+            juesuan::model::RevenueItem::Other,
+        ));
+    for command in [
+        Command::SaveTo(path.clone()),
+        Command::New,
+        Command::Open(Some(path.clone())),
+        Command::JumpTo(juesuan::model::FieldPath::control_total(
+            juesuan::model::ControlTotal::ThreePublic,
+        )),
+    ] {
+        app.send(command);
+    }
+    app.apply_queued();
+    assert!(app.error_message().is_none(), "{:?}", app.error_message());
+    assert_eq!(
+        app.session().project.revenue.other,
+        wan("7"),
+        "saved and reopened"
+    );
+    assert_eq!(app.tab(), Tab::ThreePublic);
+    app.apply(Command::JumpTo(juesuan::model::FieldPath::setting(
+        juesuan::model::SettingField::ShareRounding,
+    )));
+    assert!(
+        app.settings_shown(),
+        "a setting is edited in the settings dialog"
+    );
+    // 新建 with unsaved work asks first; 不保存 goes on.
+    app.apply(Command::CloseDialog);
+    app.session_mut().project.revenue.other = wan("8");
+    app.session_mut()
+        .commit_edit(&juesuan::model::FieldPath::revenue(
+            juesuan::model::RevenueItem::Other,
+        ));
+    app.apply(Command::New);
+    assert_eq!(app.session().project.revenue.other, wan("8"), "not yet");
+    app.apply(Command::DiscardThenContinue);
+    assert!(app.session().project.revenue.other.is_zero());
 }

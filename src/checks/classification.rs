@@ -3,8 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, Report, Rule, Severity, amount, mismatch};
-use crate::model::{CostEntry, FieldPath, Fund};
+use super::{Check, Context, Report, Rule, Severity, amount, mismatch};
+use crate::model::{
+    CostEntry, CostGroup, CostItemField, ExpenditureField, FieldPath, Fund, LineField,
+    ProjectField, Root,
+};
 use crate::money::Wan;
 
 pub(super) const RULES: &[Rule] = &[
@@ -12,61 +15,61 @@ pub(super) const RULES: &[Rule] = &[
         code: "JS-201",
         severity: Severity::Error,
         title: "基本支出不等于人员经费与公用经费之和",
-        check: basic_split,
+        check: Check::Code(basic_split),
     },
     Rule {
         code: "JS-202",
         severity: Severity::Warning,
         title: "经济分类科目归错了人员经费或公用经费",
-        check: economic_group,
+        check: Check::Code(economic_group),
     },
     Rule {
         code: "JS-203",
         severity: Severity::Hint,
         title: "经济分类科目编码或名称与科目表不一致",
-        check: economic_catalog,
+        check: Check::Code(economic_catalog),
     },
     Rule {
         code: "JS-204",
         severity: Severity::Warning,
         title: "项目支出与各项目绩效自评表执行数之和不符",
-        check: projects_vs_project_expenditure,
+        check: Check::Code(projects_vs_project_expenditure),
     },
     Rule {
         code: "JS-205",
         severity: Severity::Warning,
         title: "项目资金分配明细之和与执行数不符",
-        check: project_spending,
+        check: Check::Code(project_spending),
     },
     Rule {
         code: "JS-206",
         severity: Severity::Error,
         title: "功能分类科目编码不是 7 位数字",
-        check: line_code_format,
+        check: Check::Code(line_code_format),
     },
     Rule {
         code: "JS-207",
         severity: Severity::Warning,
         title: "功能分类科目不在科目表中，且未填写名称",
-        check: line_code_unknown_unnamed,
+        check: Check::Code(line_code_unknown_unnamed),
     },
     Rule {
         code: "JS-208",
         severity: Severity::Hint,
         title: "功能分类科目不在本年度科目表中",
-        check: line_code_unknown_named,
+        check: Check::Code(line_code_unknown_named),
     },
     Rule {
         code: "JS-209",
         severity: Severity::Warning,
         title: "同一资金来源的功能分类科目重复录入",
-        check: duplicate_lines,
+        check: Check::Code(duplicate_lines),
     },
     Rule {
         code: "JS-210",
         severity: Severity::Hint,
         title: "功能分类科目行没有任何金额",
-        check: empty_lines,
+        check: Check::Code(empty_lines),
     },
 ];
 
@@ -88,30 +91,29 @@ fn basic_split(ctx: &Context<'_>, report: &mut Report<'_>) {
                 amount((t.general_budget_basic - split).abs())
             ),
             vec![
-                "basic_costs.personnel".into(),
-                "basic_costs.public".into(),
-                "expenditure.lines".into(),
+                FieldPath::cost_group(CostGroup::Personnel),
+                FieldPath::cost_group(CostGroup::Public),
+                FieldPath::expenditure(ExpenditureField::Lines),
             ],
         );
     }
 }
 
-fn cost_groups<'a>(
-    ctx: &Context<'a>,
-) -> [(&'static str, &'static str, &'a CostEntry, [&'static str; 2]); 2] {
+fn cost_groups<'a>(ctx: &Context<'a>) -> [(CostGroup, &'a CostEntry, [&'static str; 2]); 2] {
     let b = &ctx.project.basic_costs;
     [
-        ("personnel", "人员经费", &b.personnel, ["301", "303"]),
-        ("public", "公用经费", &b.public, ["302", "310"]),
+        (CostGroup::Personnel, &b.personnel, ["301", "303"]),
+        (CostGroup::Public, &b.public, ["302", "310"]),
     ]
 }
 
 /// JS-202: 人员经费 items are of 301/303, 公用经费 items of 302/310.
 fn economic_group(ctx: &Context<'_>, report: &mut Report<'_>) {
-    for (key, label, entry, classes) in cost_groups(ctx) {
+    for (group, entry, classes) in cost_groups(ctx) {
         let CostEntry::Items(items) = entry else {
             continue;
         };
+        let label = group.label();
         for (i, item) in items.iter().enumerate() {
             if !classes.iter().any(|c| item.code.starts_with(c)) {
                 report.add(
@@ -122,7 +124,7 @@ fn economic_group(ctx: &Context<'_>, report: &mut Report<'_>) {
                         classes.join("、"),
                         classes.join("、")
                     ),
-                    vec![FieldPath::new(format!("basic_costs.{key}.items[{i}].code"))],
+                    vec![FieldPath::cost_item(group, i, CostItemField::Code)],
                 );
             }
         }
@@ -134,12 +136,12 @@ fn economic_catalog(ctx: &Context<'_>, report: &mut Report<'_>) {
     let Some(catalog) = ctx.catalog else {
         return;
     };
-    for (key, _, entry, _) in cost_groups(ctx) {
+    for (group, entry, _) in cost_groups(ctx) {
         let CostEntry::Items(items) = entry else {
             continue;
         };
         for (i, item) in items.iter().enumerate() {
-            let field = FieldPath::new(format!("basic_costs.{key}.items[{i}]"));
+            let field = |f| FieldPath::cost_item(group, i, f);
             match catalog.economic(&item.code) {
                 None => report.add(
                     format!(
@@ -147,14 +149,14 @@ fn economic_catalog(ctx: &Context<'_>, report: &mut Report<'_>) {
                         item.code,
                         catalog.year()
                     ),
-                    vec![field.field("code")],
+                    vec![field(CostItemField::Code)],
                 ),
                 Some(e) if e.name != item.name => report.add(
                     format!(
                         "经济分类科目 {} 的名称写作“{}”，标准名称是“{}”",
                         item.code, item.name, e.name
                     ),
-                    vec![field.field("name")],
+                    vec![field(CostItemField::Name)],
                 ),
                 Some(_) => {}
             }
@@ -177,7 +179,10 @@ fn projects_vs_project_expenditure(ctx: &Context<'_>, report: &mut Report<'_>) {
                 &format!("{n} 个项目绩效自评表的执行数之和"),
                 t.projects_executed,
             ),
-            vec!["projects".into(), "expenditure.lines".into()],
+            vec![
+                FieldPath::part(Root::Projects),
+                FieldPath::expenditure(ExpenditureField::Lines),
+            ],
         );
     }
 }
@@ -198,16 +203,12 @@ fn project_spending(ctx: &Context<'_>, report: &mut Report<'_>) {
                     mismatch("资金分配明细之和", spent, "预算执行数", executed)
                 ),
                 vec![
-                    FieldPath::new(format!("projects[{i}].spending")),
-                    FieldPath::new(format!("projects[{i}].funds")),
+                    FieldPath::project(i, ProjectField::Spending),
+                    FieldPath::project(i, ProjectField::Funds),
                 ],
             );
         }
     }
-}
-
-fn line_field(i: usize, name: &str) -> FieldPath {
-    FieldPath::new(format!("expenditure.lines[{i}].{name}"))
 }
 
 /// A 7-digit 项 code.
@@ -225,7 +226,7 @@ fn line_code_format(ctx: &Context<'_>, report: &mut Report<'_>) {
                     i + 1,
                     line.code
                 ),
-                vec![line_field(i, "code")],
+                vec![FieldPath::expenditure_line(i, LineField::Code)],
             );
         }
     }
@@ -254,7 +255,10 @@ fn line_code_unknown_unnamed(ctx: &Context<'_>, report: &mut Report<'_>) {
                     "科目 {} 不在 {} 年科目表中，请核对编码，或填写类、款、项名称",
                     line.code, ctx.project.unit.year
                 ),
-                vec![line_field(i, "code"), line_field(i, "names")],
+                vec![
+                    FieldPath::expenditure_line(i, LineField::Code),
+                    FieldPath::expenditure_line(i, LineField::Names),
+                ],
             );
         }
     }
@@ -269,7 +273,7 @@ fn line_code_unknown_named(ctx: &Context<'_>, report: &mut Report<'_>) {
                     "科目 {} {} 不在 {} 年科目表中，文档将使用所填名称，请核对编码",
                     line.code, names.item, ctx.project.unit.year
                 ),
-                vec![line_field(i, "code")],
+                vec![FieldPath::expenditure_line(i, LineField::Code)],
             );
         }
     }
@@ -288,7 +292,10 @@ fn duplicate_lines(ctx: &Context<'_>, report: &mut Report<'_>) {
                     line.code,
                     line.fund.label()
                 ),
-                vec![line_field(i, "code"), line_field(j, "code")],
+                vec![
+                    FieldPath::expenditure_line(i, LineField::Code),
+                    FieldPath::expenditure_line(j, LineField::Code),
+                ],
             );
         } else {
             first.insert((line.code.as_str(), line.fund), i);
@@ -302,7 +309,7 @@ fn empty_lines(ctx: &Context<'_>, report: &mut Report<'_>) {
         if line.total().is_zero() && line.budget.is_none_or(|b| b.is_zero()) {
             report.add(
                 format!("第 {} 行科目 {} 没有金额，可以删除", i + 1, line.code),
-                vec![line_field(i, "basic")],
+                vec![FieldPath::expenditure_line(i, LineField::Basic)],
             );
         }
     }

@@ -72,7 +72,7 @@ pub struct Finding {
     pub fields: Vec<FieldPath>,
 }
 
-/// A rule: its identity and the function that applies it.
+/// A rule: its identity and how it is applied.
 pub struct Rule {
     /// Stable code, e.g. `JS-101`.
     pub code: &'static str,
@@ -80,7 +80,16 @@ pub struct Rule {
     pub severity: Severity,
     /// One-line Chinese title.
     pub title: &'static str,
-    check: fn(&Context<'_>, &mut Report<'_>),
+    check: Check,
+}
+
+/// How a rule is applied: by its own function, or as a row of a table of rules that differ only
+/// in their data.
+enum Check {
+    /// A rule with its own logic.
+    Code(fn(&Context<'_>, &mut Report<'_>)),
+    /// A 报表数 against the total it must equal (JS-104…JS-114).
+    Control(crate::model::ControlTotal),
 }
 
 impl fmt::Debug for Rule {
@@ -173,9 +182,14 @@ pub fn rules() -> Vec<&'static Rule> {
 
 /// Runs every rule on `project`; `catalog` should be the catalog of the project's year.
 pub fn run(project: &Project, catalog: Option<&Catalog>) -> Vec<Finding> {
+    run_with(project, Totals::of(project), catalog)
+}
+
+/// Runs every rule on `project` whose `totals` the caller has computed already.
+pub fn run_with(project: &Project, totals: Totals, catalog: Option<&Catalog>) -> Vec<Finding> {
     let context = Context {
         project,
-        totals: Totals::of(project),
+        totals,
         catalog,
     };
     let mut findings = Vec::new();
@@ -184,7 +198,10 @@ pub fn run(project: &Project, catalog: Option<&Catalog>) -> Vec<Finding> {
             rule,
             findings: &mut findings,
         };
-        (rule.check)(&context, &mut report);
+        match rule.check {
+            Check::Code(check) => check(&context, &mut report),
+            Check::Control(total) => totals::check_control(total, &context, &mut report),
+        }
     }
     findings
 }

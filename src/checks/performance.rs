@@ -3,8 +3,11 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Report, Rule, Severity, amount, mismatch};
-use crate::model::{FieldPath, Indicator, IndicatorKind, IndicatorNature, ProjectAssessment};
+use super::{Check, Context, Report, Rule, Severity, amount, mismatch};
+use crate::model::{
+    FieldPath, FundColumn, Indicator, IndicatorField, IndicatorKind, IndicatorNature,
+    PerformanceField, ProjectAssessment, ProjectField, ProjectFund, SpendingField,
+};
 use crate::money::{Percent, Wan, round_half_up};
 
 pub(super) const RULES: &[Rule] = &[
@@ -12,79 +15,75 @@ pub(super) const RULES: &[Rule] = &[
         code: "JS-501",
         severity: Severity::Error,
         title: "绩效自评表权重合计不是 100",
-        check: weights_sum_to_100,
+        check: Check::Code(weights_sum_to_100),
     },
     Rule {
         code: "JS-502",
         severity: Severity::Warning,
         title: "预算执行权重不是 10 分，或绩效指标权重不是 90 分",
-        check: weight_split,
+        check: Check::Code(weight_split),
     },
     Rule {
         code: "JS-503",
         severity: Severity::Error,
         title: "得分小于 0 或超过权重",
-        check: score_within_weight,
+        check: Check::Code(score_within_weight),
     },
     Rule {
         code: "JS-504",
         severity: Severity::Warning,
         title: "预算执行率低于 90% 且未说明原因",
-        check: low_execution_needs_reason,
+        check: Check::Code(low_execution_needs_reason),
     },
     Rule {
         code: "JS-505",
         severity: Severity::Warning,
         title: "绩效指标未填写完成值",
-        check: missing_actuals,
+        check: Check::Code(missing_actuals),
     },
     Rule {
         code: "JS-506",
         severity: Severity::Warning,
         title: "定量指标得分与完成值、指标值不符",
-        check: quantitative_score,
+        check: Check::Code(quantitative_score),
     },
     Rule {
         code: "JS-507",
         severity: Severity::Warning,
         title: "成本指标目标值合计与调整后预算不符",
-        check: cost_targets_vs_budget,
+        check: Check::Code(cost_targets_vs_budget),
     },
     Rule {
         code: "JS-508",
         severity: Severity::Error,
         title: "自评表合计得分与各项得分之和不符",
-        check: stated_total_score,
+        check: Check::Code(stated_total_score),
     },
     Rule {
         code: "JS-509",
         severity: Severity::Warning,
         title: "定量指标的指标值不是数字",
-        check: quantitative_target_is_number,
+        check: Check::Code(quantitative_target_is_number),
     },
     Rule {
         code: "JS-510",
         severity: Severity::Warning,
         title: "预算执行数超过调整后预算",
-        check: execution_above_budget,
+        check: Check::Code(execution_above_budget),
     },
     Rule {
         code: "JS-511",
         severity: Severity::Warning,
         title: "部门整体自评总分不是 100 分，或得分超过总分",
-        check: department_scores,
+        check: Check::Code(department_scores),
     },
     Rule {
         code: "JS-512",
         severity: Severity::Hint,
         title: "成本指标目标值与同名资金分配明细不符",
-        check: cost_indicator_vs_spending,
+        check: Check::Code(cost_indicator_vs_spending),
     },
 ];
-
-fn project_field(i: usize, rest: &str) -> FieldPath {
-    FieldPath::new(format!("projects[{i}].{rest}"))
-}
 
 /// Sums weights or scores without overflowing: a check must never panic, even on absurd input.
 fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
@@ -115,8 +114,8 @@ fn weights_sum_to_100(ctx: &Context<'_>, report: &mut Report<'_>) {
                     plain(total)
                 ),
                 vec![
-                    project_field(i, "indicators"),
-                    project_field(i, "budget_weight"),
+                    FieldPath::project(i, ProjectField::Indicators),
+                    FieldPath::project(i, ProjectField::BudgetWeight),
                 ],
             );
         }
@@ -138,8 +137,8 @@ fn weight_split(ctx: &Context<'_>, report: &mut Report<'_>) {
                     plain(indicators)
                 ),
                 vec![
-                    project_field(i, "budget_weight"),
-                    project_field(i, "indicators"),
+                    FieldPath::project(i, ProjectField::BudgetWeight),
+                    FieldPath::project(i, ProjectField::Indicators),
                 ],
             );
         }
@@ -153,14 +152,14 @@ fn score_within_weight(ctx: &Context<'_>, report: &mut Report<'_>) {
             "预算执行".to_owned(),
             p.budget_weight,
             p.budget_score,
-            project_field(i, "budget_score"),
+            FieldPath::project(i, ProjectField::BudgetScore),
         )];
         for (j, ind) in p.indicators.iter().enumerate() {
             scored.push((
                 ind.name.clone(),
                 ind.weight,
                 ind.score,
-                project_field(i, &format!("indicators[{j}].score")),
+                FieldPath::indicator(i, j, IndicatorField::Score),
             ));
         }
         for (name, weight, score, field) in scored {
@@ -199,7 +198,7 @@ fn low_execution_needs_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
                     amount(executed),
                     amount(adjusted)
                 ),
-                vec![project_field(i, "execution_reason")],
+                vec![FieldPath::project(i, ProjectField::ExecutionReason)],
             );
         }
     }
@@ -230,7 +229,7 @@ fn missing_actuals(ctx: &Context<'_>, report: &mut Report<'_>) {
             ),
             missing
                 .iter()
-                .map(|(j, _)| project_field(i, &format!("indicators[{j}].actual")))
+                .map(|(j, _)| FieldPath::indicator(i, *j, IndicatorField::Actual))
                 .collect(),
         );
     }
@@ -301,7 +300,7 @@ fn quantitative_score(ctx: &Context<'_>, report: &mut Report<'_>) {
                         plain(expected),
                         plain(score)
                     ),
-                    vec![project_field(i, &format!("indicators[{j}].score"))],
+                    vec![FieldPath::indicator(i, j, IndicatorField::Score)],
                 );
             }
         }
@@ -345,7 +344,7 @@ fn cost_targets_vs_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
                 message,
                 costs
                     .iter()
-                    .map(|(j, _, _)| project_field(i, &format!("indicators[{j}].target")))
+                    .map(|(j, _, _)| FieldPath::indicator(i, *j, IndicatorField::Target))
                     .collect(),
             );
         }
@@ -370,7 +369,7 @@ fn stated_total_score(ctx: &Context<'_>, report: &mut Report<'_>) {
                     plain(stated),
                     plain(scored)
                 ),
-                vec![project_field(i, "stated_total_score")],
+                vec![FieldPath::project(i, ProjectField::StatedTotalScore)],
             );
         }
     }
@@ -389,7 +388,7 @@ fn quantitative_target_is_number(ctx: &Context<'_>, report: &mut Report<'_>) {
                         ind.nature.label(),
                         ind.target
                     ),
-                    vec![project_field(i, &format!("indicators[{j}].target"))],
+                    vec![FieldPath::indicator(i, j, IndicatorField::Target)],
                 );
             }
         }
@@ -398,9 +397,9 @@ fn quantitative_target_is_number(ctx: &Context<'_>, report: &mut Report<'_>) {
 
 /// JS-510: a fund row cannot execute more than its adjusted budget.
 fn execution_above_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
-    const KEYS: [&str; 4] = ["fiscal", "special_account", "unit", "other"];
     for (i, p) in ctx.project.projects.iter().enumerate() {
-        for ((name, row), key) in p.funds.rows().into_iter().zip(KEYS) {
+        for fund in ProjectFund::ALL {
+            let (name, row) = (fund.label(), fund.of(&p.funds));
             let (Some(adjusted), Some(executed)) = (row.adjusted, row.executed) else {
                 continue;
             };
@@ -411,7 +410,7 @@ fn execution_above_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
                         p.name,
                         mismatch("执行数", executed, "调整后预算", adjusted)
                     ),
-                    vec![project_field(i, &format!("funds.{key}.executed"))],
+                    vec![FieldPath::project_fund(i, *fund, FundColumn::Executed)],
                 );
             }
         }
@@ -429,7 +428,7 @@ fn department_scores(ctx: &Context<'_>, report: &mut Report<'_>) {
                 "部门整体绩效自评写作“总分{}分”，评价指标体系总分应为 100 分",
                 plain(full)
             ),
-            vec!["performance.department.full_score".into()],
+            vec![FieldPath::performance(PerformanceField::FullScore)],
         );
     }
     if let (Some(full), Some(score)) = (d.full_score, d.score)
@@ -441,7 +440,7 @@ fn department_scores(ctx: &Context<'_>, report: &mut Report<'_>) {
                 plain(score),
                 plain(full)
             ),
-            vec!["performance.department.score".into()],
+            vec![FieldPath::performance(PerformanceField::Score)],
         );
     }
 }
@@ -464,8 +463,8 @@ fn cost_indicator_vs_spending(ctx: &Context<'_>, report: &mut Report<'_>) {
                             amount((item.amount - target).abs())
                         ),
                         vec![
-                            project_field(i, &format!("indicators[{j}].target")),
-                            project_field(i, &format!("spending[{k}].amount")),
+                            FieldPath::indicator(i, j, IndicatorField::Target),
+                            FieldPath::spending(i, k, SpendingField::Amount),
                         ],
                     );
                 }

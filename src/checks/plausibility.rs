@@ -2,8 +2,11 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Report, Rule, Severity, amount};
-use crate::model::{FieldPath, UnitKind};
+use super::{Check, Context, Report, Rule, Severity, amount};
+use crate::model::{
+    CostGroup, ExpenditureField, FieldKind, FieldPath, FieldValue, RevenueItem, RunningField,
+    Signatory, StaffField, UnitField, UnitKind,
+};
 use crate::money::Percent;
 
 pub(super) const RULES: &[Rule] = &[
@@ -11,49 +14,49 @@ pub(super) const RULES: &[Rule] = &[
         code: "JS-701",
         severity: Severity::Warning,
         title: "实有人数超过编制数",
-        check: staff_within_posts,
+        check: Check::Code(staff_within_posts),
     },
     Rule {
         code: "JS-702",
         severity: Severity::Hint,
         title: "结转结余为负数",
-        check: negative_balances,
+        check: Check::Code(negative_balances),
     },
     Rule {
         code: "JS-703",
         severity: Severity::Hint,
         title: "机关运行经费与日常公用经费相差较大",
-        check: running_costs_vs_public_costs,
+        check: Check::Code(running_costs_vs_public_costs),
     },
     Rule {
         code: "JS-704",
         severity: Severity::Hint,
         title: "事业单位填写了机关运行经费",
-        check: running_costs_for_public_service_unit,
+        check: Check::Code(running_costs_for_public_service_unit),
     },
     Rule {
         code: "JS-705",
         severity: Severity::Hint,
         title: "签字人未填写",
-        check: signatories,
+        check: Check::Code(signatories),
     },
     Rule {
         code: "JS-706",
         severity: Severity::Error,
         title: "单位名称或决算年度未填写或不合理",
-        check: unit_identity,
+        check: Check::Code(unit_identity),
     },
     Rule {
         code: "JS-707",
         severity: Severity::Hint,
         title: "行政单位有事业收入或经营收入",
-        check: administrative_income,
+        check: Check::Code(administrative_income),
     },
     Rule {
         code: "JS-708",
         severity: Severity::Hint,
         title: "有经营支出却没有经营收入",
-        check: business_without_income,
+        check: Check::Code(business_without_income),
     },
 ];
 
@@ -67,8 +70,8 @@ fn staff_within_posts(ctx: &Context<'_>, report: &mut Report<'_>) {
                     body.body, body.staff, body.post_kind, body.posts
                 ),
                 vec![
-                    FieldPath::new(format!("unit.staffing[{i}].staff")),
-                    FieldPath::new(format!("unit.staffing[{i}].posts")),
+                    FieldPath::staffing(i, StaffField::Staff),
+                    FieldPath::staffing(i, StaffField::Posts),
                 ],
             );
         }
@@ -77,11 +80,16 @@ fn staff_within_posts(ctx: &Context<'_>, report: &mut Report<'_>) {
 
 /// JS-702: negative balances can be real (超支挂账) but are more often a sign error.
 fn negative_balances(ctx: &Context<'_>, report: &mut Report<'_>) {
-    for a in ctx.project.amounts() {
-        if a.may_be_negative && a.value.is_negative() {
+    for f in ctx.project.fields() {
+        let (FieldKind::Amount { signed: true, .. }, FieldValue::Amount(Some(value))) =
+            (f.kind, f.value)
+        else {
+            continue;
+        };
+        if value.is_negative() {
             report.add(
-                format!("{} 为 {}，请确认是否正确", a.path, amount(a.value)),
-                vec![a.path],
+                format!("{}为 {}，请确认是否正确", f.label, amount(value)),
+                vec![f.path],
             );
         }
     }
@@ -114,7 +122,10 @@ fn running_costs_vs_public_costs(ctx: &Context<'_>, report: &mut Report<'_>) {
                 amount(public),
                 crate::money::round_half_up(ratio, 2).normalize()
             ),
-            vec!["running_costs.amount".into(), "basic_costs.public".into()],
+            vec![
+                FieldPath::running_costs(RunningField::Amount),
+                FieldPath::cost_group(CostGroup::Public),
+            ],
         );
     }
 }
@@ -128,7 +139,10 @@ fn running_costs_for_public_service_unit(ctx: &Context<'_>, report: &mut Report<
                 "单位性质为事业单位，机关运行经费只适用于行政单位和参公事业单位，却填写了 {}",
                 amount(p.running_costs.amount)
             ),
-            vec!["running_costs.amount".into(), "unit.kind".into()],
+            vec![
+                FieldPath::running_costs(RunningField::Amount),
+                FieldPath::unit(UnitField::Kind),
+            ],
         );
     }
 }
@@ -136,24 +150,16 @@ fn running_costs_for_public_service_unit(ctx: &Context<'_>, report: &mut Report<
 /// JS-705: the sign-off block needs the 单位负责人, 财务负责人 and 填表人.
 fn signatories(ctx: &Context<'_>, report: &mut Report<'_>) {
     let s = &ctx.project.unit.signatories;
-    let missing: Vec<(&str, &str)> = [
-        ("单位负责人", s.head.as_str(), "unit.signatories.head"),
-        (
-            "财务负责人",
-            s.finance_head.as_str(),
-            "unit.signatories.finance_head",
-        ),
-        ("填表人", s.preparer.as_str(), "unit.signatories.preparer"),
-    ]
-    .into_iter()
-    .filter(|(_, name, _)| name.trim().is_empty())
-    .map(|(label, _, field)| (label, field))
-    .collect();
+    let missing: Vec<Signatory> = Signatory::ALL
+        .iter()
+        .copied()
+        .filter(|who| who.of(s).trim().is_empty())
+        .collect();
     if !missing.is_empty() {
-        let labels: Vec<&str> = missing.iter().map(|(l, _)| *l).collect();
+        let labels: Vec<&str> = missing.iter().map(|who| who.label()).collect();
         report.add(
             format!("签字栏缺少：{}", labels.join("、")),
-            missing.iter().map(|(_, f)| FieldPath::new(*f)).collect(),
+            missing.into_iter().map(FieldPath::signatory).collect(),
         );
     }
 }
@@ -162,12 +168,15 @@ fn signatories(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn unit_identity(ctx: &Context<'_>, report: &mut Report<'_>) {
     let u = &ctx.project.unit;
     if u.name.trim().is_empty() {
-        report.add("未填写单位全称".to_owned(), vec!["unit.name".into()]);
+        report.add(
+            "未填写单位全称".to_owned(),
+            vec![FieldPath::unit(UnitField::Name)],
+        );
     }
     if !(2000..=2100).contains(&u.year) {
         report.add(
             format!("决算年度 {} 不合理", u.year),
-            vec!["unit.year".into()],
+            vec![FieldPath::unit(UnitField::Year)],
         );
     }
 }
@@ -178,10 +187,8 @@ fn administrative_income(ctx: &Context<'_>, report: &mut Report<'_>) {
     if !is_administrative(p.unit.kind) {
         return;
     }
-    for (field, name, value) in [
-        ("revenue.operations", "事业收入", p.revenue.operations),
-        ("revenue.business", "经营收入", p.revenue.business),
-    ] {
+    for item in [RevenueItem::Operations, RevenueItem::Business] {
+        let (name, value) = (item.label(), item.of(&p.revenue));
         if !value.is_zero() {
             report.add(
                 format!(
@@ -189,7 +196,7 @@ fn administrative_income(ctx: &Context<'_>, report: &mut Report<'_>) {
                     p.unit.kind.label(),
                     amount(value)
                 ),
-                vec![field.into(), "unit.kind".into()],
+                vec![FieldPath::revenue(item), FieldPath::unit(UnitField::Kind)],
             );
         }
     }
@@ -202,7 +209,10 @@ fn business_without_income(ctx: &Context<'_>, report: &mut Report<'_>) {
     if !spent.is_zero() && p.revenue.business.is_zero() {
         report.add(
             format!("经营支出 {}，经营收入为 0", amount(spent)),
-            vec!["revenue.business".into(), "expenditure.lines".into()],
+            vec![
+                FieldPath::revenue(RevenueItem::Business),
+                FieldPath::expenditure(ExpenditureField::Lines),
+            ],
         );
     }
 }

@@ -1,25 +1,26 @@
 //! 政府采购 (JS-4xx): SMEs within the total, small and micro within SMEs, the total within spending.
 
-use super::{Context, Report, Rule, Severity, amount, mismatch};
+use super::{Check, Context, Report, Rule, Severity, amount, mismatch};
+use crate::model::{ExpenditureField, FieldPath, ProcurementField};
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
         code: "JS-401",
         severity: Severity::Error,
         title: "授予中小企业合同金额超过政府采购支出总额",
-        check: sme_within_total,
+        check: Check::Code(sme_within_total),
     },
     Rule {
         code: "JS-402",
         severity: Severity::Error,
         title: "授予小微企业合同金额超过授予中小企业合同金额",
-        check: small_micro_within_sme,
+        check: Check::Code(small_micro_within_sme),
     },
     Rule {
         code: "JS-403",
         severity: Severity::Error,
         title: "政府采购支出总额超过本年支出合计",
-        check: total_within_spending,
+        check: Check::Code(total_within_spending),
     },
 ];
 
@@ -36,10 +37,10 @@ fn sme_within_total(ctx: &Context<'_>, report: &mut Report<'_>) {
                 total,
             ),
             vec![
-                "procurement.to_sme".into(),
-                "procurement.goods".into(),
-                "procurement.works".into(),
-                "procurement.services".into(),
+                FieldPath::procurement(ProcurementField::ToSme),
+                FieldPath::procurement(ProcurementField::Goods),
+                FieldPath::procurement(ProcurementField::Works),
+                FieldPath::procurement(ProcurementField::Services),
             ],
         );
     }
@@ -57,8 +58,8 @@ fn small_micro_within_sme(ctx: &Context<'_>, report: &mut Report<'_>) {
                 p.to_sme,
             ),
             vec![
-                "procurement.to_small_micro".into(),
-                "procurement.to_sme".into(),
+                FieldPath::procurement(ProcurementField::ToSmallMicro),
+                FieldPath::procurement(ProcurementField::ToSme),
             ],
         );
     }
@@ -76,7 +77,10 @@ fn total_within_spending(ctx: &Context<'_>, report: &mut Report<'_>) {
                 amount(spent),
                 amount(total - spent)
             ),
-            vec!["procurement.goods".into(), "expenditure.lines".into()],
+            vec![
+                FieldPath::procurement(ProcurementField::Goods),
+                FieldPath::expenditure(ExpenditureField::Lines),
+            ],
         );
     }
 }

@@ -2,20 +2,20 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Report, Rule, Severity};
-use crate::model::FieldPath;
+use super::{Check, Context, Report, Rule, Severity};
 use crate::model::totals::general_budget_by_class;
+use crate::model::{ExpenditureField, FieldPath, Root, SettingField};
 use crate::money::{ShareRounding, Wan, rounded_shares};
 
 pub(super) const RULES: &[Rule] = &[Rule {
     code: "JS-801",
     severity: Severity::Hint,
     title: "各项占比四舍五入后合计不等于 100%",
-    check: shares_sum_to_100,
+    check: Check::Code(shares_sum_to_100),
 }];
 
 /// The structures whose shares the document prints: name, parts, whole, field.
-pub fn structures(ctx: &Context<'_>) -> Vec<(&'static str, Vec<Wan>, Wan, &'static str)> {
+pub fn structures(ctx: &Context<'_>) -> Vec<(&'static str, Vec<Wan>, Wan, FieldPath)> {
     let p = ctx.project;
     let t = &ctx.totals;
     let r = &p.revenue;
@@ -35,13 +35,13 @@ pub fn structures(ctx: &Context<'_>) -> Vec<(&'static str, Vec<Wan>, Wan, &'stat
                 r.other,
             ],
             t.revenue_this_year,
-            "revenue",
+            FieldPath::part(Root::Revenue),
         ),
         (
             "支出结构",
             vec![n.basic, n.project, n.remitted, n.business, n.subsidies],
             t.expenditure_this_year,
-            "expenditure.lines",
+            FieldPath::expenditure(ExpenditureField::Lines),
         ),
         (
             "一般公共预算财政拨款支出结构（按类）",
@@ -50,7 +50,7 @@ pub fn structures(ctx: &Context<'_>) -> Vec<(&'static str, Vec<Wan>, Wan, &'stat
                 .map(|(_, a)| a)
                 .collect(),
             t.general_budget_expenditure,
-            "expenditure.lines",
+            FieldPath::expenditure(ExpenditureField::Lines),
         ),
         (
             "“三公”经费支出结构",
@@ -60,7 +60,7 @@ pub fn structures(ctx: &Context<'_>) -> Vec<(&'static str, Vec<Wan>, Wan, &'stat
                 tp.reception_actual,
             ],
             tp.actual,
-            "three_public",
+            FieldPath::part(Root::ThreePublic),
         ),
     ]
 }
@@ -93,7 +93,7 @@ fn shares_sum_to_100(ctx: &Context<'_>, report: &mut Report<'_>) {
                     "{name}各项占比分别为 {}，合计 {sum:.2}%（当前设置“各项独立四舍五入”；改用“最大余额法”可使合计为 100.00%，文档会加注说明）",
                     listed.join("、")
                 ),
-                vec![FieldPath::new(field), "settings.share_rounding".into()],
+                vec![field, FieldPath::setting(SettingField::ShareRounding)],
             );
         }
     }

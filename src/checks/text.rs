@@ -1,8 +1,11 @@
 //! What the text will need (JS-6xx): a reason for every change and deviation the document
 //! explains, and the prior-year figures it compares with.
 
-use super::{Context, Report, Rule, Severity, amount};
-use crate::model::{FieldPath, Fund};
+use super::{Check, Context, Report, Rule, Severity, amount};
+use crate::model::{
+    ExpenditureField, FieldPath, Fund, LineField, PriorFigure, RevenueField, RunningField,
+    ThreePublicField,
+};
 use crate::money::{Change, Wan};
 
 pub(super) const RULES: &[Rule] = &[
@@ -10,49 +13,49 @@ pub(super) const RULES: &[Rule] = &[
         code: "JS-601",
         severity: Severity::Warning,
         title: "收、支总计与上年相比有变化，未填写变动原因",
-        check: total_change_reason,
+        check: Check::Code(total_change_reason),
     },
     Rule {
         code: "JS-602",
         severity: Severity::Warning,
         title: "财政拨款收、支总计与上年相比有变化，未填写变动原因",
-        check: appropriation_change_reason,
+        check: Check::Code(appropriation_change_reason),
     },
     Rule {
         code: "JS-603",
         severity: Severity::Warning,
         title: "一般公共预算财政拨款支出与上年相比有变化，未填写变动原因",
-        check: general_budget_change_reason,
+        check: Check::Code(general_budget_change_reason),
     },
     Rule {
         code: "JS-604",
         severity: Severity::Warning,
         title: "科目决算数与预算数不同，未填写原因",
-        check: line_deviation_reason,
+        check: Check::Code(line_deviation_reason),
     },
     Rule {
         code: "JS-605",
         severity: Severity::Warning,
         title: "“三公”经费某项与上年相比有变化，未填写原因",
-        check: three_public_change_reason,
+        check: Check::Code(three_public_change_reason),
     },
     Rule {
         code: "JS-606",
         severity: Severity::Warning,
         title: "机关运行经费与上年相比有变化，未填写原因",
-        check: running_costs_change_reason,
+        check: Check::Code(running_costs_change_reason),
     },
     Rule {
         code: "JS-607",
         severity: Severity::Warning,
         title: "缺少文中需要比较的上年数",
-        check: prior_year_missing,
+        check: Check::Code(prior_year_missing),
     },
     Rule {
         code: "JS-608",
         severity: Severity::Hint,
         title: "一般公共预算财政拨款科目未填写预算数，无法写完成预算情况",
-        check: line_budget_missing,
+        check: Check::Code(line_budget_missing),
     },
 ];
 
@@ -76,7 +79,7 @@ fn needs_reason(
     current: Wan,
     prior: Option<Wan>,
     reason: &str,
-    field: &str,
+    field: FieldPath,
 ) {
     if !reason.trim().is_empty() {
         return;
@@ -89,7 +92,7 @@ fn needs_reason(
                 amount(prior.unwrap_or_default()),
                 describe(change)
             ),
-            vec![FieldPath::new(field)],
+            vec![field],
         );
     }
 }
@@ -103,7 +106,7 @@ fn total_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         ctx.totals.total_revenue,
         p.prior_year.total_revenue,
         &p.revenue.change_reason,
-        "revenue.change_reason",
+        FieldPath::revenue_field(RevenueField::ChangeReason),
     );
 }
 
@@ -116,7 +119,7 @@ fn appropriation_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         ctx.totals.appropriation_total_revenue,
         p.prior_year.appropriation_revenue,
         &p.expenditure.appropriation_change_reason,
-        "expenditure.appropriation_change_reason",
+        FieldPath::expenditure(ExpenditureField::AppropriationChangeReason),
     );
 }
 
@@ -129,7 +132,7 @@ fn general_budget_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         ctx.totals.general_budget_expenditure,
         p.prior_year.general_budget_expenditure,
         &p.expenditure.general_budget_change_reason,
-        "expenditure.general_budget_change_reason",
+        FieldPath::expenditure(ExpenditureField::GeneralBudgetChangeReason),
     );
 }
 
@@ -149,9 +152,7 @@ fn line_deviation_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
                     amount(budget),
                     amount((line.total() - budget).abs())
                 ),
-                vec![FieldPath::new(format!(
-                    "expenditure.lines[{i}].deviation_reason"
-                ))],
+                vec![FieldPath::expenditure_line(i, LineField::DeviationReason)],
             );
         }
     }
@@ -167,7 +168,7 @@ fn three_public_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         t.overseas.actual,
         t.overseas.prior,
         &t.overseas.change_reason,
-        "three_public.overseas.change_reason",
+        FieldPath::three_public(ThreePublicField::OverseasChangeReason),
     );
     needs_reason(
         report,
@@ -175,7 +176,7 @@ fn three_public_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         totals.vehicles_actual,
         totals.vehicles_prior,
         &t.vehicles.change_reason,
-        "three_public.vehicles.change_reason",
+        FieldPath::three_public(ThreePublicField::VehiclesChangeReason),
     );
     needs_reason(
         report,
@@ -183,7 +184,7 @@ fn three_public_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         totals.reception_actual,
         t.reception.prior,
         &t.reception.change_reason,
-        "three_public.reception.change_reason",
+        FieldPath::three_public(ThreePublicField::ReceptionChangeReason),
     );
 }
 
@@ -196,7 +197,7 @@ fn running_costs_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         r.amount,
         r.prior,
         &r.change_reason,
-        "running_costs.change_reason",
+        FieldPath::running_costs(RunningField::ChangeReason),
     );
 }
 
@@ -205,58 +206,33 @@ fn running_costs_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn prior_year_missing(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = ctx.project;
     let t = &p.three_public;
-    let wanted: [(&str, bool, &str); 10] = [
-        (
-            "上年收入总计",
-            p.prior_year.total_revenue.is_none(),
-            "prior_year.total_revenue",
-        ),
-        (
-            "上年支出总计",
-            p.prior_year.total_expenditure.is_none(),
-            "prior_year.total_expenditure",
-        ),
-        (
-            "上年财政拨款收入总计",
-            p.prior_year.appropriation_revenue.is_none(),
-            "prior_year.appropriation_revenue",
-        ),
-        (
-            "上年财政拨款支出总计",
-            p.prior_year.appropriation_expenditure.is_none(),
-            "prior_year.appropriation_expenditure",
-        ),
-        (
-            "上年一般公共预算财政拨款支出",
-            p.prior_year.general_budget_expenditure.is_none(),
-            "prior_year.general_budget_expenditure",
-        ),
-        (
-            "上年因公出国（境）费",
-            t.overseas.prior.is_none(),
-            "three_public.overseas.prior",
-        ),
-        (
-            "上年公务用车购置费",
-            t.vehicles.purchase_prior.is_none(),
-            "three_public.vehicles.purchase_prior",
-        ),
-        (
-            "上年公务用车运行维护费",
-            t.vehicles.operation_prior.is_none(),
-            "three_public.vehicles.operation_prior",
-        ),
-        (
-            "上年公务接待费",
-            t.reception.prior.is_none(),
-            "three_public.reception.prior",
-        ),
-        (
-            "上年机关运行经费",
-            p.running_costs.prior.is_none(),
-            "running_costs.prior",
-        ),
-    ];
+    let mut wanted: Vec<(&str, bool, FieldPath)> = PriorFigure::ALL
+        .iter()
+        .map(|f| {
+            (
+                f.label(),
+                f.of(&p.prior_year).is_none(),
+                FieldPath::prior_year(*f),
+            )
+        })
+        .collect();
+    for (field, value) in [
+        (ThreePublicField::OverseasPrior, t.overseas.prior),
+        (ThreePublicField::PurchasePrior, t.vehicles.purchase_prior),
+        (ThreePublicField::OperationPrior, t.vehicles.operation_prior),
+        (ThreePublicField::ReceptionPrior, t.reception.prior),
+    ] {
+        wanted.push((
+            field.label(),
+            value.is_none(),
+            FieldPath::three_public(field),
+        ));
+    }
+    wanted.push((
+        RunningField::Prior.label(),
+        p.running_costs.prior.is_none(),
+        FieldPath::running_costs(RunningField::Prior),
+    ));
     let missing: Vec<_> = wanted.iter().filter(|(_, m, _)| *m).collect();
     if missing.is_empty() {
         return;
@@ -267,7 +243,7 @@ fn prior_year_missing(ctx: &Context<'_>, report: &mut Report<'_>) {
             "未填写：{}。文中与上年比较的句子将无法写出",
             names.join("、")
         ),
-        missing.iter().map(|(_, _, f)| FieldPath::new(*f)).collect(),
+        missing.iter().map(|(_, _, f)| f.clone()).collect(),
     );
 }
 
@@ -277,7 +253,7 @@ fn line_budget_missing(ctx: &Context<'_>, report: &mut Report<'_>) {
         if line.fund == Fund::GeneralBudget && line.budget.is_none() {
             report.add(
                 format!("科目 {} 未填写预算数", line.code),
-                vec![FieldPath::new(format!("expenditure.lines[{i}].budget"))],
+                vec![FieldPath::expenditure_line(i, LineField::Budget)],
             );
         }
     }

@@ -1,8 +1,11 @@
 //! "三公"经费 (JS-3xx): vehicles and their amounts, the economic lines inside 基本支出, the fleet
 //! in two sections, budgets, and the counts behind each amount.
 
-use super::{Context, Report, Rule, Severity, amount};
-use crate::model::{CostEntry, FieldPath, VehiclePurchase};
+use super::{Check, Context, Report, Rule, Severity, amount};
+use crate::model::{
+    AssetField, CostEntry, CostGroup, CostItemField, FieldPath, ThreePublicField as F,
+    VehiclePurchase,
+};
 use crate::money::Wan;
 
 pub(super) const RULES: &[Rule] = &[
@@ -10,49 +13,49 @@ pub(super) const RULES: &[Rule] = &[
         code: "JS-301",
         severity: Severity::Warning,
         title: "购置车辆的数量与金额不匹配",
-        check: purchases_count_vs_amount,
+        check: Check::Code(purchases_count_vs_amount),
     },
     Rule {
         code: "JS-302",
         severity: Severity::Error,
         title: "基本支出中的“三公”经济科目超过“三公”经费决算数",
-        check: economic_lines_within_three_public,
+        check: Check::Code(economic_lines_within_three_public),
     },
     Rule {
         code: "JS-303",
         severity: Severity::Warning,
         title: "“三公”部分的公务用车数量与国有资产部分的车辆数不一致",
-        check: same_fleet,
+        check: Check::Code(same_fleet),
     },
     Rule {
         code: "JS-304",
         severity: Severity::Hint,
         title: "预算数为 0 而有决算数，文中不写完成率",
-        check: zero_budget,
+        check: Check::Code(zero_budget),
     },
     Rule {
         code: "JS-305",
         severity: Severity::Warning,
         title: "“三公”经费决算数超过预算数且未说明原因",
-        check: over_budget,
+        check: Check::Code(over_budget),
     },
     Rule {
         code: "JS-306",
         severity: Severity::Warning,
         title: "有“三公”经费支出，却没有批次、团组或人数",
-        check: amounts_without_counts,
+        check: Check::Code(amounts_without_counts),
     },
     Rule {
         code: "JS-307",
         severity: Severity::Hint,
         title: "有批次、团组或人数，却没有支出金额",
-        check: counts_without_amounts,
+        check: Check::Code(counts_without_amounts),
     },
     Rule {
         code: "JS-308",
         severity: Severity::Hint,
         title: "没有公务用车，却有公务用车运行维护费",
-        check: running_costs_without_vehicles,
+        check: Check::Code(running_costs_without_vehicles),
     },
 ];
 
@@ -62,7 +65,8 @@ struct Part<'a> {
     budget: Wan,
     actual: Wan,
     reason: &'a str,
-    field: &'static str,
+    /// Where its reason is entered.
+    reason_field: F,
 }
 
 fn parts<'a>(ctx: &'a Context<'_>) -> [Part<'a>; 3] {
@@ -74,21 +78,21 @@ fn parts<'a>(ctx: &'a Context<'_>) -> [Part<'a>; 3] {
             budget: t.overseas.budget,
             actual: t.overseas.actual,
             reason: &t.overseas.change_reason,
-            field: "three_public.overseas",
+            reason_field: F::OverseasChangeReason,
         },
         Part {
             name: "公务用车购置及运行维护费",
             budget: totals.vehicles_budget,
             actual: totals.vehicles_actual,
             reason: &t.vehicles.change_reason,
-            field: "three_public.vehicles",
+            reason_field: F::VehiclesChangeReason,
         },
         Part {
             name: "公务接待费",
             budget: t.reception.budget,
             actual: totals.reception_actual,
             reason: &t.reception.change_reason,
-            field: "three_public.reception",
+            reason_field: F::ReceptionChangeReason,
         },
     ]
 }
@@ -96,12 +100,17 @@ fn parts<'a>(ctx: &'a Context<'_>) -> [Part<'a>; 3] {
 /// JS-301: a bought vehicle has an amount, and an amount buys a vehicle.
 fn purchases_count_vs_amount(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = &ctx.project.three_public.vehicles.purchases;
-    let kinds: [(&str, &str, &VehiclePurchase); 3] = [
-        ("sedan", "轿车", &p.sedan),
-        ("suv", "越野车", &p.suv),
-        ("passenger", "载客汽车", &p.passenger),
+    let kinds: [(F, F, &str, &VehiclePurchase); 3] = [
+        (F::SedanCount, F::SedanAmount, "轿车", &p.sedan),
+        (F::SuvCount, F::SuvAmount, "越野车", &p.suv),
+        (
+            F::PassengerCount,
+            F::PassengerAmount,
+            "载客汽车",
+            &p.passenger,
+        ),
     ];
-    for (key, name, v) in kinds {
+    for (count, money, name, v) in kinds {
         if (v.count == 0) != v.amount.is_zero() {
             report.add(
                 format!(
@@ -110,8 +119,8 @@ fn purchases_count_vs_amount(ctx: &Context<'_>, report: &mut Report<'_>) {
                     amount(v.amount)
                 ),
                 vec![
-                    FieldPath::new(format!("three_public.vehicles.purchases.{key}.count")),
-                    FieldPath::new(format!("three_public.vehicles.purchases.{key}.amount")),
+                    FieldPath::three_public(count),
+                    FieldPath::three_public(money),
                 ],
             );
         }
@@ -128,29 +137,32 @@ fn economic_lines_within_three_public(ctx: &Context<'_>, report: &mut Report<'_>
             "30212",
             "因公出国（境）费",
             t.overseas.actual,
-            "three_public.overseas.actual",
+            F::OverseasActual,
         ),
         (
             "31013",
             "公务用车购置费",
             totals.purchase_actual,
-            "three_public.vehicles.purchases",
+            F::Purchases,
         ),
         (
             "30231",
             "公务用车运行维护费",
             t.vehicles.operation_actual,
-            "three_public.vehicles.operation_actual",
+            F::OperationActual,
         ),
         (
             "30217",
             "公务接待费",
             totals.reception_actual,
-            "three_public.reception.domestic.actual",
+            F::DomesticActual,
         ),
     ];
     let b = &ctx.project.basic_costs;
-    for (key, entry) in [("personnel", &b.personnel), ("public", &b.public)] {
+    for (group, entry) in [
+        (CostGroup::Personnel, &b.personnel),
+        (CostGroup::Public, &b.public),
+    ] {
         let CostEntry::Items(items) = entry else {
             continue;
         };
@@ -166,8 +178,8 @@ fn economic_lines_within_three_public(ctx: &Context<'_>, report: &mut Report<'_>
                             amount(item.amount - limit)
                         ),
                         vec![
-                            FieldPath::new(format!("basic_costs.{key}.items[{i}].amount")),
-                            field.into(),
+                            FieldPath::cost_item(group, i, CostItemField::Amount),
+                            FieldPath::three_public(field),
                         ],
                     );
                 }
@@ -184,8 +196,8 @@ fn same_fleet(ctx: &Context<'_>, report: &mut Report<'_>) {
         report.add(
             format!("“三公”经费部分年末公务用车 {held} 辆，国有资产部分车辆 {assets} 辆，二者应为同一车队"),
             vec![
-                "three_public.vehicles.held".into(),
-                "assets.vehicles".into(),
+                FieldPath::three_public(F::Held),
+                FieldPath::assets(AssetField::Vehicles),
             ],
         );
     }
@@ -201,7 +213,7 @@ fn zero_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
                     part.name,
                     amount(part.actual)
                 ),
-                vec![FieldPath::new(part.field).field("change_reason")],
+                vec![FieldPath::three_public(part.reason_field)],
             );
         }
     }
@@ -219,7 +231,7 @@ fn over_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
                     amount(part.budget),
                     amount(part.actual - part.budget)
                 ),
-                vec![FieldPath::new(part.field).field("change_reason")],
+                vec![FieldPath::three_public(part.reason_field)],
             );
         }
     }
@@ -238,14 +250,22 @@ fn amounts_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
                 o.people
             ),
             vec![
-                "three_public.overseas.groups".into(),
-                "three_public.overseas.people".into(),
+                FieldPath::three_public(F::OverseasGroups),
+                FieldPath::three_public(F::OverseasPeople),
             ],
         );
     }
-    for (key, name, part) in [
-        ("domestic", "国内公务接待", &t.reception.domestic),
-        ("foreign", "外事接待", &t.reception.foreign),
+    for (fields, name, part) in [
+        (
+            [F::DomesticBatches, F::DomesticPeople],
+            "国内公务接待",
+            &t.reception.domestic,
+        ),
+        (
+            [F::ForeignBatches, F::ForeignPeople],
+            "外事接待",
+            &t.reception.foreign,
+        ),
     ] {
         if !part.actual.is_zero() && (part.batches == 0 || part.people == 0) {
             report.add(
@@ -255,10 +275,7 @@ fn amounts_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
                     part.batches,
                     part.people
                 ),
-                vec![
-                    FieldPath::new(format!("three_public.reception.{key}.batches")),
-                    FieldPath::new(format!("three_public.reception.{key}.people")),
-                ],
+                fields.map(FieldPath::three_public).to_vec(),
             );
         }
     }
@@ -274,12 +291,12 @@ fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
                 "因公出国（境）团组 {} 个、{} 人次，但支出为 0",
                 o.groups, o.people
             ),
-            vec!["three_public.overseas.actual".into()],
+            vec![FieldPath::three_public(F::OverseasActual)],
         );
     }
-    for (key, name, part) in [
-        ("domestic", "国内公务接待", &t.reception.domestic),
-        ("foreign", "外事接待", &t.reception.foreign),
+    for (field, name, part) in [
+        (F::DomesticActual, "国内公务接待", &t.reception.domestic),
+        (F::ForeignActual, "外事接待", &t.reception.foreign),
     ] {
         if part.actual.is_zero() && (part.batches > 0 || part.people > 0) {
             report.add(
@@ -287,9 +304,7 @@ fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
                     "{name} {} 批次、{} 人次，但支出为 0",
                     part.batches, part.people
                 ),
-                vec![FieldPath::new(format!(
-                    "three_public.reception.{key}.actual"
-                ))],
+                vec![FieldPath::three_public(field)],
             );
         }
     }
@@ -307,8 +322,8 @@ fn running_costs_without_vehicles(ctx: &Context<'_>, report: &mut Report<'_>) {
                 amount(v.operation_actual)
             ),
             vec![
-                "three_public.vehicles.operation_actual".into(),
-                "three_public.vehicles.held".into(),
+                FieldPath::three_public(F::OperationActual),
+                FieldPath::three_public(F::Held),
             ],
         );
     }

@@ -2,8 +2,11 @@
 //! computed total agrees with the 报表数 the clerk copied from the official tables.
 
 use super::classification::is_item_code;
-use super::{Context, Report, Rule, Severity, amount, mismatch};
-use crate::model::{FieldPath, Fund, REVENUE_SOURCES, RevenueSource};
+use super::{Check, Context, Report, Rule, Severity, amount, mismatch};
+use crate::model::{
+    BalanceSide, ControlTotal, ExpenditureField, FieldPath, Fund, REVENUE_SOURCES, RevenueField,
+    RevenueItem, RevenueLineField, RevenueSource, Root,
+};
 use crate::money::Wan;
 
 pub(super) const RULES: &[Rule] = &[
@@ -11,105 +14,93 @@ pub(super) const RULES: &[Rule] = &[
         code: "JS-101",
         severity: Severity::Error,
         title: "收入总计与支出总计不相等",
-        check: totals_balance,
+        check: Check::Code(totals_balance),
     },
     Rule {
         code: "JS-102",
         severity: Severity::Error,
         title: "财政拨款年初结转结余加本年收入不等于本年支出加年末结转结余",
-        check: fund_balance,
+        check: Check::Code(fund_balance),
     },
     Rule {
         code: "JS-103",
         severity: Severity::Warning,
         title: "年初结转和结余与上年年末结转和结余不一致",
-        check: carry_over,
+        check: Check::Code(carry_over),
     },
-    Rule {
-        code: "JS-104",
-        severity: Severity::Error,
-        title: "收入总计与报表数不符",
-        check: control_total_revenue,
-    },
-    Rule {
-        code: "JS-105",
-        severity: Severity::Error,
-        title: "本年收入合计与报表数不符",
-        check: control_revenue_this_year,
-    },
-    Rule {
-        code: "JS-106",
-        severity: Severity::Error,
-        title: "支出总计与报表数不符",
-        check: control_total_expenditure,
-    },
-    Rule {
-        code: "JS-107",
-        severity: Severity::Error,
-        title: "本年支出合计与报表数不符",
-        check: control_expenditure_this_year,
-    },
-    Rule {
-        code: "JS-108",
-        severity: Severity::Error,
-        title: "基本支出与报表数不符",
-        check: control_basic,
-    },
-    Rule {
-        code: "JS-109",
-        severity: Severity::Error,
-        title: "项目支出与报表数不符",
-        check: control_project,
-    },
-    Rule {
-        code: "JS-110",
-        severity: Severity::Error,
-        title: "财政拨款收入与报表数不符",
-        check: control_appropriation_revenue,
-    },
-    Rule {
-        code: "JS-111",
-        severity: Severity::Error,
-        title: "财政拨款支出与报表数不符",
-        check: control_appropriation_expenditure,
-    },
-    Rule {
-        code: "JS-112",
-        severity: Severity::Error,
-        title: "一般公共预算财政拨款支出与报表数不符",
-        check: control_general_budget,
-    },
-    Rule {
-        code: "JS-113",
-        severity: Severity::Error,
-        title: "一般公共预算财政拨款基本支出与报表数不符",
-        check: control_general_budget_basic,
-    },
-    Rule {
-        code: "JS-114",
-        severity: Severity::Error,
-        title: "“三公”经费合计与报表数不符",
-        check: control_three_public,
-    },
+    control("JS-104", ControlTotal::TotalRevenue, "收入总计与报表数不符"),
+    control(
+        "JS-105",
+        ControlTotal::RevenueThisYear,
+        "本年收入合计与报表数不符",
+    ),
+    control(
+        "JS-106",
+        ControlTotal::TotalExpenditure,
+        "支出总计与报表数不符",
+    ),
+    control(
+        "JS-107",
+        ControlTotal::ExpenditureThisYear,
+        "本年支出合计与报表数不符",
+    ),
+    control("JS-108", ControlTotal::Basic, "基本支出与报表数不符"),
+    control("JS-109", ControlTotal::Project, "项目支出与报表数不符"),
+    control(
+        "JS-110",
+        ControlTotal::AppropriationRevenue,
+        "财政拨款收入与报表数不符",
+    ),
+    control(
+        "JS-111",
+        ControlTotal::AppropriationExpenditure,
+        "财政拨款支出与报表数不符",
+    ),
+    control(
+        "JS-112",
+        ControlTotal::GeneralBudgetExpenditure,
+        "一般公共预算财政拨款支出与报表数不符",
+    ),
+    control(
+        "JS-113",
+        ControlTotal::GeneralBudgetBasic,
+        "一般公共预算财政拨款基本支出与报表数不符",
+    ),
+    control(
+        "JS-114",
+        ControlTotal::ThreePublic,
+        "“三公”经费合计与报表数不符",
+    ),
     Rule {
         code: "JS-115",
         severity: Severity::Error,
         title: "收入决算表按功能分类之和与本年收入不符",
-        check: revenue_by_function_sums,
+        check: Check::Code(revenue_by_function_sums),
     },
     Rule {
         code: "JS-116",
         severity: Severity::Warning,
         title: "收入决算表的功能分类科目编码有误或无名称",
-        check: revenue_line_codes,
+        check: Check::Code(revenue_line_codes),
     },
     Rule {
         code: "JS-117",
         severity: Severity::Hint,
         title: "本年收入未按功能分类填列",
-        check: revenue_by_function_missing,
+        check: Check::Code(revenue_by_function_missing),
     },
 ];
+
+/// A JS-104…JS-114 rule: a 报表数 against the total it must equal. Each is its own row, with its
+/// own stable code; [`check_control`] checks them all.
+const fn control(code: &'static str, total: ControlTotal, title: &'static str) -> Rule {
+    Rule {
+        code,
+        severity: Severity::Error,
+        title,
+        check: Check::Control(total),
+    }
+}
 
 /// JS-101: 收入总计 = 支出总计. Both are sums (本年 + 结转结余 + bridge items), so a difference
 /// means a revenue source, a line or a balance is missing or mistyped.
@@ -119,9 +110,9 @@ fn totals_balance(ctx: &Context<'_>, report: &mut Report<'_>) {
         report.add(
             mismatch("收入总计", t.total_revenue, "支出总计", t.total_expenditure),
             vec![
-                "revenue".into(),
-                "expenditure.lines".into(),
-                "balances".into(),
+                FieldPath::part(Root::Revenue),
+                lines(),
+                FieldPath::part(Root::Balances),
             ],
         );
     }
@@ -131,16 +122,16 @@ fn totals_balance(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn fund_balance(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = ctx.project;
     for fund in Fund::APPROPRIATIONS {
-        let (revenue, revenue_field) = match fund {
-            Fund::GeneralBudget => (p.revenue.general_budget, "revenue.general_budget"),
-            Fund::GovernmentFund => (p.revenue.government_fund, "revenue.government_fund"),
-            _ => (p.revenue.state_capital, "revenue.state_capital"),
+        let item = match fund {
+            Fund::GeneralBudget => RevenueItem::GeneralBudget,
+            Fund::GovernmentFund => RevenueItem::GovernmentFund,
+            _ => RevenueItem::StateCapital,
         };
+        let revenue = item.of(&p.revenue);
         let balance = p.balances.of(fund);
         let available = balance.opening + revenue;
         let used = ctx.totals.fund_expenditure(fund) + balance.closing;
         if !ctx.agree(available, used, 2) {
-            let key = fund_key(fund);
             report.add(
                 format!(
                     "{}：年初结转和结余 {} 加本年收入 {} 共 {}，本年支出 {} 加年末结转和结余 {} 共 {}，相差 {}",
@@ -154,24 +145,19 @@ fn fund_balance(ctx: &Context<'_>, report: &mut Report<'_>) {
                     amount((available - used).abs())
                 ),
                 vec![
-                    FieldPath::new(format!("balances.{key}.closing")),
-                    revenue_field.into(),
-                    FieldPath::new(format!("balances.{key}.opening")),
-                    "expenditure.lines".into(),
+                    FieldPath::balance(fund, BalanceSide::Closing),
+                    FieldPath::revenue(item),
+                    FieldPath::balance(fund, BalanceSide::Opening),
+                    lines(),
                 ],
             );
         }
     }
 }
 
-/// The field name of a fund's balance.
-pub(super) fn fund_key(fund: Fund) -> &'static str {
-    match fund {
-        Fund::GeneralBudget => "general_budget",
-        Fund::GovernmentFund => "government_fund",
-        Fund::StateCapital => "state_capital",
-        Fund::NonAppropriation => "non_appropriation",
-    }
+/// The lines of the 支出决算表, as a whole.
+fn lines() -> FieldPath {
+    FieldPath::expenditure(ExpenditureField::Lines)
 }
 
 /// JS-103: this year's opening balance equals last year's closing balance, fund by fund.
@@ -182,7 +168,6 @@ fn carry_over(ctx: &Context<'_>, report: &mut Report<'_>) {
             continue;
         };
         if balance.opening != prior {
-            let key = fund_key(fund);
             report.add(
                 format!(
                     "{}：{}",
@@ -195,29 +180,23 @@ fn carry_over(ctx: &Context<'_>, report: &mut Report<'_>) {
                     )
                 ),
                 vec![
-                    FieldPath::new(format!("balances.{key}.opening")),
-                    FieldPath::new(format!("balances.{key}.prior_closing")),
+                    FieldPath::balance(fund, BalanceSide::Opening),
+                    FieldPath::balance(fund, BalanceSide::PriorClosing),
                 ],
             );
         }
     }
 }
 
-/// Compares a computed total with its 报表数, when one is entered.
-fn control(
-    ctx: &Context<'_>,
-    report: &mut Report<'_>,
-    (control, field): (Option<Wan>, &str),
-    (computed, computed_label): (Wan, &str),
-    parts: &[&str],
-    items: usize,
-) {
-    let Some(control) = control else {
+/// JS-104 to JS-114: a 报表数, when entered, against the total computed from the entered parts.
+pub(super) fn check_control(total: ControlTotal, ctx: &Context<'_>, report: &mut Report<'_>) {
+    let Some(control) = total.of(&ctx.project.control_totals) else {
         return;
     };
+    let (computed, computed_label, parts, items) = computed(total, ctx);
     if !ctx.agree(computed, control, items) {
-        let mut fields = vec![FieldPath::new(field)];
-        fields.extend(parts.iter().map(|&p| FieldPath::new(p)));
+        let mut fields = vec![FieldPath::control_total(total)];
+        fields.extend(parts);
         report.add(
             mismatch("报表数", control, computed_label, computed),
             fields,
@@ -225,185 +204,82 @@ fn control(
     }
 }
 
-fn line_count(ctx: &Context<'_>) -> usize {
-    ctx.project.expenditure.lines.len()
-}
-
-/// JS-104: 收入总计 against its 报表数.
-fn control_total_revenue(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (c.total_revenue, "control_totals.total_revenue"),
-        (
-            ctx.totals.total_revenue,
+/// What a 报表数 is compared with: the computed total, what it is the sum of (for the message),
+/// the fields it is computed from, and how many items it sums (for the rounding tolerance).
+fn computed(total: ControlTotal, ctx: &Context<'_>) -> (Wan, &'static str, Vec<FieldPath>, usize) {
+    let t = &ctx.totals;
+    let n = ctx.project.expenditure.lines.len();
+    let revenue = || FieldPath::part(Root::Revenue);
+    let balances = || FieldPath::part(Root::Balances);
+    match total {
+        ControlTotal::TotalRevenue => (
+            t.total_revenue,
             "按各项收入和年初结转结余计算的收入总计",
+            vec![revenue(), balances()],
+            10,
         ),
-        &["revenue", "balances"],
-        10,
-    );
-}
-
-/// JS-105: 本年收入合计 against its 报表数.
-fn control_revenue_this_year(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (c.revenue_this_year, "control_totals.revenue_this_year"),
-        (ctx.totals.revenue_this_year, "各项收入之和"),
-        &["revenue"],
-        8,
-    );
-}
-
-/// JS-106: 支出总计 against its 报表数.
-fn control_total_expenditure(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (c.total_expenditure, "control_totals.total_expenditure"),
-        (
-            ctx.totals.total_expenditure,
+        ControlTotal::RevenueThisYear => (t.revenue_this_year, "各项收入之和", vec![revenue()], 8),
+        ControlTotal::TotalExpenditure => (
+            t.total_expenditure,
             "按各项支出和年末结转结余计算的支出总计",
+            vec![lines(), balances()],
+            n + 5,
         ),
-        &["expenditure.lines", "balances"],
-        line_count(ctx) + 5,
-    );
-}
-
-/// JS-107: 本年支出合计 against its 报表数: a mistyped line shows here first.
-fn control_expenditure_this_year(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (
-            c.expenditure_this_year,
-            "control_totals.expenditure_this_year",
+        ControlTotal::ExpenditureThisYear => (
+            t.expenditure_this_year,
+            "各功能分类科目之和",
+            vec![lines()],
+            n,
         ),
-        (ctx.totals.expenditure_this_year, "各功能分类科目之和"),
-        &["expenditure.lines"],
-        line_count(ctx),
-    );
-}
-
-/// JS-108: 基本支出 against its 报表数.
-fn control_basic(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (c.basic, "control_totals.basic"),
-        (ctx.totals.by_nature.basic, "各功能分类科目基本支出之和"),
-        &["expenditure.lines"],
-        line_count(ctx),
-    );
-}
-
-/// JS-109: 项目支出 against its 报表数.
-fn control_project(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (c.project, "control_totals.project"),
-        (ctx.totals.by_nature.project, "各功能分类科目项目支出之和"),
-        &["expenditure.lines"],
-        line_count(ctx),
-    );
-}
-
-/// JS-110: 财政拨款收入 against its 报表数.
-fn control_appropriation_revenue(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (
-            c.appropriation_revenue,
-            "control_totals.appropriation_revenue",
+        ControlTotal::Basic => (
+            t.by_nature.basic,
+            "各功能分类科目基本支出之和",
+            vec![lines()],
+            n,
         ),
-        (ctx.totals.appropriation_revenue, "三项财政拨款收入之和"),
-        &[
-            "revenue.general_budget",
-            "revenue.government_fund",
-            "revenue.state_capital",
-        ],
-        3,
-    );
-}
-
-/// JS-111: 财政拨款支出 against its 报表数.
-fn control_appropriation_expenditure(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (
-            c.appropriation_expenditure,
-            "control_totals.appropriation_expenditure",
+        ControlTotal::Project => (
+            t.by_nature.project,
+            "各功能分类科目项目支出之和",
+            vec![lines()],
+            n,
         ),
-        (
-            ctx.totals.appropriation_expenditure,
+        ControlTotal::AppropriationRevenue => (
+            t.appropriation_revenue,
+            "三项财政拨款收入之和",
+            [
+                RevenueItem::GeneralBudget,
+                RevenueItem::GovernmentFund,
+                RevenueItem::StateCapital,
+            ]
+            .map(FieldPath::revenue)
+            .to_vec(),
+            3,
+        ),
+        ControlTotal::AppropriationExpenditure => (
+            t.appropriation_expenditure,
             "财政拨款各科目支出之和",
+            vec![lines()],
+            n,
         ),
-        &["expenditure.lines"],
-        line_count(ctx),
-    );
-}
-
-/// JS-112: 一般公共预算财政拨款支出 against its 报表数.
-fn control_general_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (
-            c.general_budget_expenditure,
-            "control_totals.general_budget_expenditure",
-        ),
-        (
-            ctx.totals.general_budget_expenditure,
+        ControlTotal::GeneralBudgetExpenditure => (
+            t.general_budget_expenditure,
             "一般公共预算财政拨款各科目支出之和",
+            vec![lines()],
+            n,
         ),
-        &["expenditure.lines"],
-        line_count(ctx),
-    );
-}
-
-/// JS-113: 一般公共预算财政拨款基本支出 against its 报表数.
-fn control_general_budget_basic(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (
-            c.general_budget_basic,
-            "control_totals.general_budget_basic",
-        ),
-        (
-            ctx.totals.general_budget_basic,
+        ControlTotal::GeneralBudgetBasic => (
+            t.general_budget_basic,
             "一般公共预算财政拨款各科目基本支出之和",
+            vec![lines()],
+            n,
         ),
-        &["expenditure.lines"],
-        line_count(ctx),
-    );
-}
-
-/// JS-114: "三公"经费合计 against its 报表数.
-fn control_three_public(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let c = &ctx.project.control_totals;
-    control(
-        ctx,
-        report,
-        (c.three_public, "control_totals.three_public"),
-        (ctx.totals.three_public.actual, "“三公”经费各项决算数之和"),
-        &["three_public"],
-        5,
-    );
+        ControlTotal::ThreePublic => (
+            t.three_public.actual,
+            "“三公”经费各项决算数之和",
+            vec![FieldPath::part(Root::ThreePublic)],
+            5,
+        ),
+    }
 }
 
 /// JS-115: each source column of 表2 adds up to that source of 本年收入 (财政拨款: the three
@@ -418,7 +294,7 @@ fn revenue_by_function_sums(ctx: &Context<'_>, report: &mut Report<'_>) {
         let entered = source.of_revenue(r);
         if !ctx.agree(lines, entered, r.by_function.len() + 1) {
             let mut fields: Vec<FieldPath> = (0..r.by_function.len())
-                .map(|i| FieldPath::new(format!("revenue.by_function[{i}].{}", source.key())))
+                .map(|i| FieldPath::revenue_line(i, source.into()))
                 .collect();
             fields.insert(0, source_field(source));
             report.add(
@@ -436,10 +312,14 @@ fn revenue_by_function_sums(ctx: &Context<'_>, report: &mut Report<'_>) {
 
 /// Where a source of 本年收入 is entered (财政拨款: its first part).
 fn source_field(source: RevenueSource) -> FieldPath {
-    match source {
-        RevenueSource::Appropriation => "revenue.general_budget".into(),
-        other => FieldPath::new(format!("revenue.{}", other.key())),
-    }
+    FieldPath::revenue(match source {
+        RevenueSource::Appropriation => RevenueItem::GeneralBudget,
+        RevenueSource::HigherLevelGrants => RevenueItem::HigherLevelGrants,
+        RevenueSource::Operations => RevenueItem::Operations,
+        RevenueSource::Business => RevenueItem::Business,
+        RevenueSource::FromSubsidiaries => RevenueItem::FromSubsidiaries,
+        RevenueSource::Other => RevenueItem::Other,
+    })
 }
 
 /// JS-116: a row of 表2 needs a 7-digit 项 code with a name: from the catalog, from the row, or
@@ -447,7 +327,7 @@ fn source_field(source: RevenueSource) -> FieldPath {
 fn revenue_line_codes(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = ctx.project;
     for (i, line) in p.revenue.by_function.iter().enumerate() {
-        let field = FieldPath::new(format!("revenue.by_function[{i}].code"));
+        let field = FieldPath::revenue_line(i, RevenueLineField::Code);
         if !is_item_code(&line.code) {
             report.add(
                 format!(
@@ -485,7 +365,7 @@ fn revenue_by_function_missing(ctx: &Context<'_>, report: &mut Report<'_>) {
                 "本年收入 {} 未按功能分类科目填列，收入决算表（表2）只有合计行；可在“收入”页按支出科目生成后核对",
                 amount(ctx.totals.revenue_this_year)
             ),
-            vec!["revenue.by_function".into()],
+            vec![FieldPath::revenue_field(RevenueField::ByFunction)],
         );
     }
 }

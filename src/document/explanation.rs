@@ -1,10 +1,10 @@
 //! 第二部分 决算情况说明, sections 一 to 十, with the seven charts.
 
 use super::overview::{heading, paragraph};
-use super::wording::{amount, change, completion, deviation, list_sentence, reason, share};
+use super::wording::{amount, completion, describe, deviation, list_sentence, reason, share};
 use super::{Block, Chart, ChartKind, Figures, Series, Slice, Structure, chinese_number};
 use crate::model::Fund;
-use crate::money::{Percent, Wan, percent_text};
+use crate::money::{Change, Percent, Wan, percent_text};
 
 /// Writes one numbered section's content.
 type Section = fn(&Figures<'_>, &mut Vec<Block>);
@@ -57,9 +57,14 @@ fn change_sentence(
     let Some(prior) = prior else {
         return String::new();
     };
-    let changed = change(current, prior);
-    let lead = if changed == "持平" { "" } else { "各" };
-    let why = if changed == "持平" {
+    let moved = Change::between(current, prior);
+    let changed = describe(moved);
+    let lead = if moved == Change::Unchanged {
+        ""
+    } else {
+        "各"
+    };
+    let why = if moved == Change::Unchanged {
         String::new()
     } else {
         reason("主要变动原因是", why)
@@ -245,8 +250,9 @@ fn general_budget(f: &Figures<'_>, out: &mut Vec<Block>) {
     );
     let prior = f.project.prior_year.general_budget_expenditure;
     if let Some(prior) = prior {
-        let changed = change(g, prior);
-        let why = if changed == "持平" {
+        let moved = Change::between(g, prior);
+        let changed = describe(moved);
+        let why = if moved == Change::Unchanged {
             String::new()
         } else {
             reason(
@@ -369,11 +375,11 @@ fn three_public(f: &Figures<'_>, out: &mut Vec<Block>) {
     )];
     clauses.extend(completion(t.actual, Some(t.budget)));
     if let Some(prior) = t.prior {
-        let changed = change(t.actual, prior);
-        clauses.push(if changed == "持平" {
+        let moved = Change::between(t.actual, prior);
+        clauses.push(if moved == Change::Unchanged {
             "与上年持平".to_owned()
         } else {
-            format!("较上年{changed}")
+            format!("较上年{}", describe(moved))
         });
     }
     if !t.budget.is_zero() {
@@ -527,10 +533,11 @@ fn part_change(
     let Some(prior) = prior else {
         return String::new();
     };
-    let changed = change(current, prior);
-    if changed == "持平" {
+    let moved = Change::between(current, prior);
+    if moved == Change::Unchanged {
         return format!("与{prior_year}年持平。");
     }
+    let changed = describe(moved);
     let why = why.trim().trim_end_matches('。');
     let why = if why.is_empty() {
         String::new()
@@ -578,11 +585,11 @@ fn other_matters(f: &Figures<'_>, out: &mut Vec<Block>) {
     let rc = &p.running_costs;
     let mut text = format!("{year}年，{name}机关运行经费支出{}", amount(rc.amount));
     if let Some(prior) = rc.prior {
-        let changed = change(rc.amount, prior);
-        if changed == "持平" {
+        let moved = Change::between(rc.amount, prior);
+        if moved == Change::Unchanged {
             text.push_str(&format!("，与{}年持平", f.prior_year()));
         } else {
-            text.push_str(&format!("，比{}年{changed}", f.prior_year()));
+            text.push_str(&format!("，比{}年{}", f.prior_year(), describe(moved)));
             text.push_str(&reason("主要原因是", &rc.change_reason));
         }
     }

@@ -94,7 +94,23 @@ pub struct Figures<'a> {
 impl<'a> Figures<'a> {
     /// Computes the figures of `project`.
     pub fn of(project: &'a Project, catalog: Option<&'a Catalog>) -> Figures<'a> {
-        let totals = Totals::of(project);
+        Figures::with(
+            project,
+            &super::Options {
+                catalog,
+                totals: None,
+            },
+        )
+    }
+
+    /// Computes the figures of `project` with `options` (its catalog, and its totals when the
+    /// caller has them already).
+    pub fn with(project: &'a Project, options: &super::Options<'a>) -> Figures<'a> {
+        let catalog = options.catalog;
+        let totals = options
+            .totals
+            .cloned()
+            .unwrap_or_else(|| Totals::of(project));
         let method = project.settings.share_rounding;
         let r = &project.revenue;
         let n = totals.by_nature;

@@ -20,10 +20,11 @@ pub use figures::{Figures, Share, Structure};
 
 use crate::catalog::Catalog;
 use crate::model::Project;
+use crate::model::totals::Totals;
 use crate::money::{Percent, Wan};
 
 /// The whole document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Document {
     /// The title, e.g. 中共遂宁市安居区委目标绩效管理办公室2023年度部门决算.
     pub title: String,
@@ -268,17 +269,19 @@ pub struct Slice {
 }
 
 /// Options that change the document without changing the project.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
     /// The catalog of the project's year, for names and definitions; without it, the names the
     /// user entered are used and unnamed codes print as codes.
-    pub catalog: Option<Catalog>,
+    pub catalog: Option<&'a Catalog>,
+    /// The project's totals, when the caller has them already (they are computed otherwise).
+    pub totals: Option<&'a Totals>,
 }
 
 /// Builds the document of `project`. Never fails: missing figures read as zero or leave their
 /// sentence out, and the checks say what is missing.
-pub fn build(project: &Project, options: &Options) -> Document {
-    let figures = Figures::of(project, options.catalog.as_ref());
+pub fn build(project: &Project, options: &Options<'_>) -> Document {
+    let figures = Figures::with(project, options);
     let mut blocks = Vec::new();
     overview::part(&figures, &mut blocks);
     explanation::part(&figures, &mut blocks);
@@ -291,8 +294,8 @@ pub fn build(project: &Project, options: &Options) -> Document {
 /// Builds only 第二部分 (决算情况说明) with its seven charts: what the data-entry tabs show
 /// beside the figures, cheap enough to rebuild on every keystroke. Its charts are the ones
 /// [`build`] puts in the whole document.
-pub fn build_explanation(project: &Project, options: &Options) -> Document {
-    let figures = Figures::of(project, options.catalog.as_ref());
+pub fn build_explanation(project: &Project, options: &Options<'_>) -> Document {
+    let figures = Figures::with(project, options);
     let mut blocks = Vec::new();
     explanation::part(&figures, &mut blocks);
     titled(project, "部门决算情况说明", blocks)
@@ -311,8 +314,10 @@ fn titled(project: &Project, what: &str, blocks: Vec<Block>) -> Document {
 
 /// Builds the document with the built-in catalog of the project's year.
 pub fn build_with_builtin_catalog(project: &Project) -> Document {
+    let catalog = Catalog::builtin(project.unit.year).ok();
     let options = Options {
-        catalog: Catalog::builtin(project.unit.year).ok(),
+        catalog: catalog.as_ref(),
+        totals: None,
     };
     build(project, &options)
 }

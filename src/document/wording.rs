@@ -22,7 +22,12 @@ pub fn share(rounded: Option<Decimal>) -> String {
 /// The change against the prior year, after its subject: "增加13.16万元，增长6.18%",
 /// "减少2.00万元，下降10.00%", "持平", or with a zero prior year "增加5.00万元（上年无此项支出）".
 pub fn change(current: Wan, prior: Wan) -> String {
-    match Change::between(current, prior) {
+    describe(Change::between(current, prior))
+}
+
+/// The wording of a change (see [`change`]).
+pub fn describe(change: Change) -> String {
+    match change {
         Change::Unchanged => "持平".to_owned(),
         Change::Increase { amount: a, rate } => match rate {
             Some(r) => format!("增加{}，增长{}", amount(a), r.text()),

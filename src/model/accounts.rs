@@ -2,7 +2,288 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::path::field_enum;
 use crate::money::Wan;
+
+field_enum! {
+    /// The eight sources of 本年收入, in the order the tables list them.
+    pub enum RevenueItem {
+        /// 一般公共预算财政拨款收入.
+        GeneralBudget => ("general_budget", "一般公共预算财政拨款收入"),
+        /// 政府性基金预算财政拨款收入.
+        GovernmentFund => ("government_fund", "政府性基金预算财政拨款收入"),
+        /// 国有资本经营预算财政拨款收入.
+        StateCapital => ("state_capital", "国有资本经营预算财政拨款收入"),
+        /// 上级补助收入.
+        HigherLevelGrants => ("higher_level_grants", "上级补助收入"),
+        /// 事业收入.
+        Operations => ("operations", "事业收入"),
+        /// 经营收入.
+        Business => ("business", "经营收入"),
+        /// 附属单位上缴收入.
+        FromSubsidiaries => ("from_subsidiaries", "附属单位上缴收入"),
+        /// 其他收入.
+        Other => ("other", "其他收入"),
+    }
+}
+
+impl RevenueItem {
+    /// This source's amount.
+    pub fn of(self, r: &Revenue) -> Wan {
+        match self {
+            RevenueItem::GeneralBudget => r.general_budget,
+            RevenueItem::GovernmentFund => r.government_fund,
+            RevenueItem::StateCapital => r.state_capital,
+            RevenueItem::HigherLevelGrants => r.higher_level_grants,
+            RevenueItem::Operations => r.operations,
+            RevenueItem::Business => r.business,
+            RevenueItem::FromSubsidiaries => r.from_subsidiaries,
+            RevenueItem::Other => r.other,
+        }
+    }
+
+    /// This source's field, to edit.
+    pub fn of_mut(self, r: &mut Revenue) -> &mut Wan {
+        match self {
+            RevenueItem::GeneralBudget => &mut r.general_budget,
+            RevenueItem::GovernmentFund => &mut r.government_fund,
+            RevenueItem::StateCapital => &mut r.state_capital,
+            RevenueItem::HigherLevelGrants => &mut r.higher_level_grants,
+            RevenueItem::Operations => &mut r.operations,
+            RevenueItem::Business => &mut r.business,
+            RevenueItem::FromSubsidiaries => &mut r.from_subsidiaries,
+            RevenueItem::Other => &mut r.other,
+        }
+    }
+
+    /// The fiscal appropriation this source is, if it is one.
+    pub fn fund(self) -> Option<Fund> {
+        match self {
+            RevenueItem::GeneralBudget => Some(Fund::GeneralBudget),
+            RevenueItem::GovernmentFund => Some(Fund::GovernmentFund),
+            RevenueItem::StateCapital => Some(Fund::StateCapital),
+            _ => None,
+        }
+    }
+}
+
+field_enum! {
+    /// The fields of 收入 besides its eight sources.
+    pub enum RevenueField {
+        /// Why the totals changed.
+        ChangeReason => ("change_reason", "收、支总计变动的主要原因"),
+        /// 表2 收入决算表 rows.
+        ByFunction => ("by_function", "收入决算表（按功能分类）"),
+    }
+}
+
+field_enum! {
+    /// The cells of a row of 表2 收入决算表.
+    pub enum RevenueLineField {
+        /// 科目编码.
+        Code => ("code", "科目编码"),
+        /// The names given for an unknown code.
+        Names => ("names", "科目名称"),
+        /// 类 name of an unknown code.
+        NamesClass => ("names.class", "类名称"),
+        /// 款 name of an unknown code.
+        NamesSection => ("names.section", "款名称"),
+        /// 项 name of an unknown code.
+        NamesItem => ("names.item", "项名称"),
+        /// 财政拨款收入.
+        Appropriation => ("appropriation", "财政拨款收入"),
+        /// 上级补助收入.
+        HigherLevelGrants => ("higher_level_grants", "上级补助收入"),
+        /// 事业收入.
+        Operations => ("operations", "事业收入"),
+        /// 经营收入.
+        Business => ("business", "经营收入"),
+        /// 附属单位上缴收入.
+        FromSubsidiaries => ("from_subsidiaries", "附属单位上缴收入"),
+        /// 其他收入.
+        Other => ("other", "其他收入"),
+    }
+}
+
+impl From<RevenueSource> for RevenueLineField {
+    fn from(source: RevenueSource) -> RevenueLineField {
+        match source {
+            RevenueSource::Appropriation => RevenueLineField::Appropriation,
+            RevenueSource::HigherLevelGrants => RevenueLineField::HigherLevelGrants,
+            RevenueSource::Operations => RevenueLineField::Operations,
+            RevenueSource::Business => RevenueLineField::Business,
+            RevenueSource::FromSubsidiaries => RevenueLineField::FromSubsidiaries,
+            RevenueSource::Other => RevenueLineField::Other,
+        }
+    }
+}
+
+field_enum! {
+    /// Which balance of a fund.
+    pub enum BalanceSide {
+        /// 年初结转和结余.
+        Opening => ("opening", "年初结转和结余"),
+        /// 年末结转和结余.
+        Closing => ("closing", "年末结转和结余"),
+        /// 上年年末结转和结余.
+        PriorClosing => ("prior_closing", "上年年末结转和结余"),
+    }
+}
+
+field_enum! {
+    /// The items that bridge 本年 to 总计.
+    pub enum Bridge {
+        /// 使用非财政拨款结余.
+        UseOfNonAppropriationSurplus => ("use_of_non_appropriation_surplus", "使用非财政拨款结余"),
+        /// 结余分配.
+        SurplusDistribution => ("surplus_distribution", "结余分配"),
+    }
+}
+
+field_enum! {
+    /// The fields of 支出 itself.
+    pub enum ExpenditureField {
+        /// The lines of the 支出决算表.
+        Lines => ("lines", "支出决算明细"),
+        /// Why 一般公共预算财政拨款支出 changed.
+        GeneralBudgetChangeReason => ("general_budget_change_reason", "一般公共预算财政拨款支出变动的主要原因"),
+        /// Why 财政拨款收、支总计 changed.
+        AppropriationChangeReason => ("appropriation_change_reason", "财政拨款收、支总计变动的主要原因"),
+    }
+}
+
+field_enum! {
+    /// The cells of a line of the 支出决算表.
+    pub enum LineField {
+        /// 科目编码.
+        Code => ("code", "科目编码"),
+        /// The names given for an unknown code.
+        Names => ("names", "科目名称"),
+        /// 类 name of an unknown code.
+        NamesClass => ("names.class", "类名称"),
+        /// 款 name of an unknown code.
+        NamesSection => ("names.section", "款名称"),
+        /// 项 name of an unknown code.
+        NamesItem => ("names.item", "项名称"),
+        /// 资金来源.
+        Fund => ("fund", "资金来源"),
+        /// 预算数.
+        Budget => ("budget", "预算数"),
+        /// 基本支出.
+        Basic => ("basic", "基本支出"),
+        /// 项目支出.
+        Project => ("project", "项目支出"),
+        /// 上缴上级支出.
+        Remitted => ("remitted", "上缴上级支出"),
+        /// 经营支出.
+        Business => ("business", "经营支出"),
+        /// 对附属单位补助支出.
+        Subsidies => ("subsidies", "对附属单位补助支出"),
+        /// Why 决算 differs from 预算.
+        DeviationReason => ("deviation_reason", "决算数与预算数不同的原因"),
+    }
+}
+
+field_enum! {
+    /// The natures of expenditure (支出性质), in the tables' order.
+    pub enum Nature {
+        /// 基本支出.
+        Basic => ("basic", "基本支出"),
+        /// 项目支出.
+        Project => ("project", "项目支出"),
+        /// 上缴上级支出.
+        Remitted => ("remitted", "上缴上级支出"),
+        /// 经营支出.
+        Business => ("business", "经营支出"),
+        /// 对附属单位补助支出.
+        Subsidies => ("subsidies", "对附属单位补助支出"),
+    }
+}
+
+impl Nature {
+    /// This nature's amount of a line.
+    pub fn of(self, line: &FunctionalLine) -> Wan {
+        match self {
+            Nature::Basic => line.basic,
+            Nature::Project => line.project,
+            Nature::Remitted => line.remitted,
+            Nature::Business => line.business,
+            Nature::Subsidies => line.subsidies,
+        }
+    }
+
+    /// This nature's field of a line, to edit.
+    pub fn of_mut(self, line: &mut FunctionalLine) -> &mut Wan {
+        match self {
+            Nature::Basic => &mut line.basic,
+            Nature::Project => &mut line.project,
+            Nature::Remitted => &mut line.remitted,
+            Nature::Business => &mut line.business,
+            Nature::Subsidies => &mut line.subsidies,
+        }
+    }
+
+    /// The line's cell of this nature.
+    pub fn field(self) -> LineField {
+        match self {
+            Nature::Basic => LineField::Basic,
+            Nature::Project => LineField::Project,
+            Nature::Remitted => LineField::Remitted,
+            Nature::Business => LineField::Business,
+            Nature::Subsidies => LineField::Subsidies,
+        }
+    }
+}
+
+field_enum! {
+    /// The two groups of 基本支出.
+    pub enum CostGroup {
+        /// 人员经费.
+        Personnel => ("personnel", "人员经费"),
+        /// 公用经费.
+        Public => ("public", "公用经费"),
+    }
+}
+
+impl CostGroup {
+    /// The group's entry.
+    pub fn of(self, costs: &BasicCosts) -> &CostEntry {
+        match self {
+            CostGroup::Personnel => &costs.personnel,
+            CostGroup::Public => &costs.public,
+        }
+    }
+
+    /// The group's entry, to edit.
+    pub fn of_mut(self, costs: &mut BasicCosts) -> &mut CostEntry {
+        match self {
+            CostGroup::Personnel => &mut costs.personnel,
+            CostGroup::Public => &mut costs.public,
+        }
+    }
+}
+
+field_enum! {
+    /// The fields of a group entered as one total.
+    pub enum CostTotalField {
+        /// The total.
+        Amount => ("total.amount", "合计"),
+        /// What it mainly includes.
+        ItemNames => ("total.item_names", "主要包括的项目"),
+    }
+}
+
+field_enum! {
+    /// The fields of an economic-classification item.
+    pub enum CostItemField {
+        /// 经济分类编码.
+        Code => ("code", "经济分类编码"),
+        /// 名称.
+        Name => ("name", "名称"),
+        /// 金额.
+        Amount => ("amount", "金额"),
+    }
+}
 
 /// 本年收入 by its eight sources. 本年收入合计 is computed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,8 +308,10 @@ pub struct Revenue {
     /// Why the totals changed against last year (the user's words, e.g. 人员变动、项目资金变动).
     pub change_reason: String,
     /// 本年收入 by 功能分类 项, for 表2 收入决算表; empty when not entered (the table then has
-    /// only its 合计 row). Each source column must add up to the source above.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// only its 合计 row). Each source column must add up to the source above. Written even
+    /// when empty, so that its path names a value of every file; read as empty when absent
+    /// (schema 1).
+    #[serde(default)]
     pub by_function: Vec<RevenueLine>,
 }
 
@@ -215,6 +498,16 @@ impl Fund {
         Fund::StateCapital,
     ];
 
+    /// The fund's key in [`Balances`].
+    pub fn key(self) -> &'static str {
+        match self {
+            Fund::GeneralBudget => "general_budget",
+            Fund::GovernmentFund => "government_fund",
+            Fund::StateCapital => "state_capital",
+            Fund::NonAppropriation => "non_appropriation",
+        }
+    }
+
     /// Whether this is a fiscal appropriation (财政拨款).
     pub fn is_appropriation(self) -> bool {
         self != Fund::NonAppropriation
@@ -269,6 +562,16 @@ impl Balances {
             Fund::GovernmentFund => &self.government_fund,
             Fund::StateCapital => &self.state_capital,
             Fund::NonAppropriation => &self.non_appropriation,
+        }
+    }
+
+    /// The balance of one fund, to edit.
+    pub fn of_mut(&mut self, fund: Fund) -> &mut FundBalance {
+        match fund {
+            Fund::GeneralBudget => &mut self.general_budget,
+            Fund::GovernmentFund => &mut self.government_fund,
+            Fund::StateCapital => &mut self.state_capital,
+            Fund::NonAppropriation => &mut self.non_appropriation,
         }
     }
 }

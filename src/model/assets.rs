@@ -3,7 +3,52 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::path::field_enum;
 use crate::money::Wan;
+
+field_enum! {
+    /// The fields of 政府采购.
+    pub enum ProcurementField {
+        /// 货物.
+        Goods => ("goods", "政府采购货物支出"),
+        /// 工程.
+        Works => ("works", "政府采购工程支出"),
+        /// 服务.
+        Services => ("services", "政府采购服务支出"),
+        /// 授予中小企业.
+        ToSme => ("to_sme", "授予中小企业合同金额"),
+        /// 其中：授予小微企业.
+        ToSmallMicro => ("to_small_micro", "其中：授予小微企业合同金额"),
+    }
+}
+
+field_enum! {
+    /// The fields of 国有资产占有使用.
+    pub enum AssetField {
+        /// Vehicles by use, as a whole.
+        Vehicles => ("vehicles", "车辆"),
+        /// 主要领导干部用车.
+        Leadership => ("vehicles.leadership", "主要领导干部用车"),
+        /// 机要通信用车.
+        Confidential => ("vehicles.confidential", "机要通信用车"),
+        /// 应急保障用车.
+        Emergency => ("vehicles.emergency", "应急保障用车"),
+        /// 执法执勤用车.
+        LawEnforcement => ("vehicles.law_enforcement", "执法执勤用车"),
+        /// 特种专业技术用车.
+        SpecialTechnical => ("vehicles.special_technical", "特种专业技术用车"),
+        /// 其他用车.
+        OtherVehicles => ("vehicles.other", "其他用车"),
+        /// 单价50万元以上通用设备.
+        GeneralEquipment => ("general_equipment_over_50", "单价50万元以上通用设备"),
+        /// 单价100万元以上专用设备.
+        SpecialEquipment => ("special_equipment_over_100", "单价100万元以上专用设备"),
+        /// 资产变化率.
+        ChangeRate => ("change_rate_percent", "资产变化率"),
+        /// 资产利用率.
+        UtilizationRate => ("utilization_rate_percent", "资产利用率"),
+    }
+}
 
 /// 政府采购: the total is 货物 + 工程 + 服务, computed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

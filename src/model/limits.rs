@@ -16,7 +16,7 @@
 
 use serde_json::Value;
 
-use super::FieldPath;
+use super::{FieldPath, Step};
 
 /// The longest name, code, label or short entry, in characters.
 pub const SHORT_TEXT: usize = 200;
@@ -80,15 +80,22 @@ const VEHICLE_FIELDS: &[&str] = &[
     "special_technical",
 ];
 
-/// The last field name of a path (`unit.duties[3]` → `duties`).
-fn leaf(path: &str) -> &str {
-    let without_index = path.trim_end_matches(|c: char| c.is_ascii_digit() || c == '[' || c == ']');
-    without_index.rsplit('.').next().unwrap_or(without_index)
+/// The field names of a path, without its indices (`unit.duties[3]` → `duties`).
+fn names(path: &FieldPath) -> impl Iterator<Item = &str> {
+    path.steps().iter().filter_map(|s| match s {
+        Step::Key(k) => Some(k.as_ref()),
+        Step::Index(_) => None,
+    })
+}
+
+/// The last field name of a path, or its part's name.
+fn leaf(path: &FieldPath) -> &str {
+    names(path).last().unwrap_or(path.root().key())
 }
 
 /// The longest text the field at `path` may hold, in characters.
 pub fn text_limit(path: &FieldPath) -> usize {
-    if LONG_FIELDS.contains(&leaf(path.as_str())) {
+    if LONG_FIELDS.contains(&leaf(path)) {
         LONG_TEXT
     } else {
         SHORT_TEXT
@@ -97,11 +104,11 @@ pub fn text_limit(path: &FieldPath) -> usize {
 
 /// The largest count the field at `path` may hold.
 pub fn count_limit(path: &FieldPath) -> u64 {
-    let p = path.as_str();
-    let name = leaf(p);
-    if (p.contains("vehicles") && VEHICLE_FIELDS.contains(&name))
-        || p.starts_with("assets.vehicles")
-    {
+    let name = leaf(path);
+    let in_vehicles = names(path).any(|n| n == "vehicles" || n == "held" || n == "purchases");
+    let asset_vehicles =
+        path.root() == super::Root::Assets && names(path).next() == Some("vehicles");
+    if (in_vehicles && VEHICLE_FIELDS.contains(&name)) || asset_vehicles {
         VEHICLES
     } else if name == "posts" || name == "staff" {
         STAFF
@@ -122,7 +129,13 @@ pub struct Exceeded {
 /// The first value of `project` (the project as JSON) beyond its bound, if any.
 pub fn check(project: &Value) -> Option<Exceeded> {
     let mut walker = Walker { all_text: 0 };
-    walker.value(project, &FieldPath::default())
+    let Value::Object(parts) = project else {
+        return None;
+    };
+    parts.iter().find_map(|(name, value)| {
+        let path = FieldPath::parse(name).ok()?;
+        walker.value(value, &path)
+    })
 }
 
 struct Walker {
@@ -153,7 +166,7 @@ impl Walker {
                 None
             }
             Value::Number(n) => {
-                let name = leaf(path.as_str());
+                let name = leaf(path);
                 if name == "year" {
                     let year = n.as_i64().unwrap_or(i64::MAX);
                     if !YEARS.contains(&year) {
@@ -180,11 +193,11 @@ impl Walker {
                 items
                     .iter()
                     .enumerate()
-                    .find_map(|(i, item)| self.value(item, &path.index(i)))
+                    .find_map(|(i, item)| self.value(item, &path.child_index(i)))
             }
             Value::Object(fields) => fields
                 .iter()
-                .find_map(|(name, item)| self.value(item, &path.field(name))),
+                .find_map(|(name, item)| self.value(item, &path.child_key(name))),
             Value::Null | Value::Bool(_) => None,
         }
     }
@@ -196,26 +209,32 @@ mod tests {
 
     #[test]
     fn limits_follow_the_field_name() {
-        assert_eq!(text_limit(&FieldPath::new("unit.name")), SHORT_TEXT);
-        assert_eq!(text_limit(&FieldPath::new("unit.duties[3]")), LONG_TEXT);
+        use crate::model::{AssetField, StaffField, ThreePublicField, UnitField};
+        assert_eq!(text_limit(&FieldPath::unit(UnitField::Name)), SHORT_TEXT);
         assert_eq!(
-            text_limit(&FieldPath::new("three_public.reception.change_reason")),
+            text_limit(&FieldPath::unit_entry(UnitField::Duties, 3)),
             LONG_TEXT
         );
         assert_eq!(
-            count_limit(&FieldPath::new("three_public.vehicles.held.sedan")),
+            text_limit(&FieldPath::three_public(
+                ThreePublicField::ReceptionChangeReason
+            )),
+            LONG_TEXT
+        );
+        assert_eq!(
+            count_limit(&FieldPath::three_public(ThreePublicField::HeldSedan)),
             VEHICLES
         );
         assert_eq!(
-            count_limit(&FieldPath::new("assets.vehicles.other")),
+            count_limit(&FieldPath::assets(AssetField::OtherVehicles)),
             VEHICLES
         );
         assert_eq!(
-            count_limit(&FieldPath::new("unit.staffing[0].staff")),
+            count_limit(&FieldPath::staffing(0, StaffField::Staff)),
             STAFF
         );
         assert_eq!(
-            count_limit(&FieldPath::new("three_public.reception.domestic.people")),
+            count_limit(&FieldPath::three_public(ThreePublicField::DomesticPeople)),
             COUNT
         );
     }
@@ -226,11 +245,11 @@ mod tests {
         assert_eq!(check(&ok), None);
         let long_name = serde_json::json!({"unit": {"name": "名".repeat(201)}});
         let e = check(&long_name).unwrap();
-        assert_eq!(e.field.as_str(), "unit.name");
+        assert_eq!(e.field.to_string(), "unit.name");
         assert!(e.message.contains("最多 200 字"), "{}", e.message);
         let cars = serde_json::json!({"three_public": {"vehicles": {"held": {"sedan": 4_294_967_293_u64}}}});
         let e = check(&cars).unwrap();
-        assert_eq!(e.field.as_str(), "three_public.vehicles.held.sedan");
+        assert_eq!(e.field.to_string(), "three_public.vehicles.held.sedan");
         let year = serde_json::json!({"unit": {"year": 99999}});
         assert!(check(&year).unwrap().message.contains("年度"));
     }

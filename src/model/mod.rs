@@ -1,12 +1,13 @@
 //! The project file's data: one unit's final accounts for one year.
 //!
-//! These are plain serde types. Every amount is a [`Wan`](crate::money::Wan); every total that is a
+//! These are plain serde types. Every amount is a [`Wan`]; every total that is a
 //! sum of entered parts is computed (see [`totals`]) and never stored. Figures the document compares
 //! with the prior year carry the prior year's figure beside them, as an `Option` so that "not
 //! entered" differs from zero. The user's own words (reasons, summaries) are plain strings.
 
 mod accounts;
 mod assets;
+pub mod edit;
 pub mod limits;
 mod path;
 mod performance;
@@ -17,16 +18,17 @@ mod walk;
 
 pub use accounts::*;
 pub use assets::*;
-pub use path::FieldPath;
+pub use path::{FieldPath, PathError, Root, Step};
 pub use performance::*;
 pub use three_public::*;
 pub use unit::*;
-pub use walk::AmountAt;
+pub use walk::{AmountAt, FieldInfo, FieldKind, FieldValue};
 
 use serde::{Deserialize, Serialize};
 
 pub use crate::money::ShareRounding;
 use crate::money::{EntryUnit, Wan};
+use path::field_enum;
 
 /// One unit's final accounts for one year: everything the disclosure document states.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -63,6 +65,136 @@ pub struct Project {
     /// The user's changes to the built-in glossary (名词解释).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<GlossaryEntry>,
+}
+
+field_enum! {
+    /// The project settings.
+    pub enum SettingField {
+        /// 金额录入单位.
+        EntryUnit => ("entry_unit", "金额录入单位"),
+        /// 占比的四舍五入方式.
+        ShareRounding => ("share_rounding", "占比的四舍五入方式"),
+        /// 核对的精确程度.
+        Tolerance => ("tolerance", "核对的精确程度"),
+    }
+}
+
+field_enum! {
+    /// The prior-year figures the document compares with.
+    pub enum PriorFigure {
+        /// 上年收入总计.
+        TotalRevenue => ("total_revenue", "上年收入总计"),
+        /// 上年支出总计.
+        TotalExpenditure => ("total_expenditure", "上年支出总计"),
+        /// 上年财政拨款收入总计.
+        AppropriationRevenue => ("appropriation_revenue", "上年财政拨款收入总计"),
+        /// 上年财政拨款支出总计.
+        AppropriationExpenditure => ("appropriation_expenditure", "上年财政拨款支出总计"),
+        /// 上年一般公共预算财政拨款支出.
+        GeneralBudgetExpenditure => ("general_budget_expenditure", "上年一般公共预算财政拨款支出"),
+    }
+}
+
+impl PriorFigure {
+    /// The figure, if entered.
+    pub fn of(self, p: &PriorYear) -> Option<Wan> {
+        match self {
+            PriorFigure::TotalRevenue => p.total_revenue,
+            PriorFigure::TotalExpenditure => p.total_expenditure,
+            PriorFigure::AppropriationRevenue => p.appropriation_revenue,
+            PriorFigure::AppropriationExpenditure => p.appropriation_expenditure,
+            PriorFigure::GeneralBudgetExpenditure => p.general_budget_expenditure,
+        }
+    }
+
+    /// The figure, to edit.
+    pub fn of_mut(self, p: &mut PriorYear) -> &mut Option<Wan> {
+        match self {
+            PriorFigure::TotalRevenue => &mut p.total_revenue,
+            PriorFigure::TotalExpenditure => &mut p.total_expenditure,
+            PriorFigure::AppropriationRevenue => &mut p.appropriation_revenue,
+            PriorFigure::AppropriationExpenditure => &mut p.appropriation_expenditure,
+            PriorFigure::GeneralBudgetExpenditure => &mut p.general_budget_expenditure,
+        }
+    }
+}
+
+field_enum! {
+    /// The 报表数 a clerk copies from the official tables.
+    pub enum ControlTotal {
+        /// 收入总计.
+        TotalRevenue => ("total_revenue", "收入总计（报表数）"),
+        /// 本年收入合计.
+        RevenueThisYear => ("revenue_this_year", "本年收入合计（报表数）"),
+        /// 支出总计.
+        TotalExpenditure => ("total_expenditure", "支出总计（报表数）"),
+        /// 本年支出合计.
+        ExpenditureThisYear => ("expenditure_this_year", "本年支出合计（报表数）"),
+        /// 基本支出.
+        Basic => ("basic", "基本支出（报表数）"),
+        /// 项目支出.
+        Project => ("project", "项目支出（报表数）"),
+        /// 财政拨款收入.
+        AppropriationRevenue => ("appropriation_revenue", "财政拨款收入（报表数）"),
+        /// 财政拨款支出.
+        AppropriationExpenditure => ("appropriation_expenditure", "财政拨款支出（报表数）"),
+        /// 一般公共预算财政拨款支出.
+        GeneralBudgetExpenditure => ("general_budget_expenditure", "一般公共预算财政拨款支出（报表数）"),
+        /// 一般公共预算财政拨款基本支出.
+        GeneralBudgetBasic => ("general_budget_basic", "一般公共预算财政拨款基本支出（报表数）"),
+        /// "三公"经费合计.
+        ThreePublic => ("three_public", "“三公”经费合计（报表数）"),
+    }
+}
+
+impl ControlTotal {
+    /// The 报表数, if entered.
+    pub fn of(self, c: &ControlTotals) -> Option<Wan> {
+        *self.of_ref(c)
+    }
+
+    fn of_ref(self, c: &ControlTotals) -> &Option<Wan> {
+        match self {
+            ControlTotal::TotalRevenue => &c.total_revenue,
+            ControlTotal::RevenueThisYear => &c.revenue_this_year,
+            ControlTotal::TotalExpenditure => &c.total_expenditure,
+            ControlTotal::ExpenditureThisYear => &c.expenditure_this_year,
+            ControlTotal::Basic => &c.basic,
+            ControlTotal::Project => &c.project,
+            ControlTotal::AppropriationRevenue => &c.appropriation_revenue,
+            ControlTotal::AppropriationExpenditure => &c.appropriation_expenditure,
+            ControlTotal::GeneralBudgetExpenditure => &c.general_budget_expenditure,
+            ControlTotal::GeneralBudgetBasic => &c.general_budget_basic,
+            ControlTotal::ThreePublic => &c.three_public,
+        }
+    }
+
+    /// The 报表数, to edit.
+    pub fn of_mut(self, c: &mut ControlTotals) -> &mut Option<Wan> {
+        match self {
+            ControlTotal::TotalRevenue => &mut c.total_revenue,
+            ControlTotal::RevenueThisYear => &mut c.revenue_this_year,
+            ControlTotal::TotalExpenditure => &mut c.total_expenditure,
+            ControlTotal::ExpenditureThisYear => &mut c.expenditure_this_year,
+            ControlTotal::Basic => &mut c.basic,
+            ControlTotal::Project => &mut c.project,
+            ControlTotal::AppropriationRevenue => &mut c.appropriation_revenue,
+            ControlTotal::AppropriationExpenditure => &mut c.appropriation_expenditure,
+            ControlTotal::GeneralBudgetExpenditure => &mut c.general_budget_expenditure,
+            ControlTotal::GeneralBudgetBasic => &mut c.general_budget_basic,
+            ControlTotal::ThreePublic => &mut c.three_public,
+        }
+    }
+}
+
+field_enum! {
+    /// The fields of a glossary entry.
+    pub enum GlossaryField {
+        /// 名词.
+        Term => ("term", "名词"),
+        /// 解释.
+        Definition => ("definition", "解释"),
+    }
 }
 
 /// Project settings: entry unit, share rounding, tolerance.

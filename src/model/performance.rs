@@ -4,7 +4,204 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::TextSection;
+use super::path::field_enum;
 use crate::money::Wan;
+
+field_enum! {
+    /// The fields of 预算绩效管理 and the department self-assessment (附件1).
+    pub enum PerformanceField {
+        /// 事前绩效评估项目数.
+        PriorAssessmentProjects => ("prior_assessment_projects", "事前绩效评估项目数"),
+        /// 编制绩效目标项目数.
+        TargetProjects => ("target_projects", "编制绩效目标项目数"),
+        /// 绩效监控项目数.
+        MonitoredProjects => ("monitored_projects", "绩效监控项目数"),
+        /// The department report as a whole.
+        Department => ("department", "部门整体绩效自评"),
+        /// 报告标题.
+        Title => ("department.title", "自评报告标题"),
+        /// 年初预算收入.
+        InitialBudgetRevenue => ("department.initial_budget_revenue", "年初预算收入"),
+        /// 年初预算支出.
+        InitialBudgetExpenditure => ("department.initial_budget_expenditure", "年初预算支出"),
+        /// 总分.
+        FullScore => ("department.full_score", "自评总分（满分）"),
+        /// 自评得分.
+        Score => ("department.score", "自评得分"),
+        /// 绩效自评综述.
+        Summary => ("department.summary", "绩效自评综述"),
+        /// The report's sections.
+        Sections => ("department.sections", "自评报告各部分"),
+        /// 评价结论.
+        Conclusion => ("department.conclusion", "评价结论"),
+        /// 存在问题.
+        Problems => ("department.problems", "存在问题"),
+        /// 改进建议.
+        Improvements => ("department.improvements", "改进建议"),
+    }
+}
+
+field_enum! {
+    /// The fields of a text section (heading and paragraphs).
+    pub enum SectionField {
+        /// 标题.
+        Heading => ("heading", "标题"),
+        /// 段落.
+        Paragraphs => ("paragraphs", "段落"),
+    }
+}
+
+field_enum! {
+    /// The fields of a project's self-assessment.
+    pub enum ProjectField {
+        /// 项目编码.
+        Code => ("code", "项目编码"),
+        /// 项目名称.
+        Name => ("name", "项目名称"),
+        /// 主管部门.
+        SupervisingDepartment => ("supervising_department", "主管部门"),
+        /// 实施单位.
+        ImplementingUnit => ("implementing_unit", "实施单位"),
+        /// 项目年度目标.
+        AnnualGoal => ("annual_goal", "年度目标"),
+        /// 年度目标完成情况.
+        GoalCompletion => ("goal_completion", "年度目标完成情况"),
+        /// 项目实施内容及过程概述.
+        Implementation => ("implementation", "项目实施内容及过程概述"),
+        /// 预算执行情况.
+        Funds => ("funds", "预算执行情况"),
+        /// 预算执行权重.
+        BudgetWeight => ("budget_weight", "预算执行权重"),
+        /// 预算执行得分.
+        BudgetScore => ("budget_score", "预算执行得分"),
+        /// 执行率偏低或预算调整的原因.
+        ExecutionReason => ("execution_reason", "预算执行偏差原因"),
+        /// 绩效指标.
+        Indicators => ("indicators", "绩效指标"),
+        /// 合计得分.
+        StatedTotalScore => ("stated_total_score", "合计得分"),
+        /// 评价结论.
+        Conclusion => ("conclusion", "评价结论"),
+        /// 存在问题.
+        Problems => ("problems", "存在问题"),
+        /// 改进措施.
+        Measures => ("measures", "改进措施"),
+        /// 项目负责人.
+        ProjectLead => ("project_lead", "项目负责人"),
+        /// 财务负责人.
+        FinanceLead => ("finance_lead", "财务负责人"),
+        /// 绩效自评综述.
+        Summary => ("summary", "绩效自评综述"),
+        /// 项目资金分配情况.
+        Spending => ("spending", "项目资金分配情况"),
+        /// 项目评价报告各部分.
+        ReportSections => ("report_sections", "项目评价报告各部分"),
+    }
+}
+
+field_enum! {
+    /// The fund rows of a project's 预算执行 block.
+    pub enum ProjectFund {
+        /// 财政资金.
+        Fiscal => ("fiscal", "财政资金"),
+        /// 财政专户管理资金.
+        SpecialAccount => ("special_account", "财政专户管理资金"),
+        /// 单位资金.
+        Unit => ("unit", "单位资金"),
+        /// 其他资金.
+        Other => ("other", "其他资金"),
+    }
+}
+
+impl ProjectFund {
+    /// The row.
+    pub fn of(self, funds: &ProjectFunds) -> &FundExecution {
+        match self {
+            ProjectFund::Fiscal => &funds.fiscal,
+            ProjectFund::SpecialAccount => &funds.special_account,
+            ProjectFund::Unit => &funds.unit,
+            ProjectFund::Other => &funds.other,
+        }
+    }
+
+    /// The row, to edit.
+    pub fn of_mut(self, funds: &mut ProjectFunds) -> &mut FundExecution {
+        match self {
+            ProjectFund::Fiscal => &mut funds.fiscal,
+            ProjectFund::SpecialAccount => &mut funds.special_account,
+            ProjectFund::Unit => &mut funds.unit,
+            ProjectFund::Other => &mut funds.other,
+        }
+    }
+}
+
+field_enum! {
+    /// The columns of a project's 预算执行 block.
+    pub enum FundColumn {
+        /// 年初预算数.
+        Initial => ("initial", "年初预算数"),
+        /// 调整后预算数.
+        Adjusted => ("adjusted", "调整后预算数"),
+        /// 预算执行数.
+        Executed => ("executed", "预算执行数"),
+    }
+}
+
+impl FundColumn {
+    /// The cell of a row.
+    pub fn of(self, row: &FundExecution) -> Option<Wan> {
+        match self {
+            FundColumn::Initial => row.initial,
+            FundColumn::Adjusted => row.adjusted,
+            FundColumn::Executed => row.executed,
+        }
+    }
+
+    /// The cell of a row, to edit.
+    pub fn of_mut(self, row: &mut FundExecution) -> &mut Option<Wan> {
+        match self {
+            FundColumn::Initial => &mut row.initial,
+            FundColumn::Adjusted => &mut row.adjusted,
+            FundColumn::Executed => &mut row.executed,
+        }
+    }
+}
+
+field_enum! {
+    /// The cells of a performance indicator.
+    pub enum IndicatorField {
+        /// 一级指标.
+        Level1 => ("level1", "一级指标"),
+        /// 二级指标.
+        Level2 => ("level2", "二级指标"),
+        /// 三级指标.
+        Name => ("name", "三级指标"),
+        /// 指标性质.
+        Nature => ("nature", "指标性质"),
+        /// 指标值.
+        Target => ("target", "指标值"),
+        /// 度量单位.
+        Unit => ("unit", "度量单位"),
+        /// 完成值.
+        Actual => ("actual", "完成值"),
+        /// 权重.
+        Weight => ("weight", "权重"),
+        /// 得分.
+        Score => ("score", "得分"),
+        /// 未完成原因.
+        ShortfallReason => ("shortfall_reason", "未完成原因分析"),
+    }
+}
+
+field_enum! {
+    /// The fields of a spending item.
+    pub enum SpendingField {
+        /// 用途.
+        Name => ("name", "用途"),
+        /// 金额.
+        Amount => ("amount", "金额"),
+    }
+}
 
 /// 预算绩效管理情况 and the department self-assessment report (附件1).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,102 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::path::field_enum;
 use crate::money::Wan;
+
+field_enum! {
+    /// The fields of "三公"经费, and the parts they belong to.
+    pub enum ThreePublicField {
+        /// 因公出国（境）费 as a whole.
+        Overseas => ("overseas", "因公出国（境）费"),
+        /// 因公出国（境）费预算数.
+        OverseasBudget => ("overseas.budget", "因公出国（境）费预算数"),
+        /// 因公出国（境）费决算数.
+        OverseasActual => ("overseas.actual", "因公出国（境）费决算数"),
+        /// 上年因公出国（境）费.
+        OverseasPrior => ("overseas.prior", "上年因公出国（境）费"),
+        /// 因公出国（境）团组数.
+        OverseasGroups => ("overseas.groups", "因公出国（境）团组数"),
+        /// 因公出国（境）人次.
+        OverseasPeople => ("overseas.people", "因公出国（境）人次"),
+        /// Why 因公出国（境）费 changed.
+        OverseasChangeReason => ("overseas.change_reason", "因公出国（境）费变动原因"),
+        /// 公务用车购置及运行维护费 as a whole.
+        Vehicles => ("vehicles", "公务用车购置及运行维护费"),
+        /// 公务用车购置费预算数.
+        PurchaseBudget => ("vehicles.purchase_budget", "公务用车购置费预算数"),
+        /// Vehicles bought, as a whole.
+        Purchases => ("vehicles.purchases", "购置公务用车"),
+        /// 购置轿车辆数.
+        SedanCount => ("vehicles.purchases.sedan.count", "购置轿车辆数"),
+        /// 购置轿车金额.
+        SedanAmount => ("vehicles.purchases.sedan.amount", "购置轿车金额"),
+        /// 购置越野车辆数.
+        SuvCount => ("vehicles.purchases.suv.count", "购置越野车辆数"),
+        /// 购置越野车金额.
+        SuvAmount => ("vehicles.purchases.suv.amount", "购置越野车金额"),
+        /// 购置载客汽车辆数.
+        PassengerCount => ("vehicles.purchases.passenger.count", "购置载客汽车辆数"),
+        /// 购置载客汽车金额.
+        PassengerAmount => ("vehicles.purchases.passenger.amount", "购置载客汽车金额"),
+        /// 上年公务用车购置费.
+        PurchasePrior => ("vehicles.purchase_prior", "上年公务用车购置费"),
+        /// 公务用车运行维护费预算数.
+        OperationBudget => ("vehicles.operation_budget", "公务用车运行维护费预算数"),
+        /// 公务用车运行维护费决算数.
+        OperationActual => ("vehicles.operation_actual", "公务用车运行维护费决算数"),
+        /// 上年公务用车运行维护费.
+        OperationPrior => ("vehicles.operation_prior", "上年公务用车运行维护费"),
+        /// 公务用车保有量, as a whole.
+        Held => ("vehicles.held", "公务用车保有量"),
+        /// 保有轿车.
+        HeldSedan => ("vehicles.held.sedan", "公务用车保有量：轿车"),
+        /// 保有越野车.
+        HeldSuv => ("vehicles.held.suv", "公务用车保有量：越野车"),
+        /// 保有载客汽车.
+        HeldPassenger => ("vehicles.held.passenger", "公务用车保有量：载客汽车"),
+        /// Why the vehicle costs changed.
+        VehiclesChangeReason => ("vehicles.change_reason", "公务用车费用变动原因"),
+        /// 公务接待费 as a whole.
+        Reception => ("reception", "公务接待费"),
+        /// 公务接待费预算数.
+        ReceptionBudget => ("reception.budget", "公务接待费预算数"),
+        /// 国内公务接待费.
+        DomesticActual => ("reception.domestic.actual", "国内公务接待费"),
+        /// 国内公务接待批次.
+        DomesticBatches => ("reception.domestic.batches", "国内公务接待批次"),
+        /// 国内公务接待人次.
+        DomesticPeople => ("reception.domestic.people", "国内公务接待人次"),
+        /// 外事接待费.
+        ForeignActual => ("reception.foreign.actual", "外事接待费"),
+        /// 外事接待批次.
+        ForeignBatches => ("reception.foreign.batches", "外事接待批次"),
+        /// 外事接待人次.
+        ForeignPeople => ("reception.foreign.people", "外事接待人次"),
+        /// 上年公务接待费.
+        ReceptionPrior => ("reception.prior", "上年公务接待费"),
+        /// What the reception money was mainly used for.
+        ReceptionPurpose => ("reception.purpose", "公务接待费主要用途"),
+        /// What the receptions were.
+        ReceptionContent => ("reception.content", "公务接待具体内容"),
+        /// Why 公务接待费 changed.
+        ReceptionChangeReason => ("reception.change_reason", "公务接待费变动原因"),
+        /// Why the "三公" total changed.
+        ChangeReason => ("change_reason", "“三公”经费变动原因"),
+    }
+}
+
+field_enum! {
+    /// The fields of 机关运行经费.
+    pub enum RunningField {
+        /// This year's amount.
+        Amount => ("amount", "机关运行经费"),
+        /// Last year's amount.
+        Prior => ("prior", "上年机关运行经费"),
+        /// Why it changed.
+        ChangeReason => ("change_reason", "机关运行经费变动原因"),
+    }
+}
 
 /// "三公"经费财政拨款支出: budget, actual and prior year of each part; totals are computed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

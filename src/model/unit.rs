@@ -2,6 +2,92 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::path::field_enum;
+
+field_enum! {
+    /// The fields of 单位概况.
+    pub enum UnitField {
+        /// 单位全称.
+        Name => ("name", "单位全称"),
+        /// 简称.
+        ShortName => ("short_name", "单位简称"),
+        /// 决算年度.
+        Year => ("year", "决算年度"),
+        /// 主管部门.
+        SupervisingDepartment => ("supervising_department", "主管部门"),
+        /// 单位性质.
+        Kind => ("kind", "单位性质"),
+        /// 部门职责.
+        Duties => ("duties", "部门职责"),
+        /// 内设机构.
+        InternalOffices => ("internal_offices", "内设机构"),
+        /// 下设机构.
+        AttachedUnits => ("attached_units", "下设机构"),
+        /// 二级预算单位.
+        SubordinateUnits => ("subordinate_units", "二级预算单位"),
+        /// 编制和实有人数.
+        Staffing => ("staffing", "人员编制"),
+        /// 签字人.
+        Signatories => ("signatories", "签字人"),
+    }
+}
+
+field_enum! {
+    /// The fields of an attached or subordinate unit.
+    pub enum NamedUnitField {
+        /// 名称.
+        Name => ("name", "名称"),
+        /// 性质.
+        Kind => ("kind", "性质"),
+    }
+}
+
+field_enum! {
+    /// The fields of a staffed body.
+    pub enum StaffField {
+        /// 机构.
+        Body => ("body", "机构"),
+        /// 编制类别.
+        PostKind => ("post_kind", "编制类别"),
+        /// 编制数.
+        Posts => ("posts", "编制数"),
+        /// 实有人数.
+        Staff => ("staff", "实有人数"),
+    }
+}
+
+field_enum! {
+    /// The signatories.
+    pub enum Signatory {
+        /// 单位负责人.
+        Head => ("head", "单位负责人"),
+        /// 财务负责人.
+        FinanceHead => ("finance_head", "财务负责人"),
+        /// 填表人.
+        Preparer => ("preparer", "填表人"),
+    }
+}
+
+impl Signatory {
+    /// The signatory's name, as entered.
+    pub fn of(self, s: &Signatories) -> &str {
+        match self {
+            Signatory::Head => &s.head,
+            Signatory::FinanceHead => &s.finance_head,
+            Signatory::Preparer => &s.preparer,
+        }
+    }
+
+    /// The signatory's name, to edit.
+    pub fn of_mut(self, s: &mut Signatories) -> &mut String {
+        match self {
+            Signatory::Head => &mut s.head,
+            Signatory::FinanceHead => &mut s.finance_head,
+            Signatory::Preparer => &mut s.preparer,
+        }
+    }
+}
+
 /// The reporting unit (部门/单位) and its organisation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

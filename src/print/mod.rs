@@ -92,11 +92,6 @@ impl Pages {
         self.doc.pages().len()
     }
 
-    /// The typst document, for layout tests.
-    pub fn paged(&self) -> &PagedDocument {
-        &self.doc
-    }
-
     /// The PDF: fonts embedded and subset, text selectable, title and author set. The same
     /// pages and date always give the same bytes.
     pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::model::{FieldPath, Project, limits};
+use crate::model::{FieldPath, Project};
 
 pub use messages::io_message;
 pub use write::{BACKUPS_KEPT, SaveTime, backups};
@@ -108,8 +108,11 @@ pub enum Problem {
     },
     /// A value that cannot be: a non-numeric amount, a negative count, an unknown field.
     Invalid {
-        /// Where, as a field path inside the project (empty for the top level).
-        field: FieldPath,
+        /// Where, as a field path inside the project, when the place is inside one of its parts.
+        field: Option<Box<FieldPath>>,
+        /// Where, as the file names it (empty for the top level); may name a key the project does
+        /// not have (an unknown field).
+        place: String,
         /// Position in the file, when known (1-based line and column).
         position: Option<(usize, usize)>,
         /// What is wrong, in Chinese.
@@ -170,15 +173,16 @@ impl fmt::Display for Problem {
                 "该文件由更新版本的决算助手保存（格式版本 {found}），本程序只能打开版本 {SCHEMA_VERSION} 及以前的文件，请升级决算助手后再打开"
             ),
             Problem::Invalid {
-                field,
+                place,
                 position,
                 message,
+                ..
             } => {
                 if let Some((line, column)) = position {
                     write!(f, "第 {line} 行第 {column} 列，")?;
                 }
-                if !field.as_str().is_empty() {
-                    write!(f, "字段 {field}：")?;
+                if !place.is_empty() {
+                    write!(f, "字段 {place}：")?;
                 }
                 f.write_str(message)
             }
@@ -251,30 +255,16 @@ fn from_json_with(text: &str, migrations: &[Migration]) -> Result<Project, Probl
     Ok(project)
 }
 
-/// Rejects values the model can hold but a project cannot have: negative amounts outside
-/// balances, and texts, counts, lists and years beyond their documented bounds
-/// ([`crate::model::limits`]).
+/// Rejects values the model can hold but a project cannot have (see [`Project::validate`]).
 fn validate(project: &Project) -> Result<(), Problem> {
-    if let Some(bad) = project
-        .amounts()
-        .into_iter()
-        .find(|a| !a.may_be_negative && a.value.is_negative())
-    {
-        return Err(Problem::Invalid {
-            field: bad.path,
+    project
+        .validate()
+        .map_err(|(field, message)| Problem::Invalid {
+            place: field.to_string(),
+            field: Some(Box::new(field)),
             position: None,
-            message: format!("金额 {} 不能为负数", bad.value.wan()),
-        });
-    }
-    let value = serde_json::to_value(project).unwrap_or_default();
-    match limits::check(&value) {
-        Some(exceeded) => Err(Problem::Invalid {
-            field: exceeded.field,
-            position: None,
-            message: exceeded.message,
-        }),
-        None => Ok(()),
-    }
+            message,
+        })
 }
 
 fn syntax_problem(e: &serde_json::Error) -> Problem {
@@ -302,8 +292,10 @@ fn invalid(path: &str, e: &serde_json::Error, position: Option<(usize, usize)>) 
     }
     let inside = path.strip_prefix("project").unwrap_or(path);
     let inside = inside.strip_prefix('.').unwrap_or(inside);
+    let place = if inside == "?" { "" } else { inside };
     Problem::Invalid {
-        field: FieldPath::new(if inside == "?" { "" } else { inside }),
+        field: FieldPath::parse(place).ok().map(Box::new),
+        place: place.to_owned(),
         position,
         message: messages::data_message(&strip_position(e)),
     }

@@ -1,7 +1,9 @@
-//! The application: menu, tabs, findings panel, dialogs, files, undo, autosave.
+//! The application's state and its frame: menu, tabs, findings panel, dialogs, status bar.
 //!
-//! The tabs edit the session's project; after the frame, one place ([`JuesuanApp::end_frame`])
-//! records the edit for undo and recomputes what the core derives from it.
+//! The frame only reads the state and sends [`Command`]s; they are applied after it, in
+//! [`super::commands`]. The tabs edit the session's project directly (that is what a form does);
+//! after the frame, the edited field is recorded once for undo and the core recomputes what it
+//! derives ([`super::session::Session::commit_edit`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,120 +11,17 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use super::commands::{Command, Pending};
 use super::files::{AppFiles, Autosave, Recovery, Slot, Stale};
 use super::preview::{self, Preview};
 use super::session::Session;
+use super::tab::{Place, Tab};
 use super::tabs;
 use super::theme;
 use super::widgets::{Buffer, Form};
 use crate::checks::{self, Severity};
 use crate::example::example;
-use crate::model::{FieldPath, Project};
-
-/// The tabs, in the order the clerk works through them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    /// 单位概况.
-    Unit,
-    /// 收入 (and balances).
-    Revenue,
-    /// 支出.
-    Expenditure,
-    /// 人员/公用经费.
-    BasicCosts,
-    /// 三公与运行经费.
-    ThreePublic,
-    /// 政府采购.
-    Procurement,
-    /// 国有资产.
-    Assets,
-    /// 绩效.
-    Performance,
-    /// 情况说明 (the generated document).
-    Document,
-}
-
-impl Tab {
-    /// All tabs in order.
-    pub const ALL: [Tab; 9] = [
-        Tab::Unit,
-        Tab::Revenue,
-        Tab::Expenditure,
-        Tab::BasicCosts,
-        Tab::ThreePublic,
-        Tab::Procurement,
-        Tab::Assets,
-        Tab::Performance,
-        Tab::Document,
-    ];
-
-    /// The tab's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Tab::Unit => "单位概况",
-            Tab::Revenue => "收入",
-            Tab::Expenditure => "支出",
-            Tab::BasicCosts => "人员/公用经费",
-            Tab::ThreePublic => "三公与运行经费",
-            Tab::Procurement => "政府采购",
-            Tab::Assets => "国有资产",
-            Tab::Performance => "绩效",
-            Tab::Document => "情况说明",
-        }
-    }
-
-    /// The tab where the field at `path` is edited.
-    pub fn of_field(path: &FieldPath) -> Tab {
-        let p = path.as_str();
-        let starts = |prefixes: &[&str]| prefixes.iter().any(|x| p.starts_with(x));
-        if starts(&["unit"]) {
-            Tab::Unit
-        } else if starts(&[
-            "revenue",
-            "balances",
-            "prior_year.total_",
-            "control_totals.total_",
-            "control_totals.revenue_this_year",
-        ]) {
-            Tab::Revenue
-        } else if starts(&["basic_costs", "control_totals.general_budget_basic"]) {
-            Tab::BasicCosts
-        } else if starts(&["expenditure", "prior_year", "control_totals"])
-            && !p.contains("three_public")
-        {
-            Tab::Expenditure
-        } else if starts(&[
-            "three_public",
-            "running_costs",
-            "control_totals.three_public",
-        ]) {
-            Tab::ThreePublic
-        } else if starts(&["procurement"]) {
-            Tab::Procurement
-        } else if starts(&["assets"]) {
-            Tab::Assets
-        } else if starts(&["performance", "projects"]) {
-            Tab::Performance
-        } else {
-            Tab::Document
-        }
-    }
-}
-
-/// Something that would discard unsaved work, waiting for the clerk's answer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    /// 新建.
-    New,
-    /// 打开 a file (or ask for one).
-    Open(Option<PathBuf>),
-    /// Open the built-in example.
-    Example,
-    /// Close the window.
-    Close,
-    /// Open the oldest recovery copy offered.
-    Recover,
-}
+use crate::model::{FieldPath, Project, Settings};
 
 /// A modal dialog.
 #[derive(Clone, Debug)]
@@ -153,7 +52,7 @@ pub struct JuesuanApp {
     files: AppFiles,
     native_dialogs: bool,
     tab: Tab,
-    buffers: HashMap<String, Buffer>,
+    buffers: HashMap<FieldPath, Buffer>,
     highlight: Option<FieldPath>,
     scrolled: bool,
     dialog: Option<Dialog>,
@@ -172,6 +71,10 @@ pub struct JuesuanApp {
     /// Whether the 情况说明 tab shows the print preview rather than the text.
     show_preview: bool,
     preview: Preview,
+    /// Commands sent during this frame, applied after it.
+    pub(super) commands: Vec<Command>,
+    /// The window's context, when there is a window (closing, focus).
+    ctx: Option<egui::Context>,
 }
 
 impl JuesuanApp {
@@ -186,10 +89,11 @@ impl JuesuanApp {
             native_dialogs,
         } = startup;
         let mut dialog = None;
+        let mut recent_failed = None;
         let session = match file {
             Some(path) => match Session::open(&path) {
                 Ok(s) => {
-                    remember(&files, &path);
+                    recent_failed = remember(&files, &path);
                     s
                 }
                 Err(e) => {
@@ -211,7 +115,7 @@ impl JuesuanApp {
             dialog = Some(Dialog::Recover);
         }
         let (slot, notice) = match files.claim_slot(std::process::id()) {
-            Ok(slot) => (Some(slot), None),
+            Ok(slot) => (Some(slot), recent_failed),
             Err(e) => {
                 super::crash::log(&format!("无法建立恢复副本：{e}"));
                 (
@@ -239,6 +143,8 @@ impl JuesuanApp {
             tab_state: tabs::TabState::default(),
             show_preview: false,
             preview: Preview::default(),
+            commands: Vec::new(),
+            ctx: Some(ctx.clone()),
         }
     }
 
@@ -275,6 +181,16 @@ impl JuesuanApp {
     /// Whether the recovery prompt is showing.
     pub fn recovery_offered(&self) -> bool {
         matches!(self.dialog, Some(Dialog::Recover))
+    }
+
+    /// Whether the project settings dialog is showing.
+    pub fn settings_shown(&self) -> bool {
+        matches!(self.dialog, Some(Dialog::Settings))
+    }
+
+    /// Whether the window may close now (it was asked to and nothing unsaved is in the way).
+    pub fn closing_allowed(&self) -> bool {
+        self.allow_close
     }
 
     /// The fields whose text is not a valid value yet: their names and messages. Saving is
@@ -318,8 +234,19 @@ impl JuesuanApp {
         )
     }
 
+    /// Shows `message` in the status bar, if there is one.
+    fn note(&mut self, message: Option<String>) {
+        if message.is_some() {
+            self.notice = message;
+        }
+    }
+
+    fn show_error(&mut self, message: String) {
+        self.dialog = Some(Dialog::Error(message));
+    }
+
     /// 新建: an empty project for last year (the year whose accounts are closed now).
-    pub fn new_project(&mut self) {
+    fn new_project(&mut self) {
         let mut project = Project::default();
         project.unit.year = current_year().saturating_sub(1);
         // Nothing typed yet means nothing to lose: a new project starts clean.
@@ -327,48 +254,48 @@ impl JuesuanApp {
     }
 
     /// Opens `path`; on error shows it and keeps the current project.
-    pub fn open_path(&mut self, path: &Path) {
+    fn open_path(&mut self, path: &Path) {
         match Session::open(path) {
             Ok(session) => {
-                remember(&self.files, path);
+                self.note(remember(&self.files, path));
                 self.replace_session(session);
             }
-            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+            Err(e) => self.show_error(e.to_string()),
         }
     }
 
     /// Saves to `path`; on error shows it. Returns whether it saved. Refuses while a field holds
     /// text that is not a valid value, naming the field.
-    pub fn save_as_path(&mut self, path: &Path) -> bool {
+    pub(super) fn save_as_path(&mut self, path: &Path) -> bool {
         let unfinished = self.unfinished_fields();
         if !unfinished.is_empty() {
             let list: Vec<String> = unfinished
                 .iter()
                 .map(|(label, problem)| format!("· {label}{problem}"))
                 .collect();
-            self.dialog = Some(Dialog::Error(format!(
+            self.show_error(format!(
                 "没有保存：以下栏目的内容还不是有效的值，文件中仍是原来的数：\n{}\n\n请改正，或在该栏按 Esc 恢复原值，然后再保存。",
                 list.join("\n")
-            )));
+            ));
             return false;
         }
         match self.session.save_to(path, super::clock::save_time()) {
             Ok(()) => {
-                remember(&self.files, path);
+                self.note(remember(&self.files, path));
                 if let Some(slot) = &self.slot {
                     slot.clear();
                 }
                 true
             }
             Err(e) => {
-                self.dialog = Some(Dialog::Error(e.to_string()));
+                self.show_error(e.to_string());
                 false
             }
         }
     }
 
     /// 保存: to the session's file, or asks for one.
-    pub fn save(&mut self) -> bool {
+    pub(super) fn save(&mut self) -> bool {
         match self.session.path.clone() {
             Some(path) => self.save_as_path(&path),
             None => self.save_as(),
@@ -376,7 +303,7 @@ impl JuesuanApp {
     }
 
     /// 另存为…
-    pub fn save_as(&mut self) -> bool {
+    pub(super) fn save_as(&mut self) -> bool {
         if !self.native_dialogs {
             return false;
         }
@@ -392,34 +319,81 @@ impl JuesuanApp {
         }
     }
 
-    /// Undo (Ctrl+Z).
-    pub fn undo(&mut self) {
+    pub(super) fn undo(&mut self) {
+        self.surrender_focus();
         if self.session.undo() {
             self.buffers.clear();
         }
     }
 
-    /// Redo (Ctrl+Y).
-    pub fn redo(&mut self) {
+    pub(super) fn redo(&mut self) {
+        self.surrender_focus();
         if self.session.redo() {
             self.buffers.clear();
         }
     }
 
-    /// Jumps to the first field of a finding: its tab, scrolled to and highlighted.
-    pub fn go_to(&mut self, field: &FieldPath) {
-        self.tab = Tab::of_field(field);
-        self.highlight = Some(field.clone());
-        self.scrolled = false;
+    /// Leaves the field being typed in, so that undo does not fight its text.
+    fn surrender_focus(&self) {
+        if let Some(ctx) = &self.ctx {
+            ctx.memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+        }
+    }
+
+    /// Goes to the field a finding names: its tab, scrolled to and highlighted; the settings
+    /// dialog for a setting.
+    pub(super) fn go_to(&mut self, field: &FieldPath) {
+        match Tab::of(field) {
+            Place::Tab(tab) => {
+                self.tab = tab;
+                self.highlight = Some(field.clone());
+                self.scrolled = false;
+            }
+            Place::Settings => self.show_settings(),
+        }
+    }
+
+    pub(super) fn show_settings(&mut self) {
+        self.dialog = Some(Dialog::Settings);
+    }
+
+    pub(super) fn set_settings(&mut self, settings: Settings) {
+        if settings == self.session.project.settings {
+            return;
+        }
+        let mut project = self.session.project.clone();
+        project.settings = settings;
+        self.session
+            .replace(project, &FieldPath::part(crate::model::Root::Settings));
+        self.buffers.clear();
     }
 
     /// Asks before `action` when there is unsaved work; otherwise does it.
-    pub fn request(&mut self, action: Pending) {
+    pub(super) fn request(&mut self, action: Pending) {
         if self.session.is_dirty() {
             self.dialog = Some(Dialog::Unsaved(action));
         } else {
             self.perform(action);
         }
+    }
+
+    /// The clerk's answer to "保存修改吗？".
+    pub(super) fn answer_unsaved(&mut self, save_first: bool) {
+        let Some(Dialog::Unsaved(action)) = self.dialog.clone() else {
+            return;
+        };
+        self.dialog = None;
+        if !save_first || self.save() {
+            self.perform(action);
+        }
+    }
+
+    pub(super) fn close_dialog(&mut self) {
+        self.dialog = None;
     }
 
     fn perform(&mut self, action: Pending) {
@@ -436,7 +410,12 @@ impl JuesuanApp {
                 }
             }
             Pending::Example => self.replace_session(example_session()),
-            Pending::Close => self.allow_close = true,
+            Pending::Close => {
+                self.allow_close = true;
+                if let Some(ctx) = &self.ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
             Pending::Recover => self.recover(),
         }
     }
@@ -454,14 +433,22 @@ impl JuesuanApp {
             original: stale.info.original.clone(),
             written_unix: now_unix(),
         };
-        let kept = self
-            .slot
-            .as_ref()
-            .is_some_and(|slot| slot.write(&self.session.project, &info).is_ok());
-        if kept {
-            self.autosave
-                .written(Instant::now(), self.session.generation());
-            stale.discard();
+        let kept = match &self.slot {
+            Some(slot) => slot.write(&self.session.project, &info),
+            None => Ok(()),
+        };
+        match kept {
+            Ok(()) if self.slot.is_some() => {
+                self.autosave
+                    .written(Instant::now(), self.session.generation());
+                stale.discard();
+            }
+            // Without a slot of its own the work lives in the window only: keep the old copy
+            // until it is saved.
+            Ok(()) => {}
+            Err(e) => self.show_error(format!(
+                "恢复的内容已打开，但无法写入新的恢复副本（{e}）；原副本保留，请尽快保存。"
+            )),
         }
         // Otherwise the old copy stays on disk (its lock is released when `stale` drops) and is
         // offered again at the next start.
@@ -469,7 +456,14 @@ impl JuesuanApp {
     }
 
     /// 放弃: deletes the oldest offered copy.
-    fn discard_recovery(&mut self) {
+    pub(super) fn discard_recovery(&mut self) {
+        if self
+            .dialog
+            .as_ref()
+            .is_some_and(|d| matches!(d, Dialog::Recover))
+        {
+            self.dialog = None;
+        }
         if !self.stale.is_empty() {
             self.stale.remove(0).discard();
         }
@@ -477,7 +471,7 @@ impl JuesuanApp {
     }
 
     fn offer_next_recovery(&mut self) {
-        if !self.stale.is_empty() {
+        if !self.stale.is_empty() && self.dialog.is_none() {
             self.dialog = Some(Dialog::Recover);
         }
     }
@@ -494,60 +488,41 @@ impl JuesuanApp {
         }
     }
 
+    /// Sends the commands of this frame's keyboard shortcuts.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        let shortcut = |m, k| KeyboardShortcut::new(m, k);
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        let (new, open, save_as, save, redo, redo2, undo) = ctx.input_mut(|i| {
-            (
-                i.consume_shortcut(&shortcut(cmd, Key::N)),
-                i.consume_shortcut(&shortcut(cmd, Key::O)),
-                i.consume_shortcut(&shortcut(cmd_shift, Key::S)),
-                i.consume_shortcut(&shortcut(cmd, Key::S)),
-                i.consume_shortcut(&shortcut(cmd_shift, Key::Z)),
-                i.consume_shortcut(&shortcut(cmd, Key::Y)),
-                i.consume_shortcut(&shortcut(cmd, Key::Z)),
-            )
-        });
-        if new {
-            self.request(Pending::New);
-        }
-        if open {
-            self.request(Pending::Open(None));
-        }
-        if save_as {
-            self.save_as();
-        } else if save {
-            self.save();
-        }
-        if undo || redo || redo2 {
-            ctx.memory_mut(|m| {
-                if let Some(id) = m.focused() {
-                    m.surrender_focus(id);
-                }
-            });
-            if undo {
-                self.undo();
-            } else {
-                self.redo();
+        let keys = [
+            (cmd, Key::N, Command::New),
+            (cmd, Key::O, Command::Open(None)),
+            (cmd_shift, Key::S, Command::SaveAs),
+            (cmd, Key::S, Command::Save),
+            (cmd_shift, Key::Z, Command::Redo),
+            (cmd, Key::Y, Command::Redo),
+            (cmd, Key::Z, Command::Undo),
+        ];
+        for (modifiers, key, command) in keys {
+            // Shift variants first: consume_shortcut matches Ctrl+Shift+S for Ctrl+S too.
+            if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key))) {
+                self.send(command);
             }
         }
     }
 
     fn menu_ui(&mut self, ui: &mut Ui) {
+        let mut sent = Vec::new();
+        let mut send = |c: Command| sent.push(c);
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("文件", |ui| {
-                if ui.button("新建\tCtrl+N").clicked() {
-                    self.request(Pending::New);
-                }
-                if ui.button("打开…\tCtrl+O").clicked() {
-                    self.request(Pending::Open(None));
-                }
-                if ui.button("保存\tCtrl+S").clicked() {
-                    self.save();
-                }
-                if ui.button("另存为…\tCtrl+Shift+S").clicked() {
-                    self.save_as();
+                for (label, command) in [
+                    ("新建\tCtrl+N", Command::New),
+                    ("打开…\tCtrl+O", Command::Open(None)),
+                    ("保存\tCtrl+S", Command::Save),
+                    ("另存为…\tCtrl+Shift+S", Command::SaveAs),
+                ] {
+                    if ui.button(label).clicked() {
+                        send(command);
+                    }
                 }
                 ui.separator();
                 let recent = self.files.remembered().recent;
@@ -555,20 +530,20 @@ impl JuesuanApp {
                     ui.menu_button("最近打开", |ui| {
                         for path in recent {
                             if ui.button(path.display().to_string()).clicked() {
-                                self.request(Pending::Open(Some(path)));
+                                send(Command::Open(Some(path)));
                             }
                         }
                     });
                 });
                 if ui.button("打开内置示例").clicked() {
-                    self.request(Pending::Example);
+                    send(Command::OpenExample);
                 }
                 if ui.button("打印预览").clicked() {
-                    self.open_preview();
+                    send(Command::ShowPreview);
                 }
                 ui.separator();
                 if ui.button("退出").clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    send(Command::Close);
                 }
             });
             ui.menu_button("编辑", |ui| {
@@ -576,20 +551,21 @@ impl JuesuanApp {
                     .add_enabled(self.session.can_undo(), egui::Button::new("撤销\tCtrl+Z"))
                     .clicked()
                 {
-                    self.undo();
+                    send(Command::Undo);
                 }
                 if ui
                     .add_enabled(self.session.can_redo(), egui::Button::new("重做\tCtrl+Y"))
                     .clicked()
                 {
-                    self.redo();
+                    send(Command::Redo);
                 }
                 ui.separator();
                 if ui.button("项目设置…").clicked() {
-                    self.dialog = Some(Dialog::Settings);
+                    send(Command::ShowSettings);
                 }
             });
         });
+        self.commands.extend(sent);
     }
 
     fn status_ui(&mut self, ui: &mut Ui) {
@@ -657,7 +633,7 @@ impl JuesuanApp {
             ui.add_space(4.0);
         });
         if let Some(field) = target {
-            self.go_to(&field);
+            self.send(Command::JumpTo(field));
         }
     }
 
@@ -665,7 +641,7 @@ impl JuesuanApp {
         ui.horizontal_wrapped(|ui| {
             for tab in Tab::ALL {
                 if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
-                    self.tab = tab;
+                    self.commands.push(Command::ShowTab(tab));
                 }
             }
         });
@@ -680,6 +656,7 @@ impl JuesuanApp {
             findings,
             charts,
             catalog,
+            totals,
             ..
         } = &mut self.session;
         let mut form = Form {
@@ -690,6 +667,7 @@ impl JuesuanApp {
             scrolled: &mut self.scrolled,
             edited: &mut edited,
             catalog: catalog.as_ref(),
+            totals,
         };
         egui::ScrollArea::vertical()
             .id_salt(("tab", self.tab.label()))
@@ -709,12 +687,13 @@ impl JuesuanApp {
     }
 
     /// Shows the print preview (laying the pages out if needed).
-    pub fn open_preview(&mut self) {
+    pub(super) fn open_preview(&mut self) {
         self.tab = Tab::Document;
         self.show_preview = true;
     }
 
-    /// The preview's pages, waiting for the layout if it is running (for tests and exports).
+    /// The preview's pages of the project as it is now, waiting for the layout if it is
+    /// running (exports, printing and tests must never take older pages).
     pub fn preview_pages(&mut self) -> Option<std::sync::Arc<crate::print::Pages>> {
         let generation = self.session.generation();
         let signatories = self.session.project.unit.signatories.clone();
@@ -722,7 +701,7 @@ impl JuesuanApp {
         self.preview
             .ensure(generation, doc, &signatories, super::clock::today());
         self.preview.wait();
-        self.preview.pages_for(self.session.generation()).cloned()
+        self.preview.pages_for(generation).cloned()
     }
 
     fn document_tab_ui(&mut self, ui: &mut Ui) {
@@ -745,13 +724,14 @@ impl JuesuanApp {
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
         match action {
-            Some(preview::Action::Export(pages)) => self.export_pdf(&pages),
-            Some(preview::Action::Print(pages)) => self.print(&pages),
+            Some(preview::Action::Export) => self.send(Command::ExportPdf),
+            Some(preview::Action::Print) => self.send(Command::Print),
             None => {}
         }
     }
 
-    fn export_pdf(&mut self, pages: &crate::print::Pages) {
+    /// 导出PDF…: asks for a file and writes the current project's PDF to it.
+    pub(super) fn export_pdf(&mut self) {
         if !self.native_dialogs {
             return;
         }
@@ -764,11 +744,15 @@ impl JuesuanApp {
         else {
             return;
         };
-        self.write_pdf(pages, &path);
+        self.export_pdf_to(&path);
     }
 
-    /// Writes the PDF of `pages` to `path`; shows an error dialog on failure.
-    pub fn write_pdf(&mut self, pages: &crate::print::Pages, path: &Path) -> bool {
+    /// Writes the current project's PDF to `path`; shows an error dialog on failure.
+    pub(super) fn export_pdf_to(&mut self, path: &Path) -> bool {
+        let Some(pages) = self.preview_pages() else {
+            self.show_error("排版失败，无法导出 PDF，请查看预览中的提示。".to_owned());
+            return false;
+        };
         let result = pages
             .pdf()
             .map_err(|e| e.to_string())
@@ -779,26 +763,27 @@ impl JuesuanApp {
                 true
             }
             Err(e) => {
-                self.dialog = Some(Dialog::Error(e));
+                self.show_error(e);
                 false
             }
         }
     }
 
-    fn print(&mut self, pages: &crate::print::Pages) {
+    /// 打印…: writes the current project's PDF to the print folder and hands it to the system.
+    pub(super) fn print(&mut self) {
         let dir = print_dir();
         if let Err(e) = std::fs::create_dir_all(&dir) {
-            self.dialog = Some(Dialog::Error(format!(
+            self.show_error(format!(
                 "无法准备打印文件：{}",
                 crate::storage::io_message(&e)
-            )));
+            ));
             return;
         }
         let path = dir.join(format!("决算助手-打印-{}.pdf", super::clock::now_unix()));
-        if self.write_pdf(pages, &path) {
+        if self.export_pdf_to(&path) {
             match preview::print_pdf(&path) {
                 Ok(()) => self.preview.status = Some("已交给系统打印".to_owned()),
-                Err(e) => self.dialog = Some(Dialog::Error(e)),
+                Err(e) => self.show_error(e),
             }
         }
     }
@@ -807,8 +792,7 @@ impl JuesuanApp {
         let Some(dialog) = self.dialog.clone() else {
             return;
         };
-        let mut close = false;
-        let mut recovery_choice = None;
+        let mut sent = Vec::new();
         let modal = egui::Modal::new(egui::Id::unique("juesuan-dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             match &dialog {
@@ -816,84 +800,75 @@ impl JuesuanApp {
                     ui.heading("无法完成");
                     ui.label(message);
                     if ui.button("确定").clicked() {
-                        close = true;
+                        sent.push(Command::CloseDialog);
                     }
                 }
-                Dialog::Unsaved(action) => {
+                Dialog::Unsaved(_) => {
                     ui.heading("有未保存的修改");
-                    ui.label(format!("是否保存对“{}”的修改？", self.session.display_name()));
-                    ui.horizontal(|ui| {
-                        if ui.button("保存").clicked() && self.save() {
-                            close = true;
-                            self.perform(action.clone());
-                        }
-                        if ui.button("不保存").clicked() {
-                            close = true;
-                            self.perform(action.clone());
-                        }
-                        if ui.button("取消").clicked() {
-                            close = true;
-                        }
-                    });
-                }
-                Dialog::Recover => {
-                    let Some(stale) = self.stale.first() else {
-                        close = true;
-                        return;
-                    };
-                    let info = &stale.info;
-                    ui.heading("恢复未保存的内容");
-                    let minutes = now_unix().saturating_sub(info.written_unix) / 60;
-                    let original = info
-                        .original
-                        .as_ref()
-                        .map(|p| format!("（原文件：{}）", p.display()))
-                        .unwrap_or_default();
-                    let unit = &stale.project.unit;
                     ui.label(format!(
-                        "决算助手上次没有正常关闭。发现约 {minutes} 分钟前自动保存、尚未存盘的内容：{} {}年度{original}。\n\n“恢复”打开这些内容（之后请保存）；“放弃”删除这份副本。",
-                        unit.name, unit.year
+                        "是否保存对“{}”的修改？",
+                        self.session.display_name()
                     ));
                     ui.horizontal(|ui| {
-                        if ui.button("恢复").clicked() {
-                            recovery_choice = Some(true);
-                            close = true;
+                        if ui.button("保存").clicked() {
+                            sent.push(Command::SaveThenContinue);
                         }
-                        if ui.button("放弃").clicked() {
-                            recovery_choice = Some(false);
-                            close = true;
+                        if ui.button("不保存").clicked() {
+                            sent.push(Command::DiscardThenContinue);
+                        }
+                        if ui.button("取消").clicked() {
+                            sent.push(Command::CloseDialog);
                         }
                     });
                 }
+                Dialog::Recover => self.recover_ui(ui, &mut sent),
                 Dialog::Settings => {
                     ui.heading("项目设置");
                     let mut settings = self.session.project.settings.clone();
                     tabs::settings_ui(ui, &mut settings);
                     if settings != self.session.project.settings {
-                        let mut project = self.session.project.clone();
-                        project.settings = settings;
-                        self.session.replace(project, "settings");
-                        self.buffers.clear();
+                        sent.push(Command::SetSettings(settings));
                     }
                     if ui.button("关闭").clicked() {
-                        close = true;
+                        sent.push(Command::CloseDialog);
                     }
                 }
             }
         });
-        if modal.should_close() && !matches!(dialog, Dialog::Unsaved(_) | Dialog::Recover) {
-            close = true;
+        // Escape or a click outside closes what needs no answer; a question stays until answered.
+        if modal.should_close() && matches!(dialog, Dialog::Error(_) | Dialog::Settings) {
+            sent.push(Command::CloseDialog);
         }
-        if close
-            && matches!(self.dialog.as_ref().map(std::mem::discriminant), Some(d) if d == std::mem::discriminant(&dialog))
-        {
-            self.dialog = None;
-        }
-        match recovery_choice {
-            Some(true) => self.request(Pending::Recover),
-            Some(false) => self.discard_recovery(),
-            None => {}
-        }
+        self.commands.extend(sent);
+    }
+
+    fn recover_ui(&self, ui: &mut Ui, sent: &mut Vec<Command>) {
+        let Some(stale) = self.stale.first() else {
+            sent.push(Command::CloseDialog);
+            return;
+        };
+        let info = &stale.info;
+        ui.heading("恢复未保存的内容");
+        let minutes = now_unix().saturating_sub(info.written_unix) / 60;
+        let original = info
+            .original
+            .as_ref()
+            .map(|p| format!("（原文件：{}）", p.display()))
+            .unwrap_or_default();
+        let unit = &stale.project.unit;
+        ui.label(format!(
+            "决算助手上次没有正常关闭。发现约 {minutes} 分钟前自动保存、尚未存盘的内容：{} {}年度{original}。\n\n“恢复”打开这些内容（之后请保存）；“放弃”删除这份副本。",
+            unit.name, unit.year
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("恢复").clicked() {
+                sent.push(Command::CloseDialog);
+                sent.push(Command::Recover);
+            }
+            if ui.button("放弃").clicked() {
+                sent.push(Command::DiscardRecovery);
+            }
+        });
     }
 
     /// Copies unsaved work to this instance's recovery slot, at most once a minute. A failure
@@ -941,7 +916,7 @@ impl JuesuanApp {
         remove_old_print_files();
     }
 
-    /// Draws one frame into `ui` (the whole window).
+    /// Draws one frame into `ui` (the whole window), then applies the commands it sent.
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         if self.dialog.is_none() {
@@ -956,19 +931,18 @@ impl JuesuanApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.request(Pending::Open(Some(path)));
+            self.send(Command::Open(Some(path)));
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.session.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.dialog = Some(Dialog::Unsaved(Pending::Close));
             } else {
-                self.closing();
+                self.allow_close = true;
             }
         }
         if self.allow_close {
             self.closing();
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -979,6 +953,7 @@ impl JuesuanApp {
             .show(ui, |ui| self.findings_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.tabs_ui(ui));
         self.dialogs_ui(&ctx);
+        self.apply_queued();
 
         let title = self.window_title();
         if title != self.title {
@@ -1001,11 +976,12 @@ impl eframe::App for JuesuanApp {
 const AUTOSAVE_FAILED: &str = "自动恢复副本写入失败";
 
 /// Puts `path` first in the recent files. Failing to remember it loses nothing the clerk made,
-/// so it is logged rather than shown.
-fn remember(files: &AppFiles, path: &Path) {
-    if let Err(e) = files.add_recent(path) {
-        super::crash::log(&format!("无法记录最近打开的文件：{e}"));
-    }
+/// so it needs no dialog: the message is logged and returned for the status bar.
+fn remember(files: &AppFiles, path: &Path) -> Option<String> {
+    let e = files.add_recent(path).err()?;
+    let message = format!("无法记录最近打开的文件（{e}）");
+    super::crash::log(&message);
+    Some(message)
 }
 
 /// The folder the PDFs handed to the system's printing go to.
@@ -1042,39 +1018,4 @@ use super::clock::now_unix;
 /// The current year by the system clock.
 fn current_year() -> i32 {
     super::clock::today().year
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_map_to_their_tabs() {
-        let cases = [
-            ("unit.staffing[0].staff", Tab::Unit),
-            ("revenue.general_budget", Tab::Revenue),
-            ("balances.general_budget.closing", Tab::Revenue),
-            ("control_totals.revenue_this_year", Tab::Revenue),
-            ("expenditure.lines[3].basic", Tab::Expenditure),
-            ("control_totals.basic", Tab::Expenditure),
-            ("control_totals.general_budget_basic", Tab::BasicCosts),
-            ("basic_costs.public", Tab::BasicCosts),
-            ("three_public.reception.budget", Tab::ThreePublic),
-            ("control_totals.three_public", Tab::ThreePublic),
-            ("running_costs.change_reason", Tab::ThreePublic),
-            ("procurement.to_sme", Tab::Procurement),
-            ("assets.vehicles", Tab::Assets),
-            ("projects[0].indicators[2].actual", Tab::Performance),
-            ("performance.department.full_score", Tab::Performance),
-        ];
-        for (path, tab) in cases {
-            assert_eq!(Tab::of_field(&FieldPath::new(path)), tab, "{path}");
-        }
-    }
-
-    #[test]
-    fn the_clock_gives_a_plausible_year() {
-        let y = current_year();
-        assert!((2024..2200).contains(&y), "{y}");
-    }
 }

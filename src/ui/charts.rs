@@ -4,7 +4,7 @@
 use egui::{Color32, Pos2, RichText, Sense, Shape, Stroke, Ui, Vec2, epaint::Mesh};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
-use super::theme::SERIES;
+use super::theme::{self, SERIES};
 use crate::document::{Block, Chart, ChartKind, Document};
 
 /// The chart numbered `number` in the document, if it has one.
@@ -103,7 +103,7 @@ fn pie_ui(ui: &mut Ui, slices: &[crate::document::Slice]) {
             .sum();
         let painter = ui.painter_at(rect);
         if total <= 0.0 {
-            painter.circle_stroke(center, radius, Stroke::new(1.0, Color32::GRAY));
+            painter.circle_stroke(center, radius, Stroke::new(1.0, theme::OUTLINE));
         } else {
             let mut start = -std::f64::consts::FRAC_PI_2;
             for (i, s) in slices.iter().enumerate() {

@@ -33,16 +33,3 @@ pub fn save_time() -> SaveTime {
         local: chrono::Local::now().naive_local(),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_clock_gives_a_plausible_date() {
-        let d = today();
-        assert!((2024..2200).contains(&d.year), "{d:?}");
-        assert!((1..=12).contains(&d.month) && (1..=31).contains(&d.day));
-        assert!(save_time().local.year() == d.year || d.month == 1);
-    }
-}

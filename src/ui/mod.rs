@@ -4,10 +4,12 @@
 pub mod app;
 pub mod charts;
 pub mod clock;
+pub mod commands;
 pub mod crash;
 pub mod files;
 pub mod preview;
 pub mod session;
+pub mod tab;
 mod tabs;
 pub mod theme;
 pub mod widgets;
@@ -15,6 +17,8 @@ pub mod widgets;
 use std::path::PathBuf;
 
 pub use app::{JuesuanApp, Startup};
+pub use commands::Command;
+pub use tab::{Place, Tab};
 
 /// The window icon (the same image as the Windows .ico and the Linux desktop icon).
 const ICON_PNG: &[u8] = include_bytes!("../../packaging/icons/juesuan-256.png");

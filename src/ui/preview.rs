@@ -31,9 +31,9 @@ pub struct Preview {
 /// What the clerk asked the preview to do.
 pub enum Action {
     /// Save the PDF somewhere.
-    Export(Arc<Pages>),
+    Export,
     /// Print it (through the system's PDF handler).
-    Print(Arc<Pages>),
+    Print,
 }
 
 impl Preview {
@@ -129,7 +129,7 @@ impl Preview {
         let mut action = None;
         if errors > 0 {
             egui::Frame::new()
-                .fill(egui::Color32::from_rgb(0xfd, 0xec, 0xea))
+                .fill(theme::ERROR_BANNER)
                 .inner_margin(6.0)
                 .show(ui, |ui| {
                     ui.label(
@@ -169,12 +169,12 @@ impl Preview {
                     .fixed_decimals(1),
             );
             ui.separator();
-            if let Some((_, pages)) = &current {
+            if current.is_some() {
                 if ui.button("导出PDF…").clicked() {
-                    action = Some(Action::Export(Arc::clone(pages)));
+                    action = Some(Action::Export);
                 }
                 if ui.button("打印…").clicked() {
-                    action = Some(Action::Print(Arc::clone(pages)));
+                    action = Some(Action::Print);
                 }
             }
             if self.busy() || stale {
@@ -216,7 +216,7 @@ impl Preview {
                 .id_salt("preview-page")
                 .show(ui, |ui| {
                     egui::Frame::new()
-                        .stroke(egui::Stroke::new(1.0, egui::Color32::GRAY))
+                        .stroke(egui::Stroke::new(1.0, theme::OUTLINE))
                         .show(ui, |ui| ui.image((texture.id(), shown)));
                 });
         }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use crate::catalog::Catalog;
 use crate::checks::{self, Finding};
 use crate::document::{self, Document};
-use crate::model::Project;
+use crate::model::totals::Totals;
+use crate::model::{FieldPath, Project};
 use crate::storage::{self, SaveTime, StorageError};
 
 /// How many steps undo keeps.
@@ -33,7 +34,10 @@ pub struct Session {
     undo: Vec<(Project, u64)>,
     redo: Vec<(Project, u64)>,
     /// The field of the last edit: further edits to it merge into one undo step.
-    last_field: Option<String>,
+    last_field: Option<FieldPath>,
+    /// The project's totals, computed once after every edit for the checks, the document and
+    /// the tabs.
+    pub totals: Totals,
     /// The findings of the checks, recomputed after every edit.
     pub findings: Vec<Finding>,
     /// 第二部分 with the seven charts, rebuilt after every edit for the tabs' live charts.
@@ -47,16 +51,8 @@ pub struct Session {
 impl Session {
     /// A session on `project`. `saved` tells whether it equals the file at `path`.
     pub fn new(project: Project, path: Option<PathBuf>, saved: bool) -> Session {
-        let catalog = Catalog::builtin(project.unit.year).ok();
-        let findings = checks::run(&project, catalog.as_ref());
-        let charts = document::build_explanation(
-            &project,
-            &document::Options {
-                catalog: catalog.clone(),
-            },
-        );
         let generation = next_generation();
-        Session {
+        let mut session = Session {
             committed: project.clone(),
             project,
             path,
@@ -65,11 +61,14 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
             last_field: None,
-            findings,
-            charts,
+            totals: Totals::default(),
+            findings: Vec::new(),
+            charts: Document::default(),
             document: None,
-            catalog,
-        }
+            catalog: None,
+        };
+        session.recompute();
+        session
     }
 
     /// Opens a project file. On error nothing changes and nothing is written.
@@ -85,11 +84,11 @@ impl Session {
 
     /// Records that the UI changed `field` of the working project. Consecutive edits of the same
     /// field (typing) make one undo step.
-    pub fn commit_edit(&mut self, field: &str) {
+    pub fn commit_edit(&mut self, field: &FieldPath) {
         if self.project == self.committed {
             return;
         }
-        let same_field = self.last_field.as_deref() == Some(field);
+        let same_field = self.last_field.as_ref() == Some(field);
         if !same_field {
             let previous = std::mem::replace(&mut self.committed, self.project.clone());
             self.undo.push((previous, self.generation));
@@ -101,7 +100,7 @@ impl Session {
         }
         self.redo.clear();
         self.generation = next_generation();
-        self.last_field = Some(field.to_owned());
+        self.last_field = Some(field.clone());
         self.recompute();
     }
 
@@ -149,7 +148,7 @@ impl Session {
     }
 
     /// Replaces the whole project as one undoable step (e.g. a settings change).
-    pub fn replace(&mut self, project: Project, field: &str) {
+    pub fn replace(&mut self, project: Project, field: &FieldPath) {
         self.project = project;
         self.end_edit_run();
         self.commit_edit(field);
@@ -184,28 +183,25 @@ impl Session {
         {
             self.catalog = Catalog::builtin(self.project.unit.year).ok();
         }
-        self.findings = checks::run(&self.project, self.catalog.as_ref());
-        self.charts = document::build_explanation(
-            &self.project,
-            &document::Options {
-                catalog: self.catalog.clone(),
-            },
-        );
+        self.totals = Totals::of(&self.project);
+        self.findings = checks::run_with(&self.project, self.totals.clone(), self.catalog.as_ref());
+        self.charts = document::build_explanation(&self.project, &self.options());
         self.document = None;
     }
 
     /// The whole document of the current project (built now if an edit made it stale).
     pub fn document(&mut self) -> &Document {
-        let project = &self.project;
-        let catalog = &self.catalog;
-        self.document.get_or_insert_with(|| {
-            document::build(
-                project,
-                &document::Options {
-                    catalog: catalog.clone(),
-                },
-            )
-        })
+        if self.document.is_none() {
+            self.document = Some(document::build(&self.project, &self.options()));
+        }
+        self.document.get_or_insert_with(Document::default)
+    }
+
+    fn options(&self) -> document::Options<'_> {
+        document::Options {
+            catalog: self.catalog.as_ref(),
+            totals: Some(&self.totals),
+        }
     }
 
     /// The file name shown in the title, or 未命名 / 内置示例.
@@ -224,10 +220,19 @@ impl Session {
 mod tests {
     use super::*;
     use crate::example::example;
+    use crate::model::RevenueItem;
     use crate::money::Wan;
 
     fn session() -> Session {
         Session::new(example().unwrap(), None, false)
+    }
+
+    fn other() -> FieldPath {
+        FieldPath::revenue(RevenueItem::Other)
+    }
+
+    fn business() -> FieldPath {
+        FieldPath::revenue(RevenueItem::Business)
     }
 
     #[test]
@@ -235,10 +240,10 @@ mod tests {
         let mut s = session();
         for text in ["2", "22", "226"] {
             s.project.revenue.other = text.parse::<Wan>().unwrap();
-            s.commit_edit("revenue.other");
+            s.commit_edit(&other());
         }
         s.project.revenue.business = "1".parse().unwrap();
-        s.commit_edit("revenue.business");
+        s.commit_edit(&business());
         assert!(s.undo());
         assert_eq!(s.project.revenue.other, "226".parse().unwrap());
         assert!(s.project.revenue.business.is_zero());
@@ -258,7 +263,7 @@ mod tests {
         s.save_to(&path, crate::ui::clock::save_time()).unwrap();
         assert!(!s.is_dirty());
         s.project.revenue.other = "1".parse().unwrap();
-        s.commit_edit("revenue.other");
+        s.commit_edit(&other());
         assert!(s.is_dirty());
         s.undo();
         assert!(!s.is_dirty(), "undo back to the saved state is clean");
@@ -271,10 +276,10 @@ mod tests {
         let mut s = session();
         let before = s.findings.len();
         s.project.control_totals.basic = Some("1".parse().unwrap());
-        s.commit_edit("control_totals.basic");
+        s.commit_edit(&FieldPath::control_total(crate::model::ControlTotal::Basic));
         assert_eq!(s.findings.len(), before + 1);
         s.project.revenue.general_budget = "300".parse().unwrap();
-        s.commit_edit("revenue.general_budget");
+        s.commit_edit(&FieldPath::revenue(RevenueItem::GeneralBudget));
         let text =
             crate::document::render::render(s.document(), crate::document::render::Format::Text);
         assert!(text.contains("本年收入合计300.00万元"));
@@ -284,11 +289,11 @@ mod tests {
     fn a_new_edit_clears_redo() {
         let mut s = session();
         s.project.revenue.other = "1".parse().unwrap();
-        s.commit_edit("revenue.other");
+        s.commit_edit(&other());
         s.undo();
         assert!(s.can_redo());
         s.project.revenue.business = "2".parse().unwrap();
-        s.commit_edit("revenue.business");
+        s.commit_edit(&business());
         assert!(!s.can_redo());
     }
 }

@@ -13,6 +13,13 @@ pub const HINT: Color32 = Color32::from_rgb(0x1c, 0x6d, 0xc0);
 /// The frame drawn around a field reached from a finding.
 pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0x8c, 0x00);
 
+/// The background of the banner that warns of 错误 above the print preview.
+pub const ERROR_BANNER: Color32 = Color32::from_rgb(0xfd, 0xec, 0xea);
+/// Section headings inside a tab.
+pub const SECTION: Color32 = Color32::from_rgb(0x1f, 0x3a, 0x68);
+/// Thin outlines: the preview's page border, a pie's circle.
+pub const OUTLINE: Color32 = Color32::GRAY;
+
 /// The series colours of charts, in order.
 pub const SERIES: [Color32; 8] = [
     Color32::from_rgb(0x44, 0x72, 0xc4),

@@ -3,14 +3,15 @@
 
 use std::collections::HashMap;
 
-use egui::{Align, Color32, Response, RichText, Stroke, Ui};
+use egui::{Align, Response, RichText, Stroke, Ui};
 use rust_decimal::Decimal;
 
 use super::theme;
 use crate::catalog::Catalog;
 use crate::checks::{Finding, Severity};
-use crate::model::{FieldPath, limits};
-use crate::money::{AmountError, EntryUnit, Wan, parse_entry};
+use crate::model::totals::Totals;
+use crate::model::{FieldPath, edit, limits};
+use crate::money::{EntryUnit, Wan};
 
 /// The text a field shows while the clerk types, and its error.
 ///
@@ -48,29 +49,30 @@ pub struct Form<'a> {
     /// The current findings, for markers.
     pub findings: &'a [Finding],
     /// Typing buffers by field path.
-    pub buffers: &'a mut HashMap<String, Buffer>,
+    pub buffers: &'a mut HashMap<FieldPath, Buffer>,
     /// The field a finding was clicked for, to scroll to and highlight.
     pub highlight: &'a Option<FieldPath>,
     /// Set when the highlighted field has been scrolled to.
     pub scrolled: &'a mut bool,
     /// The field edited this frame, if any.
-    pub edited: &'a mut Option<String>,
+    pub edited: &'a mut Option<FieldPath>,
     /// The catalog of the project's year.
     pub catalog: Option<&'a Catalog>,
+    /// The project's totals as the core last computed them (after the previous edit).
+    pub totals: &'a Totals,
 }
 
 impl Form<'_> {
-    fn mark_edited(&mut self, path: &str) {
-        *self.edited = Some(path.to_owned());
+    fn mark_edited(&mut self, path: &FieldPath) {
+        *self.edited = Some(path.clone());
     }
 
     /// The most serious finding that involves `path`, with all messages for the tooltip.
-    fn finding_for(&self, path: &str) -> Option<(Severity, String)> {
-        let me = FieldPath::new(path);
+    fn finding_for(&self, path: &FieldPath) -> Option<(Severity, String)> {
         let related: Vec<&Finding> = self
             .findings
             .iter()
-            .filter(|f| f.fields.iter().any(|p| marks(p, &me)))
+            .filter(|f| f.fields.iter().any(|p| marks(p, path)))
             .collect();
         let worst = related.iter().map(|f| f.severity).min()?;
         let text = related
@@ -83,14 +85,15 @@ impl Form<'_> {
 
     /// Draws the marker of `path`'s findings, and highlights and scrolls to `response` when the
     /// clerk came here from a finding.
-    pub fn decorate(&mut self, ui: &mut Ui, path: &str, response: &Response) {
+    pub fn decorate(&mut self, ui: &mut Ui, path: &FieldPath, response: &Response) {
         if let Some((severity, text)) = self.finding_for(path) {
             ui.label(RichText::new("●").color(theme::severity_color(severity)))
                 .on_hover_text(text);
         }
-        let highlighted = self.highlight.as_ref().is_some_and(|h| {
-            FieldPath::new(path).is_within(h) || h.is_within(&FieldPath::new(path))
-        });
+        let highlighted = self
+            .highlight
+            .as_ref()
+            .is_some_and(|h| path.is_within(h) || h.is_within(path));
         if highlighted {
             ui.painter().rect_stroke(
                 response.rect.expand(3.0),
@@ -114,16 +117,20 @@ fn marks(finding: &FieldPath, field: &FieldPath) -> bool {
     if finding.is_within(field) {
         return true;
     }
-    field.is_within(finding) && !field.as_str()[finding.as_str().len()..].starts_with('[')
+    field.is_within(finding)
+        && !matches!(
+            field.steps().get(finding.steps().len()),
+            Some(crate::model::Step::Index(_))
+        )
 }
 
 /// The longest text the field at `path` may hold (see [`limits`]).
-fn text_limit(path: &str) -> usize {
-    limits::text_limit(&FieldPath::new(path))
+fn text_limit(path: &FieldPath) -> usize {
+    limits::text_limit(path)
 }
 
 /// Says so when a text has reached its field's limit (the box takes no more).
-fn limit_note(ui: &mut Ui, value: &str, path: &str) {
+fn limit_note(ui: &mut Ui, value: &str, path: &FieldPath) {
     let limit = text_limit(path);
     if value.chars().count() >= limit {
         ui.label(
@@ -159,7 +166,13 @@ const PLAIN: Accepts = Accepts {
 };
 
 /// An amount field: label, text box, unit, marker, inline error. Returns whether it changed.
-pub fn amount(ui: &mut Ui, form: &mut Form<'_>, text: &str, path: &str, value: &mut Wan) -> bool {
+pub fn amount(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    text: &str,
+    path: &FieldPath,
+    value: &mut Wan,
+) -> bool {
     required(value, |v| labelled(ui, form, text, path, v, PLAIN))
 }
 
@@ -168,7 +181,7 @@ pub fn signed_amount(
     ui: &mut Ui,
     form: &mut Form<'_>,
     text: &str,
-    path: &str,
+    path: &FieldPath,
     value: &mut Wan,
 ) -> bool {
     let accepts = Accepts {
@@ -183,7 +196,7 @@ pub fn optional_amount(
     ui: &mut Ui,
     form: &mut Form<'_>,
     text: &str,
-    path: &str,
+    path: &FieldPath,
     value: &mut Option<Wan>,
 ) -> bool {
     labelled(
@@ -203,7 +216,7 @@ pub fn optional_amount(
 pub fn amount_cell(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    path: &str,
+    path: &FieldPath,
     value: &mut Wan,
     a11y: &str,
 ) -> bool {
@@ -214,7 +227,7 @@ pub fn amount_cell(
 pub fn optional_amount_cell(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    path: &str,
+    path: &FieldPath,
     value: &mut Option<Wan>,
     a11y: &str,
 ) -> bool {
@@ -246,7 +259,7 @@ fn labelled(
     ui: &mut Ui,
     form: &mut Form<'_>,
     text: &str,
-    path: &str,
+    path: &FieldPath,
     value: &mut Option<Wan>,
     accepts: Accepts,
 ) -> bool {
@@ -274,7 +287,7 @@ fn labelled(
 fn cell(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    path: &str,
+    path: &FieldPath,
     value: &mut Option<Wan>,
     accepts: Accepts,
     a11y: &str,
@@ -307,29 +320,13 @@ fn cell(
 fn amount_box(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    (path, label): (&str, &str),
+    (path, label): (&FieldPath, &str),
     value: Option<Wan>,
     accepts: Accepts,
     mut set: impl FnMut(Option<Wan>),
 ) -> (Response, Option<String>) {
     let unit = form.unit;
-    let parse = |text: &str| -> Result<Option<Wan>, String> {
-        let text = text.trim();
-        if text.is_empty() {
-            return if accepts.empty {
-                Ok(None)
-            } else {
-                Err("请输入金额；没有发生额请填 0".to_owned())
-            };
-        }
-        match parse_entry(text, unit) {
-            Ok(v) if v.is_negative() && !accepts.negative => {
-                Err(AmountError::Negative(text.to_owned()).to_string())
-            }
-            Ok(v) => Ok(Some(v)),
-            Err(e) => Err(e.to_string()),
-        }
-    };
+    let parse = |text: &str| edit::parse_amount(text, unit, accepts.empty, accepts.negative);
     let show = |v: &Option<Wan>| v.map(|v| unit.edit_text(v)).unwrap_or_default();
     let mut current = value;
     let size = egui::vec2(96.0, ui.spacing().interact_size.y);
@@ -360,7 +357,7 @@ fn amount_box(
 fn parsed_box<T: Clone + PartialEq>(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    (path, label): (&str, &str),
+    (path, label): (&FieldPath, &str),
     value: &mut T,
     add: impl FnOnce(&mut Ui, &mut String) -> Response,
     parse: impl Fn(&str) -> Result<T, String>,
@@ -368,7 +365,7 @@ fn parsed_box<T: Clone + PartialEq>(
 ) -> (Response, Option<String>) {
     let buffer = form
         .buffers
-        .entry(path.to_owned())
+        .entry(path.clone())
         .or_insert_with(|| Buffer::new(show(value), label));
     let response = add(ui, &mut buffer.text);
     let finished = |b: &Buffer, now: &T| parse(&b.finished).unwrap_or_else(|_| now.clone());
@@ -396,9 +393,15 @@ fn parsed_box<T: Clone + PartialEq>(
 }
 
 /// A count (people, vehicles, batches): a whole number of zero or more, up to the field's bound.
-pub fn count(ui: &mut Ui, form: &mut Form<'_>, text: &str, path: &str, value: &mut u32) -> bool {
+pub fn count(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    text: &str,
+    path: &FieldPath,
+    value: &mut u32,
+) -> bool {
     let mut changed = false;
-    let limit = limits::count_limit(&FieldPath::new(path));
+    let limit = limits::count_limit(path);
     ui.horizontal(|ui| {
         let label_id = label(ui, text);
         let mut current = *value;
@@ -416,7 +419,7 @@ pub fn count(ui: &mut Ui, form: &mut Form<'_>, text: &str, path: &str, value: &m
                 )
                 .labelled_by(label_id)
             },
-            |typed| parse_count(typed, limit),
+            |typed| edit::parse_count(typed, limit),
             |n: &u32| n.to_string(),
         );
         if current != *value {
@@ -432,33 +435,53 @@ pub fn count(ui: &mut Ui, form: &mut Form<'_>, text: &str, path: &str, value: &m
     changed
 }
 
-/// Parses a count as typed (full-width digits allowed), refusing anything above `limit`.
-fn parse_count(typed: &str, limit: u64) -> Result<u32, String> {
-    let digits: String = typed
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            c => c,
-        })
-        .collect();
-    let not_a_count = || format!("“{}”不是有效的数量，请输入不小于 0 的整数", typed.trim());
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(not_a_count());
+/// The accounting year: a whole number within the years a project can be for.
+pub fn year(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    text: &str,
+    path: &FieldPath,
+    value: &mut i32,
+) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let label_id = label(ui, text);
+        let mut current = *value;
+        let (response, error) = parsed_box(
+            ui,
+            form,
+            (path, text),
+            &mut current,
+            |ui, buffer| {
+                ui.add(
+                    egui::TextEdit::singleline(buffer)
+                        .id_salt(("year", path))
+                        .desired_width(60.0)
+                        .align(egui::Align2::RIGHT_CENTER),
+                )
+                .labelled_by(label_id)
+            },
+            edit::parse_year,
+            |y: &i32| y.to_string(),
+        );
+        if current != *value {
+            *value = current;
+            changed = true;
+        }
+        form.decorate(ui, path, &response);
+        error_line(ui, &error);
+    });
+    if changed {
+        form.mark_edited(path);
     }
-    let too_many = || format!("数量“{}”过大，这一项最多 {limit}", typed.trim());
-    let n: u64 = digits.parse().map_err(|_| too_many())?;
-    if n > limit {
-        return Err(too_many());
-    }
-    u32::try_from(n).map_err(|_| too_many())
+    changed
 }
 
 /// A decimal number (weights, scores, percentages); `optional` lets it be empty.
 pub fn decimal_cell(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    path: &str,
+    path: &FieldPath,
     value: &mut Option<Decimal>,
     optional: bool,
     a11y: &str,
@@ -470,7 +493,7 @@ pub fn decimal_cell(
 fn decimal_cell_inner(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    path: &str,
+    path: &FieldPath,
     value: &mut Option<Decimal>,
     optional: bool,
     a11y: &str,
@@ -491,17 +514,7 @@ fn decimal_cell_inner(
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
             response
         },
-        |typed| {
-            let text = typed.trim();
-            if text.is_empty() && optional {
-                return Ok(None);
-            }
-            Decimal::from_str_exact(text)
-                .ok()
-                .filter(|d| d.scale() <= 4 && d.abs() < Decimal::from(1_000_000))
-                .map(Some)
-                .ok_or_else(|| format!("“{text}”不是有效的数字（最多四位小数，如 10 或 9.5）"))
-        },
+        |typed| edit::parse_decimal(typed, optional),
         |v: &Option<Decimal>| v.map(|d| d.normalize().to_string()).unwrap_or_default(),
     );
     let changed = current != *value;
@@ -524,7 +537,7 @@ pub fn text(
     ui: &mut Ui,
     form: &mut Form<'_>,
     label_text: &str,
-    path: &str,
+    path: &FieldPath,
     value: &mut String,
 ) -> bool {
     let mut changed = false;
@@ -552,7 +565,7 @@ pub fn text(
 pub fn text_cell(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    path: &str,
+    path: &FieldPath,
     value: &mut String,
     width: f32,
     a11y: &str,
@@ -564,7 +577,7 @@ pub fn text_cell(
 fn text_cell_inner(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    path: &str,
+    path: &FieldPath,
     value: &mut String,
     width: f32,
     a11y: &str,
@@ -589,7 +602,7 @@ pub fn multiline(
     ui: &mut Ui,
     form: &mut Form<'_>,
     label_text: &str,
-    path: &str,
+    path: &FieldPath,
     value: &mut String,
 ) -> bool {
     let label_id = label(ui, label_text);
@@ -618,10 +631,9 @@ pub fn lines(
     ui: &mut Ui,
     form: &mut Form<'_>,
     label_text: &str,
-    path: &str,
+    path: &FieldPath,
     items: &mut Vec<String>,
 ) -> bool {
-    let limit = text_limit(path);
     let label_id = label(ui, label_text);
     let mut current = items.clone();
     let (_, error) = parsed_box(
@@ -638,29 +650,7 @@ pub fn lines(
             )
             .labelled_by(label_id)
         },
-        |typed| {
-            let new: Vec<String> = typed
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect();
-            if let Some((i, long)) = new
-                .iter()
-                .enumerate()
-                .find(|(_, l)| l.chars().count() > limit)
-            {
-                return Err(format!(
-                    "第 {} 行有 {} 字，每行最多 {limit} 字",
-                    i + 1,
-                    long.chars().count()
-                ));
-            }
-            if new.len() > limits::LIST_ROWS {
-                return Err(format!("最多 {} 行", limits::LIST_ROWS));
-            }
-            Ok(new)
-        },
+        |typed| edit::parse_lines(typed, path),
         |v: &Vec<String>| v.join("\n"),
     );
     error_line(ui, &error);
@@ -688,7 +678,7 @@ pub fn section(ui: &mut Ui, text: &str) {
         RichText::new(text)
             .strong()
             .size(16.0)
-            .color(Color32::from_rgb(0x1f, 0x3a, 0x68)),
+            .color(theme::SECTION),
     );
     ui.separator();
 }

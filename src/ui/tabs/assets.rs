@@ -2,26 +2,22 @@
 
 use egui::Ui;
 
-use crate::model::Project;
+use crate::model::{AssetField, FieldPath, Project};
 use crate::ui::widgets::{self, Form};
 
 pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     let a = &mut p.assets;
     widgets::section(ui, "车辆（年末，按用途）");
     let v = &mut a.vehicles;
-    for (label, key, value) in [
-        ("主要领导干部用车", "leadership", &mut v.leadership),
-        ("机要通信用车", "confidential", &mut v.confidential),
-        ("应急保障用车", "emergency", &mut v.emergency),
-        ("执法执勤用车", "law_enforcement", &mut v.law_enforcement),
-        (
-            "特种专业技术用车",
-            "special_technical",
-            &mut v.special_technical,
-        ),
-        ("其他用车", "other", &mut v.other),
+    for (field, value) in [
+        (AssetField::Leadership, &mut v.leadership),
+        (AssetField::Confidential, &mut v.confidential),
+        (AssetField::Emergency, &mut v.emergency),
+        (AssetField::LawEnforcement, &mut v.law_enforcement),
+        (AssetField::SpecialTechnical, &mut v.special_technical),
+        (AssetField::OtherVehicles, &mut v.other),
     ] {
-        widgets::count(ui, form, label, &format!("assets.vehicles.{key}"), value);
+        widgets::count(ui, form, field.label(), &FieldPath::assets(field), value);
     }
     ui.label(format!("车辆合计：{} 辆", a.vehicles.total()));
     widgets::section(ui, "大型设备");
@@ -29,14 +25,14 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "单价50万元以上通用设备（台套）",
-        "assets.general_equipment_over_50",
+        &FieldPath::assets(AssetField::GeneralEquipment),
         &mut a.general_equipment_over_50,
     );
     widgets::count(
         ui,
         form,
         "单价100万元以上专用设备（台套）",
-        "assets.special_equipment_over_100",
+        &FieldPath::assets(AssetField::SpecialEquipment),
         &mut a.special_equipment_over_100,
     );
     widgets::section(ui, "资产指标（%）");
@@ -45,7 +41,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         widgets::decimal_cell(
             ui,
             form,
-            "assets.change_rate_percent",
+            &FieldPath::assets(AssetField::ChangeRate),
             &mut a.change_rate_percent,
             true,
             "资产变化率",
@@ -54,7 +50,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         widgets::decimal_cell(
             ui,
             form,
-            "assets.utilization_rate_percent",
+            &FieldPath::assets(AssetField::UtilizationRate),
             &mut a.utilization_rate_percent,
             true,
             "资产利用率",

@@ -4,7 +4,10 @@ use egui::Ui;
 
 use super::{apply, row_ops};
 use crate::model::totals::Totals;
-use crate::model::{CostEntry, EconomicItem, Project};
+use crate::model::{
+    ControlTotal, CostEntry, CostGroup, CostItemField, CostTotalField, EconomicItem, FieldPath,
+    Project,
+};
 use crate::ui::widgets::{self, Form};
 
 pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
@@ -20,38 +23,30 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "一般公共预算财政拨款基本支出（报表数）",
-        "control_totals.general_budget_basic",
+        &FieldPath::control_total(ControlTotal::GeneralBudgetBasic),
         &mut p.control_totals.general_budget_basic,
     );
     let b = &mut p.basic_costs;
     group_ui(
         ui,
         form,
-        "人员经费",
-        "personnel",
+        CostGroup::Personnel,
         &mut b.personnel,
         &["301", "303"],
     );
-    group_ui(
-        ui,
-        form,
-        "公用经费",
-        "public",
-        &mut b.public,
-        &["302", "310"],
-    );
+    group_ui(ui, form, CostGroup::Public, &mut b.public, &["302", "310"]);
 }
 
 fn group_ui(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    name: &str,
-    key: &str,
+    group: CostGroup,
     entry: &mut CostEntry,
     classes: &[&str],
 ) {
+    let name = group.label();
     widgets::section(ui, name);
-    let base = format!("basic_costs.{key}");
+    let base = FieldPath::cost_group(group);
     let mut by_items = matches!(entry, CostEntry::Items(_));
     ui.horizontal(|ui| {
         let a = ui.radio_value(&mut by_items, false, "只录总额");
@@ -74,14 +69,14 @@ fn group_ui(
                 ui,
                 form,
                 &format!("{name}总额"),
-                &format!("{base}.total.amount"),
+                &FieldPath::cost_total(group, CostTotalField::Amount),
                 amount,
             );
             widgets::lines(
                 ui,
                 form,
                 "主要包括（每行一项）",
-                &format!("{base}.total.item_names"),
+                &FieldPath::cost_total(group, CostTotalField::ItemNames),
                 item_names,
             );
         }
@@ -90,9 +85,9 @@ fn group_ui(
             let len = items.len();
             for (i, item) in items.iter_mut().enumerate() {
                 ui.horizontal(|ui| {
-                    let path = format!("{base}.items[{i}]");
+                    let code_path = FieldPath::cost_item(group, i, CostItemField::Code);
                     let label = format!("{} {}", item.code, item.name);
-                    egui::ComboBox::from_id_salt(format!("{path}.code"))
+                    egui::ComboBox::from_id_salt(&code_path)
                         .width(220.0)
                         .selected_text(if item.code.is_empty() {
                             "选择科目".to_owned()
@@ -114,7 +109,7 @@ fn group_ui(
                                     {
                                         item.code = e.code.clone();
                                         item.name = e.name.clone();
-                                        *form.edited = Some(format!("{path}.code"));
+                                        *form.edited = Some(code_path.clone());
                                     }
                                 }
                             }
@@ -130,7 +125,7 @@ fn group_ui(
                     widgets::amount_cell(
                         ui,
                         form,
-                        &format!("{path}.amount"),
+                        &FieldPath::cost_item(group, i, CostItemField::Amount),
                         &mut item.amount,
                         &format!("{name}第{}项金额", i + 1),
                     );

@@ -3,10 +3,12 @@
 
 use egui::{RichText, Ui};
 
-use super::{TabState, apply, row_ops};
+use super::{TabState, apply, row_ops, virtual_grid};
 use crate::document::Document;
-use crate::model::totals::Totals;
-use crate::model::{ClassNames, FunctionalLine, Fund, Project};
+use crate::model::{
+    ClassNames, ControlTotal, ExpenditureField, FieldPath, FunctionalLine, Fund, LineField,
+    PriorFigure, Project,
+};
 use crate::ui::charts;
 use crate::ui::widgets::{self, Form};
 
@@ -27,7 +29,7 @@ pub(super) fn ui(
     });
 }
 
-fn fund_combo(ui: &mut Ui, id: &str, fund: &mut Fund, name: &str) -> bool {
+fn fund_combo(ui: &mut Ui, id: &FieldPath, fund: &mut Fund, name: &str) -> bool {
     let before = *fund;
     egui::ComboBox::from_id_salt(id)
         .width(150.0)
@@ -51,151 +53,117 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
     let mut op = None;
     let len = p.expenditure.lines.len();
     // Only the visible rows are laid out, so a unit with hundreds of lines stays responsive.
-    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y + 2.0;
-    let mut scroll = egui::ScrollArea::both()
-        .id_salt("lines-scroll")
-        .max_height(440.0);
-    if let Some(i) = form.highlight.as_ref().and_then(|h| line_index(h.as_str()))
-        && !*form.scrolled
-    {
-        // show_rows spaces rows by their height plus the item spacing.
-        let pitch = row_height + ui.spacing().item_spacing.y;
-        scroll = scroll.vertical_scroll_offset((i as f32 - 3.0).max(0.0) * pitch);
-    }
-    scroll.show_rows(ui, row_height, len, |ui, rows| {
-        egui::Grid::new("lines")
-            .striped(true)
-            .num_columns(9)
-            .min_row_height(row_height - ui.spacing().item_spacing.y)
-            .show(ui, |ui| {
-                if rows.start == 0 {
-                    for h in [
-                        "编码",
-                        "科目名称",
-                        "资金来源",
-                        "预算数",
-                        "基本支出",
-                        "项目支出",
-                        "决算合计",
-                        "决算≠预算的原因",
-                        "",
-                    ] {
-                        ui.label(RichText::new(h).strong());
-                    }
-                    ui.end_row();
-                }
-                for i in rows {
-                    let Some(line) = p.expenditure.lines.get_mut(i) else {
-                        break;
-                    };
-                    line_row(ui, form, i, line, state);
-                    op = op
-                        .take()
-                        .or(ui.horizontal(|ui| row_ops(ui, i, len, "科目")).inner);
-                    ui.end_row();
-                }
-            });
-    });
+    let jump = form
+        .highlight
+        .as_ref()
+        .and_then(FieldPath::expenditure_line_index)
+        .filter(|_| !*form.scrolled);
+    let lines = &mut p.expenditure.lines;
+    virtual_grid(
+        ui,
+        "lines",
+        (9, len),
+        jump,
+        |ui| {
+            for h in [
+                "编码",
+                "科目名称",
+                "资金来源",
+                "预算数",
+                "基本支出",
+                "项目支出",
+                "决算合计",
+                "决算≠预算的原因",
+                "",
+            ] {
+                ui.label(RichText::new(h).strong());
+            }
+        },
+        |ui, i| {
+            let Some(line) = lines.get_mut(i) else {
+                return;
+            };
+            line_row(ui, form, i, line, state);
+            op = op
+                .take()
+                .or(ui.horizontal(|ui| row_ops(ui, i, len, "科目")).inner);
+        },
+    );
     if apply(&mut p.expenditure.lines, op) {
-        *form.edited = Some("expenditure.lines".into());
+        *form.edited = Some(FieldPath::expenditure(ExpenditureField::Lines));
     }
     if ui.button("添加科目").clicked() {
         p.expenditure.lines.push(FunctionalLine {
             budget: None,
             ..FunctionalLine::default()
         });
-        *form.edited = Some("expenditure.lines".into());
+        *form.edited = Some(FieldPath::expenditure(ExpenditureField::Lines));
     }
     picker_ui(ui, p, form, state, year);
 
-    let t = Totals::of(p);
+    let t = form.totals;
     widgets::section(ui, "合计（由明细自动计算）与报表数");
-    widgets::computed(ui, "本年支出合计", t.expenditure_this_year);
-    let c = &mut p.control_totals;
-    widgets::optional_amount(
-        ui,
-        form,
-        "本年支出合计（报表数）",
-        "control_totals.expenditure_this_year",
-        &mut c.expenditure_this_year,
-    );
-    widgets::computed(ui, "基本支出", t.by_nature.basic);
-    widgets::optional_amount(
-        ui,
-        form,
-        "基本支出（报表数）",
-        "control_totals.basic",
-        &mut c.basic,
-    );
-    widgets::computed(ui, "项目支出", t.by_nature.project);
-    widgets::optional_amount(
-        ui,
-        form,
-        "项目支出（报表数）",
-        "control_totals.project",
-        &mut c.project,
-    );
-    widgets::computed(ui, "财政拨款收入", t.appropriation_revenue);
-    widgets::optional_amount(
-        ui,
-        form,
-        "财政拨款收入（报表数）",
-        "control_totals.appropriation_revenue",
-        &mut c.appropriation_revenue,
-    );
-    widgets::computed(ui, "财政拨款支出", t.appropriation_expenditure);
-    widgets::optional_amount(
-        ui,
-        form,
-        "财政拨款支出（报表数）",
-        "control_totals.appropriation_expenditure",
-        &mut c.appropriation_expenditure,
-    );
-    widgets::computed(ui, "一般公共预算财政拨款支出", t.general_budget_expenditure);
-    widgets::optional_amount(
-        ui,
-        form,
-        "一般公共预算财政拨款支出（报表数）",
-        "control_totals.general_budget_expenditure",
-        &mut c.general_budget_expenditure,
-    );
+    for (label, computed, total) in [
+        (
+            "本年支出合计",
+            t.expenditure_this_year,
+            ControlTotal::ExpenditureThisYear,
+        ),
+        ("基本支出", t.by_nature.basic, ControlTotal::Basic),
+        ("项目支出", t.by_nature.project, ControlTotal::Project),
+        (
+            "财政拨款收入",
+            t.appropriation_revenue,
+            ControlTotal::AppropriationRevenue,
+        ),
+        (
+            "财政拨款支出",
+            t.appropriation_expenditure,
+            ControlTotal::AppropriationExpenditure,
+        ),
+        (
+            "一般公共预算财政拨款支出",
+            t.general_budget_expenditure,
+            ControlTotal::GeneralBudgetExpenditure,
+        ),
+    ] {
+        widgets::computed(ui, label, computed);
+        widgets::optional_amount(
+            ui,
+            form,
+            total.label(),
+            &FieldPath::control_total(total),
+            total.of_mut(&mut p.control_totals),
+        );
+    }
 
     widgets::section(ui, "与上年比较");
-    let py = &mut p.prior_year;
-    widgets::optional_amount(
-        ui,
-        form,
-        "上年财政拨款收入总计",
-        "prior_year.appropriation_revenue",
-        &mut py.appropriation_revenue,
-    );
-    widgets::optional_amount(
-        ui,
-        form,
-        "上年财政拨款支出总计",
-        "prior_year.appropriation_expenditure",
-        &mut py.appropriation_expenditure,
-    );
-    widgets::optional_amount(
-        ui,
-        form,
-        "上年一般公共预算财政拨款支出",
-        "prior_year.general_budget_expenditure",
-        &mut py.general_budget_expenditure,
-    );
+    for figure in [
+        PriorFigure::AppropriationRevenue,
+        PriorFigure::AppropriationExpenditure,
+        PriorFigure::GeneralBudgetExpenditure,
+    ] {
+        widgets::optional_amount(
+            ui,
+            form,
+            figure.label(),
+            &FieldPath::prior_year(figure),
+            figure.of_mut(&mut p.prior_year),
+        );
+    }
     let e = &mut p.expenditure;
     widgets::multiline(
         ui,
         form,
         "财政拨款收、支总计变动的主要原因",
-        "expenditure.appropriation_change_reason",
+        &FieldPath::expenditure(ExpenditureField::AppropriationChangeReason),
         &mut e.appropriation_change_reason,
     );
     widgets::multiline(
         ui,
         form,
         "一般公共预算财政拨款支出变动的主要原因",
-        "expenditure.general_budget_change_reason",
+        &FieldPath::expenditure(ExpenditureField::GeneralBudgetChangeReason),
         &mut e.general_budget_change_reason,
     );
 }
@@ -207,12 +175,12 @@ fn line_row(
     line: &mut FunctionalLine,
     state: &mut TabState,
 ) {
-    let base = format!("expenditure.lines[{i}]");
+    let at = |field| FieldPath::expenditure_line(i, field);
     ui.horizontal(|ui| {
         widgets::text_cell(
             ui,
             form,
-            &format!("{base}.code"),
+            &at(LineField::Code),
             &mut line.code,
             70.0,
             &format!("第{}行科目编码", i + 1),
@@ -230,7 +198,7 @@ fn line_row(
             ));
             if line.names.is_some() {
                 line.names = None;
-                *form.edited = Some(format!("{base}.names"));
+                *form.edited = Some(at(LineField::Names));
             }
         }
         None => {
@@ -239,7 +207,7 @@ fn line_row(
                 widgets::text_cell(
                     ui,
                     form,
-                    &format!("{base}.names.class"),
+                    &at(LineField::NamesClass),
                     &mut names.class,
                     70.0,
                     "类名称",
@@ -247,7 +215,7 @@ fn line_row(
                 widgets::text_cell(
                     ui,
                     form,
-                    &format!("{base}.names.section"),
+                    &at(LineField::NamesSection),
                     &mut names.section,
                     70.0,
                     "款名称",
@@ -255,7 +223,7 @@ fn line_row(
                 widgets::text_cell(
                     ui,
                     form,
-                    &format!("{base}.names.item"),
+                    &at(LineField::NamesItem),
                     &mut names.item,
                     90.0,
                     "项名称",
@@ -267,30 +235,30 @@ fn line_row(
     }
     if fund_combo(
         ui,
-        &format!("{base}.fund"),
+        &at(LineField::Fund),
         &mut line.fund,
         &format!("第{}行资金来源", i + 1),
     ) {
-        *form.edited = Some(format!("{base}.fund"));
+        *form.edited = Some(at(LineField::Fund));
     }
     widgets::optional_amount_cell(
         ui,
         form,
-        &format!("{base}.budget"),
+        &at(LineField::Budget),
         &mut line.budget,
         &format!("第{}行预算数", i + 1),
     );
     widgets::amount_cell(
         ui,
         form,
-        &format!("{base}.basic"),
+        &at(LineField::Basic),
         &mut line.basic,
         &format!("第{}行基本支出", i + 1),
     );
     widgets::amount_cell(
         ui,
         form,
-        &format!("{base}.project"),
+        &at(LineField::Project),
         &mut line.project,
         &format!("第{}行项目支出", i + 1),
     );
@@ -298,7 +266,7 @@ fn line_row(
     widgets::text_cell(
         ui,
         form,
-        &format!("{base}.deviation_reason"),
+        &at(LineField::DeviationReason),
         &mut line.deviation_reason,
         140.0,
         &format!("第{}行原因", i + 1),
@@ -344,21 +312,12 @@ fn picker_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabS
         if let Some(l) = p.expenditure.lines.get_mut(index) {
             l.code = code;
             l.names = None;
-            form.buffers
-                .remove(&format!("expenditure.lines[{index}].code"));
-            *form.edited = Some(format!("expenditure.lines[{index}].code"));
+            let path = FieldPath::expenditure_line(index, LineField::Code);
+            form.buffers.remove(&path);
+            *form.edited = Some(path);
         }
         state.picker = None;
     } else if !open {
         state.picker = None;
     }
-}
-
-/// The line index of a field path inside `expenditure.lines[N]`.
-fn line_index(path: &str) -> Option<usize> {
-    path.strip_prefix("expenditure.lines[")?
-        .split(']')
-        .next()?
-        .parse()
-        .ok()
 }

@@ -12,7 +12,7 @@ mod unit;
 
 use egui::Ui;
 
-use super::app::Tab;
+use super::tab::Tab;
 use super::widgets::Form;
 use crate::document::Document;
 use crate::model::{Project, Settings, ShareRounding, Tolerance};
@@ -132,6 +132,103 @@ pub fn apply<T>(items: &mut Vec<T>, op: Option<RowOp>) -> bool {
         _ => return false,
     }
     true
+}
+
+/// A table whose rows are laid out only while in view (a large project has hundreds of rows):
+/// a grid of `columns` in a scroll area of its own, `header` on top. When a finding named row
+/// `jump` and the field has not been scrolled to yet, the area starts a few rows above it, so
+/// that the field is drawn and can scroll itself into view.
+pub fn virtual_grid(
+    ui: &mut Ui,
+    id: &str,
+    (columns, len): (usize, usize),
+    jump: Option<usize>,
+    header: impl FnOnce(&mut Ui),
+    mut row: impl FnMut(&mut Ui, usize),
+) {
+    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y + 2.0;
+    // show_rows spaces rows by their height plus the item spacing.
+    let pitch = row_height + ui.spacing().item_spacing.y;
+    // As tall as its rows up to 440 points, also where the tab's own scroll area leaves less
+    // room below (the table at the foot of a tab would otherwise shrink to a few rows).
+    let height = ((len + 1) as f32 * pitch).min(440.0);
+    let mut scroll = egui::ScrollArea::both()
+        .id_salt((id, "scroll"))
+        .min_scrolled_height(height)
+        .max_height(440.0);
+    if let Some(i) = jump {
+        scroll = scroll.vertical_scroll_offset((i as f32 - 3.0).max(0.0) * pitch);
+    }
+    let mut header = Some(header);
+    scroll.show_rows(ui, row_height, len, |ui, rows| {
+        egui::Grid::new(id)
+            .striped(true)
+            .num_columns(columns)
+            .min_row_height(row_height - ui.spacing().item_spacing.y)
+            .show(ui, |ui| {
+                if rows.start == 0
+                    && let Some(header) = header.take()
+                {
+                    header(ui);
+                    ui.end_row();
+                }
+                for i in rows {
+                    row(ui, i);
+                    ui.end_row();
+                }
+            });
+    });
+}
+
+/// Rows of fixed-width cells laid out only while in view of the tab's own scroll area: what a
+/// long table at the foot of a tab needs (a scroll area of its own would swallow the scroll to
+/// a finding's field, egui giving each scroll request to the innermost area). `widths` are the
+/// columns' widths; `header` and each row draw their cells with [`cell`]. When a finding named
+/// row `jump` out of view, the tab scrolls to it, so that the row is drawn and its field can
+/// take the focus.
+pub fn virtual_rows(
+    ui: &mut Ui,
+    total: usize,
+    jump: Option<usize>,
+    header: impl FnOnce(&mut Ui),
+    mut row: impl FnMut(&mut Ui, usize),
+) {
+    let height = ui.spacing().interact_size.y + 2.0;
+    ui.horizontal(header);
+    let pitch = height + ui.spacing().item_spacing.y;
+    let top = ui.cursor().top();
+    let clip = ui.clip_rect();
+    // A screen above and below the view is laid out too, so that scrolling shows no gap.
+    let margin = clip.height();
+    let first = (((clip.top() - margin - top) / pitch).floor().max(0.0) as usize).min(total);
+    let last =
+        (((clip.bottom() + margin - top) / pitch).ceil().max(0.0) as usize).clamp(first, total);
+    if let Some(j) = jump.filter(|j| !(first..last).contains(j)) {
+        let y = top + j as f32 * pitch;
+        let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), y..=y + height);
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    }
+    ui.add_space(first as f32 * pitch);
+    for i in first..last {
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), height),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| row(ui, i),
+        );
+    }
+    ui.add_space((total - last) as f32 * pitch);
+}
+
+/// One cell of a [`virtual_rows`] table: `width` points wide, its content left to right.
+pub fn cell(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, ui.spacing().interact_size.y),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(width);
+            add(ui);
+        },
+    );
 }
 
 /// Lays out a form beside its charts when there is room, and above them otherwise.

@@ -5,8 +5,9 @@ use egui::{RichText, Ui};
 
 use super::{apply, row_ops};
 use crate::model::{
-    FundExecution, Indicator, IndicatorKind, IndicatorNature, Project, ProjectAssessment,
-    SpendingItem, TextSection,
+    FieldPath, FundColumn, FundExecution, Indicator, IndicatorField, IndicatorKind,
+    IndicatorNature, PerformanceField, Project, ProjectAssessment, ProjectField, ProjectFund, Root,
+    SectionField, SpendingField, SpendingItem, TextSection,
 };
 use crate::ui::widgets::{self, Form};
 
@@ -17,21 +18,21 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "开展事前绩效评估的项目数",
-        "performance.prior_assessment_projects",
+        &FieldPath::performance(PerformanceField::PriorAssessmentProjects),
         &mut pm.prior_assessment_projects,
     );
     widgets::count(
         ui,
         form,
         "编制绩效目标的项目数",
-        "performance.target_projects",
+        &FieldPath::performance(PerformanceField::TargetProjects),
         &mut pm.target_projects,
     );
     widgets::count(
         ui,
         form,
         "开展绩效监控的项目数",
-        "performance.monitored_projects",
+        &FieldPath::performance(PerformanceField::MonitoredProjects),
         &mut pm.monitored_projects,
     );
 
@@ -41,21 +42,21 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "报告标题",
-        "performance.department.title",
+        &FieldPath::performance(PerformanceField::Title),
         &mut d.title,
     );
     widgets::optional_amount(
         ui,
         form,
         "年初预算收入",
-        "performance.department.initial_budget_revenue",
+        &FieldPath::performance(PerformanceField::InitialBudgetRevenue),
         &mut d.initial_budget_revenue,
     );
     widgets::optional_amount(
         ui,
         form,
         "年初预算支出",
-        "performance.department.initial_budget_expenditure",
+        &FieldPath::performance(PerformanceField::InitialBudgetExpenditure),
         &mut d.initial_budget_expenditure,
     );
     ui.horizontal(|ui| {
@@ -63,7 +64,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         widgets::decimal_cell(
             ui,
             form,
-            "performance.department.full_score",
+            &FieldPath::performance(PerformanceField::FullScore),
             &mut d.full_score,
             true,
             "部门自评总分",
@@ -72,7 +73,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         widgets::decimal_cell(
             ui,
             form,
-            "performance.department.score",
+            &FieldPath::performance(PerformanceField::Score),
             &mut d.score,
             true,
             "部门自评得分",
@@ -82,29 +83,37 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "绩效自评综述",
-        "performance.department.summary",
+        &FieldPath::performance(PerformanceField::Summary),
         &mut d.summary,
     );
-    sections_ui(ui, form, "performance.department.sections", &mut d.sections);
+    sections_ui(
+        ui,
+        form,
+        (
+            FieldPath::performance(PerformanceField::Sections),
+            FieldPath::department_section,
+        ),
+        &mut d.sections,
+    );
     widgets::multiline(
         ui,
         form,
         "评价结论",
-        "performance.department.conclusion",
+        &FieldPath::performance(PerformanceField::Conclusion),
         &mut d.conclusion,
     );
     widgets::lines(
         ui,
         form,
         "存在问题（每行一条）",
-        "performance.department.problems",
+        &FieldPath::performance(PerformanceField::Problems),
         &mut d.problems,
     );
     widgets::lines(
         ui,
         form,
         "改进建议（每行一条）",
-        "performance.department.improvements",
+        &FieldPath::performance(PerformanceField::Improvements),
         &mut d.improvements,
     );
 
@@ -130,18 +139,23 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             });
     }
     if apply(&mut p.projects, op) {
-        *form.edited = Some("projects".into());
+        *form.edited = Some(FieldPath::part(Root::Projects));
     }
     if ui.button("添加项目").clicked() {
         p.projects.push(ProjectAssessment {
             budget_weight: rust_decimal::Decimal::TEN,
             ..ProjectAssessment::default()
         });
-        *form.edited = Some("projects".into());
+        *form.edited = Some(FieldPath::part(Root::Projects));
     }
 }
 
-fn sections_ui(ui: &mut Ui, form: &mut Form<'_>, base: &str, sections: &mut Vec<TextSection>) {
+fn sections_ui(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    (list, at): (FieldPath, impl Fn(usize, SectionField) -> FieldPath),
+    sections: &mut Vec<TextSection>,
+) {
     ui.label(RichText::new("报告正文（每段一行）").strong());
     let mut op = None;
     let len = sections.len();
@@ -150,7 +164,7 @@ fn sections_ui(ui: &mut Ui, form: &mut Form<'_>, base: &str, sections: &mut Vec<
             widgets::text_cell(
                 ui,
                 form,
-                &format!("{base}[{i}].heading"),
+                &at(i, SectionField::Heading),
                 &mut s.heading,
                 300.0,
                 "小标题",
@@ -161,56 +175,67 @@ fn sections_ui(ui: &mut Ui, form: &mut Form<'_>, base: &str, sections: &mut Vec<
             ui,
             form,
             "正文",
-            &format!("{base}[{i}].paragraphs"),
+            &at(i, SectionField::Paragraphs),
             &mut s.paragraphs,
         );
     }
     if apply(sections, op) {
-        *form.edited = Some(base.to_owned());
+        *form.edited = Some(list.clone());
     }
     if ui.button("添加小节").clicked() {
         sections.push(TextSection::default());
-        *form.edited = Some(base.to_owned());
+        *form.edited = Some(list);
     }
 }
 
 fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessment) {
-    let base = format!("projects[{i}]");
-    widgets::text(ui, form, "项目编码", &format!("{base}.code"), &mut a.code);
-    widgets::text(ui, form, "项目名称", &format!("{base}.name"), &mut a.name);
+    widgets::text(
+        ui,
+        form,
+        "项目编码",
+        &FieldPath::project(i, ProjectField::Code),
+        &mut a.code,
+    );
+    widgets::text(
+        ui,
+        form,
+        "项目名称",
+        &FieldPath::project(i, ProjectField::Name),
+        &mut a.name,
+    );
     widgets::text(
         ui,
         form,
         "主管部门",
-        &format!("{base}.supervising_department"),
+        &FieldPath::project(i, ProjectField::SupervisingDepartment),
         &mut a.supervising_department,
     );
     widgets::text(
         ui,
         form,
         "实施单位",
-        &format!("{base}.implementing_unit"),
+        &FieldPath::project(i, ProjectField::ImplementingUnit),
         &mut a.implementing_unit,
     );
     widgets::multiline(
         ui,
         form,
         "项目年度目标",
-        &format!("{base}.annual_goal"),
+        &FieldPath::project(i, ProjectField::AnnualGoal),
         &mut a.annual_goal,
     );
     widgets::multiline(
         ui,
         form,
         "年度目标完成情况",
-        &format!("{base}.goal_completion"),
+        &FieldPath::project(i, ProjectField::GoalCompletion),
         &mut a.goal_completion,
     );
     widgets::multiline(
         ui,
         form,
         "项目实施内容及过程概述",
-        &format!("{base}.implementation"),
+        &FieldPath::project(i, ProjectField::Implementation),
         &mut a.implementation,
     );
 
@@ -221,37 +246,34 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
         }
         ui.end_row();
         let f = &mut a.funds;
-        let rows: [(&str, &str, &mut FundExecution); 4] = [
-            ("财政资金", "fiscal", &mut f.fiscal),
-            (
-                "财政专户管理资金",
-                "special_account",
-                &mut f.special_account,
-            ),
-            ("单位资金", "unit", &mut f.unit),
-            ("其他资金", "other", &mut f.other),
+        let rows: [(ProjectFund, &mut FundExecution); 4] = [
+            (ProjectFund::Fiscal, &mut f.fiscal),
+            (ProjectFund::SpecialAccount, &mut f.special_account),
+            (ProjectFund::Unit, &mut f.unit),
+            (ProjectFund::Other, &mut f.other),
         ];
-        for (name, key, row) in rows {
+        for (fund, row) in rows {
+            let name = fund.label();
             ui.label(name);
-            let path = format!("{base}.funds.{key}");
+            let path = |column| FieldPath::project_fund(i, fund, column);
             widgets::optional_amount_cell(
                 ui,
                 form,
-                &format!("{path}.initial"),
+                &path(FundColumn::Initial),
                 &mut row.initial,
                 &format!("{name}年初预算"),
             );
             widgets::optional_amount_cell(
                 ui,
                 form,
-                &format!("{path}.adjusted"),
+                &path(FundColumn::Adjusted),
                 &mut row.adjusted,
                 &format!("{name}调整后预算"),
             );
             widgets::optional_amount_cell(
                 ui,
                 form,
-                &format!("{path}.executed"),
+                &path(FundColumn::Executed),
                 &mut row.executed,
                 &format!("{name}执行数"),
             );
@@ -264,7 +286,7 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
         if widgets::decimal_cell(
             ui,
             form,
-            &format!("{base}.budget_weight"),
+            &FieldPath::project(i, ProjectField::BudgetWeight),
             &mut w,
             false,
             "预算执行权重",
@@ -275,7 +297,7 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
         widgets::decimal_cell(
             ui,
             form,
-            &format!("{base}.budget_score"),
+            &FieldPath::project(i, ProjectField::BudgetScore),
             &mut a.budget_score,
             true,
             "预算执行得分",
@@ -284,7 +306,7 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
         widgets::decimal_cell(
             ui,
             form,
-            &format!("{base}.stated_total_score"),
+            &FieldPath::project(i, ProjectField::StatedTotalScore),
             &mut a.stated_total_score,
             true,
             "合计得分",
@@ -294,7 +316,7 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
         ui,
         form,
         "执行率低于90%或预算调整的原因",
-        &format!("{base}.execution_reason"),
+        &FieldPath::project(i, ProjectField::ExecutionReason),
         &mut a.execution_reason,
     );
 
@@ -321,7 +343,7 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
             }
             ui.end_row();
             for (j, ind) in a.indicators.iter_mut().enumerate() {
-                indicator_row(ui, form, &format!("{base}.indicators[{j}]"), j, ind);
+                indicator_row(ui, form, (i, j), ind);
                 op = op
                     .take()
                     .or(ui.horizontal(|ui| row_ops(ui, j, len, "指标")).inner);
@@ -329,53 +351,53 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
             }
         });
     if apply(&mut a.indicators, op) {
-        *form.edited = Some(format!("{base}.indicators"));
+        *form.edited = Some(FieldPath::project(i, ProjectField::Indicators));
     }
     if ui.button("添加指标").clicked() {
         a.indicators.push(Indicator::default());
-        *form.edited = Some(format!("{base}.indicators"));
+        *form.edited = Some(FieldPath::project(i, ProjectField::Indicators));
     }
 
     widgets::multiline(
         ui,
         form,
         "评价结论",
-        &format!("{base}.conclusion"),
+        &FieldPath::project(i, ProjectField::Conclusion),
         &mut a.conclusion,
     );
     widgets::multiline(
         ui,
         form,
         "存在问题",
-        &format!("{base}.problems"),
+        &FieldPath::project(i, ProjectField::Problems),
         &mut a.problems,
     );
     widgets::multiline(
         ui,
         form,
         "改进措施",
-        &format!("{base}.measures"),
+        &FieldPath::project(i, ProjectField::Measures),
         &mut a.measures,
     );
     widgets::text(
         ui,
         form,
         "项目负责人",
-        &format!("{base}.project_lead"),
+        &FieldPath::project(i, ProjectField::ProjectLead),
         &mut a.project_lead,
     );
     widgets::text(
         ui,
         form,
         "财务负责人",
-        &format!("{base}.finance_lead"),
+        &FieldPath::project(i, ProjectField::FinanceLead),
         &mut a.finance_lead,
     );
     widgets::multiline(
         ui,
         form,
         "绩效自评综述",
-        &format!("{base}.summary"),
+        &FieldPath::project(i, ProjectField::Summary),
         &mut a.summary,
     );
 
@@ -387,7 +409,7 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
             widgets::text_cell(
                 ui,
                 form,
-                &format!("{base}.spending[{k}].name"),
+                &FieldPath::spending(i, k, SpendingField::Name),
                 &mut s.name,
                 160.0,
                 "支出内容",
@@ -395,7 +417,7 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
             widgets::amount_cell(
                 ui,
                 form,
-                &format!("{base}.spending[{k}].amount"),
+                &FieldPath::spending(i, k, SpendingField::Amount),
                 &mut s.amount,
                 &format!("资金分配第{}项金额", k + 1),
             );
@@ -403,23 +425,27 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
         });
     }
     if apply(&mut a.spending, op) {
-        *form.edited = Some(format!("{base}.spending"));
+        *form.edited = Some(FieldPath::project(i, ProjectField::Spending));
     }
     if ui.button("添加资金分配明细").clicked() {
         a.spending.push(SpendingItem::default());
-        *form.edited = Some(format!("{base}.spending"));
+        *form.edited = Some(FieldPath::project(i, ProjectField::Spending));
     }
     sections_ui(
         ui,
         form,
-        &format!("{base}.report_sections"),
+        (
+            FieldPath::project(i, ProjectField::ReportSections),
+            |j, field| FieldPath::report_section(i, j, field),
+        ),
         &mut a.report_sections,
     );
 }
 
-fn indicator_row(ui: &mut Ui, form: &mut Form<'_>, base: &str, j: usize, ind: &mut Indicator) {
+fn indicator_row(ui: &mut Ui, form: &mut Form<'_>, (i, j): (usize, usize), ind: &mut Indicator) {
+    let at = |field| FieldPath::indicator(i, j, field);
     let before = (ind.level1, ind.nature);
-    egui::ComboBox::from_id_salt(format!("{base}.level1"))
+    egui::ComboBox::from_id_salt(at(IndicatorField::Level1))
         .width(90.0)
         .selected_text(ind.level1.label())
         .show_ui(ui, |ui| {
@@ -443,7 +469,7 @@ fn indicator_row(ui: &mut Ui, form: &mut Form<'_>, base: &str, j: usize, ind: &m
     widgets::text_cell(
         ui,
         form,
-        &format!("{base}.level2"),
+        &at(IndicatorField::Level2),
         &mut ind.level2,
         100.0,
         "二级指标",
@@ -451,12 +477,12 @@ fn indicator_row(ui: &mut Ui, form: &mut Form<'_>, base: &str, j: usize, ind: &m
     widgets::text_cell(
         ui,
         form,
-        &format!("{base}.name"),
+        &at(IndicatorField::Name),
         &mut ind.name,
         180.0,
         &format!("第{}个指标名称", j + 1),
     );
-    egui::ComboBox::from_id_salt(format!("{base}.nature"))
+    egui::ComboBox::from_id_salt(at(IndicatorField::Nature))
         .width(50.0)
         .selected_text(ind.nature.label())
         .show_ui(ui, |ui| {
@@ -474,12 +500,12 @@ fn indicator_row(ui: &mut Ui, form: &mut Form<'_>, base: &str, j: usize, ind: &m
             egui::WidgetInfo::labeled(egui::Role::ComboBox, true, format!("第{}个指标性质", j + 1))
         });
     if (ind.level1, ind.nature) != before {
-        *form.edited = Some(format!("{base}.nature"));
+        *form.edited = Some(at(IndicatorField::Nature));
     }
     widgets::text_cell(
         ui,
         form,
-        &format!("{base}.target"),
+        &at(IndicatorField::Target),
         &mut ind.target,
         70.0,
         "指标值",
@@ -487,7 +513,7 @@ fn indicator_row(ui: &mut Ui, form: &mut Form<'_>, base: &str, j: usize, ind: &m
     widgets::text_cell(
         ui,
         form,
-        &format!("{base}.unit"),
+        &at(IndicatorField::Unit),
         &mut ind.unit,
         40.0,
         "度量单位",
@@ -496,7 +522,7 @@ fn indicator_row(ui: &mut Ui, form: &mut Form<'_>, base: &str, j: usize, ind: &m
     if widgets::text_cell(
         ui,
         form,
-        &format!("{base}.actual"),
+        &at(IndicatorField::Actual),
         &mut actual,
         70.0,
         &format!("第{}个指标完成值", j + 1),
@@ -507,7 +533,7 @@ fn indicator_row(ui: &mut Ui, form: &mut Form<'_>, base: &str, j: usize, ind: &m
     if widgets::decimal_cell(
         ui,
         form,
-        &format!("{base}.weight"),
+        &at(IndicatorField::Weight),
         &mut weight,
         false,
         "权重",
@@ -517,7 +543,7 @@ fn indicator_row(ui: &mut Ui, form: &mut Form<'_>, base: &str, j: usize, ind: &m
     widgets::decimal_cell(
         ui,
         form,
-        &format!("{base}.score"),
+        &at(IndicatorField::Score),
         &mut ind.score,
         true,
         "得分",
@@ -525,7 +551,7 @@ fn indicator_row(ui: &mut Ui, form: &mut Form<'_>, base: &str, j: usize, ind: &m
     widgets::text_cell(
         ui,
         form,
-        &format!("{base}.shortfall_reason"),
+        &at(IndicatorField::ShortfallReason),
         &mut ind.shortfall_reason,
         100.0,
         "未完成原因",

@@ -2,8 +2,7 @@
 
 use egui::Ui;
 
-use crate::model::Project;
-use crate::model::totals::Totals;
+use crate::model::{FieldPath, ProcurementField, Project};
 use crate::ui::widgets::{self, Form};
 
 pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
@@ -13,37 +12,37 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "政府采购货物支出",
-        "procurement.goods",
+        &FieldPath::procurement(ProcurementField::Goods),
         &mut pr.goods,
     );
     widgets::amount(
         ui,
         form,
         "政府采购工程支出",
-        "procurement.works",
+        &FieldPath::procurement(ProcurementField::Works),
         &mut pr.works,
     );
     widgets::amount(
         ui,
         form,
         "政府采购服务支出",
-        "procurement.services",
+        &FieldPath::procurement(ProcurementField::Services),
         &mut pr.services,
     );
-    widgets::computed(ui, "政府采购支出总额", Totals::of(p).procurement);
+    widgets::computed(ui, "政府采购支出总额", form.totals.procurement);
     let pr = &mut p.procurement;
     widgets::amount(
         ui,
         form,
         "授予中小企业合同金额",
-        "procurement.to_sme",
+        &FieldPath::procurement(ProcurementField::ToSme),
         &mut pr.to_sme,
     );
     widgets::amount(
         ui,
         form,
         "其中：授予小微企业合同金额",
-        "procurement.to_small_micro",
+        &FieldPath::procurement(ProcurementField::ToSmallMicro),
         &mut pr.to_small_micro,
     );
 }

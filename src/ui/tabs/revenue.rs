@@ -4,11 +4,13 @@ use egui::Ui;
 
 use egui::RichText;
 
-use super::{RowOp, apply, remove_button, with_charts};
+use super::{RowOp, apply, cell, remove_button, virtual_rows, with_charts};
 use crate::catalog::revenue_item_name;
 use crate::document::Document;
-use crate::model::totals::Totals;
-use crate::model::{Project, REVENUE_SOURCES, RevenueLine, RevenueSource};
+use crate::model::{
+    BalanceSide, Bridge, ControlTotal, FieldPath, Fund, PriorFigure, Project, REVENUE_SOURCES,
+    RevenueField, RevenueItem, RevenueLine, RevenueLineField, RevenueSource,
+};
 use crate::ui::charts;
 use crate::ui::widgets::{self, Form};
 
@@ -28,89 +30,51 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, doc: &Docume
 fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     widgets::section(ui, "本年收入");
     let r = &mut p.revenue;
-    for (label, path, value) in [
-        (
-            "一般公共预算财政拨款收入",
-            "revenue.general_budget",
-            &mut r.general_budget,
-        ),
-        (
-            "政府性基金预算财政拨款收入",
-            "revenue.government_fund",
-            &mut r.government_fund,
-        ),
-        (
-            "国有资本经营预算财政拨款收入",
-            "revenue.state_capital",
-            &mut r.state_capital,
-        ),
-        (
-            "上级补助收入",
-            "revenue.higher_level_grants",
-            &mut r.higher_level_grants,
-        ),
-        ("事业收入", "revenue.operations", &mut r.operations),
-        ("经营收入", "revenue.business", &mut r.business),
-        (
-            "附属单位上缴收入",
-            "revenue.from_subsidiaries",
-            &mut r.from_subsidiaries,
-        ),
-        ("其他收入", "revenue.other", &mut r.other),
-    ] {
-        widgets::amount(ui, form, label, path, value);
+    for item in RevenueItem::ALL {
+        widgets::amount(
+            ui,
+            form,
+            item.label(),
+            &FieldPath::revenue(*item),
+            item.of_mut(r),
+        );
     }
-    let t = Totals::of(p);
+    let t = form.totals;
     widgets::computed(ui, "本年收入合计（计算）", t.revenue_this_year);
     widgets::optional_amount(
         ui,
         form,
         "本年收入合计（报表数）",
-        "control_totals.revenue_this_year",
+        &FieldPath::control_total(ControlTotal::RevenueThisYear),
         &mut p.control_totals.revenue_this_year,
     );
 
     widgets::section(ui, "结转结余（可为负数）");
     let b = &mut p.balances;
-    for (name, key, fb) in [
-        (
-            "一般公共预算财政拨款",
-            "general_budget",
-            &mut b.general_budget,
-        ),
-        (
-            "政府性基金预算财政拨款",
-            "government_fund",
-            &mut b.government_fund,
-        ),
-        (
-            "国有资本经营预算财政拨款",
-            "state_capital",
-            &mut b.state_capital,
-        ),
-        ("非财政拨款", "non_appropriation", &mut b.non_appropriation),
-    ] {
+    for fund in Fund::ALL {
+        let name = fund.label();
         ui.label(name);
-        ui.indent(key, |ui| {
+        let fb = b.of_mut(fund);
+        ui.indent(fund.key(), |ui| {
             widgets::signed_amount(
                 ui,
                 form,
                 &format!("{name}年初结转和结余"),
-                &format!("balances.{key}.opening"),
+                &FieldPath::balance(fund, BalanceSide::Opening),
                 &mut fb.opening,
             );
             widgets::signed_amount(
                 ui,
                 form,
                 &format!("{name}年末结转和结余"),
-                &format!("balances.{key}.closing"),
+                &FieldPath::balance(fund, BalanceSide::Closing),
                 &mut fb.closing,
             );
             widgets::optional_amount(
                 ui,
                 form,
                 &format!("{name}上年年末结转和结余"),
-                &format!("balances.{key}.prior_closing"),
+                &FieldPath::balance(fund, BalanceSide::PriorClosing),
                 &mut fb.prior_closing,
             );
         });
@@ -119,25 +83,24 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "使用非财政拨款结余",
-        "balances.use_of_non_appropriation_surplus",
+        &FieldPath::bridge(Bridge::UseOfNonAppropriationSurplus),
         &mut b.use_of_non_appropriation_surplus,
     );
     widgets::signed_amount(
         ui,
         form,
         "结余分配",
-        "balances.surplus_distribution",
+        &FieldPath::bridge(Bridge::SurplusDistribution),
         &mut b.surplus_distribution,
     );
 
     widgets::section(ui, "收、支总计");
-    let t = Totals::of(p);
     widgets::computed(ui, "收入总计（计算）", t.total_revenue);
     widgets::optional_amount(
         ui,
         form,
         "收入总计（报表数）",
-        "control_totals.total_revenue",
+        &FieldPath::control_total(ControlTotal::TotalRevenue),
         &mut p.control_totals.total_revenue,
     );
     widgets::computed(ui, "支出总计（计算）", t.total_expenditure);
@@ -145,28 +108,28 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "支出总计（报表数）",
-        "control_totals.total_expenditure",
+        &FieldPath::control_total(ControlTotal::TotalExpenditure),
         &mut p.control_totals.total_expenditure,
     );
     widgets::optional_amount(
         ui,
         form,
         "上年收入总计",
-        "prior_year.total_revenue",
+        &FieldPath::prior_year(PriorFigure::TotalRevenue),
         &mut p.prior_year.total_revenue,
     );
     widgets::optional_amount(
         ui,
         form,
         "上年支出总计",
-        "prior_year.total_expenditure",
+        &FieldPath::prior_year(PriorFigure::TotalExpenditure),
         &mut p.prior_year.total_expenditure,
     );
     widgets::multiline(
         ui,
         form,
         "收、支总计变动的主要原因",
-        "revenue.change_reason",
+        &FieldPath::revenue_field(RevenueField::ChangeReason),
         &mut p.revenue.change_reason,
     );
 }
@@ -193,64 +156,80 @@ fn by_function_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         .collect();
     let rows = &mut r.by_function;
     let mut remove = None;
-    egui::Grid::new("revenue-lines")
-        .striped(true)
-        .num_columns(shown.len() + 4)
-        .show(ui, |ui| {
-            let mut headers = vec!["编码", "科目名称"];
-            headers.extend(shown.iter().map(|s| s.label()));
-            headers.push("合计");
-            for h in headers {
-                // Named as a column for screen readers, apart from the fields above that carry
-                // the same words.
-                ui.label(RichText::new(h).strong()).widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Label, true, format!("表2“{h}”列"))
+    let jump = form
+        .highlight
+        .as_ref()
+        .and_then(FieldPath::revenue_line_index)
+        .filter(|_| !*form.scrolled);
+    let lines = &p.expenditure.lines;
+    const CODE: f32 = 84.0;
+    const NAME: f32 = 220.0;
+    const AMOUNT: f32 = 124.0;
+    const TOTAL: f32 = 96.0;
+    virtual_rows(
+        ui,
+        rows.len(),
+        jump,
+        |ui| {
+            let mut headers = vec![("编码", CODE), ("科目名称", NAME)];
+            headers.extend(shown.iter().map(|s| (s.label(), AMOUNT)));
+            headers.push(("合计", TOTAL));
+            for (h, width) in headers {
+                cell(ui, width, |ui| {
+                    // Named as a column for screen readers, apart from the fields above that
+                    // carry the same words.
+                    ui.label(RichText::new(h).strong()).widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Label, true, format!("表2“{h}”列"))
+                    });
                 });
             }
-            ui.end_row();
-            for (i, line) in rows.iter_mut().enumerate() {
-                let base = format!("revenue.by_function[{i}]");
-                ui.horizontal(|ui| {
-                    // A grid column is as wide as its widest cell was: claim the room a 7-digit
-                    // code needs, or the header's width wins.
-                    ui.set_min_width(76.0);
-                    widgets::text_cell(
-                        ui,
-                        form,
-                        &format!("{base}.code"),
-                        &mut line.code,
-                        70.0,
-                        &format!("收入第{}行科目编码", i + 1),
-                    );
-                });
-                ui.label(
-                    revenue_item_name(form.catalog, &p.expenditure.lines, line)
-                        .unwrap_or_else(|| "（科目表中没有此编码）".to_owned()),
+        },
+        |ui, i| {
+            let Some(line) = rows.get_mut(i) else {
+                return;
+            };
+            cell(ui, CODE, |ui| {
+                widgets::text_cell(
+                    ui,
+                    form,
+                    &FieldPath::revenue_line(i, RevenueLineField::Code),
+                    &mut line.code,
+                    70.0,
+                    &format!("收入第{}行科目编码", i + 1),
                 );
-                for &source in &shown {
+            });
+            cell(ui, NAME, |ui| {
+                let name = revenue_item_name(form.catalog, lines, line)
+                    .unwrap_or_else(|| "（科目表中没有此编码）".to_owned());
+                ui.add(egui::Label::new(name).truncate());
+            });
+            for &source in &shown {
+                cell(ui, AMOUNT, |ui| {
                     widgets::amount_cell(
                         ui,
                         form,
-                        &format!("{base}.{}", source.key()),
+                        &FieldPath::revenue_line(i, source.into()),
                         source.in_line(line),
                         &format!("收入第{}行{}", i + 1, source.label()),
                     );
-                }
-                ui.label(line.total().table());
-                if remove_button(ui, i, "科目") {
-                    remove = Some(i);
-                }
-                ui.end_row();
+                });
             }
-        });
+            cell(ui, TOTAL, |ui| {
+                ui.label(line.total().table());
+            });
+            if remove_button(ui, i, "科目") {
+                remove = Some(i);
+            }
+        },
+    );
     let op = remove.map(RowOp::Remove);
     if apply(rows, op) {
-        *form.edited = Some("revenue.by_function".into());
+        *form.edited = Some(FieldPath::revenue_field(RevenueField::ByFunction));
     }
     ui.horizontal(|ui| {
         if ui.button("添加收入科目").clicked() {
             rows.push(RevenueLine::default());
-            *form.edited = Some("revenue.by_function".into());
+            *form.edited = Some(FieldPath::revenue_field(RevenueField::ByFunction));
         }
         // Only into an empty table: a draft never overwrites what the clerk typed.
         let draft = ui
@@ -261,7 +240,7 @@ fn by_function_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             );
         if draft.clicked() {
             *rows = RevenueLine::draft_from(&p.expenditure.lines);
-            *form.edited = Some("revenue.by_function".into());
+            *form.edited = Some(FieldPath::revenue_field(RevenueField::ByFunction));
         }
     });
 }

@@ -5,8 +5,7 @@ use egui::Ui;
 
 use super::with_charts;
 use crate::document::Document;
-use crate::model::Project;
-use crate::model::totals::ThreePublicTotals;
+use crate::model::{ControlTotal, FieldPath, Project, RunningField, ThreePublicField};
 use crate::ui::charts;
 use crate::ui::widgets::{self, Form};
 
@@ -22,42 +21,42 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "因公出国（境）费预算数",
-        "three_public.overseas.budget",
+        &FieldPath::three_public(ThreePublicField::OverseasBudget),
         &mut o.budget,
     );
     widgets::amount(
         ui,
         form,
         "因公出国（境）费决算数",
-        "three_public.overseas.actual",
+        &FieldPath::three_public(ThreePublicField::OverseasActual),
         &mut o.actual,
     );
     widgets::optional_amount(
         ui,
         form,
         "上年因公出国（境）费",
-        "three_public.overseas.prior",
+        &FieldPath::three_public(ThreePublicField::OverseasPrior),
         &mut o.prior,
     );
     widgets::count(
         ui,
         form,
         "团组（个）",
-        "three_public.overseas.groups",
+        &FieldPath::three_public(ThreePublicField::OverseasGroups),
         &mut o.groups,
     );
     widgets::count(
         ui,
         form,
         "人次",
-        "three_public.overseas.people",
+        &FieldPath::three_public(ThreePublicField::OverseasPeople),
         &mut o.people,
     );
     widgets::multiline(
         ui,
         form,
         "因公出国（境）费变动原因",
-        "three_public.overseas.change_reason",
+        &FieldPath::three_public(ThreePublicField::OverseasChangeReason),
         &mut o.change_reason,
     );
 
@@ -67,27 +66,42 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "公务用车购置费预算数",
-        "three_public.vehicles.purchase_budget",
+        &FieldPath::three_public(ThreePublicField::PurchaseBudget),
         &mut v.purchase_budget,
     );
-    for (name, key, purchase) in [
-        ("轿车", "sedan", &mut v.purchases.sedan),
-        ("越野车", "suv", &mut v.purchases.suv),
-        ("载客汽车", "passenger", &mut v.purchases.passenger),
+    for (name, count, amount, purchase) in [
+        (
+            "轿车",
+            ThreePublicField::SedanCount,
+            ThreePublicField::SedanAmount,
+            &mut v.purchases.sedan,
+        ),
+        (
+            "越野车",
+            ThreePublicField::SuvCount,
+            ThreePublicField::SuvAmount,
+            &mut v.purchases.suv,
+        ),
+        (
+            "载客汽车",
+            ThreePublicField::PassengerCount,
+            ThreePublicField::PassengerAmount,
+            &mut v.purchases.passenger,
+        ),
     ] {
         ui.horizontal(|ui| {
             widgets::count(
                 ui,
                 form,
                 &format!("购置{name}（辆）"),
-                &format!("three_public.vehicles.purchases.{key}.count"),
+                &FieldPath::three_public(count),
                 &mut purchase.count,
             );
             widgets::amount(
                 ui,
                 form,
                 &format!("购置{name}金额"),
-                &format!("three_public.vehicles.purchases.{key}.amount"),
+                &FieldPath::three_public(amount),
                 &mut purchase.amount,
             );
         });
@@ -96,28 +110,28 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "上年公务用车购置费",
-        "three_public.vehicles.purchase_prior",
+        &FieldPath::three_public(ThreePublicField::PurchasePrior),
         &mut v.purchase_prior,
     );
     widgets::amount(
         ui,
         form,
         "公务用车运行维护费预算数",
-        "three_public.vehicles.operation_budget",
+        &FieldPath::three_public(ThreePublicField::OperationBudget),
         &mut v.operation_budget,
     );
     widgets::amount(
         ui,
         form,
         "公务用车运行维护费决算数",
-        "three_public.vehicles.operation_actual",
+        &FieldPath::three_public(ThreePublicField::OperationActual),
         &mut v.operation_actual,
     );
     widgets::optional_amount(
         ui,
         form,
         "上年公务用车运行维护费",
-        "three_public.vehicles.operation_prior",
+        &FieldPath::three_public(ThreePublicField::OperationPrior),
         &mut v.operation_prior,
     );
     ui.horizontal(|ui| {
@@ -125,21 +139,21 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             ui,
             form,
             "年末公务用车：轿车",
-            "three_public.vehicles.held.sedan",
+            &FieldPath::three_public(ThreePublicField::HeldSedan),
             &mut v.held.sedan,
         );
         widgets::count(
             ui,
             form,
             "越野车",
-            "three_public.vehicles.held.suv",
+            &FieldPath::three_public(ThreePublicField::HeldSuv),
             &mut v.held.suv,
         );
         widgets::count(
             ui,
             form,
             "载客汽车",
-            "three_public.vehicles.held.passenger",
+            &FieldPath::three_public(ThreePublicField::HeldPassenger),
             &mut v.held.passenger,
         );
     });
@@ -147,7 +161,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "公务用车费用变动原因",
-        "three_public.vehicles.change_reason",
+        &FieldPath::three_public(ThreePublicField::VehiclesChangeReason),
         &mut v.change_reason,
     );
 
@@ -157,14 +171,14 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "公务接待费预算数",
-        "three_public.reception.budget",
+        &FieldPath::three_public(ThreePublicField::ReceptionBudget),
         &mut r.budget,
     );
     widgets::amount(
         ui,
         form,
         "国内公务接待支出",
-        "three_public.reception.domestic.actual",
+        &FieldPath::three_public(ThreePublicField::DomesticActual),
         &mut r.domestic.actual,
     );
     ui.horizontal(|ui| {
@@ -172,14 +186,14 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             ui,
             form,
             "国内接待批次",
-            "three_public.reception.domestic.batches",
+            &FieldPath::three_public(ThreePublicField::DomesticBatches),
             &mut r.domestic.batches,
         );
         widgets::count(
             ui,
             form,
             "国内接待人次",
-            "three_public.reception.domestic.people",
+            &FieldPath::three_public(ThreePublicField::DomesticPeople),
             &mut r.domestic.people,
         );
     });
@@ -187,7 +201,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "外事接待支出",
-        "three_public.reception.foreign.actual",
+        &FieldPath::three_public(ThreePublicField::ForeignActual),
         &mut r.foreign.actual,
     );
     ui.horizontal(|ui| {
@@ -195,14 +209,14 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             ui,
             form,
             "外事接待批次",
-            "three_public.reception.foreign.batches",
+            &FieldPath::three_public(ThreePublicField::ForeignBatches),
             &mut r.foreign.batches,
         );
         widgets::count(
             ui,
             form,
             "外事接待人次",
-            "three_public.reception.foreign.people",
+            &FieldPath::three_public(ThreePublicField::ForeignPeople),
             &mut r.foreign.people,
         );
     });
@@ -210,47 +224,47 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "上年公务接待费",
-        "three_public.reception.prior",
+        &FieldPath::three_public(ThreePublicField::ReceptionPrior),
         &mut r.prior,
     );
     widgets::text(
         ui,
         form,
         "主要用于",
-        "three_public.reception.purpose",
+        &FieldPath::three_public(ThreePublicField::ReceptionPurpose),
         &mut r.purpose,
     );
     widgets::text(
         ui,
         form,
         "具体内容包括",
-        "three_public.reception.content",
+        &FieldPath::three_public(ThreePublicField::ReceptionContent),
         &mut r.content,
     );
     widgets::multiline(
         ui,
         form,
         "公务接待费变动原因",
-        "three_public.reception.change_reason",
+        &FieldPath::three_public(ThreePublicField::ReceptionChangeReason),
         &mut r.change_reason,
     );
 
     widgets::section(ui, "“三公”经费合计");
-    let totals = ThreePublicTotals::of(&p.three_public);
+    let totals = form.totals.three_public;
     widgets::computed(ui, "“三公”经费预算数", totals.budget);
     widgets::computed(ui, "“三公”经费决算数", totals.actual);
     widgets::optional_amount(
         ui,
         form,
         "“三公”经费决算数（报表数）",
-        "control_totals.three_public",
+        &FieldPath::control_total(ControlTotal::ThreePublic),
         &mut p.control_totals.three_public,
     );
     widgets::multiline(
         ui,
         form,
         "决算数与预算数不同的原因",
-        "three_public.change_reason",
+        &FieldPath::three_public(ThreePublicField::ChangeReason),
         &mut p.three_public.change_reason,
     );
 
@@ -260,21 +274,21 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         ui,
         form,
         "机关运行经费",
-        "running_costs.amount",
+        &FieldPath::running_costs(RunningField::Amount),
         &mut rc.amount,
     );
     widgets::optional_amount(
         ui,
         form,
         "上年机关运行经费",
-        "running_costs.prior",
+        &FieldPath::running_costs(RunningField::Prior),
         &mut rc.prior,
     );
     widgets::multiline(
         ui,
         form,
         "机关运行经费变动原因",
-        "running_costs.change_reason",
+        &FieldPath::running_costs(RunningField::ChangeReason),
         &mut rc.change_reason,
     );
 }

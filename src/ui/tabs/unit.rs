@@ -3,7 +3,10 @@
 use egui::Ui;
 
 use super::{apply, row_ops};
-use crate::model::{AttachedUnit, Project, StaffBody, SubordinateUnit, UnitKind};
+use crate::model::{
+    AttachedUnit, FieldPath, NamedUnitField, Project, Signatory, StaffBody, StaffField,
+    SubordinateUnit, UnitField, UnitKind,
+};
 use crate::ui::widgets::{self, Form};
 
 const KINDS: [UnitKind; 3] = [
@@ -12,7 +15,7 @@ const KINDS: [UnitKind; 3] = [
     UnitKind::PublicService,
 ];
 
-fn kind_combo(ui: &mut Ui, id: &str, kind: &mut UnitKind, name: &str) -> bool {
+fn kind_combo(ui: &mut Ui, id: &FieldPath, kind: &mut UnitKind, name: &str) -> bool {
     let before = *kind;
     egui::ComboBox::from_id_salt(id)
         .selected_text(kind.label())
@@ -29,35 +32,57 @@ fn kind_combo(ui: &mut Ui, id: &str, kind: &mut UnitKind, name: &str) -> bool {
 pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     let u = &mut p.unit;
     widgets::section(ui, "基本信息");
-    widgets::text(ui, form, "单位全称", "unit.name", &mut u.name);
-    widgets::text(ui, form, "单位简称", "unit.short_name", &mut u.short_name);
+    widgets::text(
+        ui,
+        form,
+        "单位全称",
+        &FieldPath::unit(UnitField::Name),
+        &mut u.name,
+    );
+    widgets::text(
+        ui,
+        form,
+        "单位简称",
+        &FieldPath::unit(UnitField::ShortName),
+        &mut u.short_name,
+    );
     widgets::text(
         ui,
         form,
         "主管部门",
-        "unit.supervising_department",
+        &FieldPath::unit(UnitField::SupervisingDepartment),
         &mut u.supervising_department,
     );
-    let mut year = u32::try_from(u.year).unwrap_or(0);
-    if widgets::count(ui, form, "决算年度", "unit.year", &mut year) {
-        u.year = i32::try_from(year).unwrap_or(i32::MAX);
-    }
+    widgets::year(
+        ui,
+        form,
+        "决算年度",
+        &FieldPath::unit(UnitField::Year),
+        &mut u.year,
+    );
     ui.horizontal(|ui| {
         ui.label("单位性质");
-        if kind_combo(ui, "unit.kind", &mut u.kind, "单位性质") {
-            *form.edited = Some("unit.kind".into());
+        let path = FieldPath::unit(UnitField::Kind);
+        if kind_combo(ui, &path, &mut u.kind, "单位性质") {
+            *form.edited = Some(path);
         }
     });
 
     widgets::section(ui, "部门职责（每行一条，编号自动生成）");
-    widgets::lines(ui, form, "部门职责", "unit.duties", &mut u.duties);
+    widgets::lines(
+        ui,
+        form,
+        "部门职责",
+        &FieldPath::unit(UnitField::Duties),
+        &mut u.duties,
+    );
 
     widgets::section(ui, "机构设置");
     widgets::lines(
         ui,
         form,
         "内设机构（每行一个）",
-        "unit.internal_offices",
+        &FieldPath::unit(UnitField::InternalOffices),
         &mut u.internal_offices,
     );
     ui.label("下设机构（不单独编制决算）");
@@ -68,7 +93,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             widgets::text_cell(
                 ui,
                 form,
-                &format!("unit.attached_units[{i}].name"),
+                &FieldPath::named_unit(UnitField::AttachedUnits, i, NamedUnitField::Name),
                 &mut a.name,
                 220.0,
                 "下设机构名称",
@@ -76,7 +101,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             widgets::text_cell(
                 ui,
                 form,
-                &format!("unit.attached_units[{i}].kind"),
+                &FieldPath::named_unit(UnitField::AttachedUnits, i, NamedUnitField::Kind),
                 &mut a.kind,
                 180.0,
                 "下设机构性质",
@@ -85,11 +110,11 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         });
     }
     if apply(&mut u.attached_units, op) {
-        *form.edited = Some("unit.attached_units".into());
+        *form.edited = Some(FieldPath::unit(UnitField::AttachedUnits));
     }
     if ui.button("添加下设机构").clicked() {
         u.attached_units.push(AttachedUnit::default());
-        *form.edited = Some("unit.attached_units".into());
+        *form.edited = Some(FieldPath::unit(UnitField::AttachedUnits));
     }
 
     ui.label("纳入决算的二级预算单位");
@@ -100,28 +125,24 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             widgets::text_cell(
                 ui,
                 form,
-                &format!("unit.subordinate_units[{i}].name"),
+                &FieldPath::named_unit(UnitField::SubordinateUnits, i, NamedUnitField::Name),
                 &mut s.name,
                 220.0,
                 "二级预算单位名称",
             );
-            if kind_combo(
-                ui,
-                &format!("unit.subordinate_units[{i}].kind"),
-                &mut s.kind,
-                "二级预算单位性质",
-            ) {
-                *form.edited = Some(format!("unit.subordinate_units[{i}].kind"));
+            let path = FieldPath::named_unit(UnitField::SubordinateUnits, i, NamedUnitField::Kind);
+            if kind_combo(ui, &path, &mut s.kind, "二级预算单位性质") {
+                *form.edited = Some(path);
             }
             op = op.take().or(row_ops(ui, i, len, "二级预算单位"));
         });
     }
     if apply(&mut u.subordinate_units, op) {
-        *form.edited = Some("unit.subordinate_units".into());
+        *form.edited = Some(FieldPath::unit(UnitField::SubordinateUnits));
     }
     if ui.button("添加二级预算单位").clicked() {
         u.subordinate_units.push(SubordinateUnit::default());
-        *form.edited = Some("unit.subordinate_units".into());
+        *form.edited = Some(FieldPath::unit(UnitField::SubordinateUnits));
     }
 
     widgets::section(ui, "人员编制（编制数与年末实有人数）");
@@ -132,7 +153,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             widgets::text_cell(
                 ui,
                 form,
-                &format!("unit.staffing[{i}].body"),
+                &FieldPath::staffing(i, StaffField::Body),
                 &mut b.body,
                 200.0,
                 "机构",
@@ -140,7 +161,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             widgets::text_cell(
                 ui,
                 form,
-                &format!("unit.staffing[{i}].post_kind"),
+                &FieldPath::staffing(i, StaffField::PostKind),
                 &mut b.post_kind,
                 90.0,
                 "编制类别",
@@ -149,47 +170,35 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
                 ui,
                 form,
                 "编制",
-                &format!("unit.staffing[{i}].posts"),
+                &FieldPath::staffing(i, StaffField::Posts),
                 &mut b.posts,
             );
             widgets::count(
                 ui,
                 form,
                 "实有",
-                &format!("unit.staffing[{i}].staff"),
+                &FieldPath::staffing(i, StaffField::Staff),
                 &mut b.staff,
             );
             op = op.take().or(row_ops(ui, i, len, "编制"));
         });
     }
     if apply(&mut u.staffing, op) {
-        *form.edited = Some("unit.staffing".into());
+        *form.edited = Some(FieldPath::unit(UnitField::Staffing));
     }
     if ui.button("添加编制行").clicked() {
         u.staffing.push(StaffBody::default());
-        *form.edited = Some("unit.staffing".into());
+        *form.edited = Some(FieldPath::unit(UnitField::Staffing));
     }
 
     widgets::section(ui, "签字人");
-    widgets::text(
-        ui,
-        form,
-        "单位负责人",
-        "unit.signatories.head",
-        &mut u.signatories.head,
-    );
-    widgets::text(
-        ui,
-        form,
-        "财务负责人",
-        "unit.signatories.finance_head",
-        &mut u.signatories.finance_head,
-    );
-    widgets::text(
-        ui,
-        form,
-        "填表人",
-        "unit.signatories.preparer",
-        &mut u.signatories.preparer,
-    );
+    for who in Signatory::ALL {
+        widgets::text(
+            ui,
+            form,
+            who.label(),
+            &FieldPath::signatory(*who),
+            who.of_mut(&mut u.signatories),
+        );
+    }
 }

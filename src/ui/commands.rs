@@ -1,0 +1,130 @@
+//! What the clerk can ask the application to do, as values (after Rerun's `command_handling.rs`).
+//!
+//! Menus, shortcuts, buttons, dialogs and tests *send* a [`Command`]; [`JuesuanApp::apply`] is the
+//! one place that carries them out, after the frame that sent them. Every error a command meets is
+//! shown to the clerk exactly once (a dialog, or the status bar for what needs no answer).
+
+use std::path::PathBuf;
+
+use super::app::JuesuanApp;
+use super::tab::Tab;
+use crate::model::{FieldPath, Settings};
+
+/// One thing the clerk asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// 新建 (asks first when there is unsaved work).
+    New,
+    /// 打开: a given file, or ask for one (asks first when there is unsaved work).
+    Open(Option<PathBuf>),
+    /// 打开内置示例 (asks first when there is unsaved work).
+    OpenExample,
+    /// 保存: to the project's file, or ask for one.
+    Save,
+    /// 另存为…: ask for a file.
+    SaveAs,
+    /// Save to this file.
+    SaveTo(PathBuf),
+    /// 撤销.
+    Undo,
+    /// 重做.
+    Redo,
+    /// Show a tab.
+    ShowTab(Tab),
+    /// 打印预览.
+    ShowPreview,
+    /// 导出PDF…: ask for a file.
+    ExportPdf,
+    /// Write the preview's PDF to this file.
+    ExportPdfTo(PathBuf),
+    /// 打印….
+    Print,
+    /// Go to the field a finding names: its tab (or the settings), scrolled to and highlighted.
+    JumpTo(FieldPath),
+    /// 项目设置….
+    ShowSettings,
+    /// Change the project settings (one undo step).
+    SetSettings(Settings),
+    /// Close the window (asks first when there is unsaved work).
+    Close,
+    /// 恢复 the oldest recovery copy offered (asks first when there is unsaved work).
+    Recover,
+    /// 放弃 the oldest recovery copy offered: delete it.
+    DiscardRecovery,
+    /// Answer to "保存修改吗？": save first, then go on.
+    SaveThenContinue,
+    /// Answer to "保存修改吗？": go on without saving.
+    DiscardThenContinue,
+    /// Close the dialog that is showing.
+    CloseDialog,
+}
+
+/// Something that would discard unsaved work, waiting for the clerk's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// 新建.
+    New,
+    /// 打开 a file (or ask for one).
+    Open(Option<PathBuf>),
+    /// Open the built-in example.
+    Example,
+    /// Close the window.
+    Close,
+    /// Open the oldest recovery copy offered.
+    Recover,
+}
+
+impl JuesuanApp {
+    /// Queues `command`, to be applied after this frame.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Applies every queued command, in order (commands may queue more).
+    pub fn apply_queued(&mut self) {
+        let mut rounds = 0;
+        while !self.commands.is_empty() && rounds < 8 {
+            for command in std::mem::take(&mut self.commands) {
+                self.apply(command);
+            }
+            rounds += 1;
+        }
+    }
+
+    /// Applies one command now. This is the one place where the clerk's requests change the
+    /// application's state.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::New => self.request(Pending::New),
+            Command::Open(path) => self.request(Pending::Open(path)),
+            Command::OpenExample => self.request(Pending::Example),
+            Command::Close => self.request(Pending::Close),
+            Command::Recover => self.request(Pending::Recover),
+            Command::DiscardRecovery => self.discard_recovery(),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::SaveTo(path) => {
+                self.save_as_path(&path);
+            }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::ShowTab(tab) => self.set_tab(tab),
+            Command::ShowPreview => self.open_preview(),
+            Command::ExportPdf => self.export_pdf(),
+            Command::ExportPdfTo(path) => {
+                self.export_pdf_to(&path);
+            }
+            Command::Print => self.print(),
+            Command::JumpTo(field) => self.go_to(&field),
+            Command::ShowSettings => self.show_settings(),
+            Command::SetSettings(settings) => self.set_settings(settings),
+            Command::SaveThenContinue => self.answer_unsaved(true),
+            Command::DiscardThenContinue => self.answer_unsaved(false),
+            Command::CloseDialog => self.close_dialog(),
+        }
+    }
+}
