@@ -23,7 +23,11 @@ fn storage_benches(c: &mut Criterion) {
     c.bench_function("save 50x (atomic, dated backup, rotation, fsyncs)", |b| {
         b.iter(|| {
             n += 1;
-            let version = if n.is_multiple_of(2) { &project } else { &other };
+            let version = if n.is_multiple_of(2) {
+                &project
+            } else {
+                &other
+            };
             storage::save(&path, version, SaveTime::from_local(2026, 12, 1, n)).expect("save")
         });
     });

@@ -7,26 +7,29 @@
 )]
 
 use std::fs;
-use std::path::Path;
 
-use juesuan::example::{EXAMPLE_JSON, example};
-use juesuan::storage::{self, Problem, SaveTime};
-
-fn at(second: u32) -> SaveTime {
-    SaveTime::from_local(2026, 12, 1, 32_400 + second)
-}
-
-fn renamed(name: &str) -> juesuan::model::Project {
-    let mut p = example().unwrap();
-    p.unit.short_name = name.into();
-    p
-}
+use juesuan::example::EXAMPLE_JSON;
+use juesuan::storage::{self, Problem};
 
 #[cfg(unix)]
 mod unix {
     use std::os::unix::fs::{PermissionsExt, symlink};
+    use std::path::Path;
+
+    use juesuan::example::example;
+    use juesuan::storage::SaveTime;
 
     use super::*;
+
+    fn at(second: u32) -> SaveTime {
+        SaveTime::from_local(2026, 12, 1, 32_400 + second)
+    }
+
+    fn renamed(name: &str) -> juesuan::model::Project {
+        let mut p = example().unwrap();
+        p.unit.short_name = name.into();
+        p
+    }
 
     fn mode(path: &Path) -> u32 {
         fs::metadata(path).unwrap().permissions().mode() & 0o777
