@@ -389,3 +389,32 @@ fn a_five_megabyte_name_is_refused_quickly() {
     assert!(err.to_string().contains("unit.name"), "{err}");
     assert!(err.to_string().contains("最多 200 字"), "{err}");
 }
+
+#[test]
+fn a_huge_file_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("巨大.json");
+    let file = fs::File::create(&path).unwrap();
+    file.set_len(juesuan::model::limits::FILE_BYTES + 1)
+        .unwrap();
+    let err = storage::load(&path).unwrap_err();
+    assert!(matches!(err.problem, Problem::TooLarge { .. }), "{err:?}");
+    assert!(err.to_string().contains("超过项目文件的上限"), "{err}");
+}
+
+#[test]
+fn nested_lists_cannot_multiply_beyond_the_bound_of_all_rows() {
+    let mut project: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(EXAMPLE_JSON).unwrap()["project"].clone();
+    let indicator = project["projects"][0]["indicators"][0].clone();
+    let many: Vec<_> = std::iter::repeat_n(indicator, 1_900).collect();
+    project["projects"][0]["indicators"] = serde_json::Value::from(many);
+    let first = project["projects"][0].clone();
+    project["projects"] = serde_json::Value::from(vec![first; 6]);
+    let text = serde_json::json!({"format": "juesuan", "schema_version": storage::SCHEMA_VERSION, "project": project}).to_string();
+    let message = storage::from_json(&text).err().map(|e| e.to_string());
+    assert!(
+        message.as_deref().is_some_and(|m| m.contains("合计超过")),
+        "{message:?}"
+    );
+}

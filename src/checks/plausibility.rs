@@ -4,10 +4,10 @@ use rust_decimal::Decimal;
 
 use super::{Check, Context, Report, Rule, Severity, amount};
 use crate::model::{
-    CostGroup, ExpenditureField, FieldKind, FieldPath, FieldValue, RevenueItem, RunningField,
+    BalanceSide, Bridge, CostGroup, ExpenditureField, FieldPath, Fund, RevenueItem, RunningField,
     Signatory, StaffField, UnitField, UnitKind,
 };
-use crate::money::Percent;
+use crate::money::{Percent, Wan};
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -80,18 +80,36 @@ fn staff_within_posts(ctx: &Context<'_>, report: &mut Report<'_>) {
 
 /// JS-702: negative balances can be real (超支挂账) but are more often a sign error.
 fn negative_balances(ctx: &Context<'_>, report: &mut Report<'_>) {
-    for f in ctx.project.fields() {
-        let (FieldKind::Amount { signed: true, .. }, FieldValue::Amount(Some(value))) =
-            (f.kind, f.value)
-        else {
-            continue;
-        };
-        if value.is_negative() {
-            report.add(
-                format!("{}为 {}，请确认是否正确", f.label, amount(value)),
-                vec![f.path],
-            );
+    let b = &ctx.project.balances;
+    for fund in Fund::ALL {
+        let balance = b.of(fund);
+        for (side, value) in [
+            (BalanceSide::Opening, Some(balance.opening)),
+            (BalanceSide::Closing, Some(balance.closing)),
+            (BalanceSide::PriorClosing, balance.prior_closing),
+        ] {
+            if let Some(value) = value.filter(Wan::is_negative) {
+                report.add(
+                    format!(
+                        "{}{}为 {}，请确认是否正确",
+                        fund.label(),
+                        side.label(),
+                        amount(value)
+                    ),
+                    vec![FieldPath::balance(fund, side)],
+                );
+            }
         }
+    }
+    if b.surplus_distribution.is_negative() {
+        report.add(
+            format!(
+                "{}为 {}，请确认是否正确",
+                Bridge::SurplusDistribution.label(),
+                amount(b.surplus_distribution)
+            ),
+            vec![FieldPath::bridge(Bridge::SurplusDistribution)],
+        );
     }
 }
 

@@ -9,6 +9,8 @@
 //! | a paragraph, reason or summary (职责, 原因, 综述, 评价结论 …) | 5,000 characters |
 //! | all texts of a project together | 600,000 characters (twice a 50× example project) |
 //! | a list (支出科目, 项目, 指标, 职责段落 …) | 2,000 rows |
+//! | all rows of all lists together | 10,000 (five times a 50× example project) |
+//! | the project file | 16 MiB (the 50× example project is 0.9 MiB) |
 //! | a count of vehicles (公务用车, 车辆) | 10,000 |
 //! | a count of posts or staff (编制数, 实有人数) | 100,000 |
 //! | any other count (团组, 人次, 批次, 项目数, 设备) | 1,000,000 |
@@ -29,6 +31,12 @@ pub const ALL_TEXT: usize = 600_000;
 
 /// The most rows a list may have.
 pub const LIST_ROWS: usize = 2_000;
+
+/// The most rows all lists of a project may have together (nested lists multiply otherwise).
+pub const ALL_ROWS: usize = 10_000;
+
+/// The largest project file that is read, in bytes; a bigger file is refused before parsing.
+pub const FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The most vehicles a count of vehicles may say.
 pub const VEHICLES: u64 = 10_000;
@@ -128,7 +136,10 @@ pub struct Exceeded {
 
 /// The first value of `project` (the project as JSON) beyond its bound, if any.
 pub fn check(project: &Value) -> Option<Exceeded> {
-    let mut walker = Walker { all_text: 0 };
+    let mut walker = Walker {
+        all_text: 0,
+        all_rows: 0,
+    };
     let Value::Object(parts) = project else {
         return None;
     };
@@ -140,6 +151,7 @@ pub fn check(project: &Value) -> Option<Exceeded> {
 
 struct Walker {
     all_text: usize,
+    all_rows: usize,
 }
 
 impl Walker {
@@ -189,6 +201,12 @@ impl Walker {
             Value::Array(items) => {
                 if items.len() > LIST_ROWS {
                     return exceeded(format!("列表有 {} 行，最多 {LIST_ROWS} 行", items.len()));
+                }
+                self.all_rows += items.len();
+                if self.all_rows > ALL_ROWS {
+                    return exceeded(format!(
+                        "项目中各列表合计超过 {ALL_ROWS} 行，文件可能已损坏"
+                    ));
                 }
                 items
                     .iter()

@@ -77,6 +77,11 @@ pub enum Problem {
     },
     /// The file is empty.
     Empty,
+    /// The file is larger than any project can be.
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+    },
     /// The bytes are not UTF-8 text.
     NotText {
         /// 1-based line of the first byte that is not.
@@ -143,6 +148,12 @@ impl fmt::Display for Problem {
             Problem::Truncated { line } => write!(
                 f,
                 "文件不完整：内容在第 {line} 行中断，可能保存时被截断。请打开同一文件夹中的备份（文件名以 .bak 结尾）"
+            ),
+            Problem::TooLarge { bytes } => write!(
+                f,
+                "文件有 {:.1} MB，超过项目文件的上限 {} MB，可能不是决算助手的项目文件",
+                *bytes as f64 / 1_048_576.0,
+                crate::model::limits::FILE_BYTES / 1_048_576
             ),
             Problem::Empty => f.write_str(
                 "文件是空的（0 字节），可能保存时被中断。请打开同一文件夹中的备份（文件名以 .bak 结尾）",
@@ -319,6 +330,12 @@ pub fn load(path: &Path) -> Result<Project, StorageError> {
         path: path.to_owned(),
         problem,
     };
+    if let Ok(meta) = fs::metadata(path)
+        && meta.is_file()
+        && meta.len() > crate::model::limits::FILE_BYTES
+    {
+        return Err(error(Problem::TooLarge { bytes: meta.len() }));
+    }
     let bytes = fs::read(path).map_err(|e| {
         error(if e.kind() == std::io::ErrorKind::IsADirectory {
             Problem::NotAFile
