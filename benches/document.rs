@@ -9,7 +9,7 @@ fn document_benches(c: &mut Criterion) {
     let catalog = Catalog::builtin(2023).ok();
     let options = Options {
         catalog: catalog.as_ref(),
-        totals: None,
+        ..Options::default()
     };
     let small = example().expect("example");
     let large = scaled_example(50).expect("example");

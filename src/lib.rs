@@ -13,4 +13,5 @@ pub mod model;
 pub mod money;
 pub mod print;
 pub mod storage;
+pub mod template;
 pub mod ui;

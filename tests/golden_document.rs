@@ -124,7 +124,13 @@ fn the_document_reads_as_it_did() {
     let bless = std::env::var_os("JUESUAN_BLESS").is_some();
     let mut differ = Vec::new();
     for (name, project) in variants() {
-        let text = render(&build_with_builtin_catalog(&project), Format::Text);
+        let document = build_with_builtin_catalog(&project);
+        assert!(
+            document.problems.is_empty(),
+            "{name}: the template left out {:?}",
+            document.problems
+        );
+        let text = render(&document, Format::Text);
         let path = Path::new("tests/golden").join(format!("{name}.txt"));
         if bless {
             std::fs::write(&path, &text).unwrap();

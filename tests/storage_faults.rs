@@ -399,7 +399,12 @@ fn a_huge_file_is_refused_before_it_is_read() {
         .unwrap();
     let err = storage::load(&path).unwrap_err();
     assert!(matches!(err.problem, Problem::TooLarge { .. }), "{err:?}");
-    assert!(err.to_string().contains("超过项目文件的上限"), "{err}");
+    // One byte over 16 MiB reads as more than 16 MB, never as equal to the limit.
+    assert!(
+        err.to_string()
+            .contains("文件有 16.1 MB，超过项目文件的上限 16 MB"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -98,7 +98,7 @@ impl<'a> Figures<'a> {
             project,
             &super::Options {
                 catalog,
-                totals: None,
+                ..super::Options::default()
             },
         )
     }

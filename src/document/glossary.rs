@@ -1,8 +1,7 @@
 //! 第三部分 名词解释: an entry for every term and every line the document uses, from the
 //! catalog's standard definitions unless the project overrides them.
 
-use super::overview::{heading, paragraph};
-use super::{Block, Figures};
+use super::Figures;
 use crate::model::Fund;
 
 /// The terms of the glossary, in order, with their definitions. Only terms the document uses.
@@ -88,12 +87,4 @@ fn definition(f: &Figures<'_>, key: &str, term: &str) -> String {
                 .filter(|d| !d.is_empty())
         })
         .unwrap_or_else(|| format!("（“{term}”的解释未填写）"))
-}
-
-pub(super) fn part(f: &Figures<'_>, out: &mut Vec<Block>) {
-    out.push(Block::PageBreak);
-    out.push(heading(0, "第三部分 名词解释"));
-    for (i, (term, definition)) in entries(f).into_iter().enumerate() {
-        out.push(paragraph(format!("{}.{term}：{definition}", i + 1)));
-    }
 }

@@ -6,12 +6,11 @@
 //! plain text and Markdown here, the print pages and PDF elsewhere — only lay this value out.
 
 mod attachments;
-mod explanation;
+pub mod charts;
 mod figures;
-mod glossary;
-mod overview;
+pub mod glossary;
 pub mod render;
-mod tables;
+pub mod tables;
 pub mod wording;
 
 use serde::Serialize;
@@ -22,6 +21,7 @@ use crate::catalog::Catalog;
 use crate::model::Project;
 use crate::model::totals::Totals;
 use crate::money::{Percent, Wan};
+use crate::template::Template;
 
 /// The whole document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -34,6 +34,11 @@ pub struct Document {
     pub year: i32,
     /// The content, in reading order.
     pub blocks: Vec<Block>,
+    /// The template it was made with (its id).
+    pub template: String,
+    /// What the template could not make: paragraphs left out, and why.
+    #[serde(skip)]
+    pub problems: Vec<crate::template::TemplateProblem>,
 }
 
 /// One block of content.
@@ -276,39 +281,76 @@ pub struct Options<'a> {
     pub catalog: Option<&'a Catalog>,
     /// The project's totals, when the caller has them already (they are computed otherwise).
     pub totals: Option<&'a Totals>,
+    /// The template to use instead of the project's own.
+    pub template: Option<&'a Template>,
 }
 
-/// Builds the document of `project`. Never fails: missing figures read as zero or leave their
+/// Builds the document of `project` under its template. Never fails: a paragraph the template
+/// cannot make is left out and listed in [`Document::problems`]; missing figures leave their
 /// sentence out, and the checks say what is missing.
 pub fn build(project: &Project, options: &Options<'_>) -> Document {
     let figures = Figures::with(project, options);
-    let mut blocks = Vec::new();
-    overview::part(&figures, &mut blocks);
-    explanation::part(&figures, &mut blocks);
-    glossary::part(&figures, &mut blocks);
-    tables::part(&figures, &mut blocks);
-    attachments::part(&figures, &mut blocks);
-    titled(project, "部门决算", blocks)
-}
-
-/// Builds only 第二部分 (决算情况说明) with its seven charts: what the data-entry tabs show
-/// beside the figures, cheap enough to rebuild on every keystroke. Its charts are the ones
-/// [`build`] puts in the whole document.
-pub fn build_explanation(project: &Project, options: &Options<'_>) -> Document {
-    let figures = Figures::with(project, options);
-    let mut blocks = Vec::new();
-    explanation::part(&figures, &mut blocks);
-    titled(project, "部门决算情况说明", blocks)
-}
-
-/// A document of the project's unit and year: "{单位}{年}年度{what}".
-fn titled(project: &Project, what: &str, blocks: Vec<Block>) -> Document {
+    let template = options
+        .template
+        .unwrap_or_else(|| crate::template::default_for(project.unit.year));
+    let context = crate::template::context::build(&figures, template.numbers);
+    let parts = DocParts { figures: &figures };
+    let no_wording = std::collections::BTreeMap::new();
+    let rendered = crate::template::render(template, &no_wording, context, &parts);
     let unit = &project.unit;
     Document {
-        title: format!("{}{}年度{what}", unit.name, unit.year),
+        title: format!("{}{}年度部门决算", unit.name, unit.year),
+        unit: unit.name.clone(),
+        year: unit.year,
+        blocks: rendered.blocks,
+        template: template.id.clone(),
+        problems: rendered.problems,
+    }
+}
+
+/// The seven charts of the figures, numbered 1 to 7 in the order the seed document has them:
+/// what the data-entry tabs show beside the figures, cheap enough to rebuild on every
+/// keystroke.
+pub fn build_explanation(project: &Project, options: &Options<'_>) -> Document {
+    let figures = Figures::with(project, options);
+    let blocks = charts::CHARTS
+        .iter()
+        .zip(1..)
+        .filter_map(|((id, title), n)| charts::chart(&figures, id, n, title))
+        .map(Block::Chart)
+        .collect();
+    let unit = &project.unit;
+    Document {
+        title: format!("{}{}年度部门决算情况说明", unit.name, unit.year),
         unit: unit.name.clone(),
         year: unit.year,
         blocks,
+        template: String::new(),
+        problems: Vec::new(),
+    }
+}
+
+/// What the document supplies a template with: tables, charts and self-assessment forms.
+struct DocParts<'a> {
+    figures: &'a Figures<'a>,
+}
+
+impl crate::template::render_parts::Parts for DocParts<'_> {
+    fn table(&self, id: &str, title: &str) -> Option<Table> {
+        tables::table_by_id(self.figures, id, title)
+    }
+
+    fn chart(&self, id: &str, number: u32, title: &str) -> Option<Chart> {
+        charts::chart(self.figures, id, number, title)
+    }
+
+    fn forms(&self, index: usize) -> Vec<Table> {
+        self.figures
+            .project
+            .projects
+            .get(index)
+            .map(attachments::self_assessment)
+            .unwrap_or_default()
     }
 }
 
@@ -317,7 +359,7 @@ pub fn build_with_builtin_catalog(project: &Project) -> Document {
     let catalog = Catalog::builtin(project.unit.year).ok();
     let options = Options {
         catalog: catalog.as_ref(),
-        totals: None,
+        ..Options::default()
     };
     build(project, &options)
 }

@@ -3,30 +3,43 @@
 
 use std::collections::BTreeMap;
 
-use super::overview::heading;
-use super::{Block, Cell, Figures, Table};
+use super::{Cell, Figures, Table};
 use crate::model::{CostEntry, FunctionalLine, Fund, REVENUE_SOURCES, RevenueLine};
 use crate::money::Wan;
 
 const UNIT: &str = "单位：万元";
 
-pub(super) fn part(f: &Figures<'_>, out: &mut Vec<Block>) {
-    out.push(Block::PageBreak);
-    out.push(heading(0, format!("第四部分 {}年度部门决算表", f.year())));
-    let tables = [
-        summary_table(f),
-        revenue_table(f),
-        expenditure_table(f),
-        appropriation_summary_table(f),
-        general_budget_table(f),
-        basic_table(f),
-        three_public_table(f),
-        government_fund_table(f),
-        state_capital_table(f),
-    ];
-    for table in tables {
-        out.push(Block::Table(table));
+/// The ids of the tables, with the title each has unless the template gives another.
+pub const TABLES: [(&str, &str); 9] = [
+    ("summary", "收入支出决算总表"),
+    ("revenue", "收入决算表"),
+    ("expenditure", "支出决算表"),
+    ("appropriation_summary", "财政拨款收入支出决算总表"),
+    ("general_budget", "一般公共预算财政拨款支出决算表"),
+    ("basic", "一般公共预算财政拨款基本支出决算表"),
+    ("three_public", "一般公共预算财政拨款“三公”经费支出决算表"),
+    ("government_fund", "政府性基金预算财政拨款收入支出决算表"),
+    ("state_capital", "国有资本经营预算财政拨款支出决算表"),
+];
+
+/// The table `id` titled `title` (its standard title when empty); `None` for an unknown id.
+pub(super) fn table_by_id(f: &Figures<'_>, id: &str, title: &str) -> Option<Table> {
+    let mut table = match id {
+        "summary" => summary_table(f),
+        "revenue" => revenue_table(f),
+        "expenditure" => expenditure_table(f),
+        "appropriation_summary" => appropriation_summary_table(f),
+        "general_budget" => general_budget_table(f),
+        "basic" => basic_table(f),
+        "three_public" => three_public_table(f),
+        "government_fund" => government_fund_table(f),
+        "state_capital" => state_capital_table(f),
+        _ => return None,
+    };
+    if !title.is_empty() {
+        table.title = title.to_owned();
     }
+    Some(table)
 }
 
 fn table(title: &str, widths: Vec<u16>, header: Vec<Vec<Cell>>, rows: Vec<Vec<Cell>>) -> Table {

@@ -149,12 +149,17 @@ impl fmt::Display for Problem {
                 f,
                 "文件不完整：内容在第 {line} 行中断，可能保存时被截断。请打开同一文件夹中的备份（文件名以 .bak 结尾）"
             ),
-            Problem::TooLarge { bytes } => write!(
-                f,
-                "文件有 {:.1} MB，超过项目文件的上限 {} MB，可能不是决算助手的项目文件",
-                *bytes as f64 / 1_048_576.0,
-                crate::model::limits::FILE_BYTES / 1_048_576
-            ),
+            Problem::TooLarge { bytes } => {
+                // Tenths of a MiB, rounded up so a file just over the limit never reads as equal.
+                let tenths = bytes.saturating_mul(10).div_ceil(1_048_576);
+                write!(
+                    f,
+                    "文件有 {}.{} MB，超过项目文件的上限 {} MB，可能不是决算助手的项目文件",
+                    tenths / 10,
+                    tenths % 10,
+                    crate::model::limits::FILE_BYTES / 1_048_576
+                )
+            }
             Problem::Empty => f.write_str(
                 "文件是空的（0 字节），可能保存时被中断。请打开同一文件夹中的备份（文件名以 .bak 结尾）",
             ),

@@ -201,6 +201,7 @@ impl Session {
         document::Options {
             catalog: self.catalog.as_ref(),
             totals: Some(&self.totals),
+            template: None,
         }
     }
 

@@ -1,0 +1,592 @@
+//! The figures a template writes with, by their Chinese names: what `juesuan figures` lists and
+//! a template author writes `{{ 本年收入合计|wan }}` with. Built once per document from
+//! [`Figures`], so every sentence states the numbers the tables and charts show.
+
+use std::collections::BTreeMap;
+
+use minijinja::Value;
+
+use super::NumberStyle;
+use super::values::{Amount, Figure, Share, map, optional};
+use crate::document::{Figures, Structure};
+use crate::model::{CostEntry, Fund, UnitKind};
+use crate::money::Wan;
+
+/// The template context of `f`.
+pub fn build(f: &Figures<'_>, style: NumberStyle) -> Value {
+    let p = f.project;
+    let t = &f.totals;
+    let amount = |a: Wan| Amount::value(a, style);
+    let py = &p.prior_year;
+    let mut ctx: BTreeMap<String, Value> = BTreeMap::new();
+    let mut put = |k: &str, v: Value| {
+        ctx.insert(k.to_owned(), v);
+    };
+    put("年度", Value::from(f.year()));
+    put("上年度", Value::from(f.prior_year()));
+    put("单位", unit(f));
+
+    put(
+        "收入总计",
+        Figure::new(t.total_revenue, py.total_revenue, style)
+            .with("名称", "收入总计")
+            .value(),
+    );
+    put(
+        "支出总计",
+        Figure::new(t.total_expenditure, py.total_expenditure, style)
+            .with("名称", "支出总计")
+            .value(),
+    );
+    put(
+        "本年收入合计",
+        Figure::new(t.revenue_this_year, None, style)
+            .with("名称", "本年收入合计")
+            .value(),
+    );
+    put("收入结构", structure(&f.revenue, style));
+    put(
+        "本年支出合计",
+        Figure::new(t.expenditure_this_year, None, style)
+            .with("名称", "本年支出合计")
+            .value(),
+    );
+    put("支出结构", structure(&f.expenditure, style));
+    put(
+        "使用非财政拨款结余",
+        amount(p.balances.use_of_non_appropriation_surplus),
+    );
+    put("年初结转和结余", amount(t.opening_balance));
+    put("结余分配", amount(p.balances.surplus_distribution));
+    put("年末结转和结余", amount(t.closing_balance));
+    put("收支变动原因", Value::from(p.revenue.change_reason.clone()));
+
+    put(
+        "财政拨款收入总计",
+        Figure::new(
+            t.appropriation_total_revenue,
+            py.appropriation_revenue,
+            style,
+        )
+        .with("名称", "财政拨款收入总计")
+        .value(),
+    );
+    put(
+        "财政拨款支出总计",
+        Figure::new(
+            t.appropriation_total_expenditure,
+            py.appropriation_expenditure,
+            style,
+        )
+        .with("名称", "财政拨款支出总计")
+        .value(),
+    );
+    put("财政拨款收入", amount(t.appropriation_revenue));
+    put("财政拨款支出", amount(t.appropriation_expenditure));
+    put(
+        "财政拨款变动原因",
+        Value::from(p.expenditure.appropriation_change_reason.clone()),
+    );
+
+    put("一般公共预算财政拨款支出", general_budget(f, style));
+    put("一般公共预算财政拨款支出结构", structure(&f.classes, style));
+    put(
+        "一般公共预算财政拨款支出明细",
+        general_budget_lines(f, style),
+    );
+    put(
+        "一般公共预算变动原因",
+        Value::from(p.expenditure.general_budget_change_reason.clone()),
+    );
+    put("基本支出", basic(f, style));
+    put("三公", three_public(f, style));
+    put(
+        "政府性基金预算财政拨款支出",
+        fund_expenditure(f, Fund::GovernmentFund, style),
+    );
+    put(
+        "国有资本经营预算财政拨款支出",
+        fund_expenditure(f, Fund::StateCapital, style),
+    );
+    put(
+        "机关运行经费",
+        Figure::new(p.running_costs.amount, p.running_costs.prior, style)
+            .with("名称", "机关运行经费")
+            .with("原因", p.running_costs.change_reason.clone())
+            .value(),
+    );
+    put("政府采购", procurement(f, style));
+    put("国有资产", assets(f));
+    put("绩效", performance(f, style));
+    put("项目", projects(f, style));
+    put(
+        "名词解释",
+        Value::from(
+            crate::document::glossary::entries(f)
+                .into_iter()
+                .map(|(term, definition)| {
+                    map([
+                        ("名词", Value::from(term)),
+                        ("解释", Value::from(definition)),
+                    ])
+                })
+                .collect::<Vec<_>>(),
+        ),
+    );
+    Value::from(ctx)
+}
+
+/// A structure's parts as figures with their printed shares, and whether the largest-remainder
+/// rounding adjusted them (then the document says so).
+fn structure(s: &Structure, style: NumberStyle) -> Value {
+    let parts: Vec<Value> = s
+        .parts
+        .iter()
+        .map(|part| {
+            let share = part.share.map(|r| Share::rounded(r, style));
+            Figure::new(part.amount, None, style)
+                .with("名称", part.label.clone())
+                .with("占比", Share::value(share))
+                .value()
+        })
+        .collect();
+    map([
+        ("各项", Value::from(parts)),
+        ("合计", Amount::value(s.whole, style)),
+        ("调整", Value::from(s.adjusted)),
+    ])
+}
+
+fn unit(f: &Figures<'_>) -> Value {
+    let u = &f.project.unit;
+    let count = |kind| {
+        u.subordinate_units
+            .iter()
+            .filter(|s| s.kind == kind)
+            .count()
+    };
+    let named = |name: &str, kind: &str| {
+        map([
+            ("名称", Value::from(name.to_owned())),
+            ("性质", Value::from(kind.to_owned())),
+        ])
+    };
+    let attached_kinds: Vec<&str> = u.attached_units.iter().map(|a| a.kind.as_str()).collect();
+    let common_kind = match attached_kinds.first() {
+        Some(first) if attached_kinds.iter().all(|k| k == first) => (*first).to_owned(),
+        Some(_) => "单位".to_owned(),
+        None => String::new(),
+    };
+    let posts: u64 = u.staffing.iter().map(|b| u64::from(b.posts)).sum();
+    let staff: u64 = u.staffing.iter().map(|b| u64::from(b.staff)).sum();
+    map([
+        ("全称", Value::from(u.name.clone())),
+        ("简称", Value::from(u.short_name.clone())),
+        ("名称", Value::from(f.unit_name().to_owned())),
+        ("主管部门", Value::from(u.supervising_department.clone())),
+        ("性质", Value::from(u.kind.label())),
+        ("职责", Value::from(u.duties.clone())),
+        ("内设机构", Value::from(u.internal_offices.clone())),
+        (
+            "下设机构",
+            Value::from(
+                u.attached_units
+                    .iter()
+                    .map(|a| named(&a.name, &a.kind))
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+        ("下设机构性质", Value::from(common_kind)),
+        (
+            "二级预算单位",
+            Value::from(
+                u.subordinate_units
+                    .iter()
+                    .map(|s| named(&s.name, s.kind.label()))
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+        (
+            "二级预算单位数",
+            map([
+                ("合计", Value::from(u.subordinate_units.len())),
+                ("行政", Value::from(count(UnitKind::Administrative))),
+                ("参公", Value::from(count(UnitKind::CivilServiceManaged))),
+                ("事业", Value::from(count(UnitKind::PublicService))),
+            ]),
+        ),
+        (
+            "人员",
+            map([
+                ("编制", Value::from(posts)),
+                ("实有", Value::from(staff)),
+                (
+                    "各机构",
+                    Value::from(
+                        u.staffing
+                            .iter()
+                            .map(|b| {
+                                map([
+                                    ("机构", Value::from(b.body.clone())),
+                                    ("编制类别", Value::from(b.post_kind.clone())),
+                                    ("编制数", Value::from(b.posts)),
+                                    ("实有", Value::from(b.staff)),
+                                ])
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
+                ),
+            ]),
+        ),
+    ])
+}
+
+fn general_budget(f: &Figures<'_>, style: NumberStyle) -> Value {
+    let t = &f.totals;
+    let any_budget = f
+        .project
+        .expenditure
+        .lines
+        .iter()
+        .any(|l| l.fund == Fund::GeneralBudget && l.budget.is_some());
+    let budget = any_budget.then_some(t.general_budget_budget);
+    Figure::new(
+        t.general_budget_expenditure,
+        f.project.prior_year.general_budget_expenditure,
+        style,
+    )
+    .with_budget(budget)
+    .with("名称", "一般公共预算财政拨款支出")
+    .with(
+        "占本年支出合计",
+        Share::value(Share::of(
+            t.general_budget_expenditure,
+            t.expenditure_this_year,
+            style,
+        )),
+    )
+    .value()
+}
+
+/// The 项 lines of 一般公共预算财政拨款支出 in code order, each a figure with its budget and names.
+fn general_budget_lines(f: &Figures<'_>, style: NumberStyle) -> Value {
+    let mut lines: Vec<_> = f
+        .project
+        .expenditure
+        .lines
+        .iter()
+        .filter(|l| l.fund == Fund::GeneralBudget)
+        .collect();
+    lines.sort_by(|a, b| a.code.cmp(&b.code));
+    let items: Vec<Value> = lines
+        .into_iter()
+        .map(|line| {
+            let names = f.line_names(line);
+            Figure::new(line.total(), None, style)
+                .with_budget(line.budget)
+                .with("编码", line.code.clone())
+                .with("名称", names.item.clone())
+                .with("类", names.class.clone())
+                .with("款", names.section.clone())
+                .with("全称", names.full())
+                .with("原因", line.deviation_reason.clone())
+                .value()
+        })
+        .collect();
+    Value::from(items)
+}
+
+/// The expenditure of one fund, with its lines (明细) in code order.
+fn fund_expenditure(f: &Figures<'_>, fund: Fund, style: NumberStyle) -> Value {
+    let mut lines: Vec<_> = f
+        .project
+        .expenditure
+        .lines
+        .iter()
+        .filter(|l| l.fund == fund)
+        .collect();
+    lines.sort_by(|a, b| a.code.cmp(&b.code));
+    let items: Vec<Value> = lines
+        .into_iter()
+        .map(|l| {
+            Figure::new(l.total(), None, style)
+                .with("编码", l.code.clone())
+                .with("全称", f.line_names(l).full())
+                .value()
+        })
+        .collect();
+    Figure::new(f.totals.fund_expenditure(fund), None, style)
+        .with("名称", fund.label())
+        .with("明细", Value::from(items))
+        .value()
+}
+
+fn basic(f: &Figures<'_>, style: NumberStyle) -> Value {
+    let b = &f.project.basic_costs;
+    let group = |entry: &CostEntry| {
+        let names: Vec<String> = entry.item_names().into_iter().map(str::to_owned).collect();
+        Figure::new(entry.amount(), None, style)
+            .with("主要包括", Value::from(names))
+            .value()
+    };
+    map([
+        ("合计", Amount::value(f.totals.general_budget_basic, style)),
+        ("人员经费", group(&b.personnel)),
+        ("公用经费", group(&b.public)),
+    ])
+}
+
+fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
+    let tp = &f.project.three_public;
+    let t = &f.totals.three_public;
+    let (o, v, r) = (&tp.overseas, &tp.vehicles, &tp.reception);
+    let p = &v.purchases;
+    let count = |n: u64| Value::from(n);
+    let bought = |label: &str, count: u32, amount: Wan| {
+        map([
+            ("名称", Value::from(label.to_owned())),
+            ("辆数", Value::from(count)),
+            ("金额", Amount::value(amount, style)),
+        ])
+    };
+    let reception_part = |part: &crate::model::ReceptionPart| {
+        map([
+            ("值", Amount::value(part.actual, style)),
+            ("批次", Value::from(part.batches)),
+            ("人次", Value::from(part.people)),
+        ])
+    };
+    map([
+        (
+            "合计",
+            Figure::new(t.actual, t.prior, style)
+                .with_budget(Some(t.budget))
+                .with("名称", "“三公”经费")
+                .with("原因", tp.change_reason.clone())
+                .value(),
+        ),
+        ("结构", structure(&f.three_public, style)),
+        (
+            "因公出国",
+            Figure::new(o.actual, o.prior, style)
+                .with_budget(Some(o.budget))
+                .with("名称", "因公出国（境）费")
+                .with("团组数", Value::from(o.groups))
+                .with("人数", Value::from(o.people))
+                .with("原因", o.change_reason.clone())
+                .value(),
+        ),
+        (
+            "公务用车",
+            Figure::new(t.vehicles_actual, t.vehicles_prior, style)
+                .with_budget(Some(t.vehicles_budget))
+                .with("名称", "公务用车购置及运行维护费")
+                .with("原因", v.change_reason.clone())
+                .with(
+                    "购置",
+                    map([
+                        ("值", Amount::value(t.purchase_actual, style)),
+                        ("辆数", count(p.count())),
+                        ("轿车", bought("轿车", p.sedan.count, p.sedan.amount)),
+                        ("越野车", bought("越野车", p.suv.count, p.suv.amount)),
+                        (
+                            "载客汽车",
+                            bought("载客汽车", p.passenger.count, p.passenger.amount),
+                        ),
+                        ("上年", optional(v.purchase_prior, style)),
+                    ]),
+                )
+                .with(
+                    "运行维护",
+                    map([
+                        ("值", Amount::value(v.operation_actual, style)),
+                        ("上年", optional(v.operation_prior, style)),
+                    ]),
+                )
+                .with(
+                    "保有量",
+                    map([
+                        ("合计", count(v.held.total())),
+                        ("轿车", Value::from(v.held.sedan)),
+                        ("越野车", Value::from(v.held.suv)),
+                        ("载客汽车", Value::from(v.held.passenger)),
+                    ]),
+                )
+                .value(),
+        ),
+        (
+            "公务接待",
+            Figure::new(t.reception_actual, r.prior, style)
+                .with_budget(Some(r.budget))
+                .with("名称", "公务接待费")
+                .with("原因", r.change_reason.clone())
+                .with("用途", r.purpose.clone())
+                .with("内容", r.content.clone())
+                .with("国内", reception_part(&r.domestic))
+                .with("外事", reception_part(&r.foreign))
+                .value(),
+        ),
+    ])
+}
+
+fn procurement(f: &Figures<'_>, style: NumberStyle) -> Value {
+    let pr = &f.project.procurement;
+    let total = f.totals.procurement;
+    let part = |a: Wan| {
+        Figure::new(a, None, style)
+            .with("占比", Share::value(Share::of(a, total, style)))
+            .value()
+    };
+    map([
+        ("合计", Amount::value(total, style)),
+        ("货物", Amount::value(pr.goods, style)),
+        ("工程", Amount::value(pr.works, style)),
+        ("服务", Amount::value(pr.services, style)),
+        ("中小企业", part(pr.to_sme)),
+        ("小微企业", part(pr.to_small_micro)),
+    ])
+}
+
+fn assets(f: &Figures<'_>) -> Value {
+    let a = &f.project.assets;
+    let v = &a.vehicles;
+    map([
+        (
+            "车辆",
+            map([
+                ("合计", Value::from(v.total())),
+                ("主要领导干部用车", Value::from(v.leadership)),
+                ("机要通信用车", Value::from(v.confidential)),
+                ("应急保障用车", Value::from(v.emergency)),
+                ("执法执勤用车", Value::from(v.law_enforcement)),
+                ("特种专业技术用车", Value::from(v.special_technical)),
+                ("其他用车", Value::from(v.other)),
+            ]),
+        ),
+        ("通用设备", Value::from(a.general_equipment_over_50)),
+        ("专用设备", Value::from(a.special_equipment_over_100)),
+        (
+            "资产变化率",
+            Value::from(a.change_rate_percent.map(|d| d.normalize().to_string())),
+        ),
+        (
+            "资产利用率",
+            Value::from(
+                a.utilization_rate_percent
+                    .map(|d| d.normalize().to_string()),
+            ),
+        ),
+    ])
+}
+
+fn plain(d: Option<rust_decimal::Decimal>) -> Value {
+    Value::from(d.map(|d| d.normalize().to_string()))
+}
+
+fn performance(f: &Figures<'_>, style: NumberStyle) -> Value {
+    let pm = &f.project.performance;
+    let d = &pm.department;
+    let t = &f.totals;
+    let sections = |sections: &[crate::model::TextSection]| {
+        Value::from(
+            sections
+                .iter()
+                .map(|s| {
+                    map([
+                        ("标题", Value::from(s.heading.clone())),
+                        ("段落", Value::from(s.paragraphs.clone())),
+                    ])
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    map([
+        ("事前评估项目数", Value::from(pm.prior_assessment_projects)),
+        ("绩效目标项目数", Value::from(pm.target_projects)),
+        ("绩效监控项目数", Value::from(pm.monitored_projects)),
+        (
+            "部门自评",
+            map([
+                ("标题", Value::from(d.title.clone())),
+                ("年初预算收入", optional(d.initial_budget_revenue, style)),
+                (
+                    "年初预算支出",
+                    optional(d.initial_budget_expenditure, style),
+                ),
+                ("总分", plain(d.full_score)),
+                ("得分", plain(d.score)),
+                ("综述", Value::from(d.summary.clone())),
+                ("各部分", sections(&d.sections)),
+                ("结论", Value::from(d.conclusion.clone())),
+                ("问题", Value::from(d.problems.clone())),
+                ("建议", Value::from(d.improvements.clone())),
+                ("收入", Amount::value(t.revenue_this_year, style)),
+                ("支出", Amount::value(t.expenditure_this_year, style)),
+            ]),
+        ),
+    ])
+}
+
+/// The project self-assessments: names, scores, summaries, their report's sections and
+/// figures, and their position (`索引`, for the forms).
+fn projects(f: &Figures<'_>, style: NumberStyle) -> Value {
+    let items: Vec<Value> = f
+        .project
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let total = a.funds_total();
+            let score = a.stated_total_score.or_else(|| {
+                a.budget_score
+                    .into_iter()
+                    .chain(a.indicators.iter().filter_map(|x| x.score))
+                    .try_fold(rust_decimal::Decimal::ZERO, |x, y| x.checked_add(y))
+            });
+            let full = a
+                .indicators
+                .iter()
+                .try_fold(a.budget_weight, |s, x| s.checked_add(x.weight));
+            let spending: Vec<Value> = a
+                .spending
+                .iter()
+                .map(|s| {
+                    map([
+                        ("名称", Value::from(s.name.clone())),
+                        ("值", Amount::value(s.amount, style)),
+                    ])
+                })
+                .collect();
+            map([
+                ("索引", Value::from(i)),
+                ("名称", Value::from(a.name.clone())),
+                ("得分", plain(score)),
+                ("合计得分", plain(a.stated_total_score)),
+                ("总分", plain(full)),
+                ("综述", Value::from(a.summary.clone())),
+                ("结论", Value::from(a.conclusion.clone())),
+                ("问题", Value::from(a.problems.clone())),
+                ("措施", Value::from(a.measures.clone())),
+                ("年初预算", optional(total.initial, style)),
+                ("调整后预算", optional(total.adjusted, style)),
+                ("执行数", optional(total.executed, style)),
+                ("资金分配", Value::from(spending)),
+                (
+                    "报告各部分",
+                    Value::from(
+                        a.report_sections
+                            .iter()
+                            .map(|s| {
+                                map([
+                                    ("标题", Value::from(s.heading.clone())),
+                                    ("段落", Value::from(s.paragraphs.clone())),
+                                ])
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
+                ),
+            ])
+        })
+        .collect();
+    Value::from(items)
+}

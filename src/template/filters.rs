@@ -1,0 +1,257 @@
+//! The document's wording rules as template filters and tests: what `{{ 收入总计|change }}`,
+//! `{{ 政府采购.中小企业|share }}` or `{% if 三公.合计 is zero %}` mean. Each rule is the one the
+//! Rust wording used, so every template words a figure the same way.
+
+use minijinja::value::Kwargs;
+use minijinja::{Error, ErrorKind, State, Value};
+
+use super::values::{Amount, Figure, Share, amount_of};
+use crate::money::{Change, Wan};
+
+fn invalid(message: String) -> Error {
+    Error::new(ErrorKind::InvalidOperation, message)
+}
+
+fn style_of(value: &Value) -> Option<super::NumberStyle> {
+    if let Some(a) = value.downcast_object_ref::<Amount>() {
+        return Some(a.style);
+    }
+    value.downcast_object_ref::<Figure>().map(|f| f.style)
+}
+
+/// The figure's name, for messages (its 名称 field, or "这个数").
+fn name_of(value: &Value) -> String {
+    value
+        .get_attr("名称")
+        .ok()
+        .and_then(|n| n.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "这个数".to_owned())
+}
+
+fn wan_of(value: &Value, filter: &str) -> Result<Wan, Error> {
+    amount_of(value).ok_or_else(|| {
+        if value.is_none() || value.is_undefined() {
+            invalid(format!("{filter}：数值未填写"))
+        } else {
+            invalid(format!("{filter}：“{value}”不是金额"))
+        }
+    })
+}
+
+/// `wan`: an amount in running text, `226.23万元` (a zero as the template writes zeros).
+pub fn wan(value: &Value) -> Result<String, Error> {
+    let a = wan_of(value, "wan")?;
+    let style = style_of(value).unwrap_or_default();
+    Ok(style.amount(a))
+}
+
+/// `share`: `占73.58%` for a figure with a share; `占0%` for a share of a zero whole.
+pub fn share(value: &Value) -> Result<String, Error> {
+    let s = if let Some(s) = value.downcast_object_ref::<Share>() {
+        s.text()
+    } else {
+        let share = value.get_attr("占比").unwrap_or_default();
+        match share.downcast_object_ref::<Share>() {
+            Some(s) => s.text(),
+            None => style_of(value).unwrap_or_default().percent(0.into()),
+        }
+    };
+    Ok(format!("占{s}"))
+}
+
+/// The change of a figure against last year: `增加13.16万元，增长6.18%`, `减少…，下降…`, `持平`,
+/// or `增加5.00万元（上年无此项支出）` against a zero year. A figure without last year's amount
+/// is an error naming it: the sentence would otherwise say nothing true.
+pub fn change(value: &Value) -> Result<String, Error> {
+    let (current, prior, style) = change_parts(value, "change")?;
+    Ok(describe(Change::between(current, prior), style))
+}
+
+fn change_parts(value: &Value, filter: &str) -> Result<(Wan, Wan, super::NumberStyle), Error> {
+    let figure = value
+        .downcast_object_ref::<Figure>()
+        .ok_or_else(|| invalid(format!("{filter}：只能用于有上年数的数字")))?;
+    let prior = figure
+        .prior
+        .ok_or_else(|| invalid(format!("{}的上年数未填写，无法与上年比较", name_of(value))))?;
+    Ok((figure.value, prior, figure.style))
+}
+
+/// The wording of a change.
+pub fn describe(change: Change, style: super::NumberStyle) -> String {
+    match change {
+        Change::Unchanged => "持平".to_owned(),
+        Change::Increase { amount, rate } => match rate {
+            Some(r) => format!(
+                "增加{}，增长{}",
+                style.amount(amount),
+                style.percent(style.round_percent(r.value()))
+            ),
+            None => format!("增加{}（上年无此项支出）", style.amount(amount)),
+        },
+        Change::Decrease { amount, rate } => match rate {
+            Some(r) => format!(
+                "减少{}，下降{}",
+                style.amount(amount),
+                style.percent(style.round_percent(r.value()))
+            ),
+            None => format!("减少{}", style.amount(amount)),
+        },
+    }
+}
+
+/// `completion`: `完成预算100%` against the figure's budget; empty where there is no budget or
+/// it is zero (no rate can be written). `completion(budget)` takes another budget.
+pub fn completion(value: &Value, budget: Option<Value>) -> Result<String, Error> {
+    let actual = wan_of(value, "completion")?;
+    let budget = match budget {
+        Some(b) if b.is_none() || b.is_undefined() => None,
+        Some(b) => Some(wan_of(&b, "completion")?),
+        None => value.downcast_object_ref::<Figure>().and_then(|f| f.budget),
+    };
+    let style = style_of(value).unwrap_or_default();
+    Ok(budget
+        .filter(|b| !b.is_zero())
+        .and_then(|b| Share::of(actual, b, style))
+        .map(|s| format!("完成预算{}", s.text()))
+        .unwrap_or_default())
+}
+
+/// `deviation(reason)`: `决算数等于预算数`, or `决算数大于/小于预算数的主要原因是…` with the
+/// clerk's reason; against a zero or missing budget only `主要原因是…` (or nothing).
+pub fn deviation(value: &Value, reason: Option<String>, kwargs: Kwargs) -> Result<String, Error> {
+    let actual = wan_of(value, "deviation")?;
+    let budget: Option<Value> = kwargs.get("budget")?;
+    kwargs.assert_all_used()?;
+    let budget = match budget {
+        Some(b) if b.is_none() || b.is_undefined() => None,
+        Some(b) => Some(wan_of(&b, "deviation")?),
+        None => value.downcast_object_ref::<Figure>().and_then(|f| f.budget),
+    };
+    let why = reason.unwrap_or_default();
+    let why = why.trim().trim_end_matches(['。', '；', '，']);
+    let Some(budget) = budget.filter(|b| !b.is_zero()) else {
+        return Ok(if why.is_empty() {
+            String::new()
+        } else {
+            format!("主要原因是{why}")
+        });
+    };
+    if actual.rounded() == budget.rounded() {
+        return Ok("决算数等于预算数".to_owned());
+    }
+    let compared = if actual > budget { "大于" } else { "小于" };
+    Ok(if why.is_empty() {
+        format!("决算数{compared}预算数")
+    } else {
+        format!("决算数{compared}预算数的主要原因是{why}")
+    })
+}
+
+/// `reason(lead)`: `，主要原因是…` when the clerk gave a reason; otherwise nothing.
+pub fn reason(value: &Value, lead: Option<String>) -> String {
+    let text = value.as_str().unwrap_or_default();
+    let text = text.trim().trim_end_matches(['。', '；', '，']);
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("，{}{text}", lead.unwrap_or_default())
+    }
+}
+
+/// `clause`: the clerk's text without its closing punctuation, to go inside a sentence.
+pub fn clause(value: &Value) -> String {
+    value
+        .as_str()
+        .unwrap_or_default()
+        .trim()
+        .trim_end_matches(['。', '；', '，'])
+        .to_owned()
+}
+
+/// `cn`: a Chinese numeral, `12` → `十二`.
+pub fn cn(value: &Value) -> Result<String, Error> {
+    let n =
+        usize::try_from(value.clone()).map_err(|_| invalid(format!("cn：“{value}”不是序号")))?;
+    Ok(crate::document::chinese_number(n))
+}
+
+/// `class`: a 类 name as the text writes it, `一般公共服务支出` → `一般公共服务（类）支出`.
+pub fn class(value: &Value) -> String {
+    let name = value.as_str().unwrap_or_default();
+    match name.strip_suffix("支出") {
+        Some(stem) => format!("{stem}（类）支出"),
+        None => format!("{name}（类）"),
+    }
+}
+
+/// `items`: the parts of a list sentence joined with `；` and closed with `。`.
+pub fn items(value: &Value) -> Result<String, Error> {
+    let parts: Vec<String> = value
+        .try_iter()?
+        .map(|v| v.to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    Ok(format!("{}。", parts.join("；")))
+}
+
+/// `zero`: the amount (or figure) is zero to two decimals.
+pub fn is_zero(value: &Value) -> bool {
+    amount_of(value).is_some_and(|a| a.rounded().is_zero())
+}
+
+/// `entered`: a value the clerk filled in (not `none`, not missing).
+pub fn is_entered(value: &Value) -> bool {
+    !(value.is_none() || value.is_undefined())
+}
+
+/// `unchanged`: a figure equal to last year's (to two decimals); false without last year's.
+pub fn is_unchanged(value: &Value) -> bool {
+    change_parts(value, "unchanged")
+        .is_ok_and(|(c, p, _)| Change::between(c, p) == Change::Unchanged)
+}
+
+/// `same_change(other)`: two figures that changed by the same amount in the same direction
+/// against last year ("收、支总计各增加…"); false when either lacks last year's amount.
+pub fn is_same_change(value: &Value, other: &Value) -> bool {
+    match (
+        change_parts(value, "same_change"),
+        change_parts(other, "same_change"),
+    ) {
+        (Ok((a, pa, _)), Ok((b, pb, _))) => Change::between(a, pa) == Change::between(b, pb),
+        _ => false,
+    }
+}
+
+/// `over_budget`: a figure whose amount is above its budget (to two decimals).
+pub fn is_over_budget(value: &Value) -> bool {
+    value
+        .downcast_object_ref::<Figure>()
+        .and_then(|f| f.budget.map(|b| f.value.rounded() > b.rounded()))
+        .unwrap_or(false)
+}
+
+/// Registers every filter and test in `env`.
+pub fn install(env: &mut minijinja::Environment<'_>) {
+    env.add_filter("wan", |v: Value| wan(&v));
+    env.add_filter("share", |v: Value| share(&v));
+    env.add_filter("change", |v: Value| change(&v));
+    env.add_filter("completion", |v: Value, b: Option<Value>| completion(&v, b));
+    env.add_filter(
+        "deviation",
+        |v: Value, reason: Option<String>, kwargs: Kwargs| deviation(&v, reason, kwargs),
+    );
+    env.add_filter("reason", |v: Value, lead: Option<String>| reason(&v, lead));
+    env.add_filter("clause", |v: Value| clause(&v));
+    env.add_filter("cn", |v: Value| cn(&v));
+    env.add_filter("class", |v: Value| class(&v));
+    env.add_filter("items", |v: Value| items(&v));
+    env.add_test("zero", |v: Value| is_zero(&v));
+    env.add_test("entered", |v: Value| is_entered(&v));
+    env.add_test("unchanged", |v: Value| is_unchanged(&v));
+    env.add_test("same_change", |v: Value, other: Value| {
+        is_same_change(&v, &other)
+    });
+    env.add_test("over_budget", |v: Value| is_over_budget(&v));
+    let _ = |_: &State<'_, '_>| ();
+}

@@ -1,0 +1,388 @@
+//! Document templates: the structure and wording of a region's disclosure document as data.
+//!
+//! A template is a TOML file (`assets/templates/*.toml` for the built-in ones): the region and
+//! years it is for, its number conventions, and its blocks in reading order — headings,
+//! paragraphs whose text is a Jinja template over the figures (minijinja), tables and charts by
+//! id, notes, page breaks, and blocks repeated for each item of a list. The core builds the
+//! figures ([`context`]), the template says what to say about them; every figure reaches the
+//! text through the same filters ([`filters`]), so text and tables cannot disagree.
+//!
+//! Errors in a template are the template author's, not a crash: a file that cannot be read, an
+//! unknown figure or a failing paragraph is reported with the template's name and line and the
+//! nearest valid names, and the rest of the document is still made.
+
+pub mod context;
+pub mod filters;
+mod render;
+pub mod values;
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+pub use render::{Rendered, TemplateProblem, render};
+
+/// What the document supplies a template with (tables, charts, forms).
+pub mod render_parts {
+    pub use super::render::Parts;
+}
+
+use crate::money::{Wan, percent_text, round_half_up};
+
+/// How a template writes numbers in running text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NumberStyle {
+    /// Decimals of shares and rates: 0, 1 or 2 (`68%`, `59.7%`, `6.18%`).
+    pub share_decimals: u32,
+    /// A zero amount written with its decimals (`0.00万元`) rather than as `0万元`.
+    pub zero_with_decimals: bool,
+    /// 0% and 100% written without decimals even where shares have them (`100%`, not
+    /// `100.00%`).
+    pub whole_percent_plain: bool,
+}
+
+impl Default for NumberStyle {
+    fn default() -> NumberStyle {
+        NumberStyle {
+            share_decimals: 2,
+            zero_with_decimals: false,
+            whole_percent_plain: true,
+        }
+    }
+}
+
+impl NumberStyle {
+    /// An amount in running text: `226.23万元`; zero as the style says.
+    pub fn amount(&self, a: Wan) -> String {
+        if a.rounded().is_zero() && !self.zero_with_decimals {
+            "0万元".to_owned()
+        } else {
+            format!("{}万元", a.text())
+        }
+    }
+
+    /// A rounded percentage: `73.58%`, and 0 and 100 as the style says.
+    pub fn percent(&self, rounded: Decimal) -> String {
+        let rounded = round_half_up(rounded, self.share_decimals);
+        if self.whole_percent_plain && self.share_decimals == 2 {
+            return percent_text(rounded);
+        }
+        if self.whole_percent_plain && (rounded.is_zero() || rounded == Decimal::ONE_HUNDRED) {
+            return format!("{}%", rounded.trunc());
+        }
+        format!("{rounded:.prec$}%", prec = self.share_decimals as usize)
+    }
+
+    /// A percentage rounded to the style's decimals.
+    pub fn round_percent(&self, value: Decimal) -> Decimal {
+        round_half_up(value, self.share_decimals)
+    }
+}
+
+/// A template: its identity, conventions and blocks.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    /// The stable id projects name it by, e.g. `sichuan-2023`.
+    pub id: String,
+    /// Its name as the clerk sees it, e.g. 四川省2023年度部门决算公开.
+    pub name: String,
+    /// The region it is for (四川, 云南, 全国 …).
+    pub region: String,
+    /// The first and last accounting year it applies to.
+    pub years: [i32; 2],
+    /// Where its structure and wording come from.
+    #[serde(default)]
+    pub source: String,
+    /// Number conventions.
+    #[serde(default)]
+    pub numbers: NumberStyle,
+    /// Jinja macros every paragraph of the template can call.
+    #[serde(default)]
+    pub macros: String,
+    /// The blocks, in reading order.
+    #[serde(rename = "block")]
+    pub blocks: Vec<BlockDef>,
+    /// The template's own text, for messages with line numbers and for export.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// One block of a template. Exactly one of `heading`, `paragraph`, `note`, `table`, `chart`,
+/// `page_break`, `repeat` and `forms` says what it is.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockDef {
+    /// A heading of this level (0 a part, 1 一、, 2 （一）, 3 1.).
+    pub heading: Option<u8>,
+    /// A paragraph with this id (wording the clerk can edit is kept under it).
+    pub paragraph: Option<String>,
+    /// A note (注：…) with this id.
+    pub note: Option<String>,
+    /// A table by id (see `document::tables`).
+    pub table: Option<String>,
+    /// A chart by id (see `document::charts`).
+    pub chart: Option<String>,
+    /// A page break.
+    pub page_break: Option<bool>,
+    /// Blocks repeated for each item of the list this expression gives.
+    pub repeat: Option<String>,
+    /// The name each item of a `repeat` has in its blocks.
+    #[serde(rename = "as")]
+    pub item: Option<String>,
+    /// The self-assessment forms of the project in `item`.
+    pub forms: Option<String>,
+    /// The text: of a heading, paragraph or note (a Jinja template), or a table's or chart's
+    /// title.
+    pub text: Option<String>,
+    /// Numbers a heading by its level's counter: `一、`, `（一）`, `1.` or `（1）`.
+    pub number: Option<String>,
+    /// Only when this expression is true.
+    pub when: Option<String>,
+    /// Notes printed under a table.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// The blocks of a `repeat`.
+    #[serde(default, rename = "block")]
+    pub blocks: Vec<BlockDef>,
+}
+
+/// The kind of a block, checked when the template is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading.
+    Heading(u8),
+    /// A paragraph.
+    Paragraph,
+    /// A note.
+    Note,
+    /// A table.
+    Table,
+    /// A chart.
+    Chart,
+    /// A page break.
+    PageBreak,
+    /// A repeat.
+    Repeat,
+    /// Self-assessment forms.
+    Forms,
+}
+
+impl BlockDef {
+    /// What the block is, or why it is none or several things.
+    pub fn kind(&self) -> Result<BlockKind, String> {
+        let kinds: Vec<BlockKind> = [
+            self.heading.map(BlockKind::Heading),
+            self.paragraph.as_ref().map(|_| BlockKind::Paragraph),
+            self.note.as_ref().map(|_| BlockKind::Note),
+            self.table.as_ref().map(|_| BlockKind::Table),
+            self.chart.as_ref().map(|_| BlockKind::Chart),
+            self.page_break.filter(|b| *b).map(|_| BlockKind::PageBreak),
+            self.repeat.as_ref().map(|_| BlockKind::Repeat),
+            self.forms.as_ref().map(|_| BlockKind::Forms),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        match kinds.as_slice() {
+            [one] => Ok(*one),
+            [] => Err("块没有说明是什么：应有 heading、paragraph、note、table、chart、page_break、repeat 或 forms 之一".to_owned()),
+            _ => Err("一个块只能是一种：heading、paragraph、note、table、chart、page_break、repeat、forms 只能写一个".to_owned()),
+        }
+    }
+}
+
+/// Why a template file cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateError {
+    /// The template's name or file.
+    pub template: String,
+    /// The 1-based line, when known.
+    pub line: Option<usize>,
+    /// What is wrong, in Chinese.
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "模板“{}”", self.template)?;
+        if let Some(line) = self.line {
+            write!(f, "第 {line} 行")?;
+        }
+        write!(f, "：{}", self.message)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// The 1-based line of byte `offset` in `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+impl Template {
+    /// Reads a template from its TOML text; `origin` names it in messages (a file name).
+    pub fn parse(text: &str, origin: &str) -> Result<Template, TemplateError> {
+        let error = |line, message| TemplateError {
+            template: origin.to_owned(),
+            line,
+            message,
+        };
+        let mut template: Template = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start));
+            error(line, toml_message(e.message()))
+        })?;
+        template.text = text.to_owned();
+        if template.id.trim().is_empty()
+            || !template
+                .id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(error(
+                None,
+                format!(
+                    "id“{}”无效：只能用英文字母、数字、- 和 _（如 sichuan-2024）",
+                    template.id
+                ),
+            ));
+        }
+        if template.years[0] > template.years[1] {
+            return Err(error(
+                None,
+                format!(
+                    "years 应为 [起始年度, 终止年度]，{} 在 {} 之后",
+                    template.years[0], template.years[1]
+                ),
+            ));
+        }
+        if template.numbers.share_decimals > 2 {
+            return Err(error(
+                None,
+                "numbers.share_decimals 只能是 0、1 或 2".to_owned(),
+            ));
+        }
+        check_blocks(&template.blocks, &template.text).map_err(|(line, m)| error(line, m))?;
+        Ok(template)
+    }
+
+    /// Whether the template is for `year`.
+    pub fn covers(&self, year: i32) -> bool {
+        (self.years[0]..=self.years[1]).contains(&year)
+    }
+
+    /// The ids of the tables it prints, in order.
+    pub fn table_ids(&self) -> Vec<&str> {
+        fn walk<'a>(blocks: &'a [BlockDef], out: &mut Vec<&'a str>) {
+            for b in blocks {
+                if let Some(t) = &b.table {
+                    out.push(t);
+                }
+                walk(&b.blocks, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.blocks, &mut out);
+        out
+    }
+}
+
+fn check_blocks(blocks: &[BlockDef], text: &str) -> Result<(), (Option<usize>, String)> {
+    for (i, b) in blocks.iter().enumerate() {
+        let at = |m: String| {
+            // The line of the block's own key, for the message.
+            let key = b
+                .paragraph
+                .as_deref()
+                .or(b.note.as_deref())
+                .or(b.table.as_deref())
+                .or(b.chart.as_deref());
+            let line = key
+                .and_then(|k| text.find(&format!("\"{k}\"")))
+                .map(|o| line_of(text, o));
+            (line, format!("第 {} 个块：{m}", i + 1))
+        };
+        let kind = b.kind().map_err(at)?;
+        let needs_text = matches!(
+            kind,
+            BlockKind::Heading(_) | BlockKind::Paragraph | BlockKind::Note
+        );
+        if needs_text && b.text.is_none() {
+            return Err(at("缺少 text（要写出的文字）".to_owned()));
+        }
+        if let Some(n) = &b.number
+            && !["一、", "（一）", "1.", "（1）"].contains(&n.as_str())
+        {
+            return Err(at(format!("number“{n}”无效，可用：一、 （一） 1. （1）")));
+        }
+        if kind == BlockKind::Repeat {
+            if b.item.is_none() {
+                return Err(at("repeat 需要 as（每一项的名字）".to_owned()));
+            }
+            check_blocks(&b.blocks, text)?;
+        } else if !b.blocks.is_empty() {
+            return Err(at("只有 repeat 块可以包含块".to_owned()));
+        }
+    }
+    Ok(())
+}
+
+/// TOML's message in Chinese: the common ones named, the rest described.
+fn toml_message(message: &str) -> String {
+    let known: [(&str, &str); 8] = [
+        ("missing field", "缺少必填项"),
+        ("unknown field", "有不认识的项（可能拼错了）"),
+        ("duplicate key", "同一项写了两次"),
+        ("invalid type", "值的类型不对"),
+        ("expected", "格式错误（请检查引号、方括号、等号）"),
+        (
+            "invalid string",
+            "字符串写法错误（多行文字请用三个引号 \"\"\" 括起来）",
+        ),
+        (
+            "invalid length",
+            "列表的长度不对（years 应写作 [起始年度, 终止年度]）",
+        ),
+        ("unclosed", "有未闭合的引号或括号"),
+    ];
+    let field = message.split('`').nth(1).map(|f| format!("：{f}"));
+    known
+        .iter()
+        .find(|(english, _)| message.contains(english))
+        .map(|(_, chinese)| format!("{chinese}{}", field.unwrap_or_default()))
+        .unwrap_or_else(|| "不是有效的 TOML 模板文件".to_owned())
+}
+
+/// The built-in templates' sources: (file name, text).
+const BUILTIN: &[(&str, &str)] = &[(
+    "sichuan-2023.toml",
+    include_str!("../../assets/templates/sichuan-2023.toml"),
+)];
+
+/// The built-in templates, in the order they are listed.
+pub fn builtin() -> &'static [Template] {
+    static TEMPLATES: std::sync::OnceLock<Vec<Template>> = std::sync::OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        BUILTIN
+            .iter()
+            // A built-in template that does not parse fails the tests; it is left out here
+            // rather than taking the program down.
+            .filter_map(|(name, text)| Template::parse(text, name).ok())
+            .collect()
+    })
+}
+
+/// The built-in template with this id.
+pub fn builtin_by_id(id: &str) -> Option<&'static Template> {
+    builtin().iter().find(|t| t.id == id)
+}
+
+/// The template a project of `year` uses unless it names one: the first built-in for the year.
+pub fn default_for(year: i32) -> &'static Template {
+    let all = builtin();
+    all.iter()
+        .find(|t| t.covers(year))
+        .unwrap_or_else(|| &all[0])
+}

@@ -1,0 +1,535 @@
+//! Rendering a template over a context into the document's blocks. A paragraph that fails (a
+//! figure not entered, a name misspelt, a syntax error) is left out and reported with its id,
+//! its line in the template and the nearest valid names; everything else is still rendered.
+
+use std::collections::BTreeMap;
+
+use minijinja::value::merge_maps;
+use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value};
+
+use super::{BlockDef, BlockKind, Template, filters, line_of};
+use crate::document::{Block, Chart, Table};
+
+/// What the document supplies that a template only places: tables, charts and the forms of a
+/// project's self-assessment.
+pub trait Parts {
+    /// The table with this id, titled `title`; `None` for an unknown id.
+    fn table(&self, id: &str, title: &str) -> Option<Table>;
+    /// The chart with this id, numbered and titled; `None` for an unknown id.
+    fn chart(&self, id: &str, number: u32, title: &str) -> Option<Chart>;
+    /// The self-assessment forms of the project at `index`.
+    fn forms(&self, index: usize) -> Vec<Table>;
+}
+
+/// A paragraph or block that could not be rendered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateProblem {
+    /// The template's id.
+    pub template: String,
+    /// The paragraph's id, or the block's place (第 3 个块).
+    pub block: String,
+    /// The 1-based line in the template file, when known.
+    pub line: Option<usize>,
+    /// What is wrong, in Chinese, with the nearest valid names where a name is unknown.
+    pub message: String,
+}
+
+impl std::fmt::Display for TemplateProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "模板“{}”", self.template)?;
+        if let Some(line) = self.line {
+            write!(f, "第 {line} 行")?;
+        }
+        write!(f, "（{}）：{}", self.block, self.message)
+    }
+}
+
+/// The blocks a template made, and what it could not make.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// The blocks, in reading order.
+    pub blocks: Vec<Block>,
+    /// Paragraphs and blocks left out, and why.
+    pub problems: Vec<TemplateProblem>,
+}
+
+/// How many steps a paragraph may take (a loop over every line of a large project takes a few
+/// thousand; a template that loops without end stops here).
+const FUEL: u64 = 5_000_000;
+
+struct Renderer<'t> {
+    template: &'t Template,
+    env: Environment<'t>,
+    /// Lines before a paragraph's own text in its compiled source (the macros).
+    macro_lines: usize,
+    out: Rendered,
+    counters: [usize; 5],
+    charts: u32,
+}
+
+/// Renders `template` over `ctx`. `wording` holds the clerk's own text of paragraphs, by
+/// `模板id:段落id`, used instead of the template's.
+pub fn render(
+    template: &Template,
+    wording: &BTreeMap<String, String>,
+    ctx: Value,
+    parts: &dyn Parts,
+) -> Rendered {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_lstrip_blocks(true);
+    env.set_fuel(Some(FUEL));
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    filters::install(&mut env);
+    let macro_lines = template.macros.matches('\n').count();
+    let mut r = Renderer {
+        template,
+        env,
+        macro_lines,
+        out: Rendered::default(),
+        counters: [0; 5],
+        charts: 0,
+    };
+    r.compile(&template.blocks, wording, &mut 0);
+    r.blocks(&template.blocks, &ctx, parts, &mut 0);
+    r.out
+}
+
+/// The name a block's text is compiled under: its paragraph or note id, or its place.
+fn block_name(b: &BlockDef, index: usize) -> String {
+    b.paragraph
+        .clone()
+        .or_else(|| b.note.clone())
+        .unwrap_or_else(|| format!("第{index}个块"))
+}
+
+impl<'t> Renderer<'t> {
+    /// Compiles every block's text once (with the clerk's wording where there is some), so a
+    /// syntax error is found even in a block the project does not reach.
+    fn compile(
+        &mut self,
+        blocks: &'t [BlockDef],
+        wording: &BTreeMap<String, String>,
+        n: &mut usize,
+    ) {
+        for b in blocks {
+            *n += 1;
+            let name = block_name(b, *n);
+            if let Some(text) = &b.text {
+                let own = b
+                    .paragraph
+                    .as_ref()
+                    .and_then(|id| wording.get(&format!("{}:{id}", self.template.id)));
+                let source = format!(
+                    "{}{}",
+                    tag_lines(&self.template.macros),
+                    tag_lines(own.unwrap_or(text))
+                );
+                if let Err(e) = self.env.add_template_owned(name.clone(), source) {
+                    let problem = self.problem(&name, b, &e, None);
+                    self.out.problems.push(problem);
+                }
+            }
+            self.compile(&b.blocks, wording, n);
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[BlockDef], ctx: &Value, parts: &dyn Parts, n: &mut usize) {
+        for b in blocks {
+            *n += 1;
+            let index = *n;
+            let name = block_name(b, index);
+            if let Some(expr) = &b.when {
+                match self.condition(expr, ctx) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        *n += count(&b.blocks);
+                        continue;
+                    }
+                    Err(e) => {
+                        let problem = self.problem(&name, b, &e, Some(ctx));
+                        self.out.problems.push(problem);
+                        *n += count(&b.blocks);
+                        continue;
+                    }
+                }
+            }
+            // The template was checked when read: every block has exactly one kind.
+            let Ok(kind) = b.kind() else {
+                continue;
+            };
+            match kind {
+                BlockKind::PageBreak => self.out.blocks.push(Block::PageBreak),
+                BlockKind::Heading(level) => {
+                    if let Some(text) = self.text(&name, b, ctx) {
+                        let text = self.number(level, b.number.as_deref(), text);
+                        self.out.blocks.push(Block::Heading { level, text });
+                    }
+                }
+                BlockKind::Paragraph | BlockKind::Note => {
+                    if let Some(text) = self.text(&name, b, ctx) {
+                        for text in paragraphs(&text) {
+                            self.out.blocks.push(if kind == BlockKind::Note {
+                                Block::Note { text }
+                            } else {
+                                Block::Paragraph { text }
+                            });
+                        }
+                    }
+                }
+                BlockKind::Table => {
+                    let id = b.table.clone().unwrap_or_default();
+                    let title = self.title(&name, b, ctx);
+                    match parts.table(&id, &title) {
+                        Some(mut table) => {
+                            for note in &b.notes {
+                                match self.env.render_str(note, ctx.clone()) {
+                                    Ok(n) if !n.trim().is_empty() => table.notes.push(n),
+                                    Ok(_) => {}
+                                    Err(e) => {
+                                        let problem = self.problem(&name, b, &e, Some(ctx));
+                                        self.out.problems.push(problem);
+                                    }
+                                }
+                            }
+                            self.out.blocks.push(Block::Table(table));
+                        }
+                        None => self.unknown(&name, b, "表格", &id),
+                    }
+                }
+                BlockKind::Chart => {
+                    let id = b.chart.clone().unwrap_or_default();
+                    let title = self.title(&name, b, ctx);
+                    self.charts += 1;
+                    match parts.chart(&id, self.charts, &title) {
+                        Some(chart) => self.out.blocks.push(Block::Chart(chart)),
+                        None => {
+                            self.charts -= 1;
+                            self.unknown(&name, b, "图表", &id);
+                        }
+                    }
+                }
+                BlockKind::Forms => {
+                    let item = b.forms.clone().unwrap_or_default();
+                    let index = ctx
+                        .get_attr(&item)
+                        .ok()
+                        .and_then(|v| v.get_attr("索引").ok())
+                        .and_then(|v| usize::try_from(v).ok());
+                    match index {
+                        Some(i) => self
+                            .out
+                            .blocks
+                            .extend(parts.forms(i).into_iter().map(Block::Table)),
+                        None => self.out.problems.push(TemplateProblem {
+                            template: self.template.id.clone(),
+                            block: name,
+                            line: None,
+                            message: format!("forms 应写 repeat 中项目的名字，“{item}”不是"),
+                        }),
+                    }
+                }
+                BlockKind::Repeat => {
+                    let expr = b.repeat.clone().unwrap_or_default();
+                    let item_name = b.item.clone().unwrap_or_default();
+                    let list = match self
+                        .env
+                        .compile_expression(&expr)
+                        .and_then(|e| e.eval(ctx.clone()))
+                    {
+                        Ok(v) => v,
+                        Err(e) => {
+                            let problem = self.problem(&name, b, &e, Some(ctx));
+                            self.out.problems.push(problem);
+                            *n += count(&b.blocks);
+                            continue;
+                        }
+                    };
+                    let items: Vec<Value> =
+                        list.try_iter().map(Iterator::collect).unwrap_or_default();
+                    let start = *n;
+                    for (i, item) in items.iter().enumerate() {
+                        let mut inner = BTreeMap::new();
+                        inner.insert(item_name.clone(), item.clone());
+                        inner.insert("序号".to_owned(), Value::from(i + 1));
+                        inner.insert("总数".to_owned(), Value::from(items.len()));
+                        let scoped = merge_maps([Value::from(inner), ctx.clone()]);
+                        *n = start;
+                        self.blocks(&b.blocks, &scoped, parts, n);
+                    }
+                    *n = start + count(&b.blocks);
+                }
+            }
+        }
+    }
+
+    fn condition(&self, expr: &str, ctx: &Value) -> Result<bool, minijinja::Error> {
+        let value = self.env.compile_expression(expr)?.eval(ctx.clone())?;
+        Ok(value.is_true())
+    }
+
+    /// The block's rendered text; `None` (and a problem recorded) when it fails.
+    fn text(&mut self, name: &str, b: &BlockDef, ctx: &Value) -> Option<String> {
+        let rendered = self
+            .env
+            .get_template(name)
+            .and_then(|t| t.render(ctx.clone()));
+        match rendered {
+            Ok(text) => Some(text),
+            Err(e) => {
+                // A template that did not compile was reported when it was compiled.
+                if e.kind() != ErrorKind::TemplateNotFound {
+                    let problem = self.problem(name, b, &e, Some(ctx));
+                    self.out.problems.push(problem);
+                }
+                None
+            }
+        }
+    }
+
+    /// A table's or chart's title, rendered if it is a template, else as written.
+    fn title(&mut self, name: &str, b: &BlockDef, ctx: &Value) -> String {
+        let Some(text) = &b.text else {
+            return String::new();
+        };
+        match self.env.render_str(text, ctx.clone()) {
+            Ok(t) => t,
+            Err(e) => {
+                let problem = self.problem(name, b, &e, Some(ctx));
+                self.out.problems.push(problem);
+                text.clone()
+            }
+        }
+    }
+
+    /// Puts the heading's number in front: its level's counter, in the style asked for; every
+    /// heading restarts the counters below its level.
+    fn number(&mut self, level: u8, style: Option<&str>, text: String) -> String {
+        let level = usize::from(level).min(4);
+        for deeper in &mut self.counters[level + 1..] {
+            *deeper = 0;
+        }
+        let Some(style) = style else {
+            return text;
+        };
+        self.counters[level] += 1;
+        let n = self.counters[level];
+        let cn = crate::document::chinese_number(n);
+        let number = match style {
+            "一、" => format!("{cn}、"),
+            "（一）" => format!("（{cn}）"),
+            "1." => format!("{n}."),
+            _ => format!("（{n}）"),
+        };
+        format!("{number}{text}")
+    }
+
+    fn unknown(&mut self, name: &str, b: &BlockDef, what: &str, id: &str) {
+        let line = self
+            .template
+            .text
+            .find(&format!("\"{id}\""))
+            .map(|o| line_of(&self.template.text, o));
+        let _ = b;
+        self.out.problems.push(TemplateProblem {
+            template: self.template.id.clone(),
+            block: name.to_owned(),
+            line,
+            message: format!("没有 id 为“{id}”的{what}"),
+        });
+    }
+
+    /// A problem from minijinja's error: where it is in the template file, what it means in
+    /// Chinese, and for an unknown name the nearest names the context has.
+    fn problem(
+        &self,
+        name: &str,
+        b: &BlockDef,
+        e: &minijinja::Error,
+        ctx: Option<&Value>,
+    ) -> TemplateProblem {
+        let text = &self.template.text;
+        let key = b.paragraph.as_deref().or(b.note.as_deref());
+        let block_line = key
+            .and_then(|k| text.find(&format!("\"{k}\"")))
+            .map(|o| line_of(text, o));
+        let inner = e.line().map(|l| l.saturating_sub(self.macro_lines));
+        let line = match (block_line, inner) {
+            (Some(b), Some(i)) if i > 0 => Some(b + i),
+            (b, _) => b,
+        };
+        let mut message = error_message(e);
+        if e.kind() == ErrorKind::UndefinedError
+            && let Some(ctx) = ctx
+            && let Ok(t) = self.env.get_template(name)
+        {
+            let unknown: Vec<String> = t
+                .undeclared_variables(true)
+                .into_iter()
+                .filter(|path| !resolves(ctx, path))
+                .collect();
+            if !unknown.is_empty() {
+                let names = context_names(ctx);
+                let suggestions: Vec<String> = unknown
+                    .iter()
+                    .map(|u| {
+                        let near = nearest(u, &names);
+                        if near.is_empty() {
+                            format!("“{u}”")
+                        } else {
+                            format!("“{u}”（最接近的有：{}）", near.join("、"))
+                        }
+                    })
+                    .collect();
+                message = format!("没有这些数字名称：{}", suggestions.join("；"));
+            }
+        }
+        TemplateProblem {
+            template: self.template.id.clone(),
+            block: name.to_owned(),
+            line,
+            message,
+        }
+    }
+}
+
+/// The source made ready to compile. A blank line of the source is where a paragraph ends: it
+/// becomes [`PARAGRAPH`], so a line that renders to nothing (an `if` not taken) never splits a
+/// paragraph. A line that holds only `{% %}` tags (an `if`, a `for`, a `set` on a line of its own)
+/// leaves nothing behind, not even its line break; a tag at the end of a line of text keeps that
+/// line's break, which minijinja's `trim_blocks` would eat. Breaks are kept (inside a comment) so
+/// error line numbers still match the template file.
+fn tag_lines(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + 64);
+    for line in source.split_inclusive('\n') {
+        match line.strip_suffix('\n') {
+            Some(body) if only_tags(body) => {
+                out.push_str(body.trim());
+                out.push_str("{#\n#}");
+            }
+            Some(body) if body.trim().is_empty() => {
+                out.push(PARAGRAPH);
+                out.push('\n');
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// Whether a line is nothing but `{% … %}` tags and spaces.
+fn only_tags(line: &str) -> bool {
+    let mut rest = line.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(inner) = rest.strip_prefix("{%") else {
+            return false;
+        };
+        let Some(end) = inner.find("%}") else {
+            return false;
+        };
+        rest = inner[end + 2..].trim_start();
+    }
+    true
+}
+
+/// Marks where a blank line of the source ended a paragraph: U+2029 PARAGRAPH SEPARATOR, which
+/// means just that, so a clerk's text that holds one (pasted from Word) also splits there.
+const PARAGRAPH: char = '\u{2029}';
+
+/// The paragraphs of a rendered text: split where the source had a blank line; within one,
+/// lines are trimmed and joined without a space (Chinese text has none), so a long sentence can
+/// be written over several lines of the template. Empty paragraphs are dropped.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split(PARAGRAPH)
+        .map(|p| p.lines().map(str::trim).collect::<String>())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// How many blocks a list holds, its repeats' blocks included.
+fn count(blocks: &[BlockDef]) -> usize {
+    blocks.iter().map(|b| 1 + count(&b.blocks)).sum()
+}
+
+/// Whether a dotted name (`收入总计.上年`) names something in `ctx`.
+fn resolves(ctx: &Value, path: &str) -> bool {
+    let mut at = ctx.clone();
+    for part in path.split('.') {
+        match at.get_attr(part) {
+            Ok(v) if !v.is_undefined() => at = v,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Every name of the context and one level below (`收入总计`, `收入总计.上年`, …).
+fn context_names(ctx: &Value) -> Vec<String> {
+    let mut names = Vec::new();
+    let Ok(keys) = ctx.try_iter() else {
+        return names;
+    };
+    for key in keys {
+        let k = key.to_string();
+        if let Ok(v) = ctx.get_attr(&k)
+            && v.as_object()
+                .is_some_and(|o| o.repr() == minijinja::value::ObjectRepr::Map)
+            && let Ok(inner) = v.try_iter()
+        {
+            for sub in inner {
+                names.push(format!("{k}.{sub}"));
+            }
+        }
+        names.push(k);
+    }
+    names
+}
+
+/// The names nearest to `name`, at most three.
+fn nearest(name: &str, names: &[String]) -> Vec<String> {
+    let mut scored: Vec<(usize, &String)> = names
+        .iter()
+        .map(|n| (strsim::levenshtein(name, n), n))
+        .collect();
+    scored.sort();
+    let limit = name.chars().count().max(2);
+    scored
+        .into_iter()
+        .filter(|(d, _)| *d < limit)
+        .take(3)
+        .map(|(_, n)| n.clone())
+        .collect()
+}
+
+/// minijinja's error in Chinese; our own filters' messages are Chinese already.
+fn error_message(e: &minijinja::Error) -> String {
+    let detail = e.detail().unwrap_or_default();
+    let is_chinese = detail
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    match e.kind() {
+        ErrorKind::InvalidOperation if is_chinese => detail.to_owned(),
+        ErrorKind::SyntaxError => {
+            "语法错误：请检查 {{ }}、{% %} 是否成对，以及 if/for 是否有对应的 endif/endfor"
+                .to_owned()
+        }
+        ErrorKind::UnknownFilter => format!(
+            "没有过滤器“{}”；可用：wan、share、change、completion、deviation、reason、clause、cn、class、items，以及 join、length 等通用过滤器",
+            detail.split('`').nth(1).unwrap_or(detail)
+        ),
+        ErrorKind::UnknownTest => format!(
+            "没有检验“{}”；可用：zero、entered、unchanged、same_change、over_budget，以及 none、defined 等通用检验",
+            detail.split('`').nth(1).unwrap_or(detail)
+        ),
+        ErrorKind::UndefinedError => "用到了没有的数字名称".to_owned(),
+        ErrorKind::MissingArgument | ErrorKind::TooManyArguments => {
+            "过滤器的参数个数不对".to_owned()
+        }
+        ErrorKind::OutOfFuel => "模板运行步数超过上限，可能有无尽的循环".to_owned(),
+        ErrorKind::InvalidOperation => "无法对这个值做这种运算（例如对文字做加减）".to_owned(),
+        _ => "模板运行出错".to_owned(),
+    }
+}
