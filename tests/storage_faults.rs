@@ -279,9 +279,9 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"fund\": \"一般公共预算财政拨款\"", "\"fund\": 3"),
         ("\"lines\": [", "\"lines\": [[], "),
         ("\"project\": {", "\"project\": ["),
-        ("\"schema_version\": 2", "\"schema_version\": \"2\""),
-        ("\"schema_version\": 2", "\"schema_version\": -2"),
-        ("\"schema_version\": 2", "\"schema_version\": 0"),
+        ("\"schema_version\": 3", "\"schema_version\": \"3\""),
+        ("\"schema_version\": 3", "\"schema_version\": -3"),
+        ("\"schema_version\": 3", "\"schema_version\": 0"),
         ("{", "{\"\\ud800\": 1, "),
         ("{", "{\"a\": \"\\x\", "),
     ];

@@ -20,6 +20,7 @@ pub fn self_assessment(a: &ProjectAssessment) -> Vec<Table> {
         header,
         rows,
         notes: Vec::new(),
+        unfilled: None,
     };
     let label = |t: &str| Cell::text(t).strong();
 

@@ -87,6 +87,10 @@ pub struct Table {
     pub notes: Vec<String>,
     /// Whether the table is wide enough to want a landscape page.
     pub wide: bool,
+    /// Why the model cannot fill this table yet, when it cannot (it is then printed with its
+    /// headers and a note, and the checks report it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unfilled: Option<String>,
 }
 
 /// One cell of a table.
@@ -289,22 +293,95 @@ pub struct Options<'a> {
 /// cannot make is left out and listed in [`Document::problems`]; missing figures leave their
 /// sentence out, and the checks say what is missing.
 pub fn build(project: &Project, options: &Options<'_>) -> Document {
+    let chosen;
+    let (template, choice_problem): (&Template, _) = match options.template {
+        Some(t) => (t, None),
+        None => {
+            let problem;
+            (chosen, problem) = crate::template::for_project(project);
+            (&*chosen, problem)
+        }
+    };
     let figures = Figures::with(project, options);
-    let template = options
-        .template
-        .unwrap_or_else(|| crate::template::default_for(project.unit.year));
     let context = crate::template::context::build(&figures, template.numbers);
     let parts = DocParts { figures: &figures };
-    let no_wording = std::collections::BTreeMap::new();
-    let rendered = crate::template::render(template, &no_wording, context, &parts);
+    let wording: std::collections::BTreeMap<String, String> = project
+        .wording
+        .iter()
+        .map(|w| {
+            (
+                crate::template::wording_key(&w.template, &w.paragraph),
+                w.text.clone(),
+            )
+        })
+        .collect();
+    let rendered = crate::template::render(template, &wording, context, &parts);
     let unit = &project.unit;
+    let mut problems = rendered.problems;
+    problems.splice(0..0, choice_problem);
     Document {
         title: format!("{}{}年度部门决算", unit.name, unit.year),
         unit: unit.name.clone(),
         year: unit.year,
         blocks: rendered.blocks,
         template: template.id.clone(),
-        problems: rendered.problems,
+        problems,
+    }
+}
+
+/// The codes and titles of what the document itself reports (not rules of the figures): a
+/// paragraph left out and a table the model cannot fill yet.
+pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 3] = [
+    (
+        "WD-101",
+        crate::checks::Severity::Error,
+        "模板有误，段落未印出",
+    ),
+    (
+        "WD-102",
+        crate::checks::Severity::Warning,
+        "段落要写的数未填写，未印出",
+    ),
+    ("WD-103", crate::checks::Severity::Warning, "附表暂未填列"),
+];
+
+impl Document {
+    /// What must be fixed before the document can be signed: every paragraph the template left
+    /// out (a mistake in the template, or a figure it needs not entered) and every table printed
+    /// without its figures.
+    pub fn findings(&self) -> Vec<crate::checks::Finding> {
+        let finding = |i: usize, message: String| {
+            let (code, severity, title) = DOCUMENT_FINDINGS[i];
+            crate::checks::Finding {
+                code,
+                severity,
+                title,
+                message,
+                fields: Vec::new(),
+            }
+        };
+        let mut out: Vec<_> = self
+            .problems
+            .iter()
+            .map(|p| {
+                if p.missing {
+                    finding(1, format!("“{}”一段没有印出：{}", p.block, p.message))
+                } else {
+                    finding(0, p.to_string())
+                }
+            })
+            .collect();
+        for block in &self.blocks {
+            if let Block::Table(t) = block
+                && let Some(why) = &t.unfilled
+            {
+                out.push(finding(
+                    2,
+                    format!("{}：{why}，已只印表头和说明；请补填后再签发", t.title),
+                ));
+            }
+        }
+        out
     }
 }
 

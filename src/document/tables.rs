@@ -1,5 +1,8 @@
-//! The nine standard tables (部门决算公开表). A table with no data is still printed, with the
-//! note that the unit had no such revenue or expenditure this year.
+//! The standard tables (部门决算公开表): the national nine and the ones provinces add (四川's
+//! thirteen, 云南's eleven). A table with no data is still printed, with the note that the unit
+//! had no such revenue or expenditure this year; a table the model cannot fill yet is printed
+//! with its headers and a note saying so, and is marked [`Table::unfilled`] so the checks report
+//! it before anyone signs.
 
 use std::collections::BTreeMap;
 
@@ -10,16 +13,38 @@ use crate::money::Wan;
 const UNIT: &str = "单位：万元";
 
 /// The ids of the tables, with the title each has unless the template gives another.
-pub const TABLES: [(&str, &str); 9] = [
+pub const TABLES: [(&str, &str); 16] = [
     ("summary", "收入支出决算总表"),
     ("revenue", "收入决算表"),
     ("expenditure", "支出决算表"),
     ("appropriation_summary", "财政拨款收入支出决算总表"),
+    ("appropriation_detail", "财政拨款支出决算明细表"),
     ("general_budget", "一般公共预算财政拨款支出决算表"),
+    (
+        "general_budget_revenue_expenditure",
+        "一般公共预算财政拨款收入支出决算表",
+    ),
+    (
+        "general_budget_economic",
+        "一般公共预算财政拨款支出决算明细表",
+    ),
     ("basic", "一般公共预算财政拨款基本支出决算表"),
+    (
+        "general_budget_project",
+        "一般公共预算财政拨款项目支出决算表",
+    ),
     ("three_public", "一般公共预算财政拨款“三公”经费支出决算表"),
+    (
+        "three_public_running",
+        "财政拨款“三公”经费、行政参公单位机关运行经费情况表",
+    ),
     ("government_fund", "政府性基金预算财政拨款收入支出决算表"),
+    (
+        "state_capital_revenue_expenditure",
+        "国有资本经营预算财政拨款收入支出决算表",
+    ),
     ("state_capital", "国有资本经营预算财政拨款支出决算表"),
+    ("procurement", "政府采购情况表"),
 ];
 
 /// The table `id` titled `title` (its standard title when empty); `None` for an unknown id.
@@ -29,14 +54,33 @@ pub(super) fn table_by_id(f: &Figures<'_>, id: &str, title: &str) -> Option<Tabl
         "revenue" => revenue_table(f),
         "expenditure" => expenditure_table(f),
         "appropriation_summary" => appropriation_summary_table(f),
+        "appropriation_detail" => appropriation_detail_table(f),
         "general_budget" => general_budget_table(f),
+        "general_budget_revenue_expenditure" => {
+            let mut t = general_budget_table(f);
+            if let Some(note) = fund_balance_note(f, Fund::GeneralBudget) {
+                t.notes.insert(0, note);
+            }
+            t
+        }
+        "general_budget_economic" => general_budget_economic_table(f),
         "basic" => basic_table(f),
+        "general_budget_project" => general_budget_project_table(f),
         "three_public" => three_public_table(f),
-        "government_fund" => government_fund_table(f),
+        "three_public_running" => three_public_running_table(f),
+        "government_fund" => fund_revenue_expenditure_table(f, Fund::GovernmentFund),
+        "state_capital_revenue_expenditure" => {
+            fund_revenue_expenditure_table(f, Fund::StateCapital)
+        }
         "state_capital" => state_capital_table(f),
+        "procurement" => procurement_table(f),
         _ => return None,
     };
-    if !title.is_empty() {
+    if title.is_empty() {
+        if let Some((_, standard)) = TABLES.iter().find(|(t, _)| *t == id) {
+            table.title = (*standard).to_owned();
+        }
+    } else {
         table.title = title.to_owned();
     }
     Some(table)
@@ -51,6 +95,7 @@ fn table(title: &str, widths: Vec<u16>, header: Vec<Vec<Cell>>, rows: Vec<Vec<Ce
         header,
         rows,
         notes: Vec::new(),
+        unfilled: None,
     }
 }
 
@@ -546,10 +591,41 @@ fn three_public_table(f: &Figures<'_>) -> Table {
     table
 }
 
-/// 表8 政府性基金预算财政拨款收入支出决算表.
-fn government_fund_table(f: &Figures<'_>) -> Table {
-    let lines = fund_lines(f, Fund::GovernmentFund);
-    let balance = &f.project.balances.government_fund;
+/// 本年收入 of one of the three 财政拨款 funds.
+fn fund_revenue(f: &Figures<'_>, fund: Fund) -> Wan {
+    let r = &f.project.revenue;
+    match fund {
+        Fund::GeneralBudget => r.general_budget,
+        Fund::GovernmentFund => r.government_fund,
+        Fund::StateCapital => r.state_capital,
+        Fund::NonAppropriation => Wan::ZERO,
+    }
+}
+
+/// 年初结转和结余, 本年收入 and 年末结转和结余 of a fund, as the note under its table; `None` when
+/// the fund had none of them and no expenditure.
+fn fund_balance_note(f: &Figures<'_>, fund: Fund) -> Option<String> {
+    let balance = f.project.balances.of(fund);
+    let revenue = fund_revenue(f, fund);
+    let spent = f.totals.fund_expenditure(fund);
+    if [balance.opening, revenue, balance.closing, spent]
+        .iter()
+        .all(|a| a.is_zero())
+    {
+        return None;
+    }
+    Some(format!(
+        "年初结转和结余{}万元，本年收入{}万元，年末结转和结余{}万元。",
+        balance.opening.text(),
+        revenue.text(),
+        balance.closing.text()
+    ))
+}
+
+/// 政府性基金 (表8) or 国有资本经营预算 (四川 2024 表11) 财政拨款收入支出决算表: the fund's
+/// expenditure by function, with its balances and revenue in the note.
+fn fund_revenue_expenditure_table(f: &Figures<'_>, fund: Fund) -> Table {
+    let lines = fund_lines(f, fund);
     let header = vec![
         vec![
             Cell::head("科目编码").rows(2),
@@ -562,23 +638,239 @@ fn government_fund_table(f: &Figures<'_>) -> Table {
             Cell::head("项目支出"),
         ],
     ];
+    let title = match fund {
+        Fund::GovernmentFund => "表8 政府性基金预算财政拨款收入支出决算表",
+        _ => "国有资本经营预算财政拨款收入支出决算表",
+    };
     let mut t = table(
-        "表8 政府性基金预算财政拨款收入支出决算表",
+        title,
         vec![2, 5, 2, 2, 2],
         header,
         functional_rows(f, &lines, TOTAL_BASIC_PROJECT),
     );
-    t.notes.push(format!(
-        "年初结转和结余{}万元，本年收入{}万元，年末结转和结余{}万元。",
-        balance.opening.text(),
-        f.project.revenue.government_fund.text(),
-        balance.closing.text()
-    ));
-    if lines.is_empty() && f.project.revenue.government_fund.is_zero() {
-        t.notes = vec![no_data(
+    match fund_balance_note(f, fund) {
+        Some(note) => t.notes.push(note),
+        None => t.notes.push(no_data(
             f,
-            "政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出",
-        )];
+            &format!("{}收入，也没有使用{}安排的支出", fund.label(), fund.label()),
+        )),
+    }
+    t
+}
+
+/// 财政拨款支出决算明细表 (四川 表5): the three 财政拨款 funds' expenditure by function, side
+/// by side.
+fn appropriation_detail_table(f: &Figures<'_>) -> Table {
+    let lines: Vec<&FunctionalLine> = f
+        .project
+        .expenditure
+        .lines
+        .iter()
+        .filter(|l| l.fund.is_appropriation())
+        .collect();
+    let header = vec![
+        vec![
+            Cell::head("科目编码").rows(2),
+            Cell::head("科目名称").rows(2),
+            Cell::head("合计").rows(2),
+            Cell::head("一般公共预算财政拨款").cols(3),
+            Cell::head("政府性基金预算财政拨款").rows(2),
+            Cell::head("国有资本经营预算财政拨款").rows(2),
+        ],
+        vec![
+            Cell::head("小计"),
+            Cell::head("基本支出"),
+            Cell::head("项目支出"),
+        ],
+    ];
+    let columns: Columns = |g| {
+        let of = |fund: Fund, pick: fn(&FunctionalLine) -> Wan| {
+            g.iter()
+                .filter(|l| l.fund == fund)
+                .map(|l| pick(l))
+                .sum::<Wan>()
+        };
+        vec![
+            Some(sum(g, FunctionalLine::total)),
+            Some(of(Fund::GeneralBudget, FunctionalLine::total)),
+            Some(of(Fund::GeneralBudget, |l| l.basic)),
+            Some(of(Fund::GeneralBudget, |l| l.project)),
+            Some(of(Fund::GovernmentFund, FunctionalLine::total)),
+            Some(of(Fund::StateCapital, FunctionalLine::total)),
+        ]
+    };
+    let mut t = table(
+        "财政拨款支出决算明细表",
+        vec![2, 5, 2, 2, 2, 2, 2, 2],
+        header,
+        functional_rows(f, &lines, columns),
+    );
+    if lines.is_empty() {
+        t.notes.push(no_data(f, "财政拨款支出"));
+    }
+    t
+}
+
+/// 一般公共预算财政拨款支出决算明细表 (四川 表7): the whole 一般公共预算 expenditure by 经济分类.
+/// The model holds the economic classification of 基本支出 only, not of 项目支出, so the table
+/// cannot be filled truthfully: it is printed with its headers and a note, and marked unfilled.
+fn general_budget_economic_table(f: &Figures<'_>) -> Table {
+    let header = vec![vec![
+        Cell::head("科目编码"),
+        Cell::head("科目名称"),
+        Cell::head("合计"),
+        Cell::head("基本支出"),
+        Cell::head("项目支出"),
+    ]];
+    let mut t = table(
+        "一般公共预算财政拨款支出决算明细表",
+        vec![2, 5, 2, 2, 2],
+        header,
+        Vec::new(),
+    );
+    if f.totals.general_budget_expenditure.is_zero() {
+        t.notes.push(no_data(f, "一般公共预算财政拨款支出"));
+    } else {
+        let why = "项目支出按经济分类的金额尚未录入";
+        t.notes.push(format!(
+            "注：本表按支出经济分类列示一般公共预算财政拨款支出，{why}，本表暂未填列，请据财政决算软件导出的报表补填。"
+        ));
+        t.unfilled = Some(why.to_owned());
+    }
+    t
+}
+
+/// 一般公共预算财政拨款项目支出决算表 (四川 表9, 云南 表7): the 项目支出 of the 一般公共预算
+/// lines by function.
+fn general_budget_project_table(f: &Figures<'_>) -> Table {
+    let lines: Vec<&FunctionalLine> = fund_lines(f, Fund::GeneralBudget)
+        .into_iter()
+        .filter(|l| !l.project.is_zero())
+        .collect();
+    let header = vec![vec![
+        Cell::head("科目编码"),
+        Cell::head("科目名称"),
+        Cell::head("项目支出"),
+    ]];
+    let columns: Columns = |g| vec![Some(sum(g, |l| l.project))];
+    let mut t = table(
+        "一般公共预算财政拨款项目支出决算表",
+        vec![2, 6, 3],
+        header,
+        functional_rows(f, &lines, columns),
+    );
+    if lines.is_empty() {
+        t.notes
+            .push(no_data(f, "使用一般公共预算财政拨款安排的项目支出"));
+    }
+    t
+}
+
+/// 财政拨款“三公”经费、行政参公单位机关运行经费情况表 (云南 表10): each 三公 item with its
+/// budget and actual, then 机关运行经费.
+fn three_public_running_table(f: &Figures<'_>) -> Table {
+    let tp = &f.project.three_public;
+    let t = &f.totals.three_public;
+    let header = vec![vec![
+        Cell::head("项目"),
+        Cell::head("预算数"),
+        Cell::head("决算数"),
+    ]];
+    let row = |label: &str, budget: Option<Wan>, actual: Wan, strong: bool| {
+        let cells = vec![
+            Cell::text(label),
+            Cell::maybe_amount(budget),
+            Cell::amount(actual),
+        ];
+        if strong {
+            cells.into_iter().map(Cell::strong).collect()
+        } else {
+            cells
+        }
+    };
+    let rows = vec![
+        row("一、“三公”经费支出", Some(t.budget), t.actual, true),
+        row(
+            "（一）因公出国（境）费",
+            Some(tp.overseas.budget),
+            tp.overseas.actual,
+            false,
+        ),
+        row(
+            "（二）公务用车购置及运行维护费",
+            Some(t.vehicles_budget),
+            t.vehicles_actual,
+            false,
+        ),
+        row(
+            "1.公务用车购置费",
+            Some(tp.vehicles.purchase_budget),
+            t.purchase_actual,
+            false,
+        ),
+        row(
+            "2.公务用车运行维护费",
+            Some(tp.vehicles.operation_budget),
+            tp.vehicles.operation_actual,
+            false,
+        ),
+        row(
+            "（三）公务接待费",
+            Some(tp.reception.budget),
+            t.reception_actual,
+            false,
+        ),
+        row(
+            "二、机关运行经费",
+            None,
+            f.project.running_costs.amount,
+            true,
+        ),
+    ];
+    table(
+        "财政拨款“三公”经费、行政参公单位机关运行经费情况表",
+        vec![6, 3, 3],
+        header,
+        rows,
+    )
+}
+
+/// 政府采购情况表 (北京): the procurement totals and what went to small firms.
+fn procurement_table(f: &Figures<'_>) -> Table {
+    let pr = &f.project.procurement;
+    let header = vec![vec![
+        Cell::head("项目"),
+        Cell::head("合计"),
+        Cell::head("货物"),
+        Cell::head("工程"),
+        Cell::head("服务"),
+    ]];
+    let rows = vec![
+        vec![
+            Cell::text("政府采购支出"),
+            Cell::amount(f.totals.procurement),
+            Cell::amount(pr.goods),
+            Cell::amount(pr.works),
+            Cell::amount(pr.services),
+        ],
+        vec![
+            Cell::text("其中：授予中小企业合同金额"),
+            Cell::amount(pr.to_sme),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::empty(),
+        ],
+        vec![
+            Cell::text("其中：授予小微企业合同金额"),
+            Cell::amount(pr.to_small_micro),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::empty(),
+        ],
+    ];
+    let mut t = table("政府采购情况表", vec![5, 2, 2, 2, 2], header, rows);
+    if f.totals.procurement.is_zero() {
+        t.notes.push(no_data(f, "政府采购支出"));
     }
     t
 }

@@ -7,6 +7,7 @@
 //! |---|---|
 //! | a name, code, label or short entry (单位名称, 科目名称, 指标名称, 度量单位 …) | 200 characters |
 //! | a paragraph, reason or summary (职责, 原因, 综述, 评价结论 …) | 5,000 characters |
+//! | a template imported into the project | 200,000 characters |
 //! | all texts of a project together | 600,000 characters (twice a 50× example project) |
 //! | a list (支出科目, 项目, 指标, 职责段落 …) | 2,000 rows |
 //! | all rows of all lists together | 10,000 (five times a 50× example project) |
@@ -25,6 +26,10 @@ pub const SHORT_TEXT: usize = 200;
 
 /// The longest paragraph, reason or summary, in characters.
 pub const LONG_TEXT: usize = 5_000;
+
+/// The longest template file imported into a project, in characters (the built-in ones have
+/// about 20,000).
+pub const TEMPLATE_TEXT: usize = 200_000;
 
 /// The most characters all texts of a project may have together.
 pub const ALL_TEXT: usize = 600_000;
@@ -103,7 +108,12 @@ fn leaf(path: &FieldPath) -> &str {
 
 /// The longest text the field at `path` may hold, in characters.
 pub fn text_limit(path: &FieldPath) -> usize {
-    if LONG_FIELDS.contains(&leaf(path)) {
+    use super::Root;
+    if path.root() == Root::CustomTemplate {
+        TEMPLATE_TEXT
+    } else if LONG_FIELDS.contains(&leaf(path))
+        || (path.root() == Root::Wording && leaf(path) == "text")
+    {
         LONG_TEXT
     } else {
         SHORT_TEXT

@@ -65,6 +65,38 @@ pub struct Project {
     /// The user's changes to the built-in glossary (名词解释).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<GlossaryEntry>,
+    /// The clerk's own wording of paragraphs of the document, used instead of the template's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wording: Vec<OwnWording>,
+    /// A template file imported into the project (a 财政局's own), as its TOML text; used when
+    /// `settings.template` names its id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_template: Option<String>,
+}
+
+/// The clerk's own text of one paragraph of a template: a template text over the same figures,
+/// so the amounts it states follow the figures.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnWording {
+    /// The template's id (`sichuan-2023`).
+    pub template: String,
+    /// The paragraph's id in it (`收支总计`).
+    pub paragraph: String,
+    /// The text, with figures as `{{ 收入总计|wan }}`.
+    pub text: String,
+}
+
+field_enum! {
+    /// The fields of a paragraph's own wording.
+    pub enum WordingField {
+        /// 模板.
+        Template => ("template", "模板"),
+        /// 段落.
+        Paragraph => ("paragraph", "段落"),
+        /// 文字.
+        Text => ("text", "文字"),
+    }
 }
 
 field_enum! {
@@ -76,6 +108,8 @@ field_enum! {
         ShareRounding => ("share_rounding", "占比的四舍五入方式"),
         /// 核对的精确程度.
         Tolerance => ("tolerance", "核对的精确程度"),
+        /// 文档模板.
+        Template => ("template", "文档模板"),
     }
 }
 
@@ -207,6 +241,10 @@ pub struct Settings {
     pub share_rounding: ShareRounding,
     /// How exact the reconciliation checks are.
     pub tolerance: Tolerance,
+    /// The id of the document template (`sichuan-2024`); `None` for the built-in one of the
+    /// project's year.
+    #[serde(default)]
+    pub template: Option<String>,
 }
 
 /// How exact the equalities of the checks are.

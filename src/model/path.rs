@@ -18,7 +18,7 @@ use super::{
     ExpenditureField, Fund, FundColumn, GlossaryField, IndicatorField, LineField, NamedUnitField,
     PerformanceField, PriorFigure, ProcurementField, ProjectField, ProjectFund, RevenueField,
     RevenueItem, RevenueLineField, RunningField, SectionField, SettingField, Signatory,
-    SpendingField, StaffField, ThreePublicField, UnitField,
+    SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
 };
 
 /// Declares a field enum: each variant with its key (the serde path below the enum's parent, dots
@@ -99,6 +99,10 @@ pub enum Root {
     ControlTotals(Option<ControlTotal>),
     /// `glossary`.
     Glossary,
+    /// `wording`.
+    Wording,
+    /// `custom_template`.
+    CustomTemplate,
 }
 
 impl Root {
@@ -120,11 +124,13 @@ impl Root {
             Root::Projects => "projects",
             Root::ControlTotals(_) => "control_totals",
             Root::Glossary => "glossary",
+            Root::Wording => "wording",
+            Root::CustomTemplate => "custom_template",
         }
     }
 
     /// Every root, without the figure of `prior_year` and `control_totals`.
-    pub const ALL: [Root; 15] = [
+    pub const ALL: [Root; 17] = [
         Root::Settings,
         Root::Unit,
         Root::PriorYear(None),
@@ -140,6 +146,8 @@ impl Root {
         Root::Projects,
         Root::ControlTotals(None),
         Root::Glossary,
+        Root::Wording,
+        Root::CustomTemplate,
     ];
 
     fn from_key(key: &str) -> Option<Root> {
@@ -164,6 +172,8 @@ impl Root {
             Root::Projects => "项目支出绩效自评",
             Root::ControlTotals(_) => "报表数",
             Root::Glossary => "名词解释",
+            Root::Wording => "自拟段落",
+            Root::CustomTemplate => "导入的模板",
         }
     }
 }
@@ -411,6 +421,16 @@ impl FieldPath {
     /// A field of a glossary entry: `glossary[0].definition`.
     pub fn glossary(i: usize, field: GlossaryField) -> FieldPath {
         FieldPath::at(Root::Glossary).index(i).key(field.key())
+    }
+
+    /// A field of the clerk's own wording of a paragraph: `wording[0].text`.
+    pub fn wording(i: usize, field: WordingField) -> FieldPath {
+        FieldPath::at(Root::Wording).index(i).key(field.key())
+    }
+
+    /// The text of the template imported into the project: `custom_template`.
+    pub fn custom_template() -> FieldPath {
+        FieldPath::at(Root::CustomTemplate)
     }
 
     /// The part of the project the path is in.

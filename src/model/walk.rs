@@ -3,13 +3,14 @@
 
 use rust_decimal::Decimal;
 
+use super::path::Root;
 use super::{
     AssetField, BalanceSide, Bridge, ControlTotal, CostEntry, CostGroup, CostItemField,
     CostTotalField, ExpenditureField, FieldPath, Fund, FundColumn, GlossaryField, IndicatorField,
     LineField, NamedUnitField, Nature, PerformanceField, PriorFigure, ProcurementField, Project,
     ProjectField, ProjectFund, REVENUE_SOURCES, RevenueField, RevenueItem, RevenueLineField,
     RunningField, SectionField, SettingField, Signatory, SpendingField, StaffField,
-    ThreePublicField, UnitField,
+    ThreePublicField, UnitField, WordingField,
 };
 use crate::money::Wan;
 
@@ -252,6 +253,12 @@ impl Project {
             sets.tolerance,
             choice(&s.tolerance),
         );
+        w.add(
+            FieldPath::setting(SettingField::Template),
+            SettingField::Template.label().into(),
+            FieldKind::OptionalText,
+            FieldValue::Text(s.template.as_deref().unwrap_or("")),
+        );
         self.unit_fields(&mut w, sets);
         for f in PriorFigure::ALL {
             w.optional(
@@ -282,6 +289,29 @@ impl Project {
                 FieldPath::glossary(i, GlossaryField::Definition),
                 format!("{row}{}", GlossaryField::Definition.label()),
                 &g.definition,
+            );
+        }
+        for (i, own) in self.wording.iter().enumerate() {
+            let row = format!("自拟段落第{}条", i + 1);
+            for (field, value) in [
+                (WordingField::Template, &own.template),
+                (WordingField::Paragraph, &own.paragraph),
+                (WordingField::Text, &own.text),
+            ] {
+                w.text(
+                    FieldPath::wording(i, field),
+                    format!("{row}{}", field.label()),
+                    value,
+                );
+            }
+        }
+        // Present only once a template was imported (`juesuan template import`, 导入模板).
+        if let Some(text) = &self.custom_template {
+            w.add(
+                FieldPath::custom_template(),
+                Root::CustomTemplate.label().into(),
+                FieldKind::OptionalText,
+                FieldValue::Text(text),
             );
         }
         w.0

@@ -25,20 +25,35 @@ pub use write::{BACKUPS_KEPT, SaveTime, backups};
 pub const FORMAT: &str = "juesuan";
 
 /// The schema version this build writes. Every released version keeps a sample in `tests/samples/`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A migration takes a project of version `n` (the `project` object) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// Migrations from each older version, indexed by the version they start from (`MIGRATIONS[0]`
 /// takes version 1 to 2).
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 adds `revenue.by_function` (表2 收入决算表 by 功能分类). A version-1 file has none,
 /// which version 2 reads as "not entered", so the data carry over unchanged; the version number
 /// still changes, so that an older program refuses a newer file with a clear message instead of
 /// an unknown field.
 fn v1_to_v2(project: Value) -> Result<Value, String> {
+    Ok(project)
+}
+
+/// Version 3 adds the document template (`settings.template`), the clerk's own wording of
+/// paragraphs (`wording`) and an imported template (`custom_template`). Every file before it was
+/// written by a program with only the 四川 2023年度 wording, so it keeps that template, whatever
+/// its year: opening an old file never changes the document it makes.
+fn v2_to_v3(mut project: Value) -> Result<Value, String> {
+    let settings = project
+        .get_mut("settings")
+        .and_then(Value::as_object_mut)
+        .ok_or("缺少 settings")?;
+    settings
+        .entry("template")
+        .or_insert_with(|| Value::from("sichuan-2023"));
     Ok(project)
 }
 

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use minijinja::Value;
+use minijinja::value::ValueKind;
 
 use super::NumberStyle;
 use super::values::{Amount, Figure, Share, map, optional};
@@ -134,6 +135,95 @@ pub fn build(f: &Figures<'_>, style: NumberStyle) -> Value {
         ),
     );
     Value::from(ctx)
+}
+
+/// One name a template can write, with what it prints now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// The dotted name (`收入总计.上年`, `项目[0].名称`).
+    pub path: String,
+    /// What `{{ name }}` prints now (`248.02万元`; `未填写` for a figure not entered).
+    pub value: String,
+    /// Whether it is an amount or a figure (so `|wan`, `|change` apply).
+    pub amount: bool,
+}
+
+/// Every name of the context `ctx`, depth first in name order, lists with their items
+/// (`项目[0].名称`): what `juesuan figures` prints and the wording editor offers.
+pub fn names(ctx: &Value) -> Vec<Name> {
+    let mut out = Vec::new();
+    walk_names(ctx, String::new(), &mut out, 0);
+    out
+}
+
+fn walk_names(value: &Value, path: String, out: &mut Vec<Name>, depth: usize) {
+    use super::values::{Amount, Figure, Share};
+    if depth > 8 {
+        return;
+    }
+    let amount = value.downcast_object_ref::<Amount>().is_some();
+    let figure = value.downcast_object_ref::<Figure>().is_some();
+    let printed = || {
+        if value.is_none() {
+            "未填写".to_owned()
+        } else {
+            value.to_string()
+        }
+    };
+    if !path.is_empty() && (amount || figure || value.downcast_object_ref::<Share>().is_some()) {
+        out.push(Name {
+            path: path.clone(),
+            value: printed(),
+            amount: amount || figure,
+        });
+    }
+    let child = |key: &str| {
+        if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match value.kind() {
+        ValueKind::Seq => {
+            for (i, item) in value.try_iter().into_iter().flatten().enumerate() {
+                walk_names(&item, format!("{path}[{i}]"), out, depth + 1);
+            }
+            if value.len() == Some(0) {
+                out.push(Name {
+                    path,
+                    value: "（空）".to_owned(),
+                    amount: false,
+                });
+            }
+        }
+        ValueKind::Map if !figure => {
+            for key in value.try_iter().into_iter().flatten() {
+                let k = key.to_string();
+                if let Ok(v) = value.get_attr(&k) {
+                    walk_names(&v, child(&k), out, depth + 1);
+                }
+            }
+        }
+        ValueKind::Map => {
+            for key in value.try_iter().into_iter().flatten() {
+                let k = key.to_string();
+                if k == "值" {
+                    continue;
+                }
+                if let Ok(v) = value.get_attr(&k) {
+                    walk_names(&v, child(&k), out, depth + 1);
+                }
+            }
+        }
+        _ if amount || figure => {}
+        _ if !path.is_empty() => out.push(Name {
+            path,
+            value: printed(),
+            amount: false,
+        }),
+        _ => {}
+    }
 }
 
 /// A structure's parts as figures with their printed shares, and whether the largest-remainder

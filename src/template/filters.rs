@@ -3,13 +3,27 @@
 //! Rust wording used, so every template words a figure the same way.
 
 use minijinja::value::Kwargs;
-use minijinja::{Error, ErrorKind, State, Value};
+use minijinja::{Error, ErrorKind, Value};
 
 use super::values::{Amount, Figure, Share, amount_of};
 use crate::money::{Change, Wan};
 
 fn invalid(message: String) -> Error {
     Error::new(ErrorKind::InvalidOperation, message)
+}
+
+/// Marks an error as a figure the clerk has not entered (the paragraph waits for it), not a
+/// mistake in the template.
+const MISSING: &str = "〔未填写〕";
+
+/// The error of a paragraph that needs a figure the clerk has not entered.
+pub fn missing(message: String) -> Error {
+    Error::new(ErrorKind::InvalidOperation, format!("{MISSING}{message}"))
+}
+
+/// Whether `e` says a figure is not entered, and its message without the mark.
+pub fn missing_message(e: &Error) -> Option<&str> {
+    e.detail()?.strip_prefix(MISSING)
 }
 
 fn style_of(value: &Value) -> Option<super::NumberStyle> {
@@ -31,7 +45,7 @@ fn name_of(value: &Value) -> String {
 fn wan_of(value: &Value, filter: &str) -> Result<Wan, Error> {
     amount_of(value).ok_or_else(|| {
         if value.is_none() || value.is_undefined() {
-            invalid(format!("{filter}：数值未填写"))
+            missing(format!("{}还没有填写（{filter}）", name_of(value)))
         } else {
             invalid(format!("{filter}：“{value}”不是金额"))
         }
@@ -71,9 +85,12 @@ fn change_parts(value: &Value, filter: &str) -> Result<(Wan, Wan, super::NumberS
     let figure = value
         .downcast_object_ref::<Figure>()
         .ok_or_else(|| invalid(format!("{filter}：只能用于有上年数的数字")))?;
-    let prior = figure
-        .prior
-        .ok_or_else(|| invalid(format!("{}的上年数未填写，无法与上年比较", name_of(value))))?;
+    let prior = figure.prior.ok_or_else(|| {
+        missing(format!(
+            "{}的上年数还没有填写，无法与上年比较",
+            name_of(value)
+        ))
+    })?;
     Ok((figure.value, prior, figure.style))
 }
 
@@ -231,6 +248,29 @@ pub fn is_over_budget(value: &Value) -> bool {
         .unwrap_or(false)
 }
 
+/// `fill(hint)`: a paragraph the template cannot word itself (重点工作概述, 监督索引号, 其他重要
+///事项): it stays out of the document, with a finding asking the clerk to write it, until the
+/// clerk's own wording replaces it.
+pub fn fill(hint: String) -> Result<String, Error> {
+    Err(missing(format!(
+        "这一段需要自行填写（{hint}）：请在“情况说明”中编辑这一段"
+    )))
+}
+
+/// `required(what)`: the value itself, or — when it is empty or not entered — the paragraph is
+/// left out with a finding naming `what`.
+pub fn required(value: Value, what: String) -> Result<Value, Error> {
+    let empty = value.is_none()
+        || value.is_undefined()
+        || value.as_str().is_some_and(|s| s.trim().is_empty())
+        || value.len() == Some(0);
+    if empty {
+        Err(missing(format!("{what}还没有填写")))
+    } else {
+        Ok(value)
+    }
+}
+
 /// Registers every filter and test in `env`.
 pub fn install(env: &mut minijinja::Environment<'_>) {
     env.add_filter("wan", |v: Value| wan(&v));
@@ -246,6 +286,8 @@ pub fn install(env: &mut minijinja::Environment<'_>) {
     env.add_filter("cn", |v: Value| cn(&v));
     env.add_filter("class", |v: Value| class(&v));
     env.add_filter("items", |v: Value| items(&v));
+    env.add_filter("required", required);
+    env.add_function("fill", fill);
     env.add_test("zero", |v: Value| is_zero(&v));
     env.add_test("entered", |v: Value| is_entered(&v));
     env.add_test("unchanged", |v: Value| is_unchanged(&v));
@@ -253,5 +295,4 @@ pub fn install(env: &mut minijinja::Environment<'_>) {
         is_same_change(&v, &other)
     });
     env.add_test("over_budget", |v: Value| is_over_budget(&v));
-    let _ = |_: &State<'_, '_>| ();
 }

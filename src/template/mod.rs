@@ -21,7 +21,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-pub use render::{Rendered, TemplateProblem, render};
+pub use render::{Compiled, Rendered, TemplateProblem, render, wording_key};
 
 /// What the document supplies a template with (tables, charts, forms).
 pub mod render_parts {
@@ -108,6 +108,9 @@ pub struct Template {
     /// The template's own text, for messages with line numbers and for export.
     #[serde(skip)]
     pub text: String,
+    /// Its texts compiled, once, when first rendered.
+    #[serde(skip)]
+    compiled: std::sync::OnceLock<std::sync::Arc<Compiled>>,
 }
 
 /// One block of a template. Exactly one of `heading`, `paragraph`, `note`, `table`, `chart`,
@@ -134,6 +137,14 @@ pub struct BlockDef {
     pub item: Option<String>,
     /// The self-assessment forms of the project in `item`.
     pub forms: Option<String>,
+    /// A section with this id: its blocks, printed when `when` holds; otherwise the short form
+    /// in `otherwise` (e.g. 本单位2024年度无“三公”经费支出。) instead of a section of zeros.
+    pub section: Option<String>,
+    /// A section's short form, a paragraph template, used when its `when` is false.
+    pub otherwise: Option<String>,
+    /// The blocks of a built-in part (`sichuan-attachments`, `self-assessment-report`), put
+    /// here when the template is read.
+    pub include: Option<String>,
     /// The text: of a heading, paragraph or note (a Jinja template), or a table's or chart's
     /// title.
     pub text: Option<String>,
@@ -144,7 +155,7 @@ pub struct BlockDef {
     /// Notes printed under a table.
     #[serde(default)]
     pub notes: Vec<String>,
-    /// The blocks of a `repeat`.
+    /// The blocks of a `repeat` or a `section`.
     #[serde(default, rename = "block")]
     pub blocks: Vec<BlockDef>,
 }
@@ -168,6 +179,10 @@ pub enum BlockKind {
     Repeat,
     /// Self-assessment forms.
     Forms,
+    /// A section with a short form.
+    Section,
+    /// A built-in part's blocks.
+    Include,
 }
 
 impl BlockDef {
@@ -182,14 +197,16 @@ impl BlockDef {
             self.page_break.filter(|b| *b).map(|_| BlockKind::PageBreak),
             self.repeat.as_ref().map(|_| BlockKind::Repeat),
             self.forms.as_ref().map(|_| BlockKind::Forms),
+            self.section.as_ref().map(|_| BlockKind::Section),
+            self.include.as_ref().map(|_| BlockKind::Include),
         ]
         .into_iter()
         .flatten()
         .collect();
         match kinds.as_slice() {
             [one] => Ok(*one),
-            [] => Err("块没有说明是什么：应有 heading、paragraph、note、table、chart、page_break、repeat 或 forms 之一".to_owned()),
-            _ => Err("一个块只能是一种：heading、paragraph、note、table、chart、page_break、repeat、forms 只能写一个".to_owned()),
+            [] => Err("块没有说明是什么：应有 heading、paragraph、note、table、chart、page_break、repeat、section、include 或 forms 之一".to_owned()),
+            _ => Err("一个块只能是一种：heading、paragraph、note、table、chart、page_break、repeat、section、include、forms 只能写一个".to_owned()),
         }
     }
 }
@@ -265,7 +282,16 @@ impl Template {
             ));
         }
         check_blocks(&template.blocks, &template.text).map_err(|(line, m)| error(line, m))?;
+        expand_includes(&mut template.blocks, 0).map_err(|m| error(None, m))?;
+        unique_ids(&template.blocks, &mut std::collections::BTreeSet::new())
+            .map_err(|m| error(None, m))?;
         Ok(template)
+    }
+
+    /// Its texts compiled (once; later calls return the same).
+    pub fn compiled(&self) -> &Compiled {
+        self.compiled
+            .get_or_init(|| std::sync::Arc::new(Compiled::new(self)))
     }
 
     /// Whether the template is for `year`.
@@ -297,6 +323,7 @@ fn check_blocks(blocks: &[BlockDef], text: &str) -> Result<(), (Option<usize>, S
                 .paragraph
                 .as_deref()
                 .or(b.note.as_deref())
+                .or(b.section.as_deref())
                 .or(b.table.as_deref())
                 .or(b.chart.as_deref());
             let line = key
@@ -317,14 +344,110 @@ fn check_blocks(blocks: &[BlockDef], text: &str) -> Result<(), (Option<usize>, S
         {
             return Err(at(format!("number“{n}”无效，可用：一、 （一） 1. （1）")));
         }
-        if kind == BlockKind::Repeat {
-            if b.item.is_none() {
+        if b.otherwise.is_some() && kind != BlockKind::Section {
+            return Err(at("只有 section 块可以写 otherwise".to_owned()));
+        }
+        match kind {
+            BlockKind::Repeat if b.item.is_none() => {
                 return Err(at("repeat 需要 as（每一项的名字）".to_owned()));
             }
-            check_blocks(&b.blocks, text)?;
-        } else if !b.blocks.is_empty() {
-            return Err(at("只有 repeat 块可以包含块".to_owned()));
+            BlockKind::Section if b.when.is_none() => {
+                return Err(at(
+                    "section 需要 when（何时印出整节；否则印 otherwise 的简写）".to_owned(),
+                ));
+            }
+            BlockKind::Repeat | BlockKind::Section => check_blocks(&b.blocks, text)?,
+            BlockKind::Include if !b.blocks.is_empty() => {
+                return Err(at("include 块不能再写块".to_owned()));
+            }
+            _ if !b.blocks.is_empty() => {
+                return Err(at("只有 repeat 和 section 块可以包含块".to_owned()));
+            }
+            _ => {}
         }
+    }
+    Ok(())
+}
+
+/// Checks that no two paragraphs, notes or sections share an id: the id names the clerk's own
+/// wording of the paragraph and its place in messages. (A `repeat`'s blocks are one paragraph
+/// written for each item, so its ids count once.)
+fn unique_ids<'a>(
+    blocks: &'a [BlockDef],
+    seen: &mut std::collections::BTreeSet<&'a str>,
+) -> Result<(), String> {
+    for b in blocks {
+        let id = b
+            .paragraph
+            .as_deref()
+            .or(b.note.as_deref())
+            .or(b.section.as_deref());
+        if let Some(id) = id
+            && !seen.insert(id)
+        {
+            return Err(format!(
+                "段落、注或节的 id“{id}”用了两次；每个 id 只能用一次"
+            ));
+        }
+        unique_ids(&b.blocks, seen)?;
+    }
+    Ok(())
+}
+
+/// The built-in parts a template can include: block lists several templates share.
+const PARTS: &[(&str, &str)] = &[
+    (
+        "sichuan-overview",
+        include_str!("../../assets/templates/parts/sichuan-overview.toml"),
+    ),
+    (
+        "sichuan-explanation",
+        include_str!("../../assets/templates/parts/sichuan-explanation.toml"),
+    ),
+    (
+        "sichuan-attachments",
+        include_str!("../../assets/templates/parts/sichuan-attachments.toml"),
+    ),
+    (
+        "self-assessment-report",
+        include_str!("../../assets/templates/parts/self-assessment-report.toml"),
+    ),
+];
+
+/// The ids of the built-in parts.
+pub fn part_ids() -> impl Iterator<Item = &'static str> {
+    PARTS.iter().map(|(id, _)| *id)
+}
+
+/// A part file: blocks only.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Part {
+    #[serde(rename = "block")]
+    blocks: Vec<BlockDef>,
+}
+
+/// Puts each included part's blocks into its `include` block (parts may include parts, a few
+/// levels deep).
+fn expand_includes(blocks: &mut [BlockDef], depth: usize) -> Result<(), String> {
+    for b in blocks {
+        if let Some(id) = &b.include {
+            let Some((_, text)) = PARTS.iter().find(|(p, _)| p == id) else {
+                let known: Vec<&str> = part_ids().collect();
+                return Err(format!(
+                    "include 的部分“{id}”不存在，可用：{}",
+                    known.join("、")
+                ));
+            };
+            if depth > 4 {
+                return Err(format!("include“{id}”嵌套过深（可能互相包含）"));
+            }
+            let part: Part = toml::from_str(text)
+                .map_err(|e| format!("内置部分“{id}”无法读取：{}", toml_message(e.message())))?;
+            check_blocks(&part.blocks, text).map_err(|(_, m)| format!("内置部分“{id}”：{m}"))?;
+            b.blocks = part.blocks;
+        }
+        expand_includes(&mut b.blocks, depth + 1)?;
     }
     Ok(())
 }
@@ -355,11 +478,25 @@ fn toml_message(message: &str) -> String {
         .unwrap_or_else(|| "不是有效的 TOML 模板文件".to_owned())
 }
 
+/// The common paragraphs: Jinja macros every template can call (`{{ 段_三公总体() }}`), in the
+/// wording of the 四川 template, and the pieces sentences are made of (`totals`, `structure`).
+pub const COMMON: &str = include_str!("../../assets/templates/common.jinja");
+
 /// The built-in templates' sources: (file name, text).
-const BUILTIN: &[(&str, &str)] = &[(
-    "sichuan-2023.toml",
-    include_str!("../../assets/templates/sichuan-2023.toml"),
-)];
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "sichuan-2023.toml",
+        include_str!("../../assets/templates/sichuan-2023.toml"),
+    ),
+    (
+        "sichuan-2024.toml",
+        include_str!("../../assets/templates/sichuan-2024.toml"),
+    ),
+    (
+        "national.toml",
+        include_str!("../../assets/templates/national.toml"),
+    ),
+];
 
 /// The built-in templates, in the order they are listed.
 pub fn builtin() -> &'static [Template] {
@@ -377,6 +514,72 @@ pub fn builtin() -> &'static [Template] {
 /// The built-in template with this id.
 pub fn builtin_by_id(id: &str) -> Option<&'static Template> {
     builtin().iter().find(|t| t.id == id)
+}
+
+/// The template a project's document is made with: a built-in one or the one imported into it.
+#[derive(Clone, Debug)]
+pub enum Chosen {
+    /// A built-in template.
+    Builtin(&'static Template),
+    /// The template imported into the project (`custom_template`).
+    Custom(std::sync::Arc<Template>),
+}
+
+impl std::ops::Deref for Chosen {
+    type Target = Template;
+    fn deref(&self) -> &Template {
+        match self {
+            Chosen::Builtin(t) => t,
+            Chosen::Custom(t) => t,
+        }
+    }
+}
+
+/// The template `project` names (`settings.template`): the imported one when its id is that,
+/// else the built-in one of that id; without a name, the built-in one of the project's year.
+/// When the one it names cannot be used, the default is used and the problem says why.
+pub fn for_project(project: &crate::model::Project) -> (Chosen, Option<TemplateProblem>) {
+    let year = project.unit.year;
+    let fallback = default_for(year);
+    let problem = |message: String| {
+        Some(TemplateProblem {
+            template: fallback.id.clone(),
+            block: "模板选择".to_owned(),
+            line: None,
+            message,
+            missing: false,
+        })
+    };
+    let custom = project
+        .custom_template
+        .as_deref()
+        .map(|text| Template::parse(text, "导入的模板"));
+    let Some(id) = project.settings.template.as_deref() else {
+        return (Chosen::Builtin(fallback), None);
+    };
+    match custom {
+        Some(Ok(t)) if t.id == id => return (Chosen::Custom(std::sync::Arc::new(t)), None),
+        Some(Err(e)) if builtin_by_id(id).is_none() => {
+            return (
+                Chosen::Builtin(fallback),
+                problem(format!(
+                    "导入的模板无法使用（{e}），已改用“{}”",
+                    fallback.name
+                )),
+            );
+        }
+        _ => {}
+    }
+    match builtin_by_id(id) {
+        Some(t) => (Chosen::Builtin(t), None),
+        None => (
+            Chosen::Builtin(fallback),
+            problem(format!(
+                "项目选用的模板“{id}”不在本程序中，也没有导入，已改用“{}”；请在“情况说明”中重新选择或导入模板文件",
+                fallback.name
+            )),
+        ),
+    }
 }
 
 /// The template a project of `year` uses unless it names one: the first built-in for the year.

@@ -32,6 +32,8 @@ pub struct TemplateProblem {
     pub line: Option<usize>,
     /// What is wrong, in Chinese, with the nearest valid names where a name is unknown.
     pub message: String,
+    /// The paragraph waits for a figure the clerk has not entered (the template is fine).
+    pub missing: bool,
 }
 
 impl std::fmt::Display for TemplateProblem {
@@ -53,44 +55,162 @@ pub struct Rendered {
     pub problems: Vec<TemplateProblem>,
 }
 
+/// The key under which the clerk's own wording of paragraph `id` of `template` is kept in the
+/// project: `sichuan-2023:收支总计`.
+pub fn wording_key(template: &str, id: &str) -> String {
+    format!("{template}:{id}")
+}
+
 /// How many steps a paragraph may take (a loop over every line of a large project takes a few
 /// thousand; a template that loops without end stops here).
 const FUEL: u64 = 5_000_000;
 
-struct Renderer<'t> {
-    template: &'t Template,
-    env: Environment<'t>,
+/// A template's texts compiled once: every paragraph, note and heading with the macros in
+/// front, and what failed to compile. The built-in templates keep theirs for the life of the
+/// process ([`Template::compiled`]); the clerk's own wording is compiled on top of a copy.
+#[derive(Debug)]
+pub struct Compiled {
+    env: Environment<'static>,
     /// Lines before a paragraph's own text in its compiled source (the macros).
     macro_lines: usize,
+    problems: Vec<TemplateProblem>,
+}
+
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_lstrip_blocks(true);
+    env.set_fuel(Some(FUEL));
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    // A figure not entered is `none`: printing it would put "none" on the page. It fails the
+    // paragraph instead, which the checks then report.
+    env.set_formatter(|out, state, value| {
+        if value.is_none() {
+            return Err(filters::missing(
+                "这一段要写出的一个数还没有填写".to_owned(),
+            ));
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    filters::install(&mut env);
+    env
+}
+
+impl Compiled {
+    /// Compiles every block's text of `template`, so a syntax error is found even in a block the
+    /// project does not reach.
+    pub fn new(template: &Template) -> Compiled {
+        let mut compiled = Compiled {
+            env: environment(),
+            macro_lines: super::COMMON.matches('\n').count()
+                + template.macros.matches('\n').count(),
+            problems: Vec::new(),
+        };
+        let macros = macros(template);
+        visit(&template.blocks, &mut 0, &mut |b, name| {
+            if let Some(text) = b.text.as_ref().or(b.otherwise.as_ref()) {
+                compiled.add(template, &macros, name, b, text, false);
+            }
+        });
+        compiled
+    }
+
+    /// This compiled template with the clerk's own wording of some paragraphs (by
+    /// [`wording_key`]) in place of the template's.
+    fn with_wording(&self, template: &Template, wording: &BTreeMap<String, String>) -> Compiled {
+        let mut compiled = Compiled {
+            env: self.env.clone(),
+            macro_lines: self.macro_lines,
+            problems: self.problems.clone(),
+        };
+        let macros = macros(template);
+        visit(&template.blocks, &mut 0, &mut |b, name| {
+            let own = b
+                .paragraph
+                .as_ref()
+                .or(b.section.as_ref())
+                .and_then(|id| wording.get(&wording_key(&template.id, id)));
+            if let Some(own) = own {
+                compiled.problems.retain(|p| p.block != name);
+                compiled.add(template, &macros, name, b, own, true);
+            }
+        });
+        compiled
+    }
+
+    fn add(
+        &mut self,
+        template: &Template,
+        macros: &str,
+        name: &str,
+        b: &BlockDef,
+        text: &str,
+        own: bool,
+    ) {
+        let source = format!("{macros}{}", tag_lines(text));
+        if let Err(e) = self.env.add_template_owned(name.to_owned(), source) {
+            let mut problem = problem(template, self.macro_lines, &self.env, name, b, &e, None);
+            if own {
+                problem.line = None;
+                problem.message = format!("自拟的文字有误：{}", problem.message);
+            }
+            self.problems.push(problem);
+        }
+    }
+}
+
+/// The macros every text of `template` is compiled with: the common paragraphs
+/// ([`super::COMMON`]), then the template's own (which may redefine them).
+fn macros(template: &Template) -> String {
+    let mut all = tag_lines(super::COMMON);
+    all.push_str(&tag_lines(&template.macros));
+    all
+}
+
+/// Calls `f` with every block and the name its text is compiled under, in reading order.
+fn visit(blocks: &[BlockDef], n: &mut usize, f: &mut dyn FnMut(&BlockDef, &str)) {
+    for b in blocks {
+        *n += 1;
+        f(b, &block_name(b, *n));
+        visit(&b.blocks, n, f);
+    }
+}
+
+struct Renderer<'t> {
+    template: &'t Template,
+    compiled: &'t Compiled,
     out: Rendered,
     counters: [usize; 5],
     charts: u32,
 }
 
 /// Renders `template` over `ctx`. `wording` holds the clerk's own text of paragraphs, by
-/// `模板id:段落id`, used instead of the template's.
+/// [`wording_key`], used instead of the template's.
 pub fn render(
     template: &Template,
     wording: &BTreeMap<String, String>,
     ctx: Value,
     parts: &dyn Parts,
 ) -> Rendered {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
-    env.set_lstrip_blocks(true);
-    env.set_fuel(Some(FUEL));
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
-    filters::install(&mut env);
-    let macro_lines = template.macros.matches('\n').count();
+    let base = template.compiled();
+    let prefix = wording_key(&template.id, "");
+    let own;
+    let compiled = if wording.keys().any(|k| k.starts_with(&prefix)) {
+        own = base.with_wording(template, wording);
+        &own
+    } else {
+        base
+    };
     let mut r = Renderer {
         template,
-        env,
-        macro_lines,
-        out: Rendered::default(),
+        compiled,
+        out: Rendered {
+            blocks: Vec::new(),
+            problems: compiled.problems.clone(),
+        },
         counters: [0; 5],
         charts: 0,
     };
-    r.compile(&template.blocks, wording, &mut 0);
     r.blocks(&template.blocks, &ctx, parts, &mut 0);
     r.out
 }
@@ -100,40 +220,11 @@ fn block_name(b: &BlockDef, index: usize) -> String {
     b.paragraph
         .clone()
         .or_else(|| b.note.clone())
+        .or_else(|| b.section.clone())
         .unwrap_or_else(|| format!("第{index}个块"))
 }
 
 impl<'t> Renderer<'t> {
-    /// Compiles every block's text once (with the clerk's wording where there is some), so a
-    /// syntax error is found even in a block the project does not reach.
-    fn compile(
-        &mut self,
-        blocks: &'t [BlockDef],
-        wording: &BTreeMap<String, String>,
-        n: &mut usize,
-    ) {
-        for b in blocks {
-            *n += 1;
-            let name = block_name(b, *n);
-            if let Some(text) = &b.text {
-                let own = b
-                    .paragraph
-                    .as_ref()
-                    .and_then(|id| wording.get(&format!("{}:{id}", self.template.id)));
-                let source = format!(
-                    "{}{}",
-                    tag_lines(&self.template.macros),
-                    tag_lines(own.unwrap_or(text))
-                );
-                if let Err(e) = self.env.add_template_owned(name.clone(), source) {
-                    let problem = self.problem(&name, b, &e, None);
-                    self.out.problems.push(problem);
-                }
-            }
-            self.compile(&b.blocks, wording, n);
-        }
-    }
-
     fn blocks(&mut self, blocks: &[BlockDef], ctx: &Value, parts: &dyn Parts, n: &mut usize) {
         for b in blocks {
             *n += 1;
@@ -144,6 +235,9 @@ impl<'t> Renderer<'t> {
                     Ok(true) => {}
                     Ok(false) => {
                         *n += count(&b.blocks);
+                        if b.otherwise.is_some() {
+                            self.paragraphs(&name, b, ctx, BlockKind::Paragraph);
+                        }
                         continue;
                     }
                     Err(e) => {
@@ -161,29 +255,20 @@ impl<'t> Renderer<'t> {
             match kind {
                 BlockKind::PageBreak => self.out.blocks.push(Block::PageBreak),
                 BlockKind::Heading(level) => {
-                    if let Some(text) = self.text(&name, b, ctx) {
+                    if let Some(text) = self.text(&name, b, ctx).map(|t| paragraphs(&t).concat()) {
                         let text = self.number(level, b.number.as_deref(), text);
                         self.out.blocks.push(Block::Heading { level, text });
                     }
                 }
-                BlockKind::Paragraph | BlockKind::Note => {
-                    if let Some(text) = self.text(&name, b, ctx) {
-                        for text in paragraphs(&text) {
-                            self.out.blocks.push(if kind == BlockKind::Note {
-                                Block::Note { text }
-                            } else {
-                                Block::Paragraph { text }
-                            });
-                        }
-                    }
-                }
+                BlockKind::Paragraph | BlockKind::Note => self.paragraphs(&name, b, ctx, kind),
+                BlockKind::Section | BlockKind::Include => self.blocks(&b.blocks, ctx, parts, n),
                 BlockKind::Table => {
                     let id = b.table.clone().unwrap_or_default();
                     let title = self.title(&name, b, ctx);
                     match parts.table(&id, &title) {
                         Some(mut table) => {
                             for note in &b.notes {
-                                match self.env.render_str(note, ctx.clone()) {
+                                match self.small(note, ctx) {
                                     Ok(n) if !n.trim().is_empty() => table.notes.push(n),
                                     Ok(_) => {}
                                     Err(e) => {
@@ -226,6 +311,7 @@ impl<'t> Renderer<'t> {
                             block: name,
                             line: None,
                             message: format!("forms 应写 repeat 中项目的名字，“{item}”不是"),
+                            missing: false,
                         }),
                     }
                 }
@@ -233,6 +319,7 @@ impl<'t> Renderer<'t> {
                     let expr = b.repeat.clone().unwrap_or_default();
                     let item_name = b.item.clone().unwrap_or_default();
                     let list = match self
+                        .compiled
                         .env
                         .compile_expression(&expr)
                         .and_then(|e| e.eval(ctx.clone()))
@@ -263,14 +350,32 @@ impl<'t> Renderer<'t> {
         }
     }
 
+    /// Renders a paragraph's or note's text (or a section's short form) as its paragraphs.
+    fn paragraphs(&mut self, name: &str, b: &BlockDef, ctx: &Value, kind: BlockKind) {
+        if let Some(text) = self.text(name, b, ctx) {
+            for text in paragraphs(&text) {
+                self.out.blocks.push(if kind == BlockKind::Note {
+                    Block::Note { text }
+                } else {
+                    Block::Paragraph { text }
+                });
+            }
+        }
+    }
+
     fn condition(&self, expr: &str, ctx: &Value) -> Result<bool, minijinja::Error> {
-        let value = self.env.compile_expression(expr)?.eval(ctx.clone())?;
+        let value = self
+            .compiled
+            .env
+            .compile_expression(expr)?
+            .eval(ctx.clone())?;
         Ok(value.is_true())
     }
 
     /// The block's rendered text; `None` (and a problem recorded) when it fails.
     fn text(&mut self, name: &str, b: &BlockDef, ctx: &Value) -> Option<String> {
         let rendered = self
+            .compiled
             .env
             .get_template(name)
             .and_then(|t| t.render(ctx.clone()));
@@ -287,12 +392,22 @@ impl<'t> Renderer<'t> {
         }
     }
 
+    /// A short text (a title, a table's note): rendered when it holds template syntax, else as
+    /// written.
+    fn small(&self, text: &str, ctx: &Value) -> Result<String, minijinja::Error> {
+        if text.contains("{{") || text.contains("{%") {
+            self.compiled.env.render_str(text, ctx.clone())
+        } else {
+            Ok(text.to_owned())
+        }
+    }
+
     /// A table's or chart's title, rendered if it is a template, else as written.
     fn title(&mut self, name: &str, b: &BlockDef, ctx: &Value) -> String {
         let Some(text) = &b.text else {
             return String::new();
         };
-        match self.env.render_str(text, ctx.clone()) {
+        match self.small(text, ctx) {
             Ok(t) => t,
             Err(e) => {
                 let problem = self.problem(name, b, &e, Some(ctx));
@@ -336,11 +451,10 @@ impl<'t> Renderer<'t> {
             block: name.to_owned(),
             line,
             message: format!("没有 id 为“{id}”的{what}"),
+            missing: false,
         });
     }
 
-    /// A problem from minijinja's error: where it is in the template file, what it means in
-    /// Chinese, and for an unknown name the nearest names the context has.
     fn problem(
         &self,
         name: &str,
@@ -348,48 +462,76 @@ impl<'t> Renderer<'t> {
         e: &minijinja::Error,
         ctx: Option<&Value>,
     ) -> TemplateProblem {
-        let text = &self.template.text;
-        let key = b.paragraph.as_deref().or(b.note.as_deref());
-        let block_line = key
-            .and_then(|k| text.find(&format!("\"{k}\"")))
-            .map(|o| line_of(text, o));
-        let inner = e.line().map(|l| l.saturating_sub(self.macro_lines));
-        let line = match (block_line, inner) {
-            (Some(b), Some(i)) if i > 0 => Some(b + i),
-            (b, _) => b,
-        };
-        let mut message = error_message(e);
-        if e.kind() == ErrorKind::UndefinedError
-            && let Some(ctx) = ctx
-            && let Ok(t) = self.env.get_template(name)
-        {
-            let unknown: Vec<String> = t
-                .undeclared_variables(true)
-                .into_iter()
-                .filter(|path| !resolves(ctx, path))
+        problem(
+            self.template,
+            self.compiled.macro_lines,
+            &self.compiled.env,
+            name,
+            b,
+            e,
+            ctx,
+        )
+    }
+}
+
+/// A problem from minijinja's error: where it is in the template file, what it means in
+/// Chinese, and for an unknown name the nearest names the context has.
+fn problem(
+    template: &Template,
+    macro_lines: usize,
+    env: &Environment<'_>,
+    name: &str,
+    b: &BlockDef,
+    e: &minijinja::Error,
+    ctx: Option<&Value>,
+) -> TemplateProblem {
+    let text = &template.text;
+    let key = b
+        .paragraph
+        .as_deref()
+        .or(b.note.as_deref())
+        .or(b.section.as_deref());
+    let block_line = key
+        .and_then(|k| text.find(&format!("\"{k}\"")))
+        .map(|o| line_of(text, o));
+    let inner = e.line().map(|l| l.saturating_sub(macro_lines));
+    let line = match (block_line, inner) {
+        (Some(b), Some(i)) if i > 0 => Some(b + i),
+        (b, _) => b,
+    };
+    let missing = filters::missing_message(e);
+    let mut message = missing.map_or_else(|| error_message(e), str::to_owned);
+    if e.kind() == ErrorKind::UndefinedError
+        && let Some(ctx) = ctx
+        && let Ok(t) = env.get_template(name)
+    {
+        let unknown: Vec<String> = t
+            .undeclared_variables(true)
+            .into_iter()
+            .filter(|path| !resolves(ctx, path))
+            .collect();
+        if !unknown.is_empty() {
+            let names = context_names(ctx);
+            let suggestions: Vec<String> = unknown
+                .iter()
+                .map(|u| {
+                    let near = nearest(u, &names);
+                    if near.is_empty() {
+                        format!("“{u}”")
+                    } else {
+                        format!("“{u}”（最接近的有：{}）", near.join("、"))
+                    }
+                })
                 .collect();
-            if !unknown.is_empty() {
-                let names = context_names(ctx);
-                let suggestions: Vec<String> = unknown
-                    .iter()
-                    .map(|u| {
-                        let near = nearest(u, &names);
-                        if near.is_empty() {
-                            format!("“{u}”")
-                        } else {
-                            format!("“{u}”（最接近的有：{}）", near.join("、"))
-                        }
-                    })
-                    .collect();
-                message = format!("没有这些数字名称：{}", suggestions.join("；"));
-            }
+            message = format!("没有这些数字名称：{}", suggestions.join("；"));
         }
-        TemplateProblem {
-            template: self.template.id.clone(),
-            block: name.to_owned(),
-            line,
-            message,
-        }
+    }
+    TemplateProblem {
+        template: template.id.clone(),
+        block: name.to_owned(),
+        line,
+        message,
+        missing: missing.is_some(),
     }
 }
 
@@ -417,20 +559,25 @@ fn tag_lines(source: &str) -> String {
     out
 }
 
-/// Whether a line is nothing but `{% … %}` tags and spaces.
+/// Whether a line is nothing but `{% … %}` tags, `{# … #}` comments and spaces.
 fn only_tags(line: &str) -> bool {
     let mut rest = line.trim();
     if rest.is_empty() {
         return false;
     }
     while !rest.is_empty() {
-        let Some(inner) = rest.strip_prefix("{%") else {
+        let (open, close) = if rest.starts_with("{%") {
+            ("{%", "%}")
+        } else if rest.starts_with("{#") {
+            ("{#", "#}")
+        } else {
             return false;
         };
-        let Some(end) = inner.find("%}") else {
+        let inner = &rest[open.len()..];
+        let Some(end) = inner.find(close) else {
             return false;
         };
-        rest = inner[end + 2..].trim_start();
+        rest = inner[end + close.len()..].trim_start();
     }
     true
 }
@@ -517,7 +664,7 @@ fn error_message(e: &minijinja::Error) -> String {
                 .to_owned()
         }
         ErrorKind::UnknownFilter => format!(
-            "没有过滤器“{}”；可用：wan、share、change、completion、deviation、reason、clause、cn、class、items，以及 join、length 等通用过滤器",
+            "没有过滤器“{}”；可用：wan、share、change、completion、deviation、reason、clause、cn、class、items、required，以及 join、length 等通用过滤器",
             detail.split('`').nth(1).unwrap_or(detail)
         ),
         ErrorKind::UnknownTest => format!(

@@ -103,7 +103,7 @@ impl Tab {
             Root::Procurement => Tab::Procurement,
             Root::Assets => Tab::Assets,
             Root::Performance | Root::Projects => Tab::Performance,
-            Root::Glossary => Tab::Document,
+            Root::Glossary | Root::Wording | Root::CustomTemplate => Tab::Document,
         };
         Place::Tab(tab)
     }
@@ -113,23 +113,29 @@ impl Tab {
 mod tests {
     use super::*;
     use crate::example::example;
-    use crate::model::{CostEntry, GlossaryEntry};
+    use crate::model::{CostEntry, GlossaryEntry, OwnWording};
 
     #[test]
     fn every_field_has_a_place_to_edit_it() {
         let mut project = example().unwrap();
         project.basic_costs.public = CostEntry::Items(Vec::new());
         project.glossary.push(GlossaryEntry::default());
+        project.wording.push(OwnWording::default());
         for field in project.fields() {
             let place = Tab::of(&field.path);
             let root = field.path.root();
             match place {
                 Place::Settings => assert_eq!(root, Root::Settings, "{}", field.path),
-                Place::Tab(Tab::Document) => {
-                    assert_eq!(root, Root::Glossary, "{} falls back", field.path)
-                }
+                Place::Tab(Tab::Document) => assert!(
+                    matches!(root, Root::Glossary | Root::Wording | Root::CustomTemplate),
+                    "{} falls back",
+                    field.path
+                ),
                 Place::Tab(_) => assert!(
-                    !matches!(root, Root::Settings | Root::Glossary),
+                    !matches!(
+                        root,
+                        Root::Settings | Root::Glossary | Root::Wording | Root::CustomTemplate
+                    ),
                     "{}",
                     field.path
                 ),

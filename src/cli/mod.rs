@@ -1,4 +1,5 @@
-//! The command line: `juesuan example`, `juesuan summary`, and the usage text.
+//! The command line: `juesuan example`, `summary`, `check`, `report`, `pdf`, `paths`, `get`,
+//! `set`, the template commands ([`templates`]), and the usage text.
 //!
 //! [`run`] takes the arguments and two writers and returns the exit status, so tests drive it
 //! exactly as a shell would.
@@ -20,6 +21,8 @@ use crate::money::Wan;
 use crate::print::{PrintDate, Printer};
 use crate::storage::{self, SaveTime};
 
+mod templates;
+
 /// Exit status: success.
 pub const EXIT_OK: i32 = 0;
 /// Exit status: the command ran and found errors (used by `check`).
@@ -36,10 +39,18 @@ pub const USAGE: &str = "\
   juesuan example -o 文件       把内置示例项目（区委绩效办 2023 年度）写入文件
   juesuan summary 文件          显示项目的单位、年度和主要合计数（万元）
   juesuan check 文件 [--json]   审核：按严重程度列出核对发现的问题；有“错误”时退出码为 1
-  juesuan report 文件 [--format text|markdown|html]
+  juesuan report 文件 [--format text|markdown|html] [--template 模板]
                                输出完整的决算公开文档
-  juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31]
+  juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31] [--template 模板]
                                生成供打印签字的 PDF（日期默认为今天）
+                               --template 给内置模板的 id 或模板文件，默认用项目选定的模板
+  juesuan templates            列出内置模板：id、名称、地区、适用年度
+  juesuan figures 文件 [--template 模板]
+                               列出模板可用的全部数字名称及其当前值（编写模板时查阅）
+  juesuan template export 模板|项目文件 -o 模板.toml
+                               把内置模板或项目导入的模板写成文件（供其他单位导入）
+  juesuan template import 项目文件 模板.toml
+                               把模板文件导入项目并选用它（检查无误才导入）
   juesuan paths 文件            列出可修改的全部字段：路径、名称、类型
   juesuan get 文件 路径         显示一个字段（或一部分）的值
   juesuan set 文件 路径 值      修改一个字段并保存（金额按项目的录入单位，与界面同样校验）；
@@ -48,8 +59,21 @@ pub const USAGE: &str = "\
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 11] = [
-    "help", "-h", "--help", "example", "summary", "check", "report", "pdf", "paths", "get", "set",
+const COMMANDS: [&str; 14] = [
+    "help",
+    "-h",
+    "--help",
+    "example",
+    "summary",
+    "check",
+    "report",
+    "pdf",
+    "paths",
+    "get",
+    "set",
+    "templates",
+    "figures",
+    "template",
 ];
 
 /// What the shell's clock says, handed to the command line (which reads no clock itself).
@@ -104,6 +128,9 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         Some("paths") => paths_command(&args[1..], out),
         Some("get") => get_command(&args[1..], out),
         Some("set") => set_command(&args[1..], now.save, out),
+        Some("templates") => templates::list_command(&args[1..], out),
+        Some("figures") => templates::figures_command(&args[1..], out),
+        Some("template") => templates::template_command(&args[1..], now.save, out),
         Some(other) => Err(format!("未知命令“{other}”\n\n{USAGE}")),
     };
     match result {
@@ -176,7 +203,12 @@ fn check_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     };
     let project = storage::load(&PathBuf::from(path)).map_err(|e| e.to_string())?;
     let catalog = Catalog::builtin(project.unit.year).ok();
-    let findings = checks::run(&project, catalog.as_ref());
+    let mut findings = checks::run(&project, catalog.as_ref());
+    let options = document::Options {
+        catalog: catalog.as_ref(),
+        ..document::Options::default()
+    };
+    findings.extend(document::build(&project, &options).findings());
     let text = if json.is_empty() {
         findings_text(&findings)
     } else {
@@ -212,26 +244,38 @@ pub fn findings_text(findings: &[Finding]) -> String {
 }
 
 fn report_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
-    let usage = "用法：juesuan report 文件 [--format text|markdown|html]";
-    let (format, path) = match args {
-        [path] => (Format::Text, path),
-        [flag, value, path] | [path, flag, value] if flag == "--format" => {
-            let format = match value.as_str() {
-                "text" => Format::Text,
-                "markdown" | "md" => Format::Markdown,
-                "html" => Format::Html,
-                other => {
-                    return Err(format!(
-                        "未知格式“{other}”，可用 text、markdown 或 html\n{usage}"
-                    ));
+    let usage = "用法：juesuan report 文件 [--format text|markdown|html] [--template 模板]";
+    let mut format = Format::Text;
+    let mut template = None;
+    let mut input = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--format" => {
+                format = match rest.next().map(String::as_str) {
+                    Some("text") => Format::Text,
+                    Some("markdown" | "md") => Format::Markdown,
+                    Some("html") => Format::Html,
+                    Some(other) => {
+                        return Err(format!(
+                            "未知格式“{other}”，可用 text、markdown 或 html\n{usage}"
+                        ));
+                    }
+                    None => return Err(usage.to_owned()),
                 }
-            };
-            (format, path)
+            }
+            "--template" => {
+                template = Some(templates::named(rest.next().ok_or(usage)?)?);
+            }
+            other if input.is_none() && !other.starts_with("--") => {
+                input = Some(PathBuf::from(other));
+            }
+            _ => return Err(usage.to_owned()),
         }
-        _ => return Err(usage.to_owned()),
-    };
-    let project = storage::load(&PathBuf::from(path)).map_err(|e| e.to_string())?;
-    let doc = document::build_with_builtin_catalog(&project);
+    }
+    let input = input.ok_or(usage)?;
+    let project = storage::load(&input).map_err(|e| e.to_string())?;
+    let doc = templates::document_with(&project, template.as_deref());
     let _ = write!(out, "{}", render(&doc, format));
     Ok(EXIT_OK)
 }
@@ -255,14 +299,18 @@ pub fn parse_date(text: &str) -> Option<PrintDate> {
 }
 
 fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
-    let usage = "用法：juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31]";
+    let usage = "用法：juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31] [--template 模板]";
     let mut input = None;
     let mut output = None;
     let mut date = today;
+    let mut template = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "-o" | "--output" => output = rest.next().map(PathBuf::from),
+            "--template" => {
+                template = Some(templates::named(rest.next().ok_or(usage)?)?);
+            }
             "--date" => {
                 let text = rest.next().ok_or(usage)?;
                 date = parse_date(text).ok_or_else(|| {
@@ -277,7 +325,7 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
         return Err(usage.to_owned());
     };
     let project = storage::load(&input).map_err(|e| e.to_string())?;
-    let doc = document::build_with_builtin_catalog(&project);
+    let doc = templates::document_with(&project, template.as_deref());
     let pages = Printer::shared()
         .layout(&doc, &project.unit.signatories, date)
         .map_err(|e| e.to_string())?;
