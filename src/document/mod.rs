@@ -340,7 +340,7 @@ pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 3] = [
     (
         "WD-102",
         crate::checks::Severity::Warning,
-        "段落要写的数未填写，未印出",
+        "段落缺少内容，未印出",
     ),
     ("WD-103", crate::checks::Severity::Warning, "附表暂未填列"),
 ];

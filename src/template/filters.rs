@@ -253,7 +253,7 @@ pub fn is_over_budget(value: &Value) -> bool {
 /// clerk's own wording replaces it.
 pub fn fill(hint: String) -> Result<String, Error> {
     Err(missing(format!(
-        "这一段需要自行填写（{hint}）：请在“情况说明”中编辑这一段"
+        "这一段需要单位自行填写（{hint}），请在“情况说明”中编辑这一段"
     )))
 }
 

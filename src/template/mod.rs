@@ -496,6 +496,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "national.toml",
         include_str!("../../assets/templates/national.toml"),
     ),
+    (
+        "yunnan-2024.toml",
+        include_str!("../../assets/templates/yunnan-2024.toml"),
+    ),
+    (
+        "gansu-2024.toml",
+        include_str!("../../assets/templates/gansu-2024.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.
