@@ -254,7 +254,7 @@ fn the_seven_charts_carry_the_seeds_captions_and_the_texts_shares() {
             for s in slices.iter().filter(|s| !s.value.is_zero()) {
                 let printed = format!(
                     "{}，占{}",
-                    juesuan::document::wording::amount(s.value),
+                    juesuan::template::NumberStyle::default().amount(s.value),
                     s.share.clone().unwrap()
                 );
                 assert!(text.contains(&printed), "{} {printed}", chart.caption());
@@ -322,6 +322,7 @@ fn glossary_uses_the_projects_words_before_the_catalogs() {
 fn a_decrease_reads_as_a_decrease() {
     let mut p = example().unwrap();
     p.prior_year.total_revenue = Some(wan("250"));
+    p.prior_year.total_expenditure = Some(wan("250"));
     p.running_costs.prior = Some(wan("25.19"));
     let t = text(&p);
     assert_contains(
@@ -331,6 +332,14 @@ fn a_decrease_reads_as_a_decrease() {
             "机关运行经费支出20.19万元，比2022年减少5.00万元，下降19.85%，主要原因是人员变动。",
         ],
     );
+    // Revenue fell but expenditure rose: each is stated, never one for both.
+    p.prior_year.total_expenditure = Some(wan("213.07"));
+    let t = text(&p);
+    assert_contains(
+        &t,
+        &["收入总计减少23.77万元，下降9.51%，支出总计增加13.16万元，增长6.18%，主要变动原因是"],
+    );
+    assert!(!t.contains("收、支总计各减少"));
 }
 
 #[test]

@@ -292,3 +292,21 @@ fn utf8_bom_from_windows_editors_is_accepted() {
     fs::write(&path, with_bom).unwrap();
     assert_eq!(storage::load(&path).unwrap(), example().unwrap());
 }
+
+#[test]
+fn a_version_2_file_keeps_the_template_it_was_written_with() {
+    let v2 = storage::load(Path::new("tests/samples/v2-example-2023.json")).unwrap();
+    assert_eq!(v2.settings.template.as_deref(), Some("sichuan-2023"));
+    assert!(v2.wording.is_empty() && v2.custom_template.is_none());
+    // Even a 2024 project of version 2 keeps it: its document does not change on opening.
+    let text = fs::read_to_string("tests/samples/v2-example-2023.json")
+        .unwrap()
+        .replacen("\"year\": 2023", "\"year\": 2024", 1);
+    let project = storage::from_json(&text).unwrap();
+    assert_eq!(project.unit.year, 2024);
+    assert_eq!(project.settings.template.as_deref(), Some("sichuan-2023"));
+    assert_eq!(
+        juesuan::document::build_with_builtin_catalog(&project).template,
+        "sichuan-2023"
+    );
+}

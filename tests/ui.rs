@@ -576,3 +576,111 @@ fn a_list_of_commands_is_applied_without_a_window() {
     app.apply(Command::DiscardThenContinue);
     assert!(app.session().project.revenue.other.is_zero());
 }
+
+#[test]
+fn the_template_is_chosen_and_a_paragraph_rewritten_in_the_document_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "情况说明");
+    // Choosing a template re-lays the document with the same figures.
+    h.get_by_label("文档模板").click();
+    h.run();
+    h.get_by_label("财政部部门决算公开格式（九张表）").click();
+    h.run();
+    assert_eq!(h.state().session().document().template, "national");
+    assert!(h.state().session().can_undo());
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    assert_eq!(h.state().session().document().template, "sichuan-2023");
+
+    // Click a paragraph: the editor opens on it with its figures named.
+    h.get_by_label_contains("年度收、支总计均为226.23万元")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label_contains("年度收、支总计均为226.23万元")
+        .click();
+    h.run();
+    assert_eq!(h.state().editing(), Some("收支总计"));
+    h.get_by_label("取消").click();
+    h.run();
+    assert_eq!(h.state().editing(), None);
+    assert!(h.state().session().project.wording.is_empty());
+
+    // Rewrite it: the new sentence states the figures, and follows them.
+    h.state_mut()
+        .apply(Command::EditParagraph("收支总计".to_owned()));
+    h.run();
+    type_into(&mut h, "改写段落“收支总计”", "本年收支总计{{ 收入总计 }}。");
+    // The preview under the editor already states the amount.
+    assert!(
+        h.query_by_label_contains("本年收支总计226.23万元")
+            .is_some()
+    );
+    h.get_by_label("应用").scroll_to_me();
+    h.run();
+    h.get_by_label("应用").click();
+    h.run();
+    assert_eq!(h.state().editing(), None);
+    assert_eq!(h.state().session().project.wording.len(), 1);
+    let text = juesuan::document::render::render(
+        h.state().session().document(),
+        juesuan::document::render::Format::Text,
+    );
+    assert!(text.contains("本年收支总计226.23万元。"), "{text}");
+    assert!(
+        h.query_by_label_contains("本年收支总计226.23万元")
+            .is_some()
+    );
+    // 恢复模板原文.
+    h.get_by_label_contains("本年收支总计226.23万元")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label_contains("本年收支总计226.23万元").click();
+    h.run();
+    h.get_by_label("恢复模板原文").scroll_to_me();
+    h.run();
+    h.get_by_label("恢复模板原文").click();
+    h.run();
+    assert!(h.state().session().project.wording.is_empty());
+    assert!(
+        h.query_by_label_contains("年度收、支总计均为226.23万元")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_template_file_is_imported_and_a_bad_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    let national = juesuan::template::builtin_by_id("national").unwrap();
+    let good = dir.path().join("县模板.toml");
+    std::fs::write(
+        &good,
+        national
+            .text
+            .replace("id = \"national\"", "id = \"county-2024\"")
+            .replace(
+                "name = \"财政部部门决算公开格式（九张表）\"",
+                "name = \"某县统一模板\"",
+            ),
+    )
+    .unwrap();
+    let bad = dir.path().join("坏.toml");
+    std::fs::write(&bad, "id = \"x\"\nname = [").unwrap();
+    let before = h.state().session().project.clone();
+    h.state_mut().apply(Command::ImportTemplate(Some(bad)));
+    h.run();
+    assert!(h.state().error_message().unwrap().contains("坏.toml"));
+    assert_eq!(h.state().session().project, before);
+    h.state_mut().apply(Command::CloseDialog);
+    h.state_mut().apply(Command::ImportTemplate(Some(good)));
+    h.run();
+    assert!(h.state().error_message().is_none());
+    assert_eq!(h.state().session().document().template, "county-2024");
+    go(&mut h, "情况说明");
+    h.get_by_label("文档模板").click();
+    h.run();
+    assert!(h.query_by_label("某县统一模板（导入）").is_some());
+}

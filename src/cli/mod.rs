@@ -1,5 +1,5 @@
 //! The command line: `juesuan example`, `summary`, `check`, `report`, `pdf`, `paths`, `get`,
-//! `set`, the template commands ([`templates`]), and the usage text.
+//! `set`, the template commands (`templates`, `figures`, `template`), and the usage text.
 //!
 //! [`run`] takes the arguments and two writers and returns the exit status, so tests drive it
 //! exactly as a shell would.

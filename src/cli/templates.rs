@@ -9,7 +9,6 @@ use super::EXIT_OK;
 use crate::catalog::Catalog;
 use crate::document::{self, Document, Figures};
 use crate::model::Project;
-use crate::model::limits::TEMPLATE_TEXT;
 use crate::storage::{self, SaveTime};
 use crate::template::{self, Chosen, Template};
 
@@ -26,28 +25,7 @@ pub(super) fn named(arg: &str) -> Result<Chosen, String> {
             ids.join("、")
         ));
     }
-    read_file(path).map(|t| Chosen::Custom(Arc::new(t)))
-}
-
-/// Reads and checks a template file.
-fn read_file(path: &Path) -> Result<Template, String> {
-    let shown = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("无法读取模板文件 {shown}：{e}"))?
-        .len();
-    // Characters of Chinese text are three bytes each in UTF-8.
-    if size > (TEMPLATE_TEXT * 3) as u64 {
-        return Err(format!(
-            "模板文件 {shown} 过大（{size} 字节），不像是模板文件"
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取模板文件 {shown}：{e}"))?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| format!("模板文件 {shown} 不是 UTF-8 编码的文本"))?;
-    let name = path
-        .file_name()
-        .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
-    Template::parse(&text, &name).map_err(|e| e.to_string())
+    template::read_file(path).map(|t| Chosen::Custom(Arc::new(t)))
 }
 
 /// The document of `project` under `template` (the project's own when `None`), with the
@@ -125,18 +103,8 @@ pub(super) fn template_command(
         [verb, project_file, template_file] if verb == "import" => {
             let path = PathBuf::from(project_file);
             let mut project = storage::load(&path).map_err(|e| e.to_string())?;
-            let t = read_file(Path::new(template_file))?;
-            if template::builtin_by_id(&t.id).is_some() {
-                return Err(format!(
-                    "模板的 id“{}”与内置模板相同：请在文件中改用本地区自己的 id（如 {}-local）后再导入",
-                    t.id, t.id
-                ));
-            }
-            project.custom_template = Some(t.text.clone());
-            project.settings.template = Some(t.id.clone());
-            project
-                .validate()
-                .map_err(|(field, message)| format!("{field}：{message}"))?;
+            let t = template::read_file(Path::new(template_file))?;
+            template::import_into(&mut project, &t)?;
             storage::save(&path, &project, at).map_err(|e| e.to_string())?;
             let _ = writeln!(out, "已导入模板“{}”（{}）并选用", t.name, t.id);
             Ok(EXIT_OK)

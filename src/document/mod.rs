@@ -7,11 +7,11 @@
 
 mod attachments;
 pub mod charts;
+pub mod editing;
 mod figures;
 pub mod glossary;
 pub mod render;
 pub mod tables;
-pub mod wording;
 
 use serde::Serialize;
 
@@ -21,7 +21,7 @@ use crate::catalog::Catalog;
 use crate::model::Project;
 use crate::model::totals::Totals;
 use crate::money::{Percent, Wan};
-use crate::template::Template;
+use crate::template::{ProblemKind, Template};
 
 /// The whole document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -39,6 +39,9 @@ pub struct Document {
     /// What the template could not make: paragraphs left out, and why.
     #[serde(skip)]
     pub problems: Vec<crate::template::TemplateProblem>,
+    /// Which blocks each editable paragraph made, for the wording editor.
+    #[serde(skip)]
+    pub sources: Vec<crate::template::Source>,
 }
 
 /// One block of content.
@@ -326,12 +329,13 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
         blocks: rendered.blocks,
         template: template.id.clone(),
         problems,
+        sources: rendered.sources,
     }
 }
 
 /// The codes and titles of what the document itself reports (not rules of the figures): a
-/// paragraph left out and a table the model cannot fill yet.
-pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 3] = [
+/// paragraph left out, a table the model cannot fill yet, digits in the clerk's own wording.
+pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 4] = [
     (
         "WD-101",
         crate::checks::Severity::Error,
@@ -343,6 +347,11 @@ pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 3] = [
         "段落缺少内容，未印出",
     ),
     ("WD-103", crate::checks::Severity::Warning, "附表暂未填列"),
+    (
+        "WD-104",
+        crate::checks::Severity::Warning,
+        "自拟段落中直接写了数字",
+    ),
 ];
 
 impl Document {
@@ -363,12 +372,12 @@ impl Document {
         let mut out: Vec<_> = self
             .problems
             .iter()
-            .map(|p| {
-                if p.missing {
+            .map(|p| match p.kind {
+                ProblemKind::Missing => {
                     finding(1, format!("“{}”一段没有印出：{}", p.block, p.message))
-                } else {
-                    finding(0, p.to_string())
                 }
+                ProblemKind::Unbound => finding(3, format!("“{}”一段：{}", p.block, p.message)),
+                ProblemKind::Template => finding(0, p.to_string()),
             })
             .collect();
         for block in &self.blocks {
@@ -404,6 +413,7 @@ pub fn build_explanation(project: &Project, options: &Options<'_>) -> Document {
         blocks,
         template: String::new(),
         problems: Vec::new(),
+        sources: Vec::new(),
     }
 }
 

@@ -146,6 +146,10 @@ pub struct Name {
     pub value: String,
     /// Whether it is an amount or a figure (so `|wan`, `|change` apply).
     pub amount: bool,
+    /// Whether it is a printed share or rate (`73.58%`).
+    pub share: bool,
+    /// What `{{ name|change }}` prints, for a figure with last year's amount.
+    pub change: Option<String>,
 }
 
 /// Every name of the context `ctx`, depth first in name order, lists with their items
@@ -163,6 +167,11 @@ fn walk_names(value: &Value, path: String, out: &mut Vec<Name>, depth: usize) {
     }
     let amount = value.downcast_object_ref::<Amount>().is_some();
     let figure = value.downcast_object_ref::<Figure>().is_some();
+    let share = value.downcast_object_ref::<Share>().is_some();
+    let change = value
+        .downcast_object_ref::<Figure>()
+        .filter(|f| f.prior.is_some())
+        .and_then(|_| super::filters::change(value).ok());
     let printed = || {
         if value.is_none() {
             "未填写".to_owned()
@@ -170,11 +179,13 @@ fn walk_names(value: &Value, path: String, out: &mut Vec<Name>, depth: usize) {
             value.to_string()
         }
     };
-    if !path.is_empty() && (amount || figure || value.downcast_object_ref::<Share>().is_some()) {
+    if !path.is_empty() && (amount || figure || share) {
         out.push(Name {
             path: path.clone(),
             value: printed(),
             amount: amount || figure,
+            share,
+            change,
         });
     }
     let child = |key: &str| {
@@ -194,6 +205,8 @@ fn walk_names(value: &Value, path: String, out: &mut Vec<Name>, depth: usize) {
                     path,
                     value: "（空）".to_owned(),
                     amount: false,
+                    share: false,
+                    change: None,
                 });
             }
         }
@@ -221,6 +234,8 @@ fn walk_names(value: &Value, path: String, out: &mut Vec<Name>, depth: usize) {
             path,
             value: printed(),
             amount: false,
+            share: false,
+            change: None,
         }),
         _ => {}
     }

@@ -44,7 +44,12 @@ fn name_of(value: &Value) -> String {
 
 fn wan_of(value: &Value, filter: &str) -> Result<Wan, Error> {
     amount_of(value).ok_or_else(|| {
-        if value.is_none() || value.is_undefined() {
+        if value.is_undefined() {
+            Error::new(
+                ErrorKind::UndefinedError,
+                format!("{filter}：用到了没有的数字名称"),
+            )
+        } else if value.is_none() {
             missing(format!("{}还没有填写（{filter}）", name_of(value)))
         } else {
             invalid(format!("{filter}：“{value}”不是金额"))
@@ -295,4 +300,100 @@ pub fn install(env: &mut minijinja::Environment<'_>) {
         is_same_change(&v, &other)
     });
     env.add_test("over_budget", |v: Value| is_over_budget(&v));
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use minijinja::Environment;
+
+    use super::super::NumberStyle;
+    use super::super::values::Figure;
+    use super::*;
+
+    fn wan(s: &str) -> Wan {
+        s.parse().unwrap()
+    }
+
+    /// Renders `expr` with `x` a figure of `value` (last year `prior`, budget `budget`).
+    fn say(expr: &str, value: &str, prior: Option<&str>, budget: Option<&str>) -> String {
+        let mut env = Environment::new();
+        install(&mut env);
+        let x = Figure::new(wan(value), prior.map(wan), NumberStyle::default())
+            .with_budget(budget.map(wan))
+            .value();
+        let ctx: BTreeMap<&str, Value> = [("x", x)].into_iter().collect();
+        env.render_str(expr, ctx).unwrap()
+    }
+
+    #[test]
+    fn amounts_in_text() {
+        assert_eq!(say("{{ x|wan }}", "4733.14", None, None), "4733.14万元");
+        assert_eq!(say("{{ x|wan }}", "10", None, None), "10.00万元");
+        assert_eq!(say("{{ x|wan }}", "0", None, None), "0万元");
+        assert_eq!(say("{{ x|wan }}", "0.001", None, None), "0万元");
+    }
+
+    #[test]
+    fn increase_decrease_unchanged_and_zero_prior_year() {
+        let change = |v, p| say("{{ x|change }}", v, Some(p), None);
+        assert_eq!(change("226.23", "213.07"), "增加13.16万元，增长6.18%");
+        assert_eq!(change("18", "20"), "减少2.00万元，下降10.00%");
+        assert_eq!(change("5", "5.001"), "持平");
+        assert_eq!(change("5", "0"), "增加5.00万元（上年无此项支出）");
+        assert_eq!(change("0", "3"), "减少3.00万元，下降100%");
+    }
+
+    #[test]
+    fn completion_needs_a_budget() {
+        let completion = |v, b| say("{{ x|completion }}", v, None, b);
+        assert_eq!(completion("82.26", Some("82.26")), "完成预算100%");
+        assert_eq!(completion("9", Some("10")), "完成预算90.00%");
+        assert_eq!(completion("9", Some("0")), "");
+        assert_eq!(completion("9", None), "");
+    }
+
+    #[test]
+    fn deviation_wording() {
+        let deviation =
+            |v, b, why: &str| say(&format!("{{{{ x|deviation(\"{why}\") }}}}"), v, None, b);
+        assert_eq!(deviation("5", Some("5"), ""), "决算数等于预算数");
+        assert_eq!(
+            deviation("6", Some("5"), "追加会议经费。"),
+            "决算数大于预算数的主要原因是追加会议经费"
+        );
+        assert_eq!(deviation("4", Some("5"), ""), "决算数小于预算数");
+        assert_eq!(deviation("4", Some("0"), "年中追加"), "主要原因是年中追加");
+        assert_eq!(deviation("4", None, ""), "");
+    }
+
+    #[test]
+    fn reasons_are_the_users_words_without_doubled_punctuation() {
+        let mut env = Environment::new();
+        install(&mut env);
+        let r = |why: &str| {
+            env.render_str(
+                "{{ why|reason(\"主要原因是\") }}",
+                minijinja::context! { why },
+            )
+            .unwrap()
+        };
+        assert_eq!(r("人员变动。"), "，主要原因是人员变动");
+        assert_eq!(r("  "), "");
+    }
+
+    #[test]
+    fn a_figure_not_entered_is_reported_as_missing() {
+        let mut env = Environment::new();
+        install(&mut env);
+        let e = env
+            .render_str("{{ x|wan }}", minijinja::context! { x => () })
+            .unwrap_err();
+        assert!(missing_message(&e).is_some(), "{e}");
+        let e = env
+            .render_str("{{ fill(\"重点工作\") }}", minijinja::context! {})
+            .unwrap_err();
+        assert!(missing_message(&e).unwrap().contains("重点工作"));
+    }
 }

@@ -15,13 +15,14 @@ pub mod context;
 pub mod filters;
 mod render;
 pub mod values;
+pub mod wording;
 
 use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-pub use render::{Compiled, Rendered, TemplateProblem, render, wording_key};
+pub use render::{Compiled, ProblemKind, Rendered, Source, TemplateProblem, render, wording_key};
 
 /// What the document supplies a template with (tables, charts, forms).
 pub mod render_parts {
@@ -294,6 +295,35 @@ impl Template {
             .get_or_init(|| std::sync::Arc::new(Compiled::new(self)))
     }
 
+    /// The block that is the paragraph (or section) `id`.
+    pub fn block(&self, id: &str) -> Option<&BlockDef> {
+        fn find<'a>(blocks: &'a [BlockDef], id: &str) -> Option<&'a BlockDef> {
+            blocks.iter().find_map(|b| {
+                if b.paragraph.as_deref() == Some(id) || b.section.as_deref() == Some(id) {
+                    Some(b)
+                } else {
+                    find(&b.blocks, id)
+                }
+            })
+        }
+        find(&self.blocks, id)
+    }
+
+    /// The ids of the paragraphs a clerk can word in their own way, in reading order.
+    pub fn paragraph_ids(&self) -> Vec<&str> {
+        fn walk<'a>(blocks: &'a [BlockDef], out: &mut Vec<&'a str>) {
+            for b in blocks {
+                if let Some(id) = b.paragraph.as_deref().or(b.section.as_deref()) {
+                    out.push(id);
+                }
+                walk(&b.blocks, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.blocks, &mut out);
+        out
+    }
+
     /// Whether the template is for `year`.
     pub fn covers(&self, year: i32) -> bool {
         (self.years[0]..=self.years[1]).contains(&year)
@@ -555,7 +585,7 @@ pub fn for_project(project: &crate::model::Project) -> (Chosen, Option<TemplateP
             block: "模板选择".to_owned(),
             line: None,
             message,
-            missing: false,
+            kind: ProblemKind::Template,
         })
     };
     let custom = project
@@ -588,6 +618,47 @@ pub fn for_project(project: &crate::model::Project) -> (Chosen, Option<TemplateP
             )),
         ),
     }
+}
+
+/// Reads and checks a template file (a 财政局's own, exported by another unit).
+pub fn read_file(path: &std::path::Path) -> Result<Template, String> {
+    let shown = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("无法读取模板文件 {shown}：{e}"))?
+        .len();
+    // Chinese text takes three bytes a character in UTF-8.
+    if size > (crate::model::limits::TEMPLATE_TEXT * 3) as u64 {
+        return Err(format!(
+            "模板文件 {shown} 过大（{size} 字节），不像是模板文件"
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取模板文件 {shown}：{e}"))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| format!("模板文件 {shown} 不是 UTF-8 编码的文本"))?;
+    let name = path
+        .file_name()
+        .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+    Template::parse(&text, &name).map_err(|e| e.to_string())
+}
+
+/// Puts `template` into `project` and makes it the project's template. A template with a
+/// built-in one's id is refused (an edited copy must have its own), and so is one the project
+/// could not save (too long).
+pub fn import_into(project: &mut crate::model::Project, template: &Template) -> Result<(), String> {
+    if builtin_by_id(&template.id).is_some() {
+        return Err(format!(
+            "模板的 id“{}”与内置模板相同：请在文件中改用本地区自己的 id（如 {}-local）后再导入",
+            template.id, template.id
+        ));
+    }
+    let mut changed = project.clone();
+    changed.custom_template = Some(template.text.clone());
+    changed.settings.template = Some(template.id.clone());
+    changed
+        .validate()
+        .map_err(|(field, message)| format!("{field}：{message}"))?;
+    *project = changed;
+    Ok(())
 }
 
 /// The template a project of `year` uses unless it names one: the first built-in for the year.

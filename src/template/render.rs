@@ -32,8 +32,27 @@ pub struct TemplateProblem {
     pub line: Option<usize>,
     /// What is wrong, in Chinese, with the nearest valid names where a name is unknown.
     pub message: String,
-    /// The paragraph waits for a figure the clerk has not entered (the template is fine).
-    pub missing: bool,
+    /// What kind of problem it is.
+    pub kind: ProblemKind,
+}
+
+/// Whose problem it is, and whether the paragraph is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A mistake in the template (or in the clerk's own wording): the paragraph is left out.
+    Template,
+    /// The paragraph needs a figure, or text, the clerk has not entered: it is left out.
+    Missing,
+    /// The clerk's own wording states an amount or rate as plain digits: printed, but it will
+    /// not follow the figures.
+    Unbound,
+}
+
+impl TemplateProblem {
+    /// Whether the paragraph waits for something the clerk has not entered.
+    pub fn is_missing(&self) -> bool {
+        self.kind == ProblemKind::Missing
+    }
 }
 
 impl std::fmt::Display for TemplateProblem {
@@ -53,6 +72,17 @@ pub struct Rendered {
     pub blocks: Vec<Block>,
     /// Paragraphs and blocks left out, and why.
     pub problems: Vec<TemplateProblem>,
+    /// Which blocks each editable paragraph made (a paragraph in a `repeat` once per item).
+    pub sources: Vec<Source>,
+}
+
+/// The blocks one paragraph of the template made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The paragraph's (or section's) id: what the clerk's own wording is kept under.
+    pub id: String,
+    /// The blocks it made, by index in [`Rendered::blocks`].
+    pub blocks: std::ops::Range<usize>,
 }
 
 /// The key under which the clerk's own wording of paragraph `id` of `template` is kept in the
@@ -71,9 +101,13 @@ const FUEL: u64 = 5_000_000;
 #[derive(Debug)]
 pub struct Compiled {
     env: Environment<'static>,
-    /// Lines before a paragraph's own text in its compiled source (the macros).
-    macro_lines: usize,
+    /// The macros the texts can call.
+    library: Library,
+    /// Lines before each block's own text in its compiled source (the macros it uses).
+    prefix_lines: BTreeMap<String, usize>,
     problems: Vec<TemplateProblem>,
+    /// The clerk's own texts, by block name, where they replace the template's.
+    own: BTreeMap<String, String>,
 }
 
 fn environment() -> Environment<'static> {
@@ -97,19 +131,24 @@ fn environment() -> Environment<'static> {
 }
 
 impl Compiled {
+    /// The source of a text as it is compiled: the macros it calls, then the text.
+    pub fn source_of(&self, text: &str) -> String {
+        format!("{}{text}", self.library.prefix_for(text))
+    }
+
     /// Compiles every block's text of `template`, so a syntax error is found even in a block the
     /// project does not reach.
     pub fn new(template: &Template) -> Compiled {
         let mut compiled = Compiled {
             env: environment(),
-            macro_lines: super::COMMON.matches('\n').count()
-                + template.macros.matches('\n').count(),
+            library: Library::of(template),
+            prefix_lines: BTreeMap::new(),
             problems: Vec::new(),
+            own: BTreeMap::new(),
         };
-        let macros = macros(template);
         visit(&template.blocks, &mut 0, &mut |b, name| {
             if let Some(text) = b.text.as_ref().or(b.otherwise.as_ref()) {
-                compiled.add(template, &macros, name, b, text, false);
+                compiled.add(template, name, b, text, false);
             }
         });
         compiled
@@ -120,10 +159,11 @@ impl Compiled {
     fn with_wording(&self, template: &Template, wording: &BTreeMap<String, String>) -> Compiled {
         let mut compiled = Compiled {
             env: self.env.clone(),
-            macro_lines: self.macro_lines,
+            library: self.library.clone(),
+            prefix_lines: self.prefix_lines.clone(),
             problems: self.problems.clone(),
+            own: self.own.clone(),
         };
-        let macros = macros(template);
         visit(&template.blocks, &mut 0, &mut |b, name| {
             let own = b
                 .paragraph
@@ -132,26 +172,35 @@ impl Compiled {
                 .and_then(|id| wording.get(&wording_key(&template.id, id)));
             if let Some(own) = own {
                 compiled.problems.retain(|p| p.block != name);
-                compiled.add(template, &macros, name, b, own, true);
+                compiled.own.insert(name.to_owned(), own.clone());
+                compiled.add(template, name, b, own, true);
+                let digits = super::wording::unbound_amounts(own);
+                if !digits.is_empty() {
+                    compiled.problems.push(TemplateProblem {
+                        template: template.id.clone(),
+                        block: name.to_owned(),
+                        line: None,
+                        message: format!(
+                            "自拟的文字直接写了数字：{}；这些数字不会随录入的数字变化，请改为从数字列表插入",
+                            digits.join("、")
+                        ),
+                        kind: ProblemKind::Unbound,
+                    });
+                }
             }
         });
         compiled
     }
 
-    fn add(
-        &mut self,
-        template: &Template,
-        macros: &str,
-        name: &str,
-        b: &BlockDef,
-        text: &str,
-        own: bool,
-    ) {
-        let source = format!("{macros}{}", tag_lines(text));
+    fn add(&mut self, template: &Template, name: &str, b: &BlockDef, text: &str, own: bool) {
+        let prefix = self.library.prefix_for(text);
+        let prefix_lines = prefix.matches('\n').count();
+        self.prefix_lines.insert(name.to_owned(), prefix_lines);
+        let source = format!("{prefix}{}", tag_lines(text));
         if let Err(e) = self.env.add_template_owned(name.to_owned(), source) {
-            let mut problem = problem(template, self.macro_lines, &self.env, name, b, &e, None);
-            if own {
-                problem.line = None;
+            let own = own.then_some(text);
+            let mut problem = problem(template, prefix_lines, own, name, b, &e, None);
+            if own.is_some() {
                 problem.message = format!("自拟的文字有误：{}", problem.message);
             }
             self.problems.push(problem);
@@ -159,12 +208,98 @@ impl Compiled {
     }
 }
 
-/// The macros every text of `template` is compiled with: the common paragraphs
-/// ([`super::COMMON`]), then the template's own (which may redefine them).
-fn macros(template: &Template) -> String {
-    let mut all = tag_lines(super::COMMON);
-    all.push_str(&tag_lines(&template.macros));
-    all
+/// The macros a template's texts can call: the common paragraphs ([`super::COMMON`]), then the
+/// template's own (which may redefine them). A text is compiled with only the macros it calls,
+/// and the ones those call: defining all of them in front of every paragraph took most of a
+/// document's time.
+#[derive(Clone, Debug)]
+struct Library {
+    /// Each macro's name, its source (made ready by [`tag_lines`]) and the macros it calls.
+    macros: Vec<(String, String, Vec<usize>)>,
+    /// All of it, for a library that is not only macro definitions (then every text gets all).
+    whole: Option<String>,
+}
+
+impl Library {
+    fn of(template: &Template) -> Library {
+        let mut text = super::COMMON.to_owned();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&template.macros);
+        let mut macros: Vec<(String, String)> = Vec::new();
+        let mut current: Option<(String, String)> = None;
+        let mut plain = true;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim();
+            if let Some((_, source)) = &mut current {
+                source.push_str(line);
+                if trimmed == "{% endmacro %}"
+                    && let Some((name, source)) = current.take()
+                {
+                    macros.retain(|(n, _)| *n != name);
+                    macros.push((name, tag_lines(&source)));
+                }
+            } else if let Some(rest) = trimmed.strip_prefix("{% macro ") {
+                let name = rest.split('(').next().unwrap_or_default().trim().to_owned();
+                current = Some((name, line.to_owned()));
+            } else if !trimmed.is_empty() && !only_tags(trimmed) {
+                plain = false;
+            } else if trimmed.starts_with("{%") {
+                // A tag outside any macro (a `set`): keep everything, in order.
+                plain = false;
+            }
+        }
+        if current.is_some() {
+            plain = false;
+        }
+        let calls: Vec<String> = macros.iter().map(|(n, _)| format!("{n}(")).collect();
+        let macros = macros
+            .iter()
+            .map(|(name, source)| {
+                // What the body calls (the first line is the macro's own definition).
+                let body = source.split_once('\n').map_or("", |(_, b)| b);
+                let uses = calls
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, call)| body.contains(call.as_str()))
+                    .map(|(i, _)| i)
+                    .collect();
+                (name.clone(), source.clone(), uses)
+            })
+            .collect();
+        Library {
+            macros,
+            whole: (!plain).then(|| tag_lines(&text)),
+        }
+    }
+
+    /// The macro definitions a text needs, in the library's order.
+    fn prefix_for(&self, text: &str) -> String {
+        if let Some(whole) = &self.whole {
+            return whole.clone();
+        }
+        let mut needed = vec![false; self.macros.len()];
+        let mut stack: Vec<usize> = self
+            .macros
+            .iter()
+            .enumerate()
+            .filter(|(_, (name, _, _))| text.contains(&format!("{name}(")))
+            .map(|(i, _)| i)
+            .collect();
+        while let Some(i) = stack.pop() {
+            if !needed[i] {
+                needed[i] = true;
+                stack.extend(self.macros[i].2.iter().copied());
+            }
+        }
+        self.macros
+            .iter()
+            .zip(needed)
+            .filter(|(_, n)| *n)
+            .map(|((_, source, _), _)| source.as_str())
+            .collect()
+    }
 }
 
 /// Calls `f` with every block and the name its text is compiled under, in reading order.
@@ -207,6 +342,7 @@ pub fn render(
         out: Rendered {
             blocks: Vec::new(),
             problems: compiled.problems.clone(),
+            sources: Vec::new(),
         },
         counters: [0; 5],
         charts: 0,
@@ -311,7 +447,7 @@ impl<'t> Renderer<'t> {
                             block: name,
                             line: None,
                             message: format!("forms 应写 repeat 中项目的名字，“{item}”不是"),
-                            missing: false,
+                            kind: ProblemKind::Template,
                         }),
                     }
                 }
@@ -352,6 +488,7 @@ impl<'t> Renderer<'t> {
 
     /// Renders a paragraph's or note's text (or a section's short form) as its paragraphs.
     fn paragraphs(&mut self, name: &str, b: &BlockDef, ctx: &Value, kind: BlockKind) {
+        let start = self.out.blocks.len();
         if let Some(text) = self.text(name, b, ctx) {
             for text in paragraphs(&text) {
                 self.out.blocks.push(if kind == BlockKind::Note {
@@ -360,6 +497,12 @@ impl<'t> Renderer<'t> {
                     Block::Paragraph { text }
                 });
             }
+        }
+        if let Some(id) = b.paragraph.as_ref().or(b.section.as_ref()) {
+            self.out.sources.push(Source {
+                id: id.clone(),
+                blocks: start..self.out.blocks.len(),
+            });
         }
     }
 
@@ -451,7 +594,7 @@ impl<'t> Renderer<'t> {
             block: name.to_owned(),
             line,
             message: format!("没有 id 为“{id}”的{what}"),
-            missing: false,
+            kind: ProblemKind::Template,
         });
     }
 
@@ -464,8 +607,8 @@ impl<'t> Renderer<'t> {
     ) -> TemplateProblem {
         problem(
             self.template,
-            self.compiled.macro_lines,
-            &self.compiled.env,
+            self.compiled.prefix_lines.get(name).copied().unwrap_or(0),
+            self.compiled.own.get(name).map(String::as_str),
             name,
             b,
             e,
@@ -479,7 +622,7 @@ impl<'t> Renderer<'t> {
 fn problem(
     template: &Template,
     macro_lines: usize,
-    env: &Environment<'_>,
+    own: Option<&str>,
     name: &str,
     b: &BlockDef,
     e: &minijinja::Error,
@@ -491,24 +634,43 @@ fn problem(
         .as_deref()
         .or(b.note.as_deref())
         .or(b.section.as_deref());
-    let block_line = key
-        .and_then(|k| text.find(&format!("\"{k}\"")))
-        .map(|o| line_of(text, o));
+    let key_at = key.and_then(|k| text.find(&format!("\"{k}\"")));
+    let body = own.unwrap_or_else(|| {
+        b.text
+            .as_deref()
+            .or(b.otherwise.as_deref())
+            .unwrap_or_default()
+    });
+    // Where the block's text starts in the file: its first line, found after the block's key
+    // (a multi-line string starts on the line after the one with `text =`).
+    let body_line = key_at.and_then(|at| {
+        let first = body.lines().find(|l| !l.trim().is_empty())?;
+        let skipped = body.lines().take_while(|l| l.trim().is_empty()).count();
+        text[at..]
+            .find(first)
+            .map(|o| line_of(text, at + o) - skipped)
+    });
+    let block_line = key_at.map(|o| line_of(text, o));
     let inner = e.line().map(|l| l.saturating_sub(macro_lines));
-    let line = match (block_line, inner) {
-        (Some(b), Some(i)) if i > 0 => Some(b + i),
-        (b, _) => b,
+    let line = match (own, body_line, inner) {
+        // The clerk's own text is not in the template file.
+        (Some(_), _, _) => None,
+        (None, Some(start), Some(i)) if i > 0 => Some(start + i - 1),
+        _ => block_line,
     };
     let missing = filters::missing_message(e);
     let mut message = missing.map_or_else(|| error_message(e), str::to_owned);
     if e.kind() == ErrorKind::UndefinedError
         && let Some(ctx) = ctx
-        && let Ok(t) = env.get_template(name)
+        && let Ok(t) = Environment::new().template_from_str(body)
     {
+        // Only the names the block's own text uses: the macros it calls are not figures.
+        let macros = macro_names(template);
         let unknown: Vec<String> = t
             .undeclared_variables(true)
             .into_iter()
             .filter(|path| !resolves(ctx, path))
+            .filter(|path| !macros.contains(path.as_str()))
             .collect();
         if !unknown.is_empty() {
             let names = context_names(ctx);
@@ -531,7 +693,11 @@ fn problem(
         block: name.to_owned(),
         line,
         message,
-        missing: missing.is_some(),
+        kind: if missing.is_some() {
+            ProblemKind::Missing
+        } else {
+            ProblemKind::Template
+        },
     }
 }
 
@@ -593,6 +759,16 @@ fn paragraphs(text: &str) -> Vec<String> {
     text.split(PARAGRAPH)
         .map(|p| p.lines().map(str::trim).collect::<String>())
         .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The names of the macros every text of `template` can call.
+fn macro_names(template: &Template) -> std::collections::BTreeSet<String> {
+    [super::COMMON, template.macros.as_str()]
+        .iter()
+        .flat_map(|source| source.split("{% macro ").skip(1))
+        .filter_map(|rest| rest.split('(').next())
+        .map(|name| name.trim().to_owned())
         .collect()
 }
 

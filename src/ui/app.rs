@@ -48,9 +48,9 @@ pub struct Startup {
 
 /// The application.
 pub struct JuesuanApp {
-    session: Session,
+    pub(super) session: Session,
     files: AppFiles,
-    native_dialogs: bool,
+    pub(super) native_dialogs: bool,
     tab: Tab,
     buffers: HashMap<FieldPath, Buffer>,
     highlight: Option<FieldPath>,
@@ -73,6 +73,8 @@ pub struct JuesuanApp {
     preview: Preview,
     /// Commands sent during this frame, applied after it.
     pub(super) commands: Vec<Command>,
+    /// The paragraph being rewritten in the 情况说明 tab, if any.
+    pub(super) editor: Option<super::wording::WordingEditor>,
     /// The window's context, when there is a window (closing, focus).
     ctx: Option<egui::Context>,
 }
@@ -144,6 +146,7 @@ impl JuesuanApp {
             show_preview: false,
             preview: Preview::default(),
             commands: Vec::new(),
+            editor: None,
             ctx: Some(ctx.clone()),
         }
     }
@@ -181,6 +184,11 @@ impl JuesuanApp {
     /// Whether the recovery prompt is showing.
     pub fn recovery_offered(&self) -> bool {
         matches!(self.dialog, Some(Dialog::Recover))
+    }
+
+    /// The paragraph the wording editor is open on, if it is open.
+    pub fn editing(&self) -> Option<&str> {
+        self.editor.as_ref().map(|e| e.id.as_str())
     }
 
     /// Whether the project settings dialog is showing.
@@ -235,13 +243,13 @@ impl JuesuanApp {
     }
 
     /// Shows `message` in the status bar, if there is one.
-    fn note(&mut self, message: Option<String>) {
+    pub(super) fn note(&mut self, message: Option<String>) {
         if message.is_some() {
             self.notice = message;
         }
     }
 
-    fn show_error(&mut self, message: String) {
+    pub(super) fn show_error(&mut self, message: String) {
         self.dialog = Some(Dialog::Error(message));
     }
 
@@ -249,8 +257,16 @@ impl JuesuanApp {
     fn new_project(&mut self) {
         let mut project = Project::default();
         project.unit.year = current_year().saturating_sub(1);
+        // The project names its template from the start: the built-in one of its year.
+        let chosen = crate::template::default_for(project.unit.year);
+        project.settings.template = Some(chosen.id.clone());
+        let notice = format!(
+            "新项目（{}年度）选用了模板“{}”；可在“情况说明”页更换",
+            project.unit.year, chosen.name
+        );
         // Nothing typed yet means nothing to lose: a new project starts clean.
         self.replace_session(Session::new(project, None, true));
+        self.note(Some(notice));
     }
 
     /// Opens `path`; on error shows it and keeps the current project.
@@ -481,6 +497,7 @@ impl JuesuanApp {
         self.buffers.clear();
         self.highlight = None;
         self.tab_state = tabs::TabState::default();
+        self.editor = None;
         self.autosave = Autosave::default();
         if let Some(slot) = &self.slot {
             // The new session has nothing unsaved yet; the old one's copy is no longer wanted.
@@ -710,7 +727,11 @@ impl JuesuanApp {
             ui.selectable_value(&mut self.show_preview, true, "打印预览");
         });
         if !self.show_preview {
-            tabs::document_ui(ui, self.session.document());
+            self.template_bar_ui(ui);
+            self.wording_editor_ui(ui);
+            if let Some(id) = tabs::document_ui(ui, self.session.document()) {
+                self.send(Command::EditParagraph(id));
+            }
             return;
         }
         let generation = self.session.generation();

@@ -57,6 +57,23 @@ pub enum Command {
     DiscardThenContinue,
     /// Close the dialog that is showing.
     CloseDialog,
+    /// Choose the document template (one undo step); `None` is the built-in one of the year.
+    SetTemplate(Option<String>),
+    /// 导入模板文件…: a given file, or ask for one.
+    ImportTemplate(Option<PathBuf>),
+    /// 导出模板…: to a given file, or ask for one.
+    ExportTemplate(Option<PathBuf>),
+    /// Open the wording editor on a paragraph of the template.
+    EditParagraph(String),
+    /// Keep the clerk's own wording of a paragraph, or (`None`) restore the template's.
+    SetWording {
+        /// The paragraph's id.
+        paragraph: String,
+        /// The text, or `None` for the template's.
+        text: Option<String>,
+    },
+    /// Close the wording editor without keeping its text.
+    CloseEditor,
 }
 
 /// Something that would discard unsaved work, waiting for the clerk's answer.
@@ -125,6 +142,14 @@ impl JuesuanApp {
             Command::SaveThenContinue => self.answer_unsaved(true),
             Command::DiscardThenContinue => self.answer_unsaved(false),
             Command::CloseDialog => self.close_dialog(),
+            Command::SetTemplate(id) => self.set_template(id),
+            Command::ImportTemplate(path) => self.import_template(path),
+            Command::ExportTemplate(path) => self.export_template(path),
+            Command::EditParagraph(id) => self.edit_paragraph(id),
+            Command::SetWording { paragraph, text } => {
+                self.set_wording(&paragraph, text.as_deref());
+            }
+            Command::CloseEditor => self.editor = None,
         }
     }
 }

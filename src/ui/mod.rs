@@ -13,6 +13,7 @@ pub mod tab;
 mod tabs;
 pub mod theme;
 pub mod widgets;
+mod wording;
 
 use std::path::PathBuf;
 

@@ -9,6 +9,7 @@ use crate::document::{self, Document};
 use crate::model::totals::Totals;
 use crate::model::{FieldPath, Project};
 use crate::storage::{self, SaveTime, StorageError};
+use crate::template;
 
 /// How many steps undo keeps.
 const UNDO_LIMIT: usize = 200;
@@ -42,8 +43,15 @@ pub struct Session {
     pub findings: Vec<Finding>,
     /// 第二部分 with the seven charts, rebuilt after every edit for the tabs' live charts.
     pub charts: Document,
-    /// The whole document, built when first needed after an edit (情况说明 tab, preview).
-    document: Option<Document>,
+    /// The whole document under the project's template, rebuilt after every edit: the
+    /// 情况说明 tab and the preview show it, and its findings (a paragraph a template left out,
+    /// a table printed without figures) are listed with the checks'.
+    document: Document,
+    /// The template the project names, resolved once per choice (an imported one is parsed and
+    /// compiled once, not on every keystroke), and why it could not be used, if it could not.
+    template: (template::Chosen, Option<template::TemplateProblem>),
+    /// What the template was resolved from: the project's choice, its imported text and year.
+    template_key: (Option<String>, Option<String>, i32),
     /// The catalog of the project's year, reloaded when the year changes.
     pub(super) catalog: Option<Catalog>,
 }
@@ -52,6 +60,7 @@ impl Session {
     /// A session on `project`. `saved` tells whether it equals the file at `path`.
     pub fn new(project: Project, path: Option<PathBuf>, saved: bool) -> Session {
         let generation = next_generation();
+        let project_year = project.unit.year;
         let mut session = Session {
             committed: project.clone(),
             project,
@@ -64,7 +73,12 @@ impl Session {
             totals: Totals::default(),
             findings: Vec::new(),
             charts: Document::default(),
-            document: None,
+            document: Document::default(),
+            template: (
+                template::Chosen::Builtin(template::default_for(project_year)),
+                None,
+            ),
+            template_key: (None, None, i32::MIN),
             catalog: None,
         };
         session.recompute();
@@ -183,25 +197,40 @@ impl Session {
         {
             self.catalog = Catalog::builtin(self.project.unit.year).ok();
         }
+        let key = (
+            self.project.settings.template.clone(),
+            self.project.custom_template.clone(),
+            self.project.unit.year,
+        );
+        if key != self.template_key {
+            self.template = template::for_project(&self.project);
+            self.template_key = key;
+        }
         self.totals = Totals::of(&self.project);
-        self.findings = checks::run_with(&self.project, self.totals.clone(), self.catalog.as_ref());
+        let mut findings =
+            checks::run_with(&self.project, self.totals.clone(), self.catalog.as_ref());
         self.charts = document::build_explanation(&self.project, &self.options());
-        self.document = None;
+        self.document = document::build(&self.project, &self.options());
+        self.document.problems.splice(0..0, self.template.1.clone());
+        findings.extend(self.document.findings());
+        self.findings = findings;
     }
 
-    /// The whole document of the current project (built now if an edit made it stale).
-    pub fn document(&mut self) -> &Document {
-        if self.document.is_none() {
-            self.document = Some(document::build(&self.project, &self.options()));
-        }
-        self.document.get_or_insert_with(Document::default)
+    /// The whole document of the current project, under its template.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The template the document is made with.
+    pub fn template(&self) -> &template::Template {
+        &self.template.0
     }
 
     fn options(&self) -> document::Options<'_> {
         document::Options {
             catalog: self.catalog.as_ref(),
             totals: Some(&self.totals),
-            template: None,
+            template: Some(&self.template.0),
         }
     }
 

@@ -1,4 +1,5 @@
-//! 情况说明: the generated document, read-only, as it will be printed.
+//! 情况说明: the generated document as it will be printed. A paragraph is clicked to rewrite it
+//! (the editor is in `ui::wording`).
 
 use egui::{RichText, Ui};
 
@@ -6,15 +7,35 @@ use crate::document::render::grid;
 use crate::document::{Block, Document};
 use crate::ui::charts;
 
-pub(super) fn ui(ui: &mut Ui, doc: &Document) {
-    ui.label(RichText::new("以下内容由录入的数字自动生成，修改请回到各录入页。").small());
+pub(super) fn ui(ui: &mut Ui, doc: &Document) -> Option<String> {
+    ui.label(
+        RichText::new(
+            "以下内容由录入的数字自动生成：数字请回到各录入页修改；点击一段文字可以改写这一段的措辞。",
+        )
+        .small(),
+    );
     ui.heading(&doc.title);
+    // The paragraph each block belongs to, if the clerk can rewrite it.
+    let mut source: Vec<Option<&str>> = vec![None; doc.blocks.len()];
+    for s in &doc.sources {
+        for i in s.blocks.clone() {
+            if let Some(slot) = source.get_mut(i) {
+                *slot = Some(s.id.as_str());
+            }
+        }
+    }
+    let mut clicked = None;
     crate::ui::widgets::virtual_list(ui, "document-text", doc.blocks.len(), 24.0, |ui, n| {
-        block_ui(ui, n, &doc.blocks[n]);
+        if block_ui(ui, n, &doc.blocks[n], source[n].is_some()) {
+            clicked = source[n].map(str::to_owned);
+        }
     });
+    clicked
 }
 
-fn block_ui(ui: &mut Ui, n: usize, block: &Block) {
+/// Draws a block; true when it is a paragraph that can be rewritten and was clicked.
+fn block_ui(ui: &mut Ui, n: usize, block: &Block, editable: bool) -> bool {
+    let mut clicked = false;
     {
         match block {
             Block::Heading { level, text } => {
@@ -25,6 +46,12 @@ fn block_ui(ui: &mut Ui, n: usize, block: &Block) {
                 };
                 ui.add_space(4.0);
                 ui.label(RichText::new(text).size(size).strong());
+            }
+            Block::Paragraph { text } if editable => {
+                clicked = ui
+                    .add(egui::Label::new(format!("　　{text}")).sense(egui::Sense::click()))
+                    .on_hover_text("点击改写这一段")
+                    .clicked();
             }
             Block::Paragraph { text } => {
                 ui.label(format!("　　{text}"));
@@ -66,4 +93,5 @@ fn block_ui(ui: &mut Ui, n: usize, block: &Block) {
             }
         }
     }
+    clicked
 }

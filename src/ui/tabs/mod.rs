@@ -43,13 +43,16 @@ pub fn tab_ui(
         Tab::Procurement => procurement::ui(ui, project, form),
         Tab::Assets => assets::ui(ui, project, form),
         Tab::Performance => performance::ui(ui, project, form),
-        Tab::Document => document::ui(ui, doc),
+        Tab::Document => {
+            document::ui(ui, doc);
+        }
     }
 }
 
-/// The generated document as text (the 情况说明 tab's first view).
-pub fn document_ui(ui: &mut Ui, doc: &Document) {
-    document::ui(ui, doc);
+/// The generated document as text (the 情况说明 tab's first view); the id of the paragraph
+/// the clerk clicked to rewrite, if any.
+pub fn document_ui(ui: &mut Ui, doc: &Document) -> Option<String> {
+    document::ui(ui, doc)
 }
 
 /// The project settings: entry unit, share rounding, tolerance.

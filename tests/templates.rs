@@ -1,0 +1,515 @@
+//! Templates by province and year: every built-in one makes a whole document from the same
+//! figures; the tables each names are printed in its order; the clerk's own wording follows the
+//! figures; a broken template is reported with its line and the nearest names while the rest of
+//! the document is still made.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "in tests a failed unwrap is a failed test"
+)]
+
+use std::ffi::OsString;
+use std::process::Command;
+
+use juesuan::catalog::Catalog;
+use juesuan::document::render::{Format, render};
+use juesuan::document::{self, Block, Document, Options};
+use juesuan::example::{example, scaled_example};
+use juesuan::model::{OwnWording, Project};
+use juesuan::print::{PrintDate, Printer};
+use juesuan::template::{self, Template};
+
+fn build(project: &Project, template: &Template) -> Document {
+    let catalog = Catalog::builtin(project.unit.year).ok();
+    let options = Options {
+        catalog: catalog.as_ref(),
+        template: Some(template),
+        ..Options::default()
+    };
+    document::build(project, &options)
+}
+
+fn builtin(id: &str) -> &'static Template {
+    template::builtin_by_id(id).unwrap_or_else(|| panic!("no built-in template {id}"))
+}
+
+fn table_titles(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if !t.unit_label.is_empty() => Some(t.title.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn text(doc: &Document) -> String {
+    render(doc, Format::Text)
+}
+
+/// A template of the example's structure with one paragraph of `body`, for the error tests.
+fn small_template(body: &str) -> String {
+    r#"id = "test-local"
+name = "测试模板"
+region = "测试"
+years = [2017, 2100]
+
+[[block]]
+heading = 0
+text = "第一部分 测试"
+
+[[block]]
+paragraph = "第一段"
+text = "{{ 年度 }}年度收入总计{{ 收入总计|wan }}。"
+
+[[block]]
+paragraph = "坏的一段"
+text = '''
+BODY
+'''
+
+[[block]]
+paragraph = "最后一段"
+text = "本年支出合计{{ 本年支出合计|wan }}。"
+
+[[block]]
+table = "summary"
+text = "表1 收入支出决算总表"
+"#
+    .replace("BODY", body)
+}
+
+#[test]
+fn there_are_five_built_in_templates_and_each_year_has_one() {
+    let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "sichuan-2023",
+            "sichuan-2024",
+            "national",
+            "yunnan-2024",
+            "gansu-2024"
+        ]
+    );
+    assert_eq!(template::default_for(2023).id, "sichuan-2023");
+    assert_eq!(template::default_for(2024).id, "sichuan-2024");
+    assert_eq!(template::default_for(2030).id, "sichuan-2024");
+}
+
+#[test]
+fn every_built_in_template_makes_the_example_and_a_50x_project_without_a_template_error() {
+    let projects = [example().unwrap(), scaled_example(50).unwrap()];
+    for t in template::builtin() {
+        for (n, project) in projects.iter().enumerate() {
+            let doc = build(project, t);
+            let errors: Vec<_> = doc.problems.iter().filter(|p| !p.is_missing()).collect();
+            assert!(errors.is_empty(), "{} on project {n}: {errors:?}", t.id);
+            // The only paragraphs left out are the ones the unit must write itself.
+            for p in &doc.problems {
+                assert!(p.message.contains("自行填写"), "{}: {p}", t.id);
+            }
+            let all = text(&doc);
+            for leftover in ["none", "None", "{{", "}}", "{%", "%}", "undefined"] {
+                assert!(!all.contains(leftover), "{} prints “{leftover}”", t.id);
+            }
+            assert!(all.contains("226.23万元") || n == 1, "{}", t.id);
+            assert_eq!(
+                table_titles(&doc).len(),
+                t.table_ids().len(),
+                "{}: every table it names is printed",
+                t.id
+            );
+        }
+    }
+}
+
+#[test]
+fn sichuan_2024_prints_its_thirteen_tables_in_order_and_the_national_template_nine() {
+    let project = example().unwrap();
+    let sichuan = table_titles(&build(&project, builtin("sichuan-2024")));
+    assert_eq!(
+        sichuan,
+        [
+            "表1 收入支出决算总表",
+            "表2 收入决算表",
+            "表3 支出决算表",
+            "表4 财政拨款收入支出决算总表",
+            "表5 财政拨款支出决算明细表",
+            "表6 一般公共预算财政拨款支出决算表",
+            "表7 一般公共预算财政拨款支出决算明细表",
+            "表8 一般公共预算财政拨款基本支出决算明细表",
+            "表9 一般公共预算财政拨款项目支出决算表",
+            "表10 政府性基金预算财政拨款收入支出决算表",
+            "表11 国有资本经营预算财政拨款收入支出决算表",
+            "表12 国有资本经营预算财政拨款支出决算表",
+            "表13 财政拨款“三公”经费支出决算表",
+        ]
+    );
+    let national = table_titles(&build(&project, builtin("national")));
+    assert_eq!(national.len(), 9, "{national:?}");
+    assert!(national[0].ends_with("收入支出决算总表"));
+    assert!(national[8].ends_with("国有资本经营预算财政拨款支出决算表"));
+}
+
+/// The PDF's text, from poppler's pdftotext (installed by `.ci/run`).
+fn pdf_text(doc: &Document, project: &Project) -> String {
+    let date = PrintDate {
+        year: 2024,
+        month: 5,
+        day: 31,
+    };
+    let pages = Printer::shared()
+        .layout(doc, &project.unit.signatories, date)
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pages.pdf().unwrap()).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_pdf_under_sichuan_2024_has_the_thirteen_titles_in_order() {
+    let project = example().unwrap();
+    let doc = build(&project, builtin("sichuan-2024"));
+    let pdf = pdf_text(&doc, &project);
+    let mut from = 0;
+    for title in table_titles(&doc) {
+        let at = pdf[from..]
+            .find(&title)
+            .unwrap_or_else(|| panic!("{title} is not in the PDF after the previous table"));
+        from += at + title.len();
+    }
+    // The table the model cannot fill is printed with its headers and says so.
+    assert!(pdf.contains("本表暂未填列"));
+}
+
+#[test]
+fn a_table_the_model_cannot_fill_is_printed_and_reported() {
+    let project = example().unwrap();
+    let doc = build(&project, builtin("sichuan-2024"));
+    let unfilled: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.unfilled.is_some() => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(unfilled.len(), 1);
+    assert!(unfilled[0].rows.is_empty() && !unfilled[0].header.is_empty());
+    let findings = doc.findings();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.code == "WD-103" && f.message.contains("表7")),
+        "{findings:?}"
+    );
+    // Under the seed's template every table is filled.
+    assert!(
+        build(&project, builtin("sichuan-2023"))
+            .findings()
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_national_template_compares_three_public_with_the_budget_and_shortens_empty_sections() {
+    let project = example().unwrap();
+    let all = text(&build(&project, builtin("national")));
+    assert!(
+        all.contains("“三公”经费财政拨款支出预算为0.99万元，支出决算为0.99万元，完成预算的100%"),
+        "{all}"
+    );
+    assert!(all.contains("区委绩效办2023年度无政府性基金预算财政拨款支出。"));
+    let mut none = project.clone();
+    none.three_public = Default::default();
+    let short = text(&build(&none, builtin("national")));
+    assert!(
+        short.contains("无一般公共预算财政拨款“三公”经费支出"),
+        "{short}"
+    );
+    assert!(!short.contains("因公出国（境）费支出0万元"));
+}
+
+#[test]
+fn yunnan_states_the_parts_of_the_totals() {
+    let project = example().unwrap();
+    let all = text(&build(&project, builtin("yunnan-2024")));
+    assert!(all.contains(
+        "收入总计226.23万元，其中：本年收入合计226.23万元，使用非财政拨款结余0万元，年初结转和结余0万元。"
+    ));
+}
+
+#[test]
+fn the_clerks_own_wording_follows_the_figures_and_can_be_undone() {
+    let mut project = example().unwrap();
+    project.wording.push(OwnWording {
+        template: "sichuan-2023".into(),
+        paragraph: "收支总计".into(),
+        text: "本单位{{ 年度 }}年度收支总计{{ 收入总计|wan }}，{{ 收入总计|change }}。".into(),
+    });
+    let t = builtin("sichuan-2023");
+    let first = text(&build(&project, t));
+    assert!(
+        first.contains("本单位2023年度收支总计226.23万元，增加13.16万元，增长6.18%。"),
+        "{first}"
+    );
+    project.revenue.general_budget = "230.23".parse().unwrap();
+    let lines = &mut project.expenditure.lines;
+    lines[0].basic += "4".parse().unwrap();
+    let second = text(&build(&project, t));
+    assert!(
+        second.contains("本单位2023年度收支总计230.23万元，增加17.16万元，增长8.05%。"),
+        "{second}"
+    );
+    // Wording kept for another template changes nothing here.
+    project.wording[0].template = "national".into();
+    assert!(!text(&build(&project, t)).contains("本单位2023年度"));
+}
+
+#[test]
+fn a_misspelt_figure_names_the_nearest_and_the_rest_still_renders() {
+    let text_ = small_template("{{ 年度 }}年度收入总计为{{ 收入总记|wan }}。");
+    let t = Template::parse(&text_, "测试.toml").unwrap();
+    let doc = build(&example().unwrap(), &t);
+    assert_eq!(doc.problems.len(), 1, "{:?}", doc.problems);
+    let p = &doc.problems[0];
+    assert_eq!(p.block, "坏的一段");
+    assert!(!p.is_missing());
+    assert!(p.message.contains("收入总记"), "{p}");
+    assert!(p.message.contains("收入总计"), "nearest name: {p}");
+    // The paragraph's line in the file (its text starts on the line after `text = '''`).
+    let line = text_.lines().position(|l| l.contains("收入总记")).unwrap() + 1;
+    assert_eq!(p.line, Some(line), "{p}");
+    let all = text(&doc);
+    assert!(all.contains("2023年度收入总计226.23万元。"));
+    assert!(all.contains("本年支出合计226.23万元。"));
+    assert!(all.contains("收入支出决算总表"));
+    let findings = doc.findings();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].code, "WD-101");
+    assert!(findings[0].message.contains("测试") || findings[0].message.contains("test-local"));
+}
+
+#[test]
+fn a_syntax_error_is_reported_with_its_line() {
+    let text_ = small_template("{% if 收入总计 %}收入总计{{ 收入总计|wan }}。");
+    let t = Template::parse(&text_, "测试.toml").unwrap();
+    let doc = build(&example().unwrap(), &t);
+    assert_eq!(doc.problems.len(), 1, "{:?}", doc.problems);
+    assert!(doc.problems[0].message.contains("语法错误"));
+    assert!(doc.problems[0].line.is_some());
+    assert!(text(&doc).contains("本年支出合计226.23万元。"));
+}
+
+#[test]
+fn a_filter_misused_or_a_figure_not_entered_is_a_finding_not_an_empty_string() {
+    // `change` needs last year's figure, which 本年支出合计 does not have.
+    let t = Template::parse(
+        &small_template("本年支出合计{{ 本年支出合计|change }}。"),
+        "测试.toml",
+    )
+    .unwrap();
+    let doc = build(&example().unwrap(), &t);
+    assert_eq!(doc.problems.len(), 1);
+    assert!(doc.problems[0].is_missing(), "{:?}", doc.problems);
+    assert!(doc.problems[0].message.contains("上年数还没有填写"));
+    assert_eq!(doc.findings()[0].code, "WD-102");
+
+    let mut project = example().unwrap();
+    project.prior_year.total_revenue = None;
+    let t = Template::parse(
+        &small_template("上年收入总计{{ 收入总计.上年 }}。"),
+        "测试.toml",
+    )
+    .unwrap();
+    let doc = build(&project, &t);
+    assert!(!text(&doc).contains("上年收入总计"));
+    assert!(doc.problems[0].is_missing());
+    let t = Template::parse(&small_template("{{ 收入总计|nosuch }}"), "测试.toml").unwrap();
+    let doc = build(&project, &t);
+    assert!(
+        doc.problems[0].message.contains("没有过滤器"),
+        "{:?}",
+        doc.problems
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_usable_template_is_refused_in_chinese() {
+    let cases = [
+        ("id = \"x\"\n", "缺少必填项"),
+        (
+            &small_template("a").replace("years = [2017, 2100]", "years = [2100, 2017]"),
+            "years",
+        ),
+        (
+            &small_template("a").replace("id = \"test-local\"", "id = \"有 空格\""),
+            "id",
+        ),
+        (
+            &small_template("a").replace(
+                "table = \"summary\"",
+                "table = \"summary\"\nchart = \"totals\"",
+            ),
+            "只能是一种",
+        ),
+        (
+            &small_template("a").replace("paragraph = \"最后一段\"", "paragraph = \"第一段\""),
+            "用了两次",
+        ),
+        (
+            &format!(
+                "{}\n[[block]]\ninclude = \"nowhere\"\n",
+                small_template("a")
+            ),
+            "不存在",
+        ),
+        (
+            &small_template("a").replace("heading = 0", "heading = 0\ncolour = \"red\""),
+            "不认识",
+        ),
+    ];
+    for (text_, expected) in cases {
+        let e = Template::parse(text_, "坏.toml").unwrap_err();
+        assert!(e.to_string().contains(expected), "{e}");
+        assert!(e.to_string().contains("坏.toml"), "{e}");
+    }
+}
+
+#[test]
+fn the_project_names_its_template_and_an_unknown_one_falls_back_with_a_finding() {
+    let mut project = example().unwrap();
+    assert_eq!(project.settings.template.as_deref(), Some("sichuan-2023"));
+    project.settings.template = Some("national".into());
+    let doc = document::build_with_builtin_catalog(&project);
+    assert_eq!(doc.template, "national");
+    assert_eq!(table_titles(&doc).len(), 9);
+    project.settings.template = None;
+    project.unit.year = 2024;
+    assert_eq!(
+        document::build_with_builtin_catalog(&project).template,
+        "sichuan-2024"
+    );
+    project.settings.template = Some("beijing-2031".into());
+    let doc = document::build_with_builtin_catalog(&project);
+    assert_eq!(doc.template, "sichuan-2024");
+    assert!(doc.problems[0].message.contains("beijing-2031"));
+    assert_eq!(doc.findings()[0].code, "WD-101");
+}
+
+#[test]
+fn an_imported_template_is_used_when_the_project_names_it() {
+    let mut project = example().unwrap();
+    project.custom_template = Some(small_template("本地的一段：{{ 本年收入合计|wan }}。"));
+    project.settings.template = Some("test-local".into());
+    let doc = document::build_with_builtin_catalog(&project);
+    assert_eq!(doc.template, "test-local");
+    assert!(text(&doc).contains("本地的一段：226.23万元。"));
+    // A damaged imported template is reported; the document is still made.
+    project.custom_template = Some("id = ".into());
+    let doc = document::build_with_builtin_catalog(&project);
+    assert!(doc.problems[0].message.contains("导入的模板无法使用"));
+    assert!(text(&doc).contains("收、支总计"));
+}
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let now = juesuan::cli::Now {
+        today: PrintDate {
+            year: 2024,
+            month: 5,
+            day: 31,
+        },
+        save: juesuan::storage::SaveTime::from_local(2024, 5, 31, 36_000),
+    };
+    let code = juesuan::cli::run(&args, now, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn the_command_line_lists_templates_and_figures_and_renders_with_another_template() {
+    let (code, out, _) = cli(&["templates"]);
+    assert_eq!(code, 0);
+    let ids: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(ids.len(), 5);
+    assert_eq!(ids[1], "sichuan-2024");
+    assert!(out.lines().nth(1).unwrap().contains("13张附表"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.json");
+    let file = file.to_str().unwrap();
+    assert_eq!(cli(&["example", "-o", file]).0, 0);
+    let (code, out, _) = cli(&["figures", file]);
+    assert_eq!(code, 0);
+    assert!(out.contains("收入总计\t226.23万元"), "{out}");
+    assert!(out.contains("收入总计.上年\t213.07万元"), "{out}");
+    assert!(
+        out.contains("项目[0].名称\t目标绩效督查营商管理经费"),
+        "{out}"
+    );
+
+    let (code, national, _) = cli(&["report", file, "--template", "national"]);
+    assert_eq!(code, 0);
+    assert!(national.contains("第二部分 2023年度部门决算表"));
+    let (_, own, _) = cli(&["report", file]);
+    assert!(own.contains("第四部分 2023年度部门决算表"));
+    let (code, _, err) = cli(&["report", file, "--template", "beijing"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("sichuan-2024"), "{err}");
+}
+
+#[test]
+fn a_template_exported_by_one_unit_is_imported_by_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |n: &str| dir.path().join(n).to_str().unwrap().to_owned();
+    let (project, exported) = (path("p.json"), path("本地模板.toml"));
+    cli(&["example", "-o", &project]);
+    assert_eq!(
+        cli(&["template", "export", "national", "-o", &exported]).0,
+        0
+    );
+    // Same id as a built-in one: refused, nothing written to the project.
+    let before = std::fs::read(&project).unwrap();
+    let (code, _, err) = cli(&["template", "import", &project, &exported]);
+    assert_eq!(code, 2);
+    assert!(err.contains("相同"), "{err}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    // A 财政局's edited copy under its own id.
+    let edited = std::fs::read_to_string(&exported)
+        .unwrap()
+        .replace("id = \"national\"", "id = \"xx-county-2024\"")
+        .replace("第四部分 名词解释", "第四部分 名词解释（县财政局统一）");
+    std::fs::write(&exported, edited).unwrap();
+    let (code, out, err) = cli(&["template", "import", &project, &exported]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("xx-county-2024"));
+    let (_, report, _) = cli(&["report", &project]);
+    assert!(report.contains("第四部分 名词解释（县财政局统一）"));
+    // Exported again from the project: the same text.
+    let again = path("again.toml");
+    assert_eq!(cli(&["template", "export", &project, "-o", &again]).0, 0);
+    assert_eq!(
+        std::fs::read_to_string(&again).unwrap(),
+        std::fs::read_to_string(&exported).unwrap()
+    );
+    // A broken file is refused with its line; the project is unchanged.
+    std::fs::write(&exported, "id = \"a\"\nname = [").unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let (code, _, err) = cli(&["template", "import", &project, &exported]);
+    assert_eq!(code, 2);
+    assert!(err.contains("第 2 行"), "{err}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}
