@@ -629,6 +629,7 @@ impl JuesuanApp {
         ui.label(format!("错误 {e}　警告 {w}　提示 {h}"));
         ui.separator();
         let mut target = None;
+        let mut to_document = false;
         if self.session.findings.is_empty() {
             ui.label("没有发现问题。");
         }
@@ -642,15 +643,22 @@ impl JuesuanApp {
                 .add(egui::Button::new(text).wrap())
                 .on_hover_text(&f.message);
             ui.label(RichText::new(&f.message).small());
-            if response.clicked()
-                && let Some(first) = f.fields.first()
-            {
-                target = Some(first.clone());
+            if response.clicked() {
+                match f.fields.first() {
+                    Some(first) => target = Some(first.clone()),
+                    // What the document reports (a paragraph left out, a table not filled) is
+                    // shown, with its 编辑这一段, at the top of the 情况说明 tab.
+                    None => to_document = f.code.starts_with("WD-"),
+                }
             }
             ui.add_space(4.0);
         });
         if let Some(field) = target {
             self.send(Command::JumpTo(field));
+        }
+        if to_document {
+            self.show_preview = false;
+            self.send(Command::ShowTab(Tab::Document));
         }
     }
 
