@@ -228,6 +228,12 @@ fn the_national_template_compares_three_public_with_the_budget_and_shortens_empt
         "{all}"
     );
     assert!(all.contains("区委绩效办2023年度无政府性基金预算财政拨款支出。"));
+    // Its text leaves out the sources that are zero (the tables still list them).
+    assert!(all.contains(
+        "2023年本年收入合计226.23万元，其中：一般公共预算财政拨款收入226.23万元，占100%。"
+    ));
+    assert!(!all.contains("政府性基金预算财政拨款收入0万元，占0%"));
+    assert!(all.contains("政府性基金预算财政拨款收入 | 0.00"));
     let mut none = project.clone();
     none.three_public = Default::default();
     let short = text(&build(&none, builtin("national")));

@@ -256,7 +256,10 @@ fn save_and_reopen_through_the_apps_commands() {
     assert!(!h.state().window_title().contains('●'));
     let saved = h.state().session().project.clone();
 
-    h.state_mut().apply(Command::New);
+    h.state_mut().apply(Command::CreateProject {
+        year: 2024,
+        template: None,
+    });
     h.run();
     assert_ne!(h.state().session().project, saved);
     h.state_mut().apply(Command::Open(Some(path.clone())));
@@ -469,7 +472,10 @@ fn the_preview_of_a_new_project_is_not_the_previous_projects() {
     assert!(pdf_text(&first).contains(unit));
 
     // 新建 while the preview shows: the next frame starts laying out the new project.
-    h.state_mut().apply(Command::New);
+    h.state_mut().apply(Command::CreateProject {
+        year: 2024,
+        template: None,
+    });
     h.step();
     h.state_mut().apply(Command::ShowPreview);
     let new_pages = h.state_mut().preview_pages().unwrap();
@@ -541,7 +547,10 @@ fn a_list_of_commands_is_applied_without_a_window() {
         ));
     for command in [
         Command::SaveTo(path.clone()),
-        Command::New,
+        Command::CreateProject {
+            year: 2024,
+            template: None,
+        },
         Command::Open(Some(path.clone())),
         Command::JumpTo(juesuan::model::FieldPath::control_total(
             juesuan::model::ControlTotal::ThreePublic,
@@ -571,7 +580,10 @@ fn a_list_of_commands_is_applied_without_a_window() {
         .commit_edit(&juesuan::model::FieldPath::revenue(
             juesuan::model::RevenueItem::Other,
         ));
-    app.apply(Command::New);
+    app.apply(Command::CreateProject {
+        year: 2024,
+        template: None,
+    });
     assert_eq!(app.session().project.revenue.other, wan("8"), "not yet");
     app.apply(Command::DiscardThenContinue);
     assert!(app.session().project.revenue.other.is_zero());
@@ -683,4 +695,30 @@ fn a_template_file_is_imported_and_a_bad_one_changes_nothing() {
     h.get_by_label("文档模板").click();
     h.run();
     assert!(h.query_by_label("某县统一模板（导入）").is_some());
+}
+
+#[test]
+fn a_new_project_is_made_for_the_year_and_template_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.state_mut().apply(Command::New);
+    h.run();
+    // A year that is not one: 创建 stays disabled and nothing changes.
+    type_into(&mut h, "决算年度：", "20x4");
+    assert!(h.query_by_label_contains("不是有效的年度").is_some());
+    h.get_by_label("创建").click();
+    h.run();
+    assert_eq!(h.state().session().project.unit.short_name, "区委绩效办");
+    type_into(&mut h, "决算年度：", "2024");
+    h.get_by_label("文档模板").click();
+    h.run();
+    h.get_by_label("云南省2024年度部门决算公开").click();
+    h.run();
+    h.get_by_label("创建").click();
+    h.run();
+    let project = &h.state().session().project;
+    assert_eq!(project.unit.year, 2024);
+    assert_eq!(project.settings.template.as_deref(), Some("yunnan-2024"));
+    assert_eq!(h.state().session().document().template, "yunnan-2024");
 }

@@ -247,6 +247,7 @@ fn structure(s: &Structure, style: NumberStyle) -> Value {
     let parts: Vec<Value> = s
         .parts
         .iter()
+        .filter(|part| style.zero_lines || !part.amount.rounded().is_zero())
         .map(|part| {
             let share = part.share.map(|r| Share::rounded(r, style));
             Figure::new(part.amount, None, style)
@@ -381,6 +382,7 @@ fn general_budget_lines(f: &Figures<'_>, style: NumberStyle) -> Value {
         .lines
         .iter()
         .filter(|l| l.fund == Fund::GeneralBudget)
+        .filter(|l| style.zero_lines || !l.total().rounded().is_zero())
         .collect();
     lines.sort_by(|a, b| a.code.cmp(&b.code));
     let items: Vec<Value> = lines
@@ -409,6 +411,7 @@ fn fund_expenditure(f: &Figures<'_>, fund: Fund, style: NumberStyle) -> Value {
         .lines
         .iter()
         .filter(|l| l.fund == fund)
+        .filter(|l| style.zero_lines || !l.total().rounded().is_zero())
         .collect();
     lines.sort_by(|a, b| a.code.cmp(&b.code));
     let items: Vec<Value> = lines

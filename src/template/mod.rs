@@ -42,6 +42,10 @@ pub struct NumberStyle {
     /// 0% and 100% written without decimals even where shares have them (`100%`, not
     /// `100.00%`).
     pub whole_percent_plain: bool,
+    /// Parts and lines whose amount is zero are listed in running text (`政府性基金预算财政拨款
+    /// 收入0万元，占0%`); `false` leaves them out of the structures and 明细 lists a template
+    /// writes with. Tables always show every line.
+    pub zero_lines: bool,
 }
 
 impl Default for NumberStyle {
@@ -50,6 +54,7 @@ impl Default for NumberStyle {
             share_decimals: 2,
             zero_with_decimals: false,
             whole_percent_plain: true,
+            zero_lines: true,
         }
     }
 }

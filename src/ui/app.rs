@@ -34,6 +34,13 @@ enum Dialog {
     Recover,
     /// Project settings.
     Settings,
+    /// 新建: the year and template of the new project.
+    NewProject {
+        /// The year as typed.
+        year: String,
+        /// The chosen template's id.
+        template: Option<String>,
+    },
 }
 
 /// How the application starts.
@@ -253,20 +260,25 @@ impl JuesuanApp {
         self.dialog = Some(Dialog::Error(message));
     }
 
-    /// 新建: an empty project for last year (the year whose accounts are closed now).
-    fn new_project(&mut self) {
+    /// 新建: asks for the year (last year, whose accounts are closed now) and the template (the
+    /// built-in one of that year).
+    pub(super) fn ask_new_project(&mut self) {
+        let year = current_year().saturating_sub(1);
+        self.dialog = Some(Dialog::NewProject {
+            year: year.to_string(),
+            template: Some(crate::template::default_for(year).id.clone()),
+        });
+    }
+
+    /// An empty project of `year` under `template`.
+    fn new_project(&mut self, year: i32, template: Option<String>) {
         let mut project = Project::default();
-        project.unit.year = current_year().saturating_sub(1);
-        // The project names its template from the start: the built-in one of its year.
-        let chosen = crate::template::default_for(project.unit.year);
-        project.settings.template = Some(chosen.id.clone());
-        let notice = format!(
-            "新项目（{}年度）选用了模板“{}”；可在“情况说明”页更换",
-            project.unit.year, chosen.name
-        );
+        project.unit.year = year;
+        // The project names its template from the start.
+        project.settings.template =
+            template.or_else(|| Some(crate::template::default_for(year).id.clone()));
         // Nothing typed yet means nothing to lose: a new project starts clean.
         self.replace_session(Session::new(project, None, true));
-        self.note(Some(notice));
     }
 
     /// Opens `path`; on error shows it and keeps the current project.
@@ -414,7 +426,7 @@ impl JuesuanApp {
 
     fn perform(&mut self, action: Pending) {
         match action {
-            Pending::New => self.new_project(),
+            Pending::New { year, template } => self.new_project(year, template),
             Pending::Open(Some(path)) => self.open_path(&path),
             Pending::Open(None) => {
                 if self.native_dialogs
@@ -822,6 +834,8 @@ impl JuesuanApp {
             return;
         };
         let mut sent = Vec::new();
+        // A dialog whose fields changed this frame (the new project's year and template).
+        let mut next = None;
         let modal = egui::Modal::new(egui::Id::unique("juesuan-dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             match &dialog {
@@ -851,6 +865,67 @@ impl JuesuanApp {
                     });
                 }
                 Dialog::Recover => self.recover_ui(ui, &mut sent),
+                Dialog::NewProject { year, template } => {
+                    ui.heading("新建项目");
+                    let (mut year_text, mut chosen) = (year.clone(), template.clone());
+                    let parsed = crate::model::edit::parse_year(&year_text);
+                    ui.horizontal(|ui| {
+                        let label = ui.label("决算年度：");
+                        ui.add(egui::TextEdit::singleline(&mut year_text).desired_width(60.0))
+                            .labelled_by(label.id);
+                    });
+                    if let Err(e) = &parsed {
+                        ui.label(RichText::new(e).color(theme::ERROR));
+                    }
+                    let year_now = parsed.as_ref().copied().unwrap_or(current_year() - 1);
+                    let name = |id: &Option<String>| {
+                        id.as_deref()
+                            .and_then(crate::template::builtin_by_id)
+                            .map_or("（本年度的内置模板）".to_owned(), |t| {
+                                t.name.clone()
+                            })
+                    };
+                    egui::ComboBox::new("new-template", "文档模板")
+                        .selected_text(name(&chosen))
+                        .width(320.0)
+                        .show_ui(ui, |ui| {
+                            for t in crate::template::builtin() {
+                                let label = if t.covers(year_now) {
+                                    t.name.clone()
+                                } else {
+                                    format!("{}（适用{}—{}年度）", t.name, t.years[0], t.years[1])
+                                };
+                                let id = Some(t.id.clone());
+                                if ui.selectable_label(chosen == id, label).clicked() {
+                                    chosen = id;
+                                }
+                            }
+                        });
+                    ui.label(
+                        RichText::new(
+                            "模板决定文档的结构和措辞，以后可在“情况说明”页更换，数字不受影响。",
+                        )
+                        .small(),
+                    );
+                    ui.horizontal(|ui| {
+                        if ui
+                            .add_enabled(parsed.is_ok(), egui::Button::new("创建"))
+                            .clicked()
+                        {
+                            sent.push(Command::CreateProject {
+                                year: year_now,
+                                template: chosen.clone(),
+                            });
+                        }
+                        if ui.button("取消").clicked() {
+                            sent.push(Command::CloseDialog);
+                        }
+                    });
+                    next = Some(Dialog::NewProject {
+                        year: year_text,
+                        template: chosen,
+                    });
+                }
                 Dialog::Settings => {
                     ui.heading("项目设置");
                     let mut settings = self.session.project.settings.clone();
@@ -865,7 +940,17 @@ impl JuesuanApp {
             }
         });
         // Escape or a click outside closes what needs no answer; a question stays until answered.
-        if modal.should_close() && matches!(dialog, Dialog::Error(_) | Dialog::Settings) {
+        if let Some(next) = next
+            && sent.is_empty()
+        {
+            self.dialog = Some(next);
+        }
+        if modal.should_close()
+            && matches!(
+                dialog,
+                Dialog::Error(_) | Dialog::Settings | Dialog::NewProject { .. }
+            )
+        {
             sent.push(Command::CloseDialog);
         }
         self.commands.extend(sent);

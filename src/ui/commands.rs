@@ -13,8 +13,15 @@ use crate::model::{FieldPath, Settings};
 /// One thing the clerk asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// 新建 (asks first when there is unsaved work).
+    /// 新建: asks for the year and the template.
     New,
+    /// Make the new project (asks first when there is unsaved work).
+    CreateProject {
+        /// Its accounting year.
+        year: i32,
+        /// Its template's id.
+        template: Option<String>,
+    },
     /// 打开: a given file, or ask for one (asks first when there is unsaved work).
     Open(Option<PathBuf>),
     /// 打开内置示例 (asks first when there is unsaved work).
@@ -79,8 +86,13 @@ pub enum Command {
 /// Something that would discard unsaved work, waiting for the clerk's answer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
-    /// 新建.
-    New,
+    /// 新建, for this year and template.
+    New {
+        /// The year.
+        year: i32,
+        /// The template's id.
+        template: Option<String>,
+    },
     /// 打开 a file (or ask for one).
     Open(Option<PathBuf>),
     /// Open the built-in example.
@@ -112,7 +124,11 @@ impl JuesuanApp {
     /// application's state.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::New => self.request(Pending::New),
+            Command::New => self.ask_new_project(),
+            Command::CreateProject { year, template } => {
+                self.close_dialog();
+                self.request(Pending::New { year, template });
+            }
             Command::Open(path) => self.request(Pending::Open(path)),
             Command::OpenExample => self.request(Pending::Example),
             Command::Close => self.request(Pending::Close),
