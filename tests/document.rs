@@ -243,8 +243,8 @@ fn the_seven_charts_carry_the_seeds_captions_and_the_texts_shares() {
     match &charts[0].kind {
         ChartKind::Bars { categories, series } => {
             assert_eq!(categories, &["2022年", "2023年"]);
-            assert_eq!(series[0].values, [wan("213.07"), wan("226.23")]);
-            assert_eq!(series[1].values, [wan("213.07"), wan("226.23")]);
+            assert_eq!(series[0].values, [Some(wan("213.07")), Some(wan("226.23"))]);
+            assert_eq!(series[1].values, [Some(wan("213.07")), Some(wan("226.23"))]);
         }
         other => panic!("图1 should be bars: {other:?}"),
     }
@@ -367,11 +367,15 @@ fn no_change_and_missing_prior_year() {
         t.contains("机关运行经费支出20.19万元，与2022年持平。"),
         "unchanged"
     );
+    // Without last year's revenue only the expenditure is compared.
     assert!(
-        t.contains("2023年度收、支总计均为226.23万元。\n"),
-        "no comparison without a prior year"
+        t.contains(
+            "2023年度收、支总计均为226.23万元。与2022年度相比，支出总计增加13.16万元，增长6.18%"
+        ),
+        "{t}"
     );
     assert!(!t.contains("与2022年度相比，收、支总计"));
+    assert!(!t.contains("与2022年度相比，收入总计"));
 }
 
 #[test]
@@ -468,4 +472,88 @@ proptest! {
             prop_assert!((a.unwrap() - b.unwrap()).abs() <= Decimal::new(1, 2));
         }
     }
+}
+
+#[test]
+fn b1_only_the_side_with_a_prior_year_figure_is_compared() {
+    let mut p = example().unwrap();
+    p.prior_year.total_expenditure = None;
+    let t = text(&p);
+    assert!(
+        t.contains("与2022年度相比，收入总计增加13.16万元，增长6.18%，主要变动原因是"),
+        "{t}"
+    );
+    assert!(!t.contains("与2022年度相比，收、支总计各"));
+    assert!(!t.contains("，支出总计增加"));
+}
+
+#[test]
+fn b2_the_reason_for_spending_over_budget_is_printed_without_a_prior_year() {
+    let mut p = example().unwrap();
+    let r = &mut p.three_public.reception;
+    r.prior = None;
+    r.budget = wan("0.80");
+    r.change_reason = "上级检查增加。".into();
+    let t = text(&p);
+    assert!(
+        t.contains(
+            "3.公务接待费支出0.99万元，完成预算123.75%，决算数大于预算数的主要原因是上级检查增加。"
+        ),
+        "{t}"
+    );
+}
+
+#[test]
+fn b3_a_term_without_a_definition_is_not_printed_and_is_an_error() {
+    let mut p = example().unwrap();
+    // A line whose code neither the catalog nor the project defines.
+    p.expenditure.lines[0].code = "2089998".into();
+    p.expenditure.lines[0].names = Some(juesuan::model::ClassNames {
+        class: "社会保障和就业支出".into(),
+        section: "其他社会保障和就业支出".into(),
+        item: "某项试点支出".into(),
+    });
+    let d = doc(&p);
+    let t = render(&d, Format::Text);
+    assert!(!t.contains("未填写"), "a placeholder reached the page");
+    let findings = d.findings();
+    let missing: Vec<_> = findings.iter().filter(|f| f.code == "WD-105").collect();
+    assert!(!missing.is_empty(), "{findings:?}");
+    assert_eq!(missing[0].severity, juesuan::checks::Severity::Error);
+    // Given a definition, it is printed and the finding goes.
+    let key = missing[0]
+        .message
+        .split('“')
+        .nth(1)
+        .and_then(|s| s.split('”').next())
+        .unwrap()
+        .to_owned();
+    let code = p.expenditure.lines[0].code.clone();
+    p.glossary.push(juesuan::model::GlossaryEntry {
+        term: code,
+        definition: "反映某项试点工作的支出。".into(),
+    });
+    let d = doc(&p);
+    assert!(render(&d, Format::Text).contains("反映某项试点工作的支出。"));
+    assert!(!d.findings().iter().any(|f| f.message.contains(&key)));
+}
+
+#[test]
+fn a_prior_year_figure_not_entered_is_not_drawn_as_zero() {
+    let mut p = example().unwrap();
+    p.prior_year.total_revenue = None;
+    let d = doc(&p);
+    let bars = d
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Chart(c) if c.number == 1 => Some(c.kind.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let ChartKind::Bars { series, .. } = bars else {
+        panic!("chart 1 is bars");
+    };
+    assert_eq!(series[0].values, [None, Some(wan("226.23"))]);
+    assert!(render(&d, Format::Text).contains("收入（万元）：2022年 未填写，2023年 226.23"));
 }

@@ -722,3 +722,49 @@ fn a_new_project_is_made_for_the_year_and_template_chosen() {
     assert_eq!(project.settings.template.as_deref(), Some("yunnan-2024"));
     assert_eq!(h.state().session().document().template, "yunnan-2024");
 }
+
+#[test]
+fn a_missing_glossary_definition_is_written_in_the_document_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    let session = h.state_mut().session_mut();
+    session.project.expenditure.lines[0].code = "2089998".into();
+    session.project.expenditure.lines[0].names = Some(juesuan::model::ClassNames {
+        class: "社会保障和就业支出".into(),
+        section: "其他社会保障和就业支出".into(),
+        item: "某项试点支出".into(),
+    });
+    session.commit_edit(&juesuan::model::FieldPath::expenditure_line(
+        0,
+        juesuan::model::LineField::Code,
+    ));
+    h.run();
+    assert!(
+        h.state()
+            .session()
+            .findings
+            .iter()
+            .any(|f| f.code == "WD-105")
+    );
+    go(&mut h, "情况说明");
+    let label = h
+        .get_by_label_contains("某项试点支出（项）（缺少解释）")
+        .accesskit_node()
+        .label()
+        .unwrap()
+        .to_string();
+    type_into(&mut h, &label, "反映某项试点工作的支出。");
+    assert!(
+        !h.state()
+            .session()
+            .findings
+            .iter()
+            .any(|f| f.code == "WD-105")
+    );
+    let text = juesuan::document::render::render(
+        h.state().session().document(),
+        juesuan::document::render::Format::Text,
+    );
+    assert!(text.contains("某项试点支出（项）：反映某项试点工作的支出。"));
+}

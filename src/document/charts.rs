@@ -71,7 +71,7 @@ fn bars(f: &Figures<'_>, series: Vec<(&str, Option<Wan>, Wan)>) -> ChartKind {
             .into_iter()
             .map(|(name, prior, current)| Series {
                 name: name.to_owned(),
-                values: vec![prior.unwrap_or_default(), current],
+                values: vec![prior, Some(current)],
             })
             .collect(),
     }

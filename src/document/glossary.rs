@@ -4,8 +4,30 @@
 use super::Figures;
 use crate::model::Fund;
 
-/// The terms of the glossary, in order, with their definitions. Only terms the document uses.
-pub fn entries(f: &Figures<'_>) -> Vec<(String, String)> {
+/// One term the document's glossary has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// What the project's own definition is kept under: the term, or a line's code.
+    pub key: String,
+    /// The term as printed (a line's full name).
+    pub shown: String,
+    /// Its definition: the project's own, else the catalog's; `None` when neither has one.
+    pub definition: Option<String>,
+    /// Whether the definition is the project's own.
+    pub own: bool,
+}
+
+/// The terms of the glossary, in order, with their definitions (`None` where neither the
+/// project nor the catalog has one). Only terms the document uses.
+pub fn entries(f: &Figures<'_>) -> Vec<(String, Option<String>)> {
+    terms(f)
+        .into_iter()
+        .map(|t| (t.shown, t.definition))
+        .collect()
+}
+
+/// The terms of the glossary, in order, with where each definition comes from.
+pub fn terms(f: &Figures<'_>) -> Vec<Term> {
     let p = f.project;
     let t = &f.totals;
     let r = &p.revenue;
@@ -28,10 +50,7 @@ pub fn entries(f: &Figures<'_>) -> Vec<(String, String)> {
     );
     use_term(!t.opening_balance.is_zero(), "年初结转和结余");
 
-    let mut entries: Vec<(String, String)> = terms
-        .iter()
-        .map(|term| (term.clone(), definition(f, term, term)))
-        .collect();
+    let mut entries: Vec<Term> = terms.iter().map(|term| entry(f, term, term)).collect();
 
     let mut lines: Vec<_> = p
         .expenditure
@@ -43,7 +62,7 @@ pub fn entries(f: &Figures<'_>) -> Vec<(String, String)> {
     lines.dedup_by(|a, b| a.code == b.code);
     for line in lines {
         let names = f.line_names(line);
-        entries.push((names.full(), definition(f, &line.code, &names.item)));
+        entries.push(entry(f, &line.code, &names.full()));
     }
 
     let mut terms: Vec<&str> = Vec::new();
@@ -62,19 +81,34 @@ pub fn entries(f: &Figures<'_>) -> Vec<(String, String)> {
             terms.push(term);
         }
     }
-    entries.extend(
-        terms
-            .into_iter()
-            .map(|term| (term.to_owned(), definition(f, term, term))),
-    );
+    entries.extend(terms.into_iter().map(|term| entry(f, term, term)));
     entries
 }
 
-/// The project's own definition of `key` (a term or a code), else the catalog's, else a plain
-/// statement that none is recorded.
-fn definition(f: &Figures<'_>, key: &str, term: &str) -> String {
-    if let Some(own) = f.project.glossary.iter().find(|g| g.term == key) {
-        return own.definition.clone();
+fn entry(f: &Figures<'_>, key: &str, shown: &str) -> Term {
+    let own = f
+        .project
+        .glossary
+        .iter()
+        .any(|g| g.term == key && !g.definition.trim().is_empty());
+    Term {
+        key: key.to_owned(),
+        shown: shown.to_owned(),
+        definition: definition(f, key),
+        own,
+    }
+}
+
+/// The project's own definition of `key` (a term or a code), else the catalog's; `None` when
+/// neither has one (never a placeholder: the document leaves the term out and says so).
+fn definition(f: &Figures<'_>, key: &str) -> Option<String> {
+    if let Some(own) = f
+        .project
+        .glossary
+        .iter()
+        .find(|g| g.term == key && !g.definition.trim().is_empty())
+    {
+        return Some(own.definition.clone());
     }
     let catalog = f.catalog;
     catalog
@@ -86,5 +120,4 @@ fn definition(f: &Figures<'_>, key: &str, term: &str) -> String {
                 .map(|e| e.definition.clone())
                 .filter(|d| !d.is_empty())
         })
-        .unwrap_or_else(|| format!("（“{term}”的解释未填写）"))
 }

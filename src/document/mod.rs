@@ -254,16 +254,17 @@ pub enum ChartKind {
 pub struct Series {
     /// Its name, e.g. 收入.
     pub name: String,
-    /// One value per category, in 万元.
+    /// One value per category, in 万元; `None` where it was not entered (last year's figure),
+    /// which is not drawn: not entered is not zero.
     #[serde(serialize_with = "serialize_wans")]
-    pub values: Vec<Wan>,
+    pub values: Vec<Option<Wan>>,
 }
 
-fn serialize_wans<S: serde::Serializer>(w: &[Wan], s: S) -> Result<S::Ok, S::Error> {
+fn serialize_wans<S: serde::Serializer>(w: &[Option<Wan>], s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeSeq;
     let mut seq = s.serialize_seq(Some(w.len()))?;
     for a in w {
-        seq.serialize_element(&a.text())?;
+        seq.serialize_element(&a.map(|a| a.text()))?;
     }
     seq.end()
 }
@@ -322,6 +323,20 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
     let unit = &project.unit;
     let mut problems = rendered.problems;
     problems.splice(0..0, choice_problem);
+    for (term, _) in glossary::entries(&figures)
+        .into_iter()
+        .filter(|(_, d)| d.is_none())
+    {
+        problems.push(crate::template::TemplateProblem {
+            template: template.id.clone(),
+            block: "名词解释".to_owned(),
+            line: None,
+            message: format!(
+                "名词解释中的“{term}”没有解释（科目表中也没有），印出的文档不列这一条；请在“情况说明”页的名词解释中补写"
+            ),
+            kind: ProblemKind::Unfilled,
+        });
+    }
     Document {
         title: format!("{}{}年度部门决算", unit.name, unit.year),
         unit: unit.name.clone(),
@@ -335,7 +350,7 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
 
 /// The codes and titles of what the document itself reports (not rules of the figures): a
 /// paragraph left out, a table the model cannot fill yet, digits in the clerk's own wording.
-pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 4] = [
+pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 5] = [
     (
         "WD-101",
         crate::checks::Severity::Error,
@@ -352,6 +367,7 @@ pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 4] = [
         crate::checks::Severity::Warning,
         "自拟段落中直接写了数字",
     ),
+    ("WD-105", crate::checks::Severity::Error, "名词解释缺少解释"),
 ];
 
 impl Document {
@@ -377,6 +393,7 @@ impl Document {
                     finding(1, format!("“{}”一段没有印出：{}", p.block, p.message))
                 }
                 ProblemKind::Unbound => finding(3, format!("“{}”一段：{}", p.block, p.message)),
+                ProblemKind::Unfilled => finding(4, p.message.clone()),
                 ProblemKind::Template => finding(0, p.to_string()),
             })
             .collect();

@@ -46,7 +46,10 @@ pub fn render(doc: &Document, format: Format) -> String {
                             let values: Vec<String> = categories
                                 .iter()
                                 .zip(&s.values)
-                                .map(|(c, v)| format!("{c} {}", v.text()))
+                                .map(|(c, v)| match v {
+                                    Some(v) => format!("{c} {}", v.text()),
+                                    None => format!("{c} 未填写"),
+                                })
                                 .collect();
                             out.push_str(&format!("  {}：{}\n", s.name, values.join("，")));
                         }
@@ -217,7 +220,10 @@ fn html(doc: &Document) -> String {
                             let values: Vec<String> = categories
                                 .iter()
                                 .zip(&s.values)
-                                .map(|(c, v)| format!("{c} {}", v.text()))
+                                .map(|(c, v)| match v {
+                                    Some(v) => format!("{c} {}", v.text()),
+                                    None => format!("{c} 未填写"),
+                                })
                                 .collect();
                             out.push_str(&format!(
                                 "<li>{}：{}</li>\n",

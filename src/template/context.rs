@@ -123,13 +123,14 @@ pub fn build(f: &Figures<'_>, style: NumberStyle) -> Value {
     put(
         "名词解释",
         Value::from(
+            // A term without a definition is left out (the document reports it).
             crate::document::glossary::entries(f)
                 .into_iter()
-                .map(|(term, definition)| {
-                    map([
+                .filter_map(|(term, definition)| {
+                    Some(map([
                         ("名词", Value::from(term)),
-                        ("解释", Value::from(definition)),
-                    ])
+                        ("解释", Value::from(definition?)),
+                    ]))
                 })
                 .collect::<Vec<_>>(),
         ),

@@ -46,6 +46,9 @@ pub enum ProblemKind {
     /// The clerk's own wording states an amount or rate as plain digits: printed, but it will
     /// not follow the figures.
     Unbound,
+    /// Something the document must print is not there at all (a glossary term without a
+    /// definition): left out, and the document must not be signed until it is given.
+    Unfilled,
 }
 
 impl TemplateProblem {

@@ -749,6 +749,7 @@ impl JuesuanApp {
         if !self.show_preview {
             self.template_bar_ui(ui);
             self.wording_editor_ui(ui);
+            self.glossary_ui(ui);
             if let Some(id) = tabs::document_ui(ui, self.session.document()) {
                 self.send(Command::EditParagraph(id));
             }

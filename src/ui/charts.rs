@@ -44,6 +44,8 @@ fn bars_ui(ui: &mut Ui, number: u32, categories: &[String], series: &[crate::doc
                 .values
                 .iter()
                 .enumerate()
+                // A value not entered is not drawn (not entered is not zero).
+                .filter_map(|(c, v)| v.map(|v| (c, v)))
                 .map(|(c, v)| {
                     let x = c as f64 + (s as f64 - (n - 1.0) / 2.0) * width;
                     Bar::new(x, v.to_f64_for_drawing())
@@ -63,7 +65,7 @@ fn bars_ui(ui: &mut Ui, number: u32, categories: &[String], series: &[crate::doc
     // the plot's height) clear of the bars; 1.45 let it cover the top of the tallest ones.
     let top = series
         .iter()
-        .flat_map(|s| s.values.iter())
+        .flat_map(|s| s.values.iter().flatten())
         .map(|v| v.to_f64_for_drawing())
         .fold(0.0_f64, f64::max);
     Plot::new(("bars", number))

@@ -50,6 +50,8 @@ pub struct Session {
     /// The template the project names, resolved once per choice (an imported one is parsed and
     /// compiled once, not on every keystroke), and why it could not be used, if it could not.
     template: (template::Chosen, Option<template::TemplateProblem>),
+    /// The glossary's terms and where their definitions come from (the 名词解释 editor).
+    pub glossary: Vec<document::glossary::Term>,
     /// What the template was resolved from: the project's choice, its imported text and year.
     template_key: (Option<String>, Option<String>, i32),
     /// The catalog of the project's year, reloaded when the year changes.
@@ -79,6 +81,7 @@ impl Session {
                 None,
             ),
             template_key: (None, None, i32::MIN),
+            glossary: Vec::new(),
             catalog: None,
         };
         session.recompute();
@@ -211,6 +214,8 @@ impl Session {
             checks::run_with(&self.project, self.totals.clone(), self.catalog.as_ref());
         self.charts = document::build_explanation(&self.project, &self.options());
         self.document = document::build(&self.project, &self.options());
+        self.glossary =
+            document::glossary::terms(&document::Figures::with(&self.project, &self.options()));
         self.document.problems.splice(0..0, self.template.1.clone());
         findings.extend(self.document.findings());
         self.findings = findings;

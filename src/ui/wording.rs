@@ -374,6 +374,76 @@ fn token_layout(ui: &Ui, text: &str) -> LayoutJob {
     job
 }
 
+impl JuesuanApp {
+    /// 名词解释: every term the document uses, with its definition (the catalog's unless the
+    /// project has its own), editable; a term without one is marked, as the findings say.
+    pub(super) fn glossary_ui(&mut self, ui: &mut Ui) {
+        let terms = self.session.glossary.clone();
+        let missing = terms.iter().filter(|t| t.definition.is_none()).count();
+        let title = if missing == 0 {
+            format!("名词解释（{} 条）", terms.len())
+        } else {
+            format!("名词解释（{} 条，其中 {missing} 条缺少解释）", terms.len())
+        };
+        let mut edited: Option<(String, String)> = None;
+        egui::CollapsingHeader::new(title)
+            .id_salt("glossary")
+            .default_open(missing > 0)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(
+                        "未改写的解释取自科目表；改写后以本项目的为准，清空即恢复科目表的解释。",
+                    )
+                    .small(),
+                );
+                for term in &terms {
+                    let label = match (&term.definition, term.own) {
+                        (None, _) => {
+                            RichText::new(format!("{}（缺少解释）", term.shown)).color(theme::ERROR)
+                        }
+                        (Some(_), true) => RichText::new(format!("{}（本项目的解释）", term.shown)),
+                        (Some(_), false) => RichText::new(&term.shown),
+                    };
+                    let label = ui.label(label.strong());
+                    let mut text = term.definition.clone().unwrap_or_default();
+                    let response = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut text)
+                                .id_salt(("glossary", &term.key))
+                                .desired_width(f32::INFINITY)
+                                .desired_rows(1),
+                        )
+                        .labelled_by(label.id);
+                    if response.changed() {
+                        edited = Some((term.key.clone(), text));
+                    }
+                }
+            });
+        if let Some((key, text)) = edited {
+            self.set_definition(&key, text);
+        }
+    }
+
+    /// The project's own definition of the glossary term `key` (typing in it is one undo step).
+    fn set_definition(&mut self, key: &str, text: String) {
+        use crate::model::{GlossaryEntry, GlossaryField};
+        let glossary = &mut self.session.project.glossary;
+        let i = match glossary.iter().position(|g| g.term == key) {
+            Some(i) => i,
+            None => {
+                glossary.push(GlossaryEntry {
+                    term: key.to_owned(),
+                    definition: String::new(),
+                });
+                glossary.len() - 1
+            }
+        };
+        glossary[i].definition = text;
+        self.session
+            .commit_edit(&FieldPath::glossary(i, GlossaryField::Definition));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
