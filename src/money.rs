@@ -466,22 +466,37 @@ pub enum ShareRounding {
 /// rounding applies only when the parts are non-negative and sum exactly to `whole`; otherwise no
 /// adjustment can make them sum to 100%, and the shares are rounded independently.
 pub fn rounded_shares(parts: &[Wan], whole: Wan, method: ShareRounding) -> Vec<Option<Decimal>> {
+    rounded_shares_to(parts, whole, method, DISPLAY_DECIMALS)
+}
+
+/// [`rounded_shares`] to `decimals` decimals (0, 1 or 2): the largest remainder is taken at the
+/// precision printed, so whole-percent shares still add up to 100%.
+pub fn rounded_shares_to(
+    parts: &[Wan],
+    whole: Wan,
+    method: ShareRounding,
+    decimals: u32,
+) -> Vec<Option<Decimal>> {
+    let decimals = decimals.min(DISPLAY_DECIMALS);
     let exact: Vec<Option<Percent>> = parts.iter().map(|&p| Percent::of(p, whole)).collect();
-    let independent = || exact.iter().map(|s| s.map(Percent::rounded)).collect();
+    let independent = || {
+        exact
+            .iter()
+            .map(|s| s.map(|p| round_half_up(p.value(), decimals)))
+            .collect()
+    };
     let sums_to_whole = parts.iter().copied().sum::<Wan>() == whole;
     let non_negative = parts.iter().all(|p| !p.is_negative()) && !whole.is_negative();
     if method == ShareRounding::Independent || whole.is_zero() || !sums_to_whole || !non_negative {
         return independent();
     }
+    let step = Decimal::from(10_i64.pow(decimals));
     let hundredths: Vec<Decimal> = exact
         .iter()
-        .map(|s| {
-            s.map(|p| p.value() * Decimal::ONE_HUNDRED)
-                .unwrap_or_default()
-        })
+        .map(|s| s.map(|p| p.value() * step).unwrap_or_default())
         .collect();
     let mut floors: Vec<Decimal> = hundredths.iter().map(|h| h.floor()).collect();
-    let target = Decimal::from(10_000);
+    let target = Decimal::ONE_HUNDRED * step;
     let mut missing = target - floors.iter().copied().sum::<Decimal>();
     let mut order: Vec<usize> = (0..parts.len()).collect();
     // Largest remainder first; ties go to the earlier part, so the result is deterministic.
@@ -499,10 +514,7 @@ pub fn rounded_shares(parts: &[Wan], whole: Wan, method: ShareRounding) -> Vec<O
         floors[i] += Decimal::ONE;
         missing -= Decimal::ONE;
     }
-    floors
-        .into_iter()
-        .map(|f| Some(f / Decimal::ONE_HUNDRED))
-        .collect()
+    floors.into_iter().map(|f| Some(f / step)).collect()
 }
 
 /// A rounded percentage in the narrative form (see [`Percent::text`]).

@@ -9,7 +9,7 @@
 use juesuan::document::render::{Format, render};
 use juesuan::document::{Block, ChartKind, Document, build_with_builtin_catalog};
 use juesuan::example::example;
-use juesuan::model::{Project, ShareRounding};
+use juesuan::model::{PriorFigure, Project, ShareRounding};
 use juesuan::money::{ShareRounding as Rounding, Wan, rounded_shares};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -321,8 +321,10 @@ fn glossary_uses_the_projects_words_before_the_catalogs() {
 #[test]
 fn a_decrease_reads_as_a_decrease() {
     let mut p = example().unwrap();
-    p.prior_year.total_revenue = Some(wan("250"));
-    p.prior_year.total_expenditure = Some(wan("250"));
+    p.prior_year
+        .set(PriorFigure::TotalRevenue, Some(wan("250")));
+    p.prior_year
+        .set(PriorFigure::TotalExpenditure, Some(wan("250")));
     p.running_costs.prior = Some(wan("25.19"));
     let t = text(&p);
     assert_contains(
@@ -333,7 +335,8 @@ fn a_decrease_reads_as_a_decrease() {
         ],
     );
     // Revenue fell but expenditure rose: each is stated, never one for both.
-    p.prior_year.total_expenditure = Some(wan("213.07"));
+    p.prior_year
+        .set(PriorFigure::TotalExpenditure, Some(wan("213.07")));
     let t = text(&p);
     assert_contains(
         &t,
@@ -361,7 +364,7 @@ fn a_zero_prior_year_has_no_growth_rate() {
 fn no_change_and_missing_prior_year() {
     let mut p = example().unwrap();
     p.running_costs.prior = Some(wan("20.19"));
-    p.prior_year.total_revenue = None;
+    p.prior_year.set(PriorFigure::TotalRevenue, None);
     let t = text(&p);
     assert!(
         t.contains("机关运行经费支出20.19万元，与2022年持平。"),
@@ -477,7 +480,7 @@ proptest! {
 #[test]
 fn b1_only_the_side_with_a_prior_year_figure_is_compared() {
     let mut p = example().unwrap();
-    p.prior_year.total_expenditure = None;
+    p.prior_year.set(PriorFigure::TotalExpenditure, None);
     let t = text(&p);
     assert!(
         t.contains("与2022年度相比，收入总计增加13.16万元，增长6.18%，主要变动原因是"),
@@ -541,7 +544,7 @@ fn b3_a_term_without_a_definition_is_not_printed_and_is_an_error() {
 #[test]
 fn a_prior_year_figure_not_entered_is_not_drawn_as_zero() {
     let mut p = example().unwrap();
-    p.prior_year.total_revenue = None;
+    p.prior_year.set(PriorFigure::TotalRevenue, None);
     let d = doc(&p);
     let bars = d
         .blocks

@@ -13,7 +13,7 @@ use std::path::Path;
 use juesuan::document::build_with_builtin_catalog;
 use juesuan::document::render::{Format, render};
 use juesuan::example::{example, scaled_example};
-use juesuan::model::{CostEntry, EconomicItem, Project, ShareRounding};
+use juesuan::model::{CostEntry, EconomicItem, PriorFigure, Project, ShareRounding};
 use juesuan::money::Wan;
 
 fn wan(s: &str) -> Wan {
@@ -44,10 +44,14 @@ fn variants() -> Vec<(&'static str, Project)> {
         (
             "decrease",
             with(|p| {
-                p.prior_year.total_revenue = Some(wan("250"));
-                p.prior_year.total_expenditure = Some(wan("250"));
-                p.prior_year.appropriation_revenue = Some(wan("300"));
-                p.prior_year.general_budget_expenditure = Some(wan("226.23"));
+                p.prior_year
+                    .set(PriorFigure::TotalRevenue, Some(wan("250")));
+                p.prior_year
+                    .set(PriorFigure::TotalExpenditure, Some(wan("250")));
+                p.prior_year
+                    .set(PriorFigure::AppropriationRevenue, Some(wan("300")));
+                p.prior_year
+                    .set(PriorFigure::GeneralBudgetExpenditure, Some(wan("226.23")));
                 p.running_costs.prior = Some(wan("25.19"));
                 p.three_public.reception.prior = Some(wan("0.99"));
             }),

@@ -8,7 +8,7 @@
 use juesuan::example::example;
 use juesuan::model::{
     ClassNames, CostEntry, EconomicItem, FunctionalLine, Fund, Indicator, IndicatorKind,
-    IndicatorNature, Project,
+    IndicatorNature, PriorFigure, Project,
 };
 use juesuan::money::Wan;
 use juesuan::storage;
@@ -33,26 +33,34 @@ fn line() -> impl Strategy<Value = FunctionalLine> {
         "[0-9]{0,8}",
         prop::option::of(("\\PC{0,6}", "\\PC{0,6}", "\\PC{0,6}")),
         fund(),
-        prop::option::of(amount()),
+        (
+            prop::option::of(amount()),
+            prop::option::of(amount()),
+            prop::option::of(amount()),
+        ),
         (amount(), amount(), amount(), amount(), amount()),
         any::<String>(),
     )
         .prop_map(
-            |(code, names, fund, budget, (b, p, r, bu, s), reason)| FunctionalLine {
-                code,
-                names: names.map(|(class, section, item)| ClassNames {
-                    class,
-                    section,
-                    item,
-                }),
-                fund,
-                budget,
-                basic: b,
-                project: p,
-                remitted: r,
-                business: bu,
-                subsidies: s,
-                deviation_reason: reason,
+            |(code, names, fund, (budget, initial_budget, prior), (b, p, r, bu, s), reason)| {
+                FunctionalLine {
+                    code,
+                    names: names.map(|(class, section, item)| ClassNames {
+                        class,
+                        section,
+                        item,
+                    }),
+                    fund,
+                    budget,
+                    initial_budget,
+                    prior,
+                    basic: b,
+                    project: p,
+                    remitted: r,
+                    business: bu,
+                    subsidies: s,
+                    deviation_reason: reason,
+                }
             },
         )
 }
@@ -104,10 +112,27 @@ fn project() -> impl Strategy<Value = Project> {
         prop::option::of(amount()),
         prop::collection::vec(("[0-9]{5}", any::<String>(), amount()), 0..5),
         (0u32..=1_000_000, 0u32..=1_000_000),
+        prop::collection::vec(
+            (0..PriorFigure::ALL.len(), prop::option::of(amount())),
+            0..12,
+        ),
     )
         .prop_map(
-            |(name, year, lines, indicators, (opening, closing, prior), control, items, (g, p))| {
+            |(
+                name,
+                year,
+                lines,
+                indicators,
+                (opening, closing, prior),
+                control,
+                items,
+                (g, p),
+                prior_figures,
+            )| {
                 let mut project = example().unwrap();
+                for (i, value) in prior_figures {
+                    project.prior_year.set(PriorFigure::ALL[i], value);
+                }
                 project.unit.name = name;
                 project.unit.year = year;
                 project.expenditure.lines = lines;

@@ -279,9 +279,18 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"fund\": \"一般公共预算财政拨款\"", "\"fund\": 3"),
         ("\"lines\": [", "\"lines\": [[], "),
         ("\"project\": {", "\"project\": ["),
-        ("\"schema_version\": 3", "\"schema_version\": \"3\""),
-        ("\"schema_version\": 3", "\"schema_version\": -3"),
-        ("\"schema_version\": 3", "\"schema_version\": 0"),
+        ("\"schema_version\": 4", "\"schema_version\": \"4\""),
+        ("\"schema_version\": 4", "\"schema_version\": -4"),
+        ("\"schema_version\": 4", "\"schema_version\": 0"),
+        // A prior-year figure of the wrong type or unknown to this program.
+        (
+            "\"total_revenue\": \"213.07\"",
+            "\"total_revenue\": 213.07",
+        ),
+        (
+            "\"total_revenue\": \"213.07\"",
+            "\"total_revenue\": \"213.07\", \"total_revnue\": \"1\"",
+        ),
         ("{", "{\"\\ud800\": 1, "),
         ("{", "{\"a\": \"\\x\", "),
     ];

@@ -15,7 +15,7 @@ use juesuan::catalog::Catalog;
 use juesuan::document::render::{Format, render};
 use juesuan::document::{self, Block, Document, Options};
 use juesuan::example::{example, scaled_example};
-use juesuan::model::{OwnWording, Project};
+use juesuan::model::{OwnWording, PriorFigure, Project};
 use juesuan::print::{PrintDate, Printer};
 use juesuan::template::{self, Template};
 
@@ -330,7 +330,7 @@ fn a_filter_misused_or_a_figure_not_entered_is_a_finding_not_an_empty_string() {
     assert_eq!(doc.findings()[0].code, "WD-102");
 
     let mut project = example().unwrap();
-    project.prior_year.total_revenue = None;
+    project.prior_year.set(PriorFigure::TotalRevenue, None);
     let t = Template::parse(
         &small_template("上年收入总计{{ 收入总计.上年 }}。"),
         "测试.toml",

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use juesuan::model::PriorFigure;
 use juesuan::model::totals::Totals;
 use juesuan::money::Wan;
 use juesuan::ui::files::AppFiles;
@@ -767,4 +768,71 @@ fn a_missing_glossary_definition_is_written_in_the_document_tab() {
         juesuan::document::render::Format::Text,
     );
     assert!(text.contains("某项试点支出（项）：反映某项试点工作的支出。"));
+}
+
+#[test]
+fn last_years_sources_and_a_lines_prior_figure_are_typed_where_their_figures_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "收入");
+    let more = "更多上年数（文档比较本年收入或各项收入时填写）";
+    h.get_by_label(more).scroll_to_me();
+    h.run();
+    h.get_by_label(more).click();
+    h.run();
+    h.run();
+    type_into(&mut h, "上年事业收入", "12.5");
+    let prior = &h.state().session().project.prior_year;
+    assert_eq!(prior.get(PriorFigure::Operations), Some(wan("12.5")));
+    // Emptied, it is not entered again (not zero).
+    type_into(&mut h, "上年事业收入", "");
+    h.key_press(Key::Backspace);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let prior = &h.state().session().project.prior_year;
+    assert_eq!(prior.get(PriorFigure::Operations), None);
+
+    go(&mut h, "支出");
+    type_into(&mut h, "第1行上年决算数", "75");
+    type_into(&mut h, "第1行年初预算数", "90");
+    h.key_press(Key::Enter);
+    h.run();
+    let line = &h.state().session().project.expenditure.lines[0];
+    assert_eq!(line.prior, Some(wan("75")));
+    assert_eq!(line.initial_budget, Some(wan("90")));
+}
+
+#[test]
+fn every_prior_year_figure_has_a_field_in_the_tab_its_path_names() {
+    use juesuan::model::FieldPath;
+    use juesuan::ui::tab::Place;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    for figure in PriorFigure::ALL {
+        let Place::Tab(tab) = Tab::of(&FieldPath::prior_year(*figure)) else {
+            panic!("{figure:?} is not in a tab");
+        };
+        go(&mut h, tab.label());
+        for more in [
+            "更多上年数（文档比较本年收入或各项收入时填写）",
+            "更多上年数（文档比较本年支出、各项支出或各项资金时填写）",
+        ] {
+            if h.query_by_label(more).is_some() && h.query_by_label(figure.label()).is_none() {
+                h.get_by_label(more).scroll_to_me();
+                h.run();
+                h.get_by_label(more).click();
+                h.run();
+                h.run();
+            }
+        }
+        assert!(
+            h.query_by_label(figure.label()).is_some(),
+            "{} is not in {}",
+            figure.label(),
+            tab.label()
+        );
+    }
 }

@@ -104,7 +104,7 @@ fn total_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         report,
         "收入总计",
         ctx.totals.total_revenue,
-        p.prior_year.total_revenue,
+        p.prior_year.get(PriorFigure::TotalRevenue),
         &p.revenue.change_reason,
         FieldPath::revenue_field(RevenueField::ChangeReason),
     );
@@ -117,7 +117,7 @@ fn appropriation_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         report,
         "财政拨款收入总计",
         ctx.totals.appropriation_total_revenue,
-        p.prior_year.appropriation_revenue,
+        p.prior_year.get(PriorFigure::AppropriationRevenue),
         &p.expenditure.appropriation_change_reason,
         FieldPath::expenditure(ExpenditureField::AppropriationChangeReason),
     );
@@ -130,7 +130,7 @@ fn general_budget_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         report,
         "一般公共预算财政拨款支出",
         ctx.totals.general_budget_expenditure,
-        p.prior_year.general_budget_expenditure,
+        p.prior_year.get(PriorFigure::GeneralBudgetExpenditure),
         &p.expenditure.general_budget_change_reason,
         FieldPath::expenditure(ExpenditureField::GeneralBudgetChangeReason),
     );
@@ -208,6 +208,7 @@ fn prior_year_missing(ctx: &Context<'_>, report: &mut Report<'_>) {
     let t = &p.three_public;
     let mut wanted: Vec<(&str, bool, FieldPath)> = PriorFigure::ALL
         .iter()
+        .filter(|f| f.is_core())
         .map(|f| {
             (
                 f.label(),

@@ -74,10 +74,11 @@ pub(super) fn figures_command(args: &[String], out: &mut dyn Write) -> Result<i3
     let catalog = Catalog::builtin(project.unit.year).ok();
     let options = document::Options {
         catalog: catalog.as_ref(),
+        template: Some(&chosen),
         ..document::Options::default()
     };
     let figures = Figures::with(&project, &options);
-    let ctx = template::context::build(&figures, chosen.numbers);
+    let ctx = template::context::build(&figures);
     let _ = writeln!(out, "# 模板“{}”可用的数字名称及当前值", chosen.name);
     for name in template::context::names(&ctx) {
         let _ = writeln!(out, "{}\t{}", name.path, name.value);

@@ -2,7 +2,8 @@
 //! structures with the shares the text prints.
 
 use super::{Chart, ChartKind, Figures, Series, Slice, Structure};
-use crate::money::{Wan, percent_text};
+use crate::model::PriorFigure;
+use crate::money::Wan;
 
 /// The ids of the charts, with the title each has unless the template gives another.
 pub const CHARTS: [(&str, &str); 7] = [
@@ -23,8 +24,16 @@ pub fn chart(f: &Figures<'_>, id: &str, number: u32, title: &str) -> Option<Char
         "totals" => bars(
             f,
             vec![
-                ("收入（万元）", p.total_revenue, t.total_revenue),
-                ("支出（万元）", p.total_expenditure, t.total_expenditure),
+                (
+                    "收入（万元）",
+                    p.get(PriorFigure::TotalRevenue),
+                    t.total_revenue,
+                ),
+                (
+                    "支出（万元）",
+                    p.get(PriorFigure::TotalExpenditure),
+                    t.total_expenditure,
+                ),
             ],
         ),
         "appropriation" => bars(
@@ -32,12 +41,12 @@ pub fn chart(f: &Figures<'_>, id: &str, number: u32, title: &str) -> Option<Char
             vec![
                 (
                     "收入（万元）",
-                    p.appropriation_revenue,
+                    p.get(PriorFigure::AppropriationRevenue),
                     t.appropriation_total_revenue,
                 ),
                 (
                     "支出（万元）",
-                    p.appropriation_expenditure,
+                    p.get(PriorFigure::AppropriationExpenditure),
                     t.appropriation_total_expenditure,
                 ),
             ],
@@ -46,14 +55,14 @@ pub fn chart(f: &Figures<'_>, id: &str, number: u32, title: &str) -> Option<Char
             f,
             vec![(
                 "一般公共预算财政拨款支出",
-                p.general_budget_expenditure,
+                p.get(PriorFigure::GeneralBudgetExpenditure),
                 t.general_budget_expenditure,
             )],
         ),
-        "revenue" => pie(&f.revenue),
-        "expenditure" => pie(&f.expenditure),
-        "general_budget_classes" => pie(&f.classes),
-        "three_public" => pie(&f.three_public),
+        "revenue" => pie(&f.revenue, f),
+        "expenditure" => pie(&f.expenditure, f),
+        "general_budget_classes" => pie(&f.classes, f),
+        "three_public" => pie(&f.three_public, f),
         _ => return None,
     };
     Some(Chart {
@@ -78,7 +87,7 @@ fn bars(f: &Figures<'_>, series: Vec<(&str, Option<Wan>, Wan)>) -> ChartKind {
 }
 
 /// A pie of a structure, with the shares as the text prints them.
-fn pie(structure: &Structure) -> ChartKind {
+fn pie(structure: &Structure, f: &Figures<'_>) -> ChartKind {
     ChartKind::Pie {
         slices: structure
             .parts
@@ -86,7 +95,7 @@ fn pie(structure: &Structure) -> ChartKind {
             .map(|p| Slice {
                 label: p.label.clone(),
                 value: p.amount,
-                share: p.share.map(percent_text),
+                share: p.share.map(|s| f.numbers.percent(s)),
             })
             .collect(),
     }

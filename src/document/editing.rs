@@ -33,7 +33,7 @@ pub fn start_text(
         return String::new();
     }
     let figures = Figures::with(project, options);
-    let ctx = context::build(&figures, template.numbers);
+    let ctx = context::build(&figures);
     let names = context::names(&ctx);
     // The figures the paragraph's template (with the macros it calls) mentions win where
     // several print alike.

@@ -4,9 +4,13 @@
 use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
-use crate::model::totals::{Totals, general_budget_by_class};
-use crate::model::{ClassNames, FunctionalLine, Project, RevenueLine, ShareRounding};
-use crate::money::{Wan, rounded_shares};
+use crate::model::totals::{Totals, general_budget_by_class, general_budget_prior_by_class};
+use crate::model::{
+    ClassNames, FunctionalLine, Nature, PriorFigure, Project, RevenueItem, RevenueLine,
+    ShareRounding,
+};
+use crate::money::{Wan, rounded_shares_to};
+use crate::template::NumberStyle;
 
 /// One part of a structure with its printed share.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,6 +22,8 @@ pub struct Share {
     /// Its share of the whole in percent, rounded to two decimals as printed; `None` when the
     /// whole is zero.
     pub share: Option<Decimal>,
+    /// Last year's amount, if entered.
+    pub prior: Option<Wan>,
 }
 
 /// A structure (revenue, expenditure, 类, "三公") and how its shares were rounded.
@@ -32,19 +38,24 @@ pub struct Structure {
 }
 
 impl Structure {
-    fn new(parts: Vec<(String, Wan)>, whole: Wan, method: ShareRounding) -> Structure {
-        let amounts: Vec<Wan> = parts.iter().map(|(_, a)| *a).collect();
-        let shares = rounded_shares(&amounts, whole, method);
-        let independent = rounded_shares(&amounts, whole, ShareRounding::Independent);
+    fn new(
+        parts: Vec<(String, Wan, Option<Wan>)>,
+        whole: Wan,
+        (method, decimals): (ShareRounding, u32),
+    ) -> Structure {
+        let amounts: Vec<Wan> = parts.iter().map(|(_, a, _)| *a).collect();
+        let shares = rounded_shares_to(&amounts, whole, method, decimals);
+        let independent = rounded_shares_to(&amounts, whole, ShareRounding::Independent, decimals);
         Structure {
             adjusted: shares != independent,
             parts: parts
                 .into_iter()
                 .zip(shares)
-                .map(|((label, amount), share)| Share {
+                .map(|((label, amount, prior), share)| Share {
                     label,
                     amount,
                     share,
+                    prior,
                 })
                 .collect(),
             whole,
@@ -89,6 +100,8 @@ pub struct Figures<'a> {
     pub classes: Structure,
     /// "三公" by part, of the "三公" total.
     pub three_public: Structure,
+    /// How numbers are written: the template's, with the project's choice of decimals.
+    pub numbers: NumberStyle,
 }
 
 impl<'a> Figures<'a> {
@@ -111,31 +124,39 @@ impl<'a> Figures<'a> {
             .totals
             .cloned()
             .unwrap_or_else(|| Totals::of(project));
-        let method = project.settings.share_rounding;
+        let mut numbers = options.template.map(|t| t.numbers).unwrap_or_default();
+        if let Some(d) = project.settings.share_decimals.decimals() {
+            numbers.share_decimals = d;
+        }
+        let method = (project.settings.share_rounding, numbers.share_decimals);
         let r = &project.revenue;
         let n = totals.by_nature;
+        let prior = |f: PriorFigure| project.prior_year.get(f);
         let revenue = Structure::new(
-            vec![
-                ("一般公共预算财政拨款收入".into(), r.general_budget),
-                ("政府性基金预算财政拨款收入".into(), r.government_fund),
-                ("国有资本经营预算财政拨款收入".into(), r.state_capital),
-                ("上级补助收入".into(), r.higher_level_grants),
-                ("事业收入".into(), r.operations),
-                ("经营收入".into(), r.business),
-                ("附属单位上缴收入".into(), r.from_subsidiaries),
-                ("其他收入".into(), r.other),
-            ],
+            RevenueItem::ALL
+                .iter()
+                .map(|item| {
+                    (
+                        item.label().to_owned(),
+                        item.of(r),
+                        prior(PriorFigure::of_source(*item)),
+                    )
+                })
+                .collect(),
             totals.revenue_this_year,
             method,
         );
         let expenditure = Structure::new(
-            vec![
-                ("基本支出".into(), n.basic),
-                ("项目支出".into(), n.project),
-                ("上缴上级支出".into(), n.remitted),
-                ("经营支出".into(), n.business),
-                ("对附属单位补助支出".into(), n.subsidies),
-            ],
+            Nature::ALL
+                .iter()
+                .map(|nature| {
+                    (
+                        nature.label().to_owned(),
+                        n.of(*nature),
+                        prior(PriorFigure::of_nature(*nature)),
+                    )
+                })
+                .collect(),
             totals.expenditure_this_year,
             method,
         );
@@ -147,10 +168,15 @@ impl<'a> Figures<'a> {
             expenditure,
             classes: Structure::new(Vec::new(), Wan::ZERO, method),
             three_public: Structure::new(Vec::new(), Wan::ZERO, method),
+            numbers,
         };
+        let priors = general_budget_prior_by_class(project);
         let classes = general_budget_by_class(project)
             .into_iter()
-            .map(|(code, amount)| (figures.class_name(&code), amount))
+            .map(|(code, amount)| {
+                let prior = priors.get(&code).copied().flatten();
+                (figures.class_name(&code), amount, prior)
+            })
             .collect();
         figures.classes =
             Structure::new(classes, figures.totals.general_budget_expenditure, method);
@@ -160,9 +186,18 @@ impl<'a> Figures<'a> {
                 (
                     "因公出国（境）费".into(),
                     project.three_public.overseas.actual,
+                    project.three_public.overseas.prior,
                 ),
-                ("公务用车购置及运行维护费".into(), t.vehicles_actual),
-                ("公务接待费".into(), t.reception_actual),
+                (
+                    "公务用车购置及运行维护费".into(),
+                    t.vehicles_actual,
+                    t.vehicles_prior,
+                ),
+                (
+                    "公务接待费".into(),
+                    t.reception_actual,
+                    project.three_public.reception.prior,
+                ),
             ],
             t.actual,
             method,

@@ -306,8 +306,12 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
             (&*chosen, problem)
         }
     };
+    let options = &Options {
+        template: Some(template),
+        ..*options
+    };
     let figures = Figures::with(project, options);
-    let context = crate::template::context::build(&figures, template.numbers);
+    let context = crate::template::context::build(&figures);
     let parts = DocParts { figures: &figures };
     let wording: std::collections::BTreeMap<String, String> = project
         .wording

@@ -167,8 +167,12 @@ field_enum! {
         NamesItem => ("names.item", "项名称"),
         /// 资金来源.
         Fund => ("fund", "资金来源"),
-        /// 预算数.
+        /// 预算数 (调整后，全年).
         Budget => ("budget", "预算数"),
+        /// 年初预算数.
+        InitialBudget => ("initial_budget", "年初预算数"),
+        /// 上年决算数.
+        Prior => ("prior", "上年决算数"),
         /// 基本支出.
         Basic => ("basic", "基本支出"),
         /// 项目支出.
@@ -602,8 +606,15 @@ pub struct FunctionalLine {
     pub names: Option<ClassNames>,
     /// Which money pays for it.
     pub fund: Fund,
-    /// 预算数 (调整后), for completion wording; `None` when not entered.
+    /// 预算数 (调整后，全年预算), for completion wording; `None` when not entered.
     pub budget: Option<Wan>,
+    /// 年初预算数, for "完成年初预算的X%"; `None` when not entered (a unit set up mid-year has 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initial_budget: Option<Wan>,
+    /// 上年决算数 of this line; `None` when not entered. A line last year had and this year
+    /// does not is entered with zero amounts and its prior figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior: Option<Wan>,
     /// 基本支出.
     pub basic: Wan,
     /// 项目支出.

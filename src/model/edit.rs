@@ -353,7 +353,10 @@ mod tests {
             assert_eq!(p, before, "{path}={bad} changed the project");
         }
         p.set("prior_year.total_revenue", "").unwrap();
-        assert_eq!(p.prior_year.total_revenue, None);
+        assert_eq!(
+            p.prior_year.get(super::super::PriorFigure::TotalRevenue),
+            None
+        );
         p.set("balances.general_budget.closing", "-3").unwrap();
         assert!(p.balances.general_budget.closing.is_negative());
     }

@@ -110,45 +110,125 @@ field_enum! {
         Tolerance => ("tolerance", "核对的精确程度"),
         /// 文档模板.
         Template => ("template", "文档模板"),
+        /// 占比的小数位数.
+        ShareDecimals => ("share_decimals", "占比和增长率的小数位数"),
     }
 }
 
 field_enum! {
-    /// The prior-year figures the document compares with.
+    /// The prior-year figures the document compares with (上年决算数), as last year's published
+    /// document states them. 项 lines carry their own (`expenditure.lines[i].prior`).
     pub enum PriorFigure {
         /// 上年收入总计.
         TotalRevenue => ("total_revenue", "上年收入总计"),
         /// 上年支出总计.
         TotalExpenditure => ("total_expenditure", "上年支出总计"),
-        /// 上年财政拨款收入总计.
+        /// 上年本年收入合计.
+        RevenueThisYear => ("revenue_this_year", "上年本年收入合计"),
+        /// 上年一般公共预算财政拨款收入.
+        GeneralBudgetRevenue => ("general_budget_revenue", "上年一般公共预算财政拨款收入"),
+        /// 上年政府性基金预算财政拨款收入.
+        GovernmentFundRevenue => ("government_fund_revenue", "上年政府性基金预算财政拨款收入"),
+        /// 上年国有资本经营预算财政拨款收入.
+        StateCapitalRevenue => ("state_capital_revenue", "上年国有资本经营预算财政拨款收入"),
+        /// 上年上级补助收入.
+        HigherLevelGrants => ("higher_level_grants", "上年上级补助收入"),
+        /// 上年事业收入.
+        Operations => ("operations", "上年事业收入"),
+        /// 上年经营收入.
+        BusinessRevenue => ("business_revenue", "上年经营收入"),
+        /// 上年附属单位上缴收入.
+        FromSubsidiaries => ("from_subsidiaries", "上年附属单位上缴收入"),
+        /// 上年其他收入.
+        OtherRevenue => ("other_revenue", "上年其他收入"),
+        /// 上年本年支出合计.
+        ExpenditureThisYear => ("expenditure_this_year", "上年本年支出合计"),
+        /// 上年基本支出.
+        Basic => ("basic", "上年基本支出"),
+        /// 上年项目支出.
+        Project => ("project", "上年项目支出"),
+        /// 上年上缴上级支出.
+        Remitted => ("remitted", "上年上缴上级支出"),
+        /// 上年经营支出.
+        BusinessExpenditure => ("business_expenditure", "上年经营支出"),
+        /// 上年对附属单位补助支出.
+        Subsidies => ("subsidies", "上年对附属单位补助支出"),
+        /// 上年财政拨款收入总计 (with 年初结转和结余).
         AppropriationRevenue => ("appropriation_revenue", "上年财政拨款收入总计"),
-        /// 上年财政拨款支出总计.
+        /// 上年财政拨款支出总计 (with 年末结转和结余).
         AppropriationExpenditure => ("appropriation_expenditure", "上年财政拨款支出总计"),
+        /// 上年财政拨款收入 (本年, without balances).
+        AppropriationRevenueThisYear => ("appropriation_revenue_this_year", "上年财政拨款收入"),
+        /// 上年财政拨款支出 (本年, without balances).
+        AppropriationExpenditureThisYear => ("appropriation_expenditure_this_year", "上年财政拨款支出"),
         /// 上年一般公共预算财政拨款支出.
         GeneralBudgetExpenditure => ("general_budget_expenditure", "上年一般公共预算财政拨款支出"),
+        /// 上年政府性基金预算财政拨款支出.
+        GovernmentFundExpenditure => ("government_fund_expenditure", "上年政府性基金预算财政拨款支出"),
+        /// 上年国有资本经营预算财政拨款支出.
+        StateCapitalExpenditure => ("state_capital_expenditure", "上年国有资本经营预算财政拨款支出"),
+        /// 上年一般公共预算财政拨款基本支出.
+        GeneralBudgetBasic => ("general_budget_basic", "上年一般公共预算财政拨款基本支出"),
+        /// 上年人员经费.
+        Personnel => ("personnel", "上年人员经费"),
+        /// 上年公用经费.
+        PublicCosts => ("public_costs", "上年公用经费"),
+        /// 上年政府采购支出总额.
+        Procurement => ("procurement", "上年政府采购支出总额"),
     }
 }
 
 impl PriorFigure {
     /// The figure, if entered.
     pub fn of(self, p: &PriorYear) -> Option<Wan> {
-        match self {
-            PriorFigure::TotalRevenue => p.total_revenue,
-            PriorFigure::TotalExpenditure => p.total_expenditure,
-            PriorFigure::AppropriationRevenue => p.appropriation_revenue,
-            PriorFigure::AppropriationExpenditure => p.appropriation_expenditure,
-            PriorFigure::GeneralBudgetExpenditure => p.general_budget_expenditure,
+        p.get(self)
+    }
+
+    /// The figures every document compares (收支总计, 财政拨款收支总计, 一般公共预算财政拨款支出):
+    /// JS-607 asks for these; the others only where the template states them.
+    pub fn is_core(self) -> bool {
+        matches!(
+            self,
+            PriorFigure::TotalRevenue
+                | PriorFigure::TotalExpenditure
+                | PriorFigure::AppropriationRevenue
+                | PriorFigure::AppropriationExpenditure
+                | PriorFigure::GeneralBudgetExpenditure
+        )
+    }
+
+    /// Last year's figure of a revenue source.
+    pub fn of_source(item: RevenueItem) -> PriorFigure {
+        match item {
+            RevenueItem::GeneralBudget => PriorFigure::GeneralBudgetRevenue,
+            RevenueItem::GovernmentFund => PriorFigure::GovernmentFundRevenue,
+            RevenueItem::StateCapital => PriorFigure::StateCapitalRevenue,
+            RevenueItem::HigherLevelGrants => PriorFigure::HigherLevelGrants,
+            RevenueItem::Operations => PriorFigure::Operations,
+            RevenueItem::Business => PriorFigure::BusinessRevenue,
+            RevenueItem::FromSubsidiaries => PriorFigure::FromSubsidiaries,
+            RevenueItem::Other => PriorFigure::OtherRevenue,
         }
     }
 
-    /// The figure, to edit.
-    pub fn of_mut(self, p: &mut PriorYear) -> &mut Option<Wan> {
-        match self {
-            PriorFigure::TotalRevenue => &mut p.total_revenue,
-            PriorFigure::TotalExpenditure => &mut p.total_expenditure,
-            PriorFigure::AppropriationRevenue => &mut p.appropriation_revenue,
-            PriorFigure::AppropriationExpenditure => &mut p.appropriation_expenditure,
-            PriorFigure::GeneralBudgetExpenditure => &mut p.general_budget_expenditure,
+    /// Last year's figure of a nature of expenditure.
+    pub fn of_nature(nature: Nature) -> PriorFigure {
+        match nature {
+            Nature::Basic => PriorFigure::Basic,
+            Nature::Project => PriorFigure::Project,
+            Nature::Remitted => PriorFigure::Remitted,
+            Nature::Business => PriorFigure::BusinessExpenditure,
+            Nature::Subsidies => PriorFigure::Subsidies,
+        }
+    }
+
+    /// Last year's expenditure of a fiscal appropriation (`None` for 非财政拨款).
+    pub fn of_fund_expenditure(fund: Fund) -> Option<PriorFigure> {
+        match fund {
+            Fund::GeneralBudget => Some(PriorFigure::GeneralBudgetExpenditure),
+            Fund::GovernmentFund => Some(PriorFigure::GovernmentFundExpenditure),
+            Fund::StateCapital => Some(PriorFigure::StateCapitalExpenditure),
+            Fund::NonAppropriation => None,
         }
     }
 }
@@ -245,6 +325,44 @@ pub struct Settings {
     /// project's year.
     #[serde(default)]
     pub template: Option<String>,
+    /// How many decimals shares and rates print with; by default the template's.
+    #[serde(default, skip_serializing_if = "ShareDecimals::is_template")]
+    pub share_decimals: ShareDecimals,
+}
+
+/// The decimals of printed shares and rates (`68%`, `59.7%`, `6.18%`): documents differ, and a
+/// unit follows its 财政's. The exact share is a `Decimal`; only the printing rounds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ShareDecimals {
+    /// As the template writes them.
+    #[default]
+    #[serde(rename = "按模板")]
+    Template,
+    /// Whole percent (`68%`).
+    #[serde(rename = "整数")]
+    Zero,
+    /// One decimal (`59.7%`).
+    #[serde(rename = "一位小数")]
+    One,
+    /// Two decimals (`6.18%`).
+    #[serde(rename = "两位小数")]
+    Two,
+}
+
+impl ShareDecimals {
+    /// The decimals chosen, or `None` for the template's.
+    pub fn decimals(self) -> Option<u32> {
+        match self {
+            ShareDecimals::Template => None,
+            ShareDecimals::Zero => Some(0),
+            ShareDecimals::One => Some(1),
+            ShareDecimals::Two => Some(2),
+        }
+    }
+
+    fn is_template(&self) -> bool {
+        *self == ShareDecimals::Template
+    }
 }
 
 /// How exact the equalities of the checks are.
@@ -259,22 +377,75 @@ pub enum Tolerance {
     CentPerItem,
 }
 
-/// Prior-year figures that the document compares this year's with (上年数).
+/// Prior-year figures that the document compares this year's with (上年数), by figure.
 ///
-/// Only the totals are entered: last year's detail is not needed. `None` means not entered.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Stored as an object keyed by the figures' keys (`{"total_revenue": "226.23"}`); a figure not
+/// entered is absent (or `null`), never zero.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PriorYear {
-    /// 上年收入总计.
-    pub total_revenue: Option<Wan>,
-    /// 上年支出总计.
-    pub total_expenditure: Option<Wan>,
-    /// 上年财政拨款收入总计.
-    pub appropriation_revenue: Option<Wan>,
-    /// 上年财政拨款支出总计.
-    pub appropriation_expenditure: Option<Wan>,
-    /// 上年一般公共预算财政拨款支出.
-    pub general_budget_expenditure: Option<Wan>,
+    figures: std::collections::BTreeMap<PriorFigure, Wan>,
+}
+
+impl PriorYear {
+    /// The figure, if entered.
+    pub fn get(&self, figure: PriorFigure) -> Option<Wan> {
+        self.figures.get(&figure).copied()
+    }
+
+    /// Enters the figure, or clears it with `None`.
+    pub fn set(&mut self, figure: PriorFigure, value: Option<Wan>) {
+        match value {
+            Some(v) => {
+                self.figures.insert(figure, v);
+            }
+            None => {
+                self.figures.remove(&figure);
+            }
+        }
+    }
+
+    /// The entered figures, in [`PriorFigure::ALL`] order.
+    pub fn entered(&self) -> impl Iterator<Item = (PriorFigure, Wan)> + '_ {
+        self.figures.iter().map(|(f, v)| (*f, *v))
+    }
+}
+
+impl Serialize for PriorYear {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.figures.len()))?;
+        for (figure, value) in &self.figures {
+            map.serialize_entry(figure.key(), value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for PriorYear {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<PriorYear, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = PriorYear;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("上年数（各项上年决算数）")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PriorYear, A::Error> {
+                let mut out = PriorYear::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    let Some(figure) = PriorFigure::from_key(&key) else {
+                        return Err(serde::de::Error::custom(format!("未知的上年数“{key}”")));
+                    };
+                    let value: Option<Wan> = map.next_value()?;
+                    out.set(figure, value);
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 /// 报表数: totals as printed by the finance bureau's reporting software.

@@ -33,6 +33,18 @@ impl ByNature {
         self.subsidies += line.subsidies;
     }
 
+    /// The amount of one nature.
+    pub fn of(&self, nature: super::Nature) -> Wan {
+        use super::Nature as N;
+        match nature {
+            N::Basic => self.basic,
+            N::Project => self.project,
+            N::Remitted => self.remitted,
+            N::Business => self.business,
+            N::Subsidies => self.subsidies,
+        }
+    }
+
     /// The sum of all natures.
     pub fn total(&self) -> Wan {
         self.basic + self.project + self.remitted + self.business + self.subsidies
@@ -265,4 +277,19 @@ pub fn general_budget_by_class(project: &Project) -> Vec<(String, Wan)> {
         .into_iter()
         .map(|(c, a)| (c.to_owned(), a))
         .collect()
+}
+
+/// Last year's 一般公共预算财政拨款支出 of each 类 of [`general_budget_by_class`], from the
+/// lines' 上年决算数: `None` for a 类 where any of its lines has none entered (a part cannot stand
+/// for the whole).
+pub fn general_budget_prior_by_class(project: &Project) -> BTreeMap<String, Option<Wan>> {
+    let mut by_class: BTreeMap<String, Option<Wan>> = BTreeMap::new();
+    for line in &project.expenditure.lines {
+        if line.fund == Fund::GeneralBudget {
+            let class = line.class_code().unwrap_or(&line.code).to_owned();
+            let sum = by_class.entry(class).or_insert(Some(Wan::ZERO));
+            *sum = sum.zip(line.prior).map(|(a, b)| a + b);
+        }
+    }
+    by_class
 }

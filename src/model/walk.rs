@@ -183,6 +183,7 @@ struct ChoiceSets {
     entry_unit: &'static [&'static str],
     share_rounding: &'static [&'static str],
     tolerance: &'static [&'static str],
+    share_decimals: &'static [&'static str],
     unit_kind: &'static [&'static str],
     fund: &'static [&'static str],
     indicator_kind: &'static [&'static str],
@@ -198,7 +199,9 @@ fn leak(values: Vec<String>) -> &'static [&'static str] {
 }
 
 fn choice_sets() -> &'static ChoiceSets {
-    use super::{IndicatorKind, IndicatorNature, ShareRounding, Tolerance, UnitKind};
+    use super::{
+        IndicatorKind, IndicatorNature, ShareDecimals, ShareRounding, Tolerance, UnitKind,
+    };
     use crate::money::EntryUnit;
     static SETS: std::sync::OnceLock<ChoiceSets> = std::sync::OnceLock::new();
     SETS.get_or_init(|| ChoiceSets {
@@ -208,6 +211,12 @@ fn choice_sets() -> &'static ChoiceSets {
             ShareRounding::LargestRemainder,
         ])),
         tolerance: leak(choices(&[Tolerance::Exact, Tolerance::CentPerItem])),
+        share_decimals: leak(choices(&[
+            ShareDecimals::Template,
+            ShareDecimals::Zero,
+            ShareDecimals::One,
+            ShareDecimals::Two,
+        ])),
         unit_kind: leak(choices(&[
             UnitKind::Administrative,
             UnitKind::CivilServiceManaged,
@@ -252,6 +261,12 @@ impl Project {
             SettingField::Tolerance.label().into(),
             sets.tolerance,
             choice(&s.tolerance),
+        );
+        w.choice(
+            FieldPath::setting(SettingField::ShareDecimals),
+            SettingField::ShareDecimals.label().into(),
+            sets.share_decimals,
+            choice(&s.share_decimals),
         );
         w.add(
             FieldPath::setting(SettingField::Template),
@@ -504,11 +519,13 @@ impl Project {
                 sets.fund,
                 choice(&line.fund),
             );
-            w.optional(
-                FieldPath::expenditure_line(i, LineField::Budget),
-                label(LineField::Budget),
-                line.budget,
-            );
+            for (field, value) in [
+                (LineField::Budget, line.budget),
+                (LineField::InitialBudget, line.initial_budget),
+                (LineField::Prior, line.prior),
+            ] {
+                w.optional(FieldPath::expenditure_line(i, field), label(field), value);
+            }
             for nature in Nature::ALL {
                 w.amount(
                     FieldPath::expenditure_line(i, nature.field()),

@@ -10,11 +10,12 @@ use minijinja::value::ValueKind;
 use super::NumberStyle;
 use super::values::{Amount, Figure, Share, map, optional};
 use crate::document::{Figures, Structure};
-use crate::model::{CostEntry, Fund, UnitKind};
+use crate::model::{CostEntry, Fund, PriorFigure, UnitKind};
 use crate::money::Wan;
 
 /// The template context of `f`.
-pub fn build(f: &Figures<'_>, style: NumberStyle) -> Value {
+pub fn build(f: &Figures<'_>) -> Value {
+    let style = f.numbers;
     let p = f.project;
     let t = &f.totals;
     let amount = |a: Wan| Amount::value(a, style);
@@ -29,28 +30,40 @@ pub fn build(f: &Figures<'_>, style: NumberStyle) -> Value {
 
     put(
         "收入总计",
-        Figure::new(t.total_revenue, py.total_revenue, style)
+        Figure::new(t.total_revenue, py.get(PriorFigure::TotalRevenue), style)
             .with("名称", "收入总计")
             .value(),
     );
     put(
         "支出总计",
-        Figure::new(t.total_expenditure, py.total_expenditure, style)
-            .with("名称", "支出总计")
-            .value(),
+        Figure::new(
+            t.total_expenditure,
+            py.get(PriorFigure::TotalExpenditure),
+            style,
+        )
+        .with("名称", "支出总计")
+        .value(),
     );
     put(
         "本年收入合计",
-        Figure::new(t.revenue_this_year, None, style)
-            .with("名称", "本年收入合计")
-            .value(),
+        Figure::new(
+            t.revenue_this_year,
+            py.get(PriorFigure::RevenueThisYear),
+            style,
+        )
+        .with("名称", "本年收入合计")
+        .value(),
     );
     put("收入结构", structure(&f.revenue, style));
     put(
         "本年支出合计",
-        Figure::new(t.expenditure_this_year, None, style)
-            .with("名称", "本年支出合计")
-            .value(),
+        Figure::new(
+            t.expenditure_this_year,
+            py.get(PriorFigure::ExpenditureThisYear),
+            style,
+        )
+        .with("名称", "本年支出合计")
+        .value(),
     );
     put("支出结构", structure(&f.expenditure, style));
     put(
@@ -66,7 +79,7 @@ pub fn build(f: &Figures<'_>, style: NumberStyle) -> Value {
         "财政拨款收入总计",
         Figure::new(
             t.appropriation_total_revenue,
-            py.appropriation_revenue,
+            py.get(PriorFigure::AppropriationRevenue),
             style,
         )
         .with("名称", "财政拨款收入总计")
@@ -76,14 +89,32 @@ pub fn build(f: &Figures<'_>, style: NumberStyle) -> Value {
         "财政拨款支出总计",
         Figure::new(
             t.appropriation_total_expenditure,
-            py.appropriation_expenditure,
+            py.get(PriorFigure::AppropriationExpenditure),
             style,
         )
         .with("名称", "财政拨款支出总计")
         .value(),
     );
-    put("财政拨款收入", amount(t.appropriation_revenue));
-    put("财政拨款支出", amount(t.appropriation_expenditure));
+    put(
+        "财政拨款收入",
+        Figure::new(
+            t.appropriation_revenue,
+            py.get(PriorFigure::AppropriationRevenueThisYear),
+            style,
+        )
+        .with("名称", "财政拨款收入")
+        .value(),
+    );
+    put(
+        "财政拨款支出",
+        Figure::new(
+            t.appropriation_expenditure,
+            py.get(PriorFigure::AppropriationExpenditureThisYear),
+            style,
+        )
+        .with("名称", "财政拨款支出")
+        .value(),
+    );
     put(
         "财政拨款变动原因",
         Value::from(p.expenditure.appropriation_change_reason.clone()),
@@ -230,7 +261,7 @@ fn walk_names(value: &Value, path: String, out: &mut Vec<Name>, depth: usize) {
                 }
             }
         }
-        _ if amount || figure => {}
+        _ if amount || figure || share => {}
         _ if !path.is_empty() => out.push(Name {
             path,
             value: printed(),
@@ -245,23 +276,28 @@ fn walk_names(value: &Value, path: String, out: &mut Vec<Name>, depth: usize) {
 /// A structure's parts as figures with their printed shares, and whether the largest-remainder
 /// rounding adjusted them (then the document says so).
 fn structure(s: &Structure, style: NumberStyle) -> Value {
+    let figure = |part: &crate::document::Share| {
+        let share = part.share.map(|r| Share::rounded(r, style));
+        Figure::new(part.amount, part.prior, style)
+            .with("名称", part.label.clone())
+            .with("占比", Share::value(share))
+            .value()
+    };
     let parts: Vec<Value> = s
         .parts
         .iter()
         .filter(|part| style.zero_lines || !part.amount.rounded().is_zero())
-        .map(|part| {
-            let share = part.share.map(|r| Share::rounded(r, style));
-            Figure::new(part.amount, None, style)
-                .with("名称", part.label.clone())
-                .with("占比", Share::value(share))
-                .value()
-        })
+        .map(figure)
         .collect();
-    map([
-        ("各项", Value::from(parts)),
-        ("合计", Amount::value(s.whole, style)),
-        ("调整", Value::from(s.adjusted)),
-    ])
+    let mut out: BTreeMap<String, Value> = s
+        .parts
+        .iter()
+        .map(|part| (part.label.clone(), figure(part)))
+        .collect();
+    out.insert("各项".to_owned(), Value::from(parts));
+    out.insert("合计".to_owned(), Amount::value(s.whole, style));
+    out.insert("调整".to_owned(), Value::from(s.adjusted));
+    Value::from(out)
 }
 
 fn unit(f: &Figures<'_>) -> Value {
@@ -357,12 +393,27 @@ fn general_budget(f: &Figures<'_>, style: NumberStyle) -> Value {
         .iter()
         .any(|l| l.fund == Fund::GeneralBudget && l.budget.is_some());
     let budget = any_budget.then_some(t.general_budget_budget);
+    let lines = || {
+        f.project
+            .expenditure
+            .lines
+            .iter()
+            .filter(|l| l.fund == Fund::GeneralBudget)
+    };
+    // Only when every line has one: a part of the budget cannot stand for the whole.
+    let initial = lines()
+        .any(|l| l.initial_budget.is_some())
+        .then(|| lines().try_fold(Wan::ZERO, |sum, l| l.initial_budget.map(|b| sum + b)))
+        .flatten();
     Figure::new(
         t.general_budget_expenditure,
-        f.project.prior_year.general_budget_expenditure,
+        f.project
+            .prior_year
+            .get(PriorFigure::GeneralBudgetExpenditure),
         style,
     )
     .with_budget(budget)
+    .with_initial_budget(initial)
     .with("名称", "一般公共预算财政拨款支出")
     .with(
         "占本年支出合计",
@@ -390,8 +441,9 @@ fn general_budget_lines(f: &Figures<'_>, style: NumberStyle) -> Value {
         .into_iter()
         .map(|line| {
             let names = f.line_names(line);
-            Figure::new(line.total(), None, style)
+            Figure::new(line.total(), line.prior, style)
                 .with_budget(line.budget)
+                .with_initial_budget(line.initial_budget)
                 .with("编码", line.code.clone())
                 .with("名称", names.item.clone())
                 .with("类", names.class.clone())
@@ -418,13 +470,16 @@ fn fund_expenditure(f: &Figures<'_>, fund: Fund, style: NumberStyle) -> Value {
     let items: Vec<Value> = lines
         .into_iter()
         .map(|l| {
-            Figure::new(l.total(), None, style)
+            Figure::new(l.total(), l.prior, style)
+                .with_budget(l.budget)
+                .with_initial_budget(l.initial_budget)
                 .with("编码", l.code.clone())
                 .with("全称", f.line_names(l).full())
                 .value()
         })
         .collect();
-    Figure::new(f.totals.fund_expenditure(fund), None, style)
+    let prior = PriorFigure::of_fund_expenditure(fund).and_then(|p| f.project.prior_year.get(p));
+    Figure::new(f.totals.fund_expenditure(fund), prior, style)
         .with("名称", fund.label())
         .with("明细", Value::from(items))
         .value()
@@ -432,16 +487,26 @@ fn fund_expenditure(f: &Figures<'_>, fund: Fund, style: NumberStyle) -> Value {
 
 fn basic(f: &Figures<'_>, style: NumberStyle) -> Value {
     let b = &f.project.basic_costs;
-    let group = |entry: &CostEntry| {
+    let py = &f.project.prior_year;
+    let group = |entry: &CostEntry, prior: PriorFigure| {
         let names: Vec<String> = entry.item_names().into_iter().map(str::to_owned).collect();
-        Figure::new(entry.amount(), None, style)
+        Figure::new(entry.amount(), py.get(prior), style)
             .with("主要包括", Value::from(names))
             .value()
     };
     map([
-        ("合计", Amount::value(f.totals.general_budget_basic, style)),
-        ("人员经费", group(&b.personnel)),
-        ("公用经费", group(&b.public)),
+        (
+            "合计",
+            Figure::new(
+                f.totals.general_budget_basic,
+                py.get(PriorFigure::GeneralBudgetBasic),
+                style,
+            )
+            .with("名称", "一般公共预算财政拨款基本支出")
+            .value(),
+        ),
+        ("人员经费", group(&b.personnel, PriorFigure::Personnel)),
+        ("公用经费", group(&b.public, PriorFigure::PublicCosts)),
     ])
 }
 
@@ -547,7 +612,16 @@ fn procurement(f: &Figures<'_>, style: NumberStyle) -> Value {
             .value()
     };
     map([
-        ("合计", Amount::value(total, style)),
+        (
+            "合计",
+            Figure::new(
+                total,
+                f.project.prior_year.get(PriorFigure::Procurement),
+                style,
+            )
+            .with("名称", "政府采购支出总额")
+            .value(),
+        ),
         ("货物", Amount::value(pr.goods, style)),
         ("工程", Amount::value(pr.works, style)),
         ("服务", Amount::value(pr.services, style)),

@@ -123,8 +123,13 @@ pub fn describe(change: Change, style: super::NumberStyle) -> String {
 }
 
 /// `completion`: `完成预算100%` against the figure's budget; empty where there is no budget or
-/// it is zero (no rate can be written). `completion(budget)` takes another budget.
-pub fn completion(value: &Value, budget: Option<Value>) -> Result<String, Error> {
+/// it is zero (no rate can be written). `completion(budget)` takes another budget (the figure's
+/// `年初预算`), and `label` names it: `completion(x.年初预算, label="年初预算的")` writes
+/// `完成年初预算的95.00%`.
+pub fn completion(value: &Value, budget: Option<Value>, kwargs: Kwargs) -> Result<String, Error> {
+    let label: Option<String> = kwargs.get("label")?;
+    kwargs.assert_all_used()?;
+    let label = label.unwrap_or_else(|| "预算".to_owned());
     let actual = wan_of(value, "completion")?;
     let budget = match budget {
         Some(b) if b.is_none() || b.is_undefined() => None,
@@ -135,7 +140,7 @@ pub fn completion(value: &Value, budget: Option<Value>) -> Result<String, Error>
     Ok(budget
         .filter(|b| !b.is_zero())
         .and_then(|b| Share::of(actual, b, style))
-        .map(|s| format!("完成预算{}", s.text()))
+        .map(|s| format!("完成{label}{}", s.text()))
         .unwrap_or_default())
 }
 
@@ -281,7 +286,9 @@ pub fn install(env: &mut minijinja::Environment<'_>) {
     env.add_filter("wan", |v: Value| wan(&v));
     env.add_filter("share", |v: Value| share(&v));
     env.add_filter("change", |v: Value| change(&v));
-    env.add_filter("completion", |v: Value, b: Option<Value>| completion(&v, b));
+    env.add_filter("completion", |v: Value, b: Option<Value>, k: Kwargs| {
+        completion(&v, b, k)
+    });
     env.add_filter(
         "deviation",
         |v: Value, reason: Option<String>, kwargs: Kwargs| deviation(&v, reason, kwargs),

@@ -140,12 +140,31 @@ impl Figure {
         }
     }
 
-    /// With its full-year budget (预算), and the completion and difference derived from it.
+    /// With its full-year budget (预算), and the completion and difference derived from it:
+    /// 完成率, 预算差额 (how far from the budget, never negative) and 超预算 (whether above it).
     pub fn with_budget(mut self, budget: Option<Wan>) -> Figure {
         self.budget = budget;
         self.fields.insert("预算", optional(budget, self.style));
         let rate = budget.and_then(|b| Share::of(self.value, b, self.style));
         self.fields.insert("完成率", Share::value(rate));
+        self.fields.insert(
+            "预算差额",
+            optional(budget.map(|b| (self.value - b).abs()), self.style),
+        );
+        self.fields.insert(
+            "超预算",
+            Value::from(budget.map(|b| self.value.rounded() > b.rounded())),
+        );
+        self
+    }
+
+    /// With its 年初预算 and the completion of it (年初完成率): a unit set up mid-year has a
+    /// 年初预算 of 0 and no rate.
+    pub fn with_initial_budget(mut self, initial: Option<Wan>) -> Figure {
+        self.fields
+            .insert("年初预算", optional(initial, self.style));
+        let rate = initial.and_then(|b| Share::of(self.value, b, self.style));
+        self.fields.insert("年初完成率", Share::value(rate));
         self
     }
 

@@ -70,14 +70,8 @@ impl Tab {
             Root::Unit => Tab::Unit,
             Root::Revenue | Root::Balances => Tab::Revenue,
             Root::PriorYear(figure) => match figure {
-                None | Some(PriorFigure::TotalRevenue | PriorFigure::TotalExpenditure) => {
-                    Tab::Revenue
-                }
-                Some(
-                    PriorFigure::AppropriationRevenue
-                    | PriorFigure::AppropriationExpenditure
-                    | PriorFigure::GeneralBudgetExpenditure,
-                ) => Tab::Expenditure,
+                None => Tab::Revenue,
+                Some(f) => prior_tab(f),
             },
             Root::ControlTotals(total) => match total {
                 None
@@ -106,6 +100,39 @@ impl Tab {
             Root::Glossary | Root::Wording | Root::CustomTemplate => Tab::Document,
         };
         Place::Tab(tab)
+    }
+}
+
+/// The tab where a prior-year figure is entered: beside the figure it is last year's of.
+fn prior_tab(figure: PriorFigure) -> Tab {
+    use PriorFigure as F;
+    match figure {
+        F::TotalRevenue
+        | F::TotalExpenditure
+        | F::RevenueThisYear
+        | F::GeneralBudgetRevenue
+        | F::GovernmentFundRevenue
+        | F::StateCapitalRevenue
+        | F::HigherLevelGrants
+        | F::Operations
+        | F::BusinessRevenue
+        | F::FromSubsidiaries
+        | F::OtherRevenue => Tab::Revenue,
+        F::ExpenditureThisYear
+        | F::Basic
+        | F::Project
+        | F::Remitted
+        | F::BusinessExpenditure
+        | F::Subsidies
+        | F::AppropriationRevenue
+        | F::AppropriationExpenditure
+        | F::AppropriationRevenueThisYear
+        | F::AppropriationExpenditureThisYear
+        | F::GeneralBudgetExpenditure
+        | F::GovernmentFundExpenditure
+        | F::StateCapitalExpenditure => Tab::Expenditure,
+        F::GeneralBudgetBasic | F::Personnel | F::PublicCosts => Tab::BasicCosts,
+        F::Procurement => Tab::Procurement,
     }
 }
 

@@ -212,6 +212,37 @@ pub fn optional_amount(
     )
 }
 
+/// A prior-year figure's labelled box (empty: not entered). Returns whether it changed.
+pub fn prior_amount(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    prior: &mut crate::model::PriorYear,
+    figure: crate::model::PriorFigure,
+) -> bool {
+    let mut value = prior.get(figure);
+    let changed = optional_amount(
+        ui,
+        form,
+        figure.label(),
+        &FieldPath::prior_year(figure),
+        &mut value,
+    );
+    if changed {
+        prior.set(figure, value);
+    }
+    changed
+}
+
+/// `Some(true)` when the field a finding points at is one of `figures`, so the section that holds
+/// it opens; `None` leaves it as the clerk left it.
+pub fn highlighted_prior(form: &Form<'_>, figures: &[crate::model::PriorFigure]) -> Option<bool> {
+    let path = form.highlight.as_ref()?;
+    figures
+        .iter()
+        .any(|f| &FieldPath::prior_year(*f) == path)
+        .then_some(true)
+}
+
 /// An amount box without label, for table cells. Returns whether it changed.
 pub fn amount_cell(
     ui: &mut Ui,

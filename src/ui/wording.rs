@@ -215,7 +215,7 @@ impl JuesuanApp {
         let (printed, problems) =
             editing::preview(&session.project, &options, t, &editor.id, &editor.text);
         let figures = crate::document::Figures::with(&session.project, &options);
-        let names = context::names(&context::build(&figures, t.numbers));
+        let names = context::names(&context::build(&figures));
         let mut sent = Vec::new();
         ui.group(|ui| {
             let title = ui.label(RichText::new(format!("改写段落“{}”", editor.id)).strong());

@@ -6,7 +6,7 @@ use super::{apply, row_ops};
 use crate::model::totals::Totals;
 use crate::model::{
     ControlTotal, CostEntry, CostGroup, CostItemField, CostTotalField, EconomicItem, FieldPath,
-    Project,
+    PriorFigure, Project,
 };
 use crate::ui::widgets::{self, Form};
 
@@ -26,6 +26,13 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::control_total(ControlTotal::GeneralBudgetBasic),
         &mut p.control_totals.general_budget_basic,
     );
+    for figure in [
+        PriorFigure::GeneralBudgetBasic,
+        PriorFigure::Personnel,
+        PriorFigure::PublicCosts,
+    ] {
+        widgets::prior_amount(ui, form, &mut p.prior_year, figure);
+    }
     let b = &mut p.basic_costs;
     group_ui(
         ui,

@@ -12,6 +12,20 @@ use crate::model::{
 use crate::ui::charts;
 use crate::ui::widgets::{self, Form};
 
+/// The prior-year figures of expenditure beyond the three every document compares.
+pub(crate) const PRIOR_EXPENDITURE: [PriorFigure; 10] = [
+    PriorFigure::ExpenditureThisYear,
+    PriorFigure::Basic,
+    PriorFigure::Project,
+    PriorFigure::Remitted,
+    PriorFigure::BusinessExpenditure,
+    PriorFigure::Subsidies,
+    PriorFigure::AppropriationRevenueThisYear,
+    PriorFigure::AppropriationExpenditureThisYear,
+    PriorFigure::GovernmentFundExpenditure,
+    PriorFigure::StateCapitalExpenditure,
+];
+
 pub(super) fn ui(
     ui: &mut Ui,
     p: &mut Project,
@@ -62,17 +76,19 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
     virtual_grid(
         ui,
         "lines",
-        (9, len),
+        (11, len),
         jump,
         |ui| {
             for h in [
                 "编码",
                 "科目名称",
                 "资金来源",
-                "预算数",
+                "年初预算数",
+                "全年预算数",
                 "基本支出",
                 "项目支出",
                 "决算合计",
+                "上年决算数",
                 "决算≠预算的原因",
                 "",
             ] {
@@ -143,14 +159,21 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
         PriorFigure::AppropriationExpenditure,
         PriorFigure::GeneralBudgetExpenditure,
     ] {
-        widgets::optional_amount(
-            ui,
-            form,
-            figure.label(),
-            &FieldPath::prior_year(figure),
-            figure.of_mut(&mut p.prior_year),
-        );
+        widgets::prior_amount(ui, form, &mut p.prior_year, figure);
     }
+    egui::CollapsingHeader::new("更多上年数（文档比较本年支出、各项支出或各项资金时填写）")
+        .id_salt("prior-expenditure")
+        .default_open(
+            PRIOR_EXPENDITURE
+                .iter()
+                .any(|f| p.prior_year.get(*f).is_some()),
+        )
+        .open(widgets::highlighted_prior(form, &PRIOR_EXPENDITURE))
+        .show(ui, |ui| {
+            for figure in PRIOR_EXPENDITURE {
+                widgets::prior_amount(ui, form, &mut p.prior_year, figure);
+            }
+        });
     let e = &mut p.expenditure;
     widgets::multiline(
         ui,
@@ -244,6 +267,13 @@ fn line_row(
     widgets::optional_amount_cell(
         ui,
         form,
+        &at(LineField::InitialBudget),
+        &mut line.initial_budget,
+        &format!("第{}行年初预算数", i + 1),
+    );
+    widgets::optional_amount_cell(
+        ui,
+        form,
         &at(LineField::Budget),
         &mut line.budget,
         &format!("第{}行预算数", i + 1),
@@ -263,6 +293,13 @@ fn line_row(
         &format!("第{}行项目支出", i + 1),
     );
     ui.label(line.total().table());
+    widgets::optional_amount_cell(
+        ui,
+        form,
+        &at(LineField::Prior),
+        &mut line.prior,
+        &format!("第{}行上年决算数", i + 1),
+    );
     widgets::text_cell(
         ui,
         form,

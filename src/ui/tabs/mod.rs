@@ -15,7 +15,7 @@ use egui::Ui;
 use super::tab::Tab;
 use super::widgets::Form;
 use crate::document::Document;
-use crate::model::{Project, Settings, ShareRounding, Tolerance};
+use crate::model::{Project, Settings, ShareDecimals, ShareRounding, Tolerance};
 use crate::money::EntryUnit;
 
 /// State a tab keeps between frames.
@@ -73,6 +73,17 @@ pub fn settings_ui(ui: &mut Ui, settings: &mut Settings) {
         ShareRounding::LargestRemainder,
         "最大余额法（合计为 100%，文档加注说明）",
     );
+    ui.label("占比和增长率的小数位数：");
+    ui.horizontal(|ui| {
+        for (value, text) in [
+            (ShareDecimals::Template, "按模板"),
+            (ShareDecimals::Zero, "整数（68%）"),
+            (ShareDecimals::One, "一位（59.7%）"),
+            (ShareDecimals::Two, "两位（6.18%）"),
+        ] {
+            ui.radio_value(&mut settings.share_decimals, value, text);
+        }
+    });
     ui.label("核对的精确程度：");
     ui.radio_value(&mut settings.tolerance, Tolerance::Exact, "精确相等");
     ui.radio_value(

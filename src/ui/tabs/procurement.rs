@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use crate::model::{FieldPath, ProcurementField, Project};
+use crate::model::{FieldPath, PriorFigure, ProcurementField, Project};
 use crate::ui::widgets::{self, Form};
 
 pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
@@ -30,6 +30,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &mut pr.services,
     );
     widgets::computed(ui, "政府采购支出总额", form.totals.procurement);
+    widgets::prior_amount(ui, form, &mut p.prior_year, PriorFigure::Procurement);
     let pr = &mut p.procurement;
     widgets::amount(
         ui,

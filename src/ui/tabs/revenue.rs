@@ -111,20 +111,20 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::control_total(ControlTotal::TotalExpenditure),
         &mut p.control_totals.total_expenditure,
     );
-    widgets::optional_amount(
-        ui,
-        form,
-        "上年收入总计",
-        &FieldPath::prior_year(PriorFigure::TotalRevenue),
-        &mut p.prior_year.total_revenue,
-    );
-    widgets::optional_amount(
-        ui,
-        form,
-        "上年支出总计",
-        &FieldPath::prior_year(PriorFigure::TotalExpenditure),
-        &mut p.prior_year.total_expenditure,
-    );
+    widgets::prior_amount(ui, form, &mut p.prior_year, PriorFigure::TotalRevenue);
+    widgets::prior_amount(ui, form, &mut p.prior_year, PriorFigure::TotalExpenditure);
+    let figures: Vec<PriorFigure> = std::iter::once(PriorFigure::RevenueThisYear)
+        .chain(RevenueItem::ALL.iter().map(|i| PriorFigure::of_source(*i)))
+        .collect();
+    egui::CollapsingHeader::new("更多上年数（文档比较本年收入或各项收入时填写）")
+        .id_salt("prior-revenue")
+        .default_open(figures.iter().any(|f| p.prior_year.get(*f).is_some()))
+        .open(widgets::highlighted_prior(form, &figures))
+        .show(ui, |ui| {
+            for figure in &figures {
+                widgets::prior_amount(ui, form, &mut p.prior_year, *figure);
+            }
+        });
     widgets::multiline(
         ui,
         form,
