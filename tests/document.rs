@@ -560,3 +560,69 @@ fn a_prior_year_figure_not_entered_is_not_drawn_as_zero() {
     assert_eq!(series[0].values, [None, Some(wan("226.23"))]);
     assert!(render(&d, Format::Text).contains("收入（万元）：2022年 未填写，2023年 226.23"));
 }
+
+#[test]
+fn a_basic_costs_table_of_totals_only_says_so_and_is_reported() {
+    use juesuan::model::{CostEntry, EconomicItem};
+    let table6 = |d: &Document| {
+        d.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.title.contains("基本支出决算表") => Some(t.clone()),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let mut p = example().unwrap();
+    let d = doc(&p);
+    let t = table6(&d);
+    assert_eq!(
+        t.notes,
+        ["注：人员经费和公用经费只录入了合计，未按经济分类款级科目录入明细。"]
+    );
+    let f = d.findings();
+    let f: Vec<_> = f.iter().filter(|f| f.code == "WD-106").collect();
+    assert_eq!(f.len(), 1, "{f:?}");
+    let fields: Vec<String> = f[0].fields.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        fields,
+        [
+            "basic_costs.personnel.total.amount",
+            "basic_costs.public.total.amount"
+        ]
+    );
+
+    // With the 公用经费 by item, only 人员经费 is named, and the items are rows.
+    p.basic_costs.public = CostEntry::Items(vec![
+        EconomicItem {
+            code: "30201".into(),
+            name: "办公费".into(),
+            amount: wan("10"),
+        },
+        EconomicItem {
+            code: "30211".into(),
+            name: "差旅费".into(),
+            amount: wan("10.19"),
+        },
+    ]);
+    let d = doc(&p);
+    let t = table6(&d);
+    assert_eq!(
+        t.notes,
+        ["注：人员经费只录入了合计，未按经济分类款级科目录入明细。"]
+    );
+    assert!(text(&p).contains("30211 | 差旅费 | 10.19"));
+    // A unit without 基本支出 says that instead.
+    p.basic_costs.personnel = CostEntry::Items(Vec::new());
+    p.basic_costs.public = CostEntry::Items(Vec::new());
+    for line in &mut p.expenditure.lines {
+        line.basic = Wan::ZERO;
+    }
+    let d = doc(&p);
+    assert!(
+        table6(&d).notes[0].starts_with("注：本表无数据"),
+        "{:?}",
+        table6(&d).notes
+    );
+    assert!(!d.findings().iter().any(|f| f.code == "WD-106"));
+}

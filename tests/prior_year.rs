@@ -320,3 +320,48 @@ fn shares_print_with_the_decimals_the_project_chooses_and_still_add_up() {
     p.settings.share_decimals = ShareDecimals::Template;
     assert!(!storage::to_json(&p).contains("share_decimals"));
 }
+
+#[test]
+fn staff_are_stated_by_kind_of_post_by_body_and_as_serving_and_retired() {
+    use juesuan::model::StaffBody;
+    let mut p = example().unwrap();
+    // The 机关 has 行政 and 工勤 posts: two rows of one body.
+    p.unit.staffing.insert(
+        1,
+        StaffBody {
+            body: "区委绩效办".into(),
+            post_kind: "工勤编制".into(),
+            posts: 1,
+            staff: 1,
+            retired: 2,
+            veteran_retired: 0,
+        },
+    );
+    p.unit.staffing[0].retired = 3;
+    p.unit.staffing[2].veteran_retired = 1;
+    let text = say(
+        &p,
+        &[
+            "编制{{ 单位.人员.编制 }}名，其中{% for k in 单位.人员.各类编制 %}{{ k.编制类别 }}{{ k.编制数 }}名{% if not loop.last %}、{% endif %}{% endfor %}；行政编制{{ 单位.人员.编制类别.行政编制 }}名。",
+            "实有人数{{ 单位.人员.在职 + 单位.人员.退休 + 单位.人员.离休 }}人，其中在职{{ 单位.人员.在职 }}人、退休{{ 单位.人员.退休 }}人、离休{{ 单位.人员.离休 }}人。",
+            "{% for b in 单位.人员.按机构 %}{{ b.机构 }}{{ b.实有 }}人{% if not loop.last %}，{% endif %}{% endfor %}。",
+            "内设机构{{ 单位.内设机构数 }}个。",
+        ],
+    );
+    assert_eq!(
+        text,
+        [
+            "编制15名，其中行政编制7名、工勤编制1名、事业编制7名；行政编制7名。",
+            "实有人数17人，其中在职11人、退休5人、离休1人。",
+            "区委绩效办6人，区目标绩效保障服务中心4人，区民生工作促进中心1人。",
+            &format!("内设机构{}个。", p.unit.internal_offices.len()),
+        ]
+    );
+    // Saved and read back; a body without retirees writes nothing for them.
+    let json = storage::to_json(&p);
+    assert_eq!(json.matches("\"retired\"").count(), 2, "{json}");
+    assert_eq!(storage::from_json(&json).unwrap(), p);
+    p.set("unit.staffing[0].veteran_retired", "2").unwrap();
+    assert_eq!(p.unit.staffing[0].veteran_retired, 2);
+    assert!(p.set("unit.staffing[0].retired", "-1").is_err());
+}

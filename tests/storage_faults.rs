@@ -283,10 +283,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"schema_version\": 4", "\"schema_version\": -4"),
         ("\"schema_version\": 4", "\"schema_version\": 0"),
         // A prior-year figure of the wrong type or unknown to this program.
-        (
-            "\"total_revenue\": \"213.07\"",
-            "\"total_revenue\": 213.07",
-        ),
+        ("\"total_revenue\": \"213.07\"", "\"total_revenue\": 213.07"),
         (
             "\"total_revenue\": \"213.07\"",
             "\"total_revenue\": \"213.07\", \"total_revnue\": \"1\"",

@@ -21,6 +21,7 @@ pub fn self_assessment(a: &ProjectAssessment) -> Vec<Table> {
         rows,
         notes: Vec::new(),
         unfilled: None,
+        detail_missing: None,
     };
     let label = |t: &str| Cell::text(t).strong();
 

@@ -94,6 +94,11 @@ pub struct Table {
     /// headers and a note, and the checks report it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unfilled: Option<String>,
+    /// Detail the official table lists that was not entered (only its totals were), and the
+    /// fields where it is entered: the table prints what there is with a note, and the checks
+    /// report it.
+    #[serde(skip)]
+    pub detail_missing: Option<(String, Vec<crate::model::FieldPath>)>,
 }
 
 /// One cell of a table.
@@ -354,7 +359,7 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
 
 /// The codes and titles of what the document itself reports (not rules of the figures): a
 /// paragraph left out, a table the model cannot fill yet, digits in the clerk's own wording.
-pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 5] = [
+pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 6] = [
     (
         "WD-101",
         crate::checks::Severity::Error,
@@ -372,6 +377,7 @@ pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 5] = [
         "自拟段落中直接写了数字",
     ),
     ("WD-105", crate::checks::Severity::Error, "名词解释缺少解释"),
+    ("WD-106", crate::checks::Severity::Warning, "附表缺少明细"),
 ];
 
 impl Document {
@@ -409,6 +415,19 @@ impl Document {
                     2,
                     format!("{}：{why}，已只印表头和说明；请补填后再签发", t.title),
                 ));
+            }
+            if let Block::Table(t) = block
+                && let Some((why, fields)) = &t.detail_missing
+            {
+                let mut f = finding(
+                    5,
+                    format!(
+                        "{}：{why}，公开表按经济分类款级科目列示，表下已加注说明；请在“人员/公用经费”页按科目录入明细",
+                        t.title
+                    ),
+                );
+                f.fields.clone_from(fields);
+                out.push(f);
             }
         }
         out

@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 
 use super::{Cell, Figures, Table};
-use crate::model::{CostEntry, FunctionalLine, Fund, REVENUE_SOURCES, RevenueLine};
+use crate::model::{
+    CostEntry, CostGroup, CostTotalField, FieldPath, FunctionalLine, Fund, REVENUE_SOURCES,
+    RevenueLine,
+};
 use crate::money::Wan;
 
 const UNIT: &str = "单位：万元";
@@ -96,6 +99,7 @@ fn table(title: &str, widths: Vec<u16>, header: Vec<Vec<Cell>>, rows: Vec<Vec<Ce
         rows,
         notes: Vec::new(),
         unfilled: None,
+        detail_missing: None,
     }
 }
 
@@ -533,6 +537,27 @@ fn basic_table(f: &Figures<'_>) -> Table {
     );
     if f.totals.general_budget_basic.is_zero() {
         t.notes.push(no_data(f, "一般公共预算财政拨款基本支出"));
+        return t;
+    }
+    // Only a group's total was entered: say so under the table, rather than pass the stub off
+    // as the official form.
+    let totals_only: Vec<CostGroup> = CostGroup::ALL
+        .iter()
+        .copied()
+        .filter(|g| matches!(g.of(b), CostEntry::Total { amount, .. } if !amount.is_zero()))
+        .collect();
+    if !totals_only.is_empty() {
+        let names: Vec<&str> = totals_only.iter().map(|g| g.label()).collect();
+        let why = format!(
+            "{}只录入了合计，未按经济分类款级科目录入明细",
+            names.join("和")
+        );
+        t.notes.push(format!("注：{why}。"));
+        let fields = totals_only
+            .iter()
+            .map(|g| FieldPath::cost_total(*g, CostTotalField::Amount))
+            .collect();
+        t.detail_missing = Some((why, fields));
     }
     t
 }

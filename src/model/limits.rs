@@ -128,7 +128,7 @@ pub fn count_limit(path: &FieldPath) -> u64 {
         path.root() == super::Root::Assets && names(path).next() == Some("vehicles");
     if (in_vehicles && VEHICLE_FIELDS.contains(&name)) || asset_vehicles {
         VEHICLES
-    } else if name == "posts" || name == "staff" {
+    } else if ["posts", "staff", "retired", "veteran_retired"].contains(&name) {
         STAFF
     } else {
         COUNT

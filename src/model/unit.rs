@@ -53,6 +53,10 @@ field_enum! {
         Posts => ("posts", "编制数"),
         /// 实有人数.
         Staff => ("staff", "实有人数"),
+        /// 退休人数.
+        Retired => ("retired", "退休人数"),
+        /// 离休人数.
+        VeteranRetired => ("veteran_retired", "离休人数"),
     }
 }
 
@@ -172,8 +176,18 @@ pub struct StaffBody {
     pub post_kind: String,
     /// 编制数.
     pub posts: u32,
-    /// 年末实有人数.
+    /// 年末实有人数 (在职).
     pub staff: u32,
+    /// 退休人员 the body pays for, at year end.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub retired: u32,
+    /// 离休人员, at year end.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub veteran_retired: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The people who sign the document.

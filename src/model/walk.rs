@@ -409,11 +409,17 @@ impl Project {
                 format!("{row}{}", StaffField::Posts.label()),
                 b.posts,
             );
-            w.count(
-                FieldPath::staffing(i, StaffField::Staff),
-                format!("{row}{}", StaffField::Staff.label()),
-                b.staff,
-            );
+            for (field, value) in [
+                (StaffField::Staff, b.staff),
+                (StaffField::Retired, b.retired),
+                (StaffField::VeteranRetired, b.veteran_retired),
+            ] {
+                w.count(
+                    FieldPath::staffing(i, field),
+                    format!("{row}{}", field.label()),
+                    value,
+                );
+            }
         }
         for who in Signatory::ALL {
             w.text(

@@ -320,8 +320,66 @@ fn unit(f: &Figures<'_>) -> Value {
         Some(_) => "单位".to_owned(),
         None => String::new(),
     };
-    let posts: u64 = u.staffing.iter().map(|b| u64::from(b.posts)).sum();
-    let staff: u64 = u.staffing.iter().map(|b| u64::from(b.staff)).sum();
+    let sum = |field: fn(&crate::model::StaffBody) -> u32| -> u64 {
+        u.staffing.iter().map(|b| u64::from(field(b))).sum()
+    };
+    let posts = sum(|b| b.posts);
+    let staff = sum(|b| b.staff);
+    // 编制 by kind (行政编制, 事业编制, 工勤编制 …), as the rows name them, in first-seen order.
+    let mut by_kind: Vec<(String, u64, u64)> = Vec::new();
+    for b in &u.staffing {
+        let kind = b.post_kind.trim();
+        if kind.is_empty() {
+            continue;
+        }
+        match by_kind.iter_mut().find(|(k, _, _)| k == kind) {
+            Some((_, p, s)) => {
+                *p += u64::from(b.posts);
+                *s += u64::from(b.staff);
+            }
+            None => by_kind.push((kind.to_owned(), u64::from(b.posts), u64::from(b.staff))),
+        }
+    }
+    // The same by body, for "区委绩效办5人，下设…4人": a body with several kinds of posts is
+    // one entry.
+    let mut by_body: Vec<(&str, [u64; 4])> = Vec::new();
+    for b in &u.staffing {
+        let n = [b.posts, b.staff, b.retired, b.veteran_retired].map(u64::from);
+        match by_body.iter_mut().find(|(body, _)| *body == b.body.trim()) {
+            Some((_, sum)) => {
+                for (s, x) in sum.iter_mut().zip(n) {
+                    *s += x;
+                }
+            }
+            None => by_body.push((b.body.trim(), n)),
+        }
+    }
+    let bodies: Vec<Value> = by_body
+        .iter()
+        .map(|(body, [p, s, r, v])| {
+            map([
+                ("机构", Value::from(*body)),
+                ("编制数", Value::from(*p)),
+                ("实有", Value::from(*s)),
+                ("退休", Value::from(*r)),
+                ("离休", Value::from(*v)),
+            ])
+        })
+        .collect();
+    let kinds: BTreeMap<String, Value> = by_kind
+        .iter()
+        .map(|(k, p, _)| (k.clone(), Value::from(*p)))
+        .collect();
+    let kind_list: Vec<Value> = by_kind
+        .iter()
+        .map(|(k, p, s)| {
+            map([
+                ("编制类别", Value::from(k.clone())),
+                ("编制数", Value::from(*p)),
+                ("实有", Value::from(*s)),
+            ])
+        })
+        .collect();
     map([
         ("全称", Value::from(u.name.clone())),
         ("简称", Value::from(u.short_name.clone())),
@@ -330,6 +388,7 @@ fn unit(f: &Figures<'_>) -> Value {
         ("性质", Value::from(u.kind.label())),
         ("职责", Value::from(u.duties.clone())),
         ("内设机构", Value::from(u.internal_offices.clone())),
+        ("内设机构数", Value::from(u.internal_offices.len())),
         (
             "下设机构",
             Value::from(
@@ -363,6 +422,12 @@ fn unit(f: &Figures<'_>) -> Value {
             map([
                 ("编制", Value::from(posts)),
                 ("实有", Value::from(staff)),
+                ("在职", Value::from(staff)),
+                ("退休", Value::from(sum(|b| b.retired))),
+                ("离休", Value::from(sum(|b| b.veteran_retired))),
+                ("编制类别", Value::from(kinds)),
+                ("各类编制", Value::from(kind_list)),
+                ("按机构", Value::from(bodies)),
                 (
                     "各机构",
                     Value::from(
@@ -374,6 +439,8 @@ fn unit(f: &Figures<'_>) -> Value {
                                     ("编制类别", Value::from(b.post_kind.clone())),
                                     ("编制数", Value::from(b.posts)),
                                     ("实有", Value::from(b.staff)),
+                                    ("退休", Value::from(b.retired)),
+                                    ("离休", Value::from(b.veteran_retired)),
                                 ])
                             })
                             .collect::<Vec<_>>(),

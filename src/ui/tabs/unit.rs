@@ -145,7 +145,8 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         *form.edited = Some(FieldPath::unit(UnitField::SubordinateUnits));
     }
 
-    widgets::section(ui, "人员编制（编制数与年末实有人数）");
+    widgets::section(ui, "人员编制（编制数，年末在职实有人数和离退休人数）");
+    ui.label("一个机构有几类编制（行政、事业、工勤）时，每类一行，机构名称相同。");
     let mut op = None;
     let len = u.staffing.len();
     for (i, b) in u.staffing.iter_mut().enumerate() {
@@ -179,6 +180,20 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
                 "实有",
                 &FieldPath::staffing(i, StaffField::Staff),
                 &mut b.staff,
+            );
+            widgets::count(
+                ui,
+                form,
+                "退休",
+                &FieldPath::staffing(i, StaffField::Retired),
+                &mut b.retired,
+            );
+            widgets::count(
+                ui,
+                form,
+                "离休",
+                &FieldPath::staffing(i, StaffField::VeteranRetired),
+                &mut b.veteran_retired,
             );
             op = op.take().or(row_ops(ui, i, len, "编制"));
         });
