@@ -143,6 +143,22 @@ const CASES: &[(&str, Mutation)] = &[
     }),
     ("JS-116", |p| p.revenue.by_function[0].code = "20131".into()),
     ("JS-117", |p| p.revenue.by_function.clear()),
+    ("JS-118", |p| {
+        // Two of the eight sources already exceed the total by more than 0.01 each.
+        p.prior_year
+            .set(PriorFigure::RevenueThisYear, Some(wan("200")));
+        p.prior_year
+            .set(PriorFigure::GeneralBudgetRevenue, Some(wan("150")));
+        p.prior_year
+            .set(PriorFigure::Operations, Some(wan("50.03")));
+        // 人员 + 公用 within 0.01 each of 上年基本支出: rounding, not reported.
+        p.prior_year
+            .set(PriorFigure::GeneralBudgetBasic, Some(wan("160")));
+        p.prior_year
+            .set(PriorFigure::Personnel, Some(wan("140.01")));
+        p.prior_year
+            .set(PriorFigure::PublicCosts, Some(wan("20.01")));
+    }),
     ("JS-201", |p| {
         p.basic_costs.personnel = CostEntry::Total {
             amount: wan("146.28"),
@@ -470,6 +486,15 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         "JS-117",
         "本年收入 226.23 万元 未按功能分类科目填列，收入决算表（表2）只有合计行；可在“收入”页按支出科目生成后核对",
         &["revenue.by_function"],
+    ),
+    (
+        "JS-118",
+        "上年本年收入合计 200.00 万元，已填各项之和 200.03 万元，相差 0.03 万元（上年一般公共预算财政拨款收入、上年事业收入）",
+        &[
+            "prior_year.revenue_this_year",
+            "prior_year.general_budget_revenue",
+            "prior_year.operations",
+        ],
     ),
     (
         "JS-201",

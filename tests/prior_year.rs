@@ -365,3 +365,49 @@ fn staff_are_stated_by_kind_of_post_by_body_and_as_serving_and_retired() {
     assert_eq!(p.unit.staffing[0].veteran_retired, 2);
     assert!(p.set("unit.staffing[0].retired", "-1").is_err());
 }
+
+#[test]
+fn last_years_lines_must_add_up_to_last_years_general_budget_spending() {
+    let js118 = |p: &Project| {
+        let catalog = Catalog::builtin(p.unit.year).unwrap();
+        juesuan::checks::run(p, Some(&catalog))
+            .into_iter()
+            .filter(|f| f.code == "JS-118")
+            .collect::<Vec<_>>()
+    };
+    let mut p = example().unwrap();
+    let total = p
+        .prior_year
+        .get(PriorFigure::GeneralBudgetExpenditure)
+        .unwrap();
+    // Last year's lines in proportion to this year's, the last one taking the remainder.
+    let general: Vec<usize> = (0..p.expenditure.lines.len())
+        .filter(|&i| p.expenditure.lines[i].fund == Fund::GeneralBudget)
+        .collect();
+    let mut left = total;
+    for (n, &i) in general.iter().enumerate() {
+        let prior = if n + 1 == general.len() {
+            left
+        } else {
+            let share = p.expenditure.lines[i].total().wan() * wan("0.9").wan();
+            Wan::from_wan(share.round_dp(2))
+        };
+        left = left - prior;
+        p.expenditure.lines[i].prior = Some(prior);
+    }
+    assert!(js118(&p).is_empty(), "{:?}", js118(&p));
+    // One line mistyped by 0.50: the sum no longer is last year's total.
+    let first = general[0];
+    let line = &mut p.expenditure.lines[first];
+    line.prior = line.prior.map(|v| v + wan("0.5"));
+    let found = js118(&p);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].message.starts_with(
+            "上年一般公共预算财政拨款支出 213.07 万元，各项之和 213.57 万元，相差 0.50 万元"
+        ),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(found[0].fields.len(), general.len() + 1);
+}

@@ -89,7 +89,109 @@ pub(super) const RULES: &[Rule] = &[
         title: "本年收入未按功能分类填列",
         check: Check::Code(revenue_by_function_missing),
     },
+    Rule {
+        code: "JS-118",
+        severity: Severity::Warning,
+        title: "上年数各项之和与上年合计不符",
+        check: Check::Code(prior_parts),
+    },
 ];
+
+/// JS-118: last year's parts against last year's total, both copied from last year's document.
+/// Its printed cells are rounded, so 0.01 万元 per part is allowed whatever the project's
+/// tolerance. With every part entered the sum must equal the total; with some, it may not
+/// exceed it.
+fn prior_parts(ctx: &Context<'_>, report: &mut Report<'_>) {
+    use crate::model::{Nature, PriorFigure, RevenueItem};
+    let p = ctx.project;
+    let py = &p.prior_year;
+    let figure = |f: PriorFigure| (py.get(f), f.label(), FieldPath::prior_year(f));
+    let mut groups: Vec<(
+        (Option<Wan>, &str, FieldPath),
+        Vec<(Option<Wan>, &str, FieldPath)>,
+    )> = vec![
+        (
+            figure(PriorFigure::RevenueThisYear),
+            RevenueItem::ALL
+                .iter()
+                .map(|i| figure(PriorFigure::of_source(*i)))
+                .collect(),
+        ),
+        (
+            figure(PriorFigure::ExpenditureThisYear),
+            Nature::ALL
+                .iter()
+                .map(|n| figure(PriorFigure::of_nature(*n)))
+                .collect(),
+        ),
+        (
+            figure(PriorFigure::GeneralBudgetBasic),
+            vec![
+                figure(PriorFigure::Personnel),
+                figure(PriorFigure::PublicCosts),
+            ],
+        ),
+    ];
+    let lines: Vec<(usize, &crate::model::FunctionalLine)> = p
+        .expenditure
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.fund == Fund::GeneralBudget)
+        .collect();
+    let line_label: Vec<String> = lines
+        .iter()
+        .map(|(i, l)| format!("支出第{}行（{}）上年决算数", i + 1, l.code))
+        .collect();
+    groups.push((
+        figure(PriorFigure::GeneralBudgetExpenditure),
+        lines
+            .iter()
+            .zip(&line_label)
+            .map(|((i, l), label)| {
+                (
+                    l.prior,
+                    label.as_str(),
+                    FieldPath::expenditure_line(*i, crate::model::LineField::Prior),
+                )
+            })
+            .collect(),
+    ));
+    for ((total, total_label, total_path), parts) in groups {
+        let Some(total) = total else { continue };
+        let entered: Vec<_> = parts.iter().filter(|(v, _, _)| v.is_some()).collect();
+        if entered.is_empty() {
+            continue;
+        }
+        let sum: Wan = entered.iter().filter_map(|(v, _, _)| *v).sum();
+        let allowed = Wan::from_wan(rust_decimal::Decimal::new(entered.len() as i64, 2));
+        let complete = entered.len() == parts.len();
+        let wrong = if complete {
+            (sum - total).abs() > allowed
+        } else {
+            sum - total > allowed
+        };
+        if !wrong {
+            continue;
+        }
+        let names: Vec<&str> = entered.iter().map(|(_, n, _)| *n).collect();
+        let what = if complete {
+            "各项之和"
+        } else {
+            "已填各项之和"
+        };
+        let mut fields = vec![total_path];
+        fields.extend(entered.iter().map(|(_, _, f)| f.clone()));
+        report.add(
+            format!(
+                "{}（{}）",
+                mismatch(total_label, total, what, sum),
+                names.join("、")
+            ),
+            fields,
+        );
+    }
+}
 
 /// A JS-104…JS-114 rule: a 报表数 against the total it must equal. Each is its own row, with its
 /// own stable code; [`check_control`] checks them all.
