@@ -97,6 +97,9 @@ pub(super) const RULES: &[Rule] = &[
     },
 ];
 
+/// A prior-year figure for JS-118: its amount if entered, its name and its field.
+type PriorPart<'a> = (Option<Wan>, &'a str, FieldPath);
+
 /// JS-118: last year's parts against last year's total, both copied from last year's document.
 /// Its printed cells are rounded, so 0.01 万元 per part is allowed whatever the project's
 /// tolerance. With every part entered the sum must equal the total; with some, it may not
@@ -106,10 +109,7 @@ fn prior_parts(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = ctx.project;
     let py = &p.prior_year;
     let figure = |f: PriorFigure| (py.get(f), f.label(), FieldPath::prior_year(f));
-    let mut groups: Vec<(
-        (Option<Wan>, &str, FieldPath),
-        Vec<(Option<Wan>, &str, FieldPath)>,
-    )> = vec![
+    let mut groups: Vec<(PriorPart<'_>, Vec<PriorPart<'_>>)> = vec![
         (
             figure(PriorFigure::RevenueThisYear),
             RevenueItem::ALL
