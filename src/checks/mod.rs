@@ -14,6 +14,8 @@ mod text;
 mod three_public;
 mod totals;
 
+pub use totals::{Rounded, within_rounding};
+
 use std::fmt;
 
 use serde::Serialize;

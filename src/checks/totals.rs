@@ -95,6 +95,12 @@ pub(super) const RULES: &[Rule] = &[
         title: "上年数各项之和与上年合计不符",
         check: Check::Code(prior_parts),
     },
+    Rule {
+        code: "JS-119",
+        severity: Severity::Hint,
+        title: "报表数与明细之和的差额在四舍五入范围内",
+        check: Check::Code(rounding_differences),
+    },
 ];
 
 /// A prior-year figure for JS-118: its amount if entered, its name and its field.
@@ -290,13 +296,93 @@ fn carry_over(ctx: &Context<'_>, report: &mut Report<'_>) {
     }
 }
 
+/// A 报表数 that differs from the total computed from its parts by no more than the official
+/// tables' rounding: the filing system keeps 元 and rounds each printed cell to 0.01 万元, so
+/// detail copied in 万元 often adds up to 0.01 more or less per row than the printed total.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rounded {
+    /// Which 报表数.
+    pub total: ControlTotal,
+    /// The 报表数, which the document prints.
+    pub official: Wan,
+    /// The sum of the entered parts.
+    pub computed: Wan,
+    /// What the sum is of, for the message.
+    pub label: &'static str,
+    /// The 报表数 and the fields it is the sum of.
+    pub fields: Vec<FieldPath>,
+}
+
+/// The 报表数 that differ from their computed totals only by rounding (see [`Rounded`]). Entry
+/// in 元 is exact, so there none do.
+pub fn within_rounding(ctx: &Context<'_>) -> Vec<Rounded> {
+    if ctx.project.settings.entry_unit == crate::money::EntryUnit::Yuan {
+        return Vec::new();
+    }
+    ControlTotal::ALL
+        .iter()
+        .filter_map(|&total| {
+            let official = total.of(&ctx.project.control_totals)?;
+            let (computed, label, parts, items) = computed(total, ctx);
+            let allowed = Wan::from_wan(rust_decimal::Decimal::new(items.max(1) as i64, 2));
+            let rounding = computed != official && (computed - official).abs() <= allowed;
+            rounding.then(|| {
+                let mut fields = vec![FieldPath::control_total(total)];
+                fields.extend(parts);
+                Rounded {
+                    total,
+                    official,
+                    computed,
+                    label,
+                    fields,
+                }
+            })
+        })
+        .collect()
+}
+
+/// JS-119: every 报表数 that differs from its parts only by rounding, in one finding: the
+/// document prints the 报表数, and the clerk sees which rows to look at if it is not rounding.
+fn rounding_differences(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let rounded = within_rounding(ctx);
+    if rounded.is_empty() {
+        return;
+    }
+    let each: Vec<String> = rounded
+        .iter()
+        .map(|r| {
+            format!(
+                "{}：{}",
+                r.total.label().trim_end_matches("（报表数）"),
+                mismatch("报表数", r.official, r.label, r.computed)
+            )
+        })
+        .collect();
+    let mut fields: Vec<FieldPath> = Vec::new();
+    for f in rounded.into_iter().flat_map(|r| r.fields) {
+        if !fields.contains(&f) {
+            fields.push(f);
+        }
+    }
+    report.add(
+        format!(
+            "{}。官方报表按元计算、每格四舍五入到万元，照抄的明细相加常差 0.01 万元，文档各处按报表数印出；差额若不是四舍五入造成的，请核对所列明细",
+            each.join("；")
+        ),
+        fields,
+    );
+}
+
 /// JS-104 to JS-114: a 报表数, when entered, against the total computed from the entered parts.
+/// A difference within rounding is not an error (JS-119 reports it).
 pub(super) fn check_control(total: ControlTotal, ctx: &Context<'_>, report: &mut Report<'_>) {
     let Some(control) = total.of(&ctx.project.control_totals) else {
         return;
     };
     let (computed, computed_label, parts, items) = computed(total, ctx);
-    if !ctx.agree(computed, control, items) {
+    if !ctx.agree(computed, control, items)
+        && !within_rounding(ctx).iter().any(|r| r.total == total)
+    {
         let mut fields = vec![FieldPath::control_total(total)];
         fields.extend(parts);
         report.add(

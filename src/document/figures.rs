@@ -120,10 +120,20 @@ impl<'a> Figures<'a> {
     /// caller has them already).
     pub fn with(project: &'a Project, options: &super::Options<'a>) -> Figures<'a> {
         let catalog = options.catalog;
-        let totals = options
+        let mut totals = options
             .totals
             .cloned()
             .unwrap_or_else(|| Totals::of(project));
+        // Where a 报表数 differs from its parts only by the official tables' rounding, the
+        // document prints the 报表数, as the official tables do (JS-119 says so).
+        let context = crate::checks::Context {
+            project,
+            totals: totals.clone(),
+            catalog: None,
+        };
+        for r in crate::checks::within_rounding(&context) {
+            totals.use_official(r.total, r.official);
+        }
         let mut numbers = options.template.map(|t| t.numbers).unwrap_or_default();
         if let Some(d) = project.settings.share_decimals.decimals() {
             numbers.share_decimals = d;

@@ -264,6 +264,28 @@ impl Totals {
     }
 }
 
+impl Totals {
+    /// Puts the 报表数 `official` in place of the computed total it stands for: what the
+    /// document prints where the two differ only by the official tables' rounding.
+    pub fn use_official(&mut self, total: super::ControlTotal, official: Wan) {
+        use super::ControlTotal as C;
+        let slot = match total {
+            C::TotalRevenue => &mut self.total_revenue,
+            C::RevenueThisYear => &mut self.revenue_this_year,
+            C::TotalExpenditure => &mut self.total_expenditure,
+            C::ExpenditureThisYear => &mut self.expenditure_this_year,
+            C::Basic => &mut self.by_nature.basic,
+            C::Project => &mut self.by_nature.project,
+            C::AppropriationRevenue => &mut self.appropriation_revenue,
+            C::AppropriationExpenditure => &mut self.appropriation_expenditure,
+            C::GeneralBudgetExpenditure => &mut self.general_budget_expenditure,
+            C::GeneralBudgetBasic => &mut self.general_budget_basic,
+            C::ThreePublic => &mut self.three_public.actual,
+        };
+        *slot = official;
+    }
+}
+
 /// 一般公共预算财政拨款支出 grouped by 类, in code order: (类 code, amount).
 pub fn general_budget_by_class(project: &Project) -> Vec<(String, Wan)> {
     let mut by_class: BTreeMap<&str, Wan> = BTreeMap::new();
