@@ -215,7 +215,15 @@ fn line_row(
     let known = form.catalog.and_then(|c| c.class_path(&line.code));
     match known {
         Some(path) => {
-            ui.label(&path.item.name).on_hover_text(format!(
+            // Long 项 names are cut to keep the amounts in view; the whole name is in the hover.
+            let size = egui::vec2(190.0, ui.spacing().interact_size.y);
+            let layout = egui::Layout::left_to_right(egui::Align::Center);
+            ui.allocate_ui_with_layout(size, layout, |ui| {
+                ui.set_min_width(size.x);
+                ui.add(egui::Label::new(&path.item.name).truncate())
+            })
+            .inner
+            .on_hover_text(format!(
                 "{} / {} / {}",
                 path.class.name, path.section.name, path.item.name
             ));
