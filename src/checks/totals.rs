@@ -316,29 +316,32 @@ pub struct Rounded {
 /// The 报表数 that differ from their computed totals only by rounding (see [`Rounded`]). Entry
 /// in 元 is exact, so there none do.
 pub fn within_rounding(ctx: &Context<'_>) -> Vec<Rounded> {
-    if ctx.project.settings.entry_unit == crate::money::EntryUnit::Yuan {
-        return Vec::new();
-    }
     ControlTotal::ALL
         .iter()
-        .filter_map(|&total| {
-            let official = total.of(&ctx.project.control_totals)?;
-            let (computed, label, parts, items) = computed(total, ctx);
-            let allowed = Wan::from_wan(rust_decimal::Decimal::new(items.max(1) as i64, 2));
-            let rounding = computed != official && (computed - official).abs() <= allowed;
-            rounding.then(|| {
-                let mut fields = vec![FieldPath::control_total(total)];
-                fields.extend(parts);
-                Rounded {
-                    total,
-                    official,
-                    computed,
-                    label,
-                    fields,
-                }
-            })
-        })
+        .filter_map(|&total| rounded(total, ctx))
         .collect()
+}
+
+/// `total`'s 报表数 when it differs from its parts only by rounding.
+fn rounded(total: ControlTotal, ctx: &Context<'_>) -> Option<Rounded> {
+    if ctx.project.settings.entry_unit == crate::money::EntryUnit::Yuan {
+        return None;
+    }
+    let official = total.of(&ctx.project.control_totals)?;
+    let (computed, label, parts, items) = computed(total, ctx);
+    let allowed = Wan::from_wan(rust_decimal::Decimal::new(items.max(1) as i64, 2));
+    let rounding = computed != official && (computed - official).abs() <= allowed;
+    rounding.then(|| {
+        let mut fields = vec![FieldPath::control_total(total)];
+        fields.extend(parts);
+        Rounded {
+            total,
+            official,
+            computed,
+            label,
+            fields,
+        }
+    })
 }
 
 /// JS-119: every 报表数 that differs from its parts only by rounding, in one finding: the
@@ -380,9 +383,7 @@ pub(super) fn check_control(total: ControlTotal, ctx: &Context<'_>, report: &mut
         return;
     };
     let (computed, computed_label, parts, items) = computed(total, ctx);
-    if !ctx.agree(computed, control, items)
-        && !within_rounding(ctx).iter().any(|r| r.total == total)
-    {
+    if !ctx.agree(computed, control, items) && rounded(total, ctx).is_none() {
         let mut fields = vec![FieldPath::control_total(total)];
         fields.extend(parts);
         report.add(
