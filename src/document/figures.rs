@@ -19,7 +19,7 @@ pub struct Share {
     pub label: String,
     /// Its amount.
     pub amount: Wan,
-    /// Its share of the whole in percent, rounded to two decimals as printed; `None` when the
+    /// Its share of the whole in percent, rounded to the decimals printed; `None` when the
     /// whole is zero.
     pub share: Option<Decimal>,
     /// Last year's amount, if entered.
