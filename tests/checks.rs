@@ -28,7 +28,7 @@ fn dec(s: &str) -> Decimal {
 }
 
 fn findings(project: &Project) -> Vec<Finding> {
-    let catalog = Catalog::builtin(project.unit.year).unwrap();
+    let catalog = Catalog::for_project(project).unwrap();
     checks::run(project, Some(&catalog))
 }
 
@@ -549,12 +549,12 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ),
     (
         "JS-207",
-        "科目 2019998 不在 2023 年科目表中，请核对编码，或填写类、款、项名称",
+        "科目 2019998 不在所用的2023 年内置科目表中：请核对编码，填写类、款、项名称，或导入本地财政下发的科目表",
         &["expenditure.lines[0].code", "expenditure.lines[0].names"],
     ),
     (
         "JS-208",
-        "科目 2019998 试点支出 不在 2023 年科目表中，文档将使用所填名称，请核对编码",
+        "科目 2019998 试点支出 不在所用的2023 年内置科目表中（不一定有误），文档将使用所填名称；请核对编码，或导入本地财政下发的科目表",
         &["expenditure.lines[0].code"],
     ),
     (

@@ -7,8 +7,8 @@
 
 use juesuan::example::example;
 use juesuan::model::{
-    ClassNames, CostEntry, EconomicItem, FunctionalLine, Fund, Indicator, IndicatorKind,
-    IndicatorNature, PriorFigure, Project,
+    CatalogEdition, ClassNames, CostEntry, EconomicItem, FunctionalLine, Fund, Indicator,
+    IndicatorKind, IndicatorNature, PriorFigure, Project,
 };
 use juesuan::money::Wan;
 use juesuan::storage;
@@ -116,6 +116,10 @@ fn project() -> impl Strategy<Value = Project> {
             (0..PriorFigure::ALL.len(), prop::option::of(amount())),
             0..12,
         ),
+        prop::option::of((
+            prop::collection::btree_map("2[0-9]{2}|2[0-9]{6}", "[\\p{Han}a-z（）]{1,12}", 0..6),
+            prop::collection::btree_map("3[0-9]{4}", "[\\p{Han}]{1,8}", 0..4),
+        )),
     )
         .prop_map(
             |(
@@ -128,6 +132,7 @@ fn project() -> impl Strategy<Value = Project> {
                 items,
                 (g, p),
                 prior_figures,
+                edition,
             )| {
                 let mut project = example().unwrap();
                 for (i, value) in prior_figures {
@@ -149,6 +154,11 @@ fn project() -> impl Strategy<Value = Project> {
                 );
                 project.three_public.overseas.groups = g;
                 project.three_public.overseas.people = p;
+                project.catalog = edition.map(|(functional, economic)| CatalogEdition {
+                    source: "科目表.xlsx".into(),
+                    functional,
+                    economic,
+                });
                 project
             },
         )

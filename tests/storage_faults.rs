@@ -279,9 +279,26 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"fund\": \"一般公共预算财政拨款\"", "\"fund\": 3"),
         ("\"lines\": [", "\"lines\": [[], "),
         ("\"project\": {", "\"project\": ["),
-        ("\"schema_version\": 4", "\"schema_version\": \"4\""),
-        ("\"schema_version\": 4", "\"schema_version\": -4"),
-        ("\"schema_version\": 4", "\"schema_version\": 0"),
+        ("\"schema_version\": 5", "\"schema_version\": \"5\""),
+        ("\"schema_version\": 5", "\"schema_version\": -5"),
+        ("\"schema_version\": 5", "\"schema_version\": 0"),
+        // An imported 科目表 with a code of the wrong form or table, an empty name, an unknown key.
+        (
+            "\"project\": {",
+            "\"project\": {\"catalog\": {\"source\": \"x.csv\", \"functional\": {\"20x\": \"a\"}}, ",
+        ),
+        (
+            "\"project\": {",
+            "\"project\": {\"catalog\": {\"source\": \"x.csv\", \"functional\": {\"30101\": \"a\"}}, ",
+        ),
+        (
+            "\"project\": {",
+            "\"project\": {\"catalog\": {\"source\": \"x.csv\", \"economic\": {\"30101\": \"\"}}, ",
+        ),
+        (
+            "\"project\": {",
+            "\"project\": {\"catalog\": {\"source\": \"x.csv\", \"revenue\": {}}, ",
+        ),
         // A prior-year figure of the wrong type or unknown to this program.
         ("\"total_revenue\": \"213.07\"", "\"total_revenue\": 213.07"),
         (

@@ -836,3 +836,132 @@ fn every_prior_year_figure_has_a_field_in_the_tab_its_path_names() {
         );
     }
 }
+
+#[test]
+fn a_catalog_is_previewed_imported_as_one_undo_step_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    let csv = dir.path().join("区财政科目表.csv");
+    std::fs::write(
+        &csv,
+        "科目编码,科目名称\n2013101,行政运行（本地）\n2089901,本地试点\n2089902,\n",
+    )
+    .unwrap();
+    let before = h.state().session().project.clone();
+    h.state_mut().apply(Command::ImportCatalog(Some(csv)));
+    h.run();
+    assert_eq!(
+        h.state().session().project,
+        before,
+        "a preview changes nothing"
+    );
+    assert!(h.query_by_label_contains("改名 1 个科目").is_some());
+    assert!(
+        h.query_by_label_contains("第 4 行：科目编码“2089902”没有科目名称")
+            .is_some()
+    );
+    // 导入 waits until the clerk agrees to leave the bad row out.
+    h.state_mut().apply(Command::ApplyCatalogImport);
+    h.run();
+    assert_eq!(h.state().session().project, before);
+    h.get_by_label_contains("不导入无法读取的 1 行").click();
+    h.run();
+    h.get_by_label("导入").click();
+    h.run();
+    let edition = h.state().session().project.catalog.clone().unwrap();
+    assert_eq!(edition.source, "区财政科目表.csv");
+    assert_eq!(edition.functional.len(), 2);
+    go(&mut h, "支出");
+    assert!(
+        h.query_by_label_contains("所用科目表：导入的科目表“区财政科目表.csv”")
+            .is_some()
+    );
+    assert!(h.query_by_label("行政运行（本地）").is_some());
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    assert_eq!(h.state().session().project, before);
+    h.state_mut().apply(Command::Redo);
+    h.run();
+    h.get_by_label("不再使用导入的科目表").click();
+    h.run();
+    assert!(h.state().session().project.catalog.is_none());
+}
+
+/// Types a code into a line's code field: the 支出 grid resizes its columns as the name beside
+/// it appears, which takes a few frames to settle.
+fn type_code(h: &mut Harness<'_, JuesuanApp>, label: &str, code: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run_steps(4);
+    h.get_by_label(label).click();
+    h.run_steps(4);
+    h.get_by_label(label).type_text(code);
+    h.run_steps(8);
+}
+
+#[test]
+fn a_code_named_in_a_saved_project_is_named_so_in_the_next_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "支出");
+    h.get_by_label("添加科目").click();
+    h.run_steps(8);
+    let n = h.state().session().project.expenditure.lines.len();
+    type_code(&mut h, &format!("第{n}行科目编码"), "2089901");
+    for (label, text) in [
+        ("类名称", "社会保障和就业支出"),
+        ("款名称", "其他社会保障和就业支出"),
+        ("项名称", "本地试点"),
+    ] {
+        h.get_all_by_label(label).last().unwrap().click();
+        h.run();
+        h.get_all_by_label(label).last().unwrap().type_text(text);
+        h.run_steps(8);
+    }
+    h.state_mut()
+        .apply(Command::SaveTo(dir.path().join("今年.json")));
+    h.run();
+    assert!(h.state().error_message().is_none());
+    assert_eq!(h.state().remembered_codes()["2089901"].item, "本地试点");
+
+    // Another run of the application, a new project: typing the code brings its names back.
+    let mut h = harness(dir.path());
+    h.run();
+    h.state_mut().apply(Command::CreateProject {
+        year: 2024,
+        template: None,
+    });
+    h.run();
+    go(&mut h, "支出");
+    h.get_by_label("添加科目").click();
+    h.run_steps(8);
+    let n = h.state().session().project.expenditure.lines.len();
+    type_code(&mut h, &format!("第{n}行科目编码"), "2089901");
+    let line = &h.state().session().project.expenditure.lines[n - 1];
+    assert_eq!(line.names.as_ref().unwrap().item, "本地试点");
+}
+
+#[test]
+fn looking_at_every_tab_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("示例.json");
+    juesuan::storage::save(
+        &path,
+        &juesuan::example::example().unwrap(),
+        juesuan::storage::SaveTime::from_local(2024, 5, 1, 0),
+    )
+    .unwrap();
+    let mut h = harness_on(dir.path(), Some(path));
+    h.run();
+    let opened = h.state().session().project.clone();
+    for tab in Tab::ALL {
+        h.state_mut().apply(Command::ShowTab(tab));
+        h.run();
+    }
+    assert_eq!(h.state().session().project, opened);
+    assert!(
+        !h.state().window_title().contains('●'),
+        "nothing to save after only looking"
+    );
+}

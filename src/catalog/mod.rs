@@ -2,8 +2,11 @@
 //!
 //! The data lives in `assets/catalog/*.tsv`, embedded in the binary and parsed once. A
 //! [`Catalog`] is the view of one year: names change between editions (卫生健康支出 was
-//! 医疗卫生与计划生育支出), so every look-up goes through the project's year.
+//! 医疗卫生与计划生育支出), so every look-up goes through the project's year. A project may carry
+//! the 科目表 its local 财政 hands out ([`import`]); [`Catalog::for_project`] lays it over the
+//! built-in one.
 
+pub mod import;
 mod search;
 
 use std::collections::BTreeMap;
@@ -154,9 +157,57 @@ pub struct Catalog {
     functional: BTreeMap<String, Entry>,
     economic: BTreeMap<String, Entry>,
     glossary: Vec<(String, String)>,
+    /// The imported 科目表 laid over the built-in one, by the name it was imported from.
+    edition: Option<String>,
 }
 
 impl Catalog {
+    /// The catalog a project uses: the built-in one of its year, with the 科目表 imported into
+    /// the project laid over it (its names win, its codes add).
+    pub fn for_project(project: &crate::model::Project) -> Result<Catalog, DataError> {
+        let mut catalog = Catalog::builtin(project.unit.year)?;
+        if let Some(edition) = &project.catalog {
+            catalog.lay_over(edition);
+        }
+        Ok(catalog)
+    }
+
+    fn lay_over(&mut self, edition: &crate::model::CatalogEdition) {
+        use crate::model::Classification;
+        for of in [Classification::Functional, Classification::Economic] {
+            let entries = match of {
+                Classification::Functional => &mut self.functional,
+                Classification::Economic => &mut self.economic,
+            };
+            for (code, name) in edition.codes(of) {
+                let entry = entries.entry(code.clone()).or_insert_with(|| Entry {
+                    code: code.clone(),
+                    name: String::new(),
+                    definition: String::new(),
+                    initials: String::new(),
+                });
+                if entry.name != *name {
+                    entry.name.clone_from(name);
+                    entry.initials = search::initials(name);
+                }
+            }
+        }
+        self.edition = Some(edition.source.clone());
+    }
+
+    /// The name of the 科目表 imported into the project, if one is laid over the built-in one.
+    pub fn edition(&self) -> Option<&str> {
+        self.edition.as_deref()
+    }
+
+    /// The catalog as a clerk would name it: "2023 年内置科目表", or the imported table's name
+    /// with the built-in one it completes.
+    pub fn describe(&self) -> String {
+        match &self.edition {
+            Some(source) => format!("导入的科目表“{source}”（及 {} 年内置科目表）", self.year),
+            None => format!("{} 年内置科目表", self.year),
+        }
+    }
     /// The built-in catalog for `year`. An error means a broken data file (a test guards it).
     pub fn builtin(year: i32) -> Result<Catalog, DataError> {
         let data = data().as_ref().map_err(Clone::clone)?;
@@ -175,6 +226,7 @@ impl Catalog {
             functional: pick(&data.functional),
             economic: pick(&data.economic),
             glossary: data.glossary.clone(),
+            edition: None,
         }
     }
 
@@ -236,6 +288,27 @@ impl Catalog {
     }
 }
 
+/// The codes of a project's lines that `catalog` does not know, with the names the clerk gave
+/// them (all three filled): what the application remembers for the next project.
+pub fn named_unknown_codes(
+    project: &crate::model::Project,
+    catalog: &Catalog,
+) -> BTreeMap<String, crate::model::ClassNames> {
+    project
+        .expenditure
+        .lines
+        .iter()
+        .filter(|l| l.code.len() == 7 && catalog.class_path(&l.code).is_none())
+        .filter_map(|l| {
+            let names = l.names.as_ref()?;
+            let filled = [&names.class, &names.section, &names.item]
+                .iter()
+                .all(|n| !n.trim().is_empty());
+            filled.then(|| (l.code.clone(), names.clone()))
+        })
+        .collect()
+}
+
 /// The 项 name of a row of 表2: the catalog's, else the row's own, else that of an expenditure
 /// line of the same code; `None` when nobody names the code.
 pub fn revenue_item_name(
@@ -288,5 +361,29 @@ mod tests {
             c2023.functional("20805").unwrap().name,
             "行政事业单位养老支出"
         );
+    }
+
+    #[test]
+    fn the_2017_edition_has_the_pre_2019_names_and_the_pre_reform_economic_items() {
+        let c2017 = Catalog::builtin(2017).unwrap();
+        let c2018 = Catalog::builtin(2018).unwrap();
+        for (code, name) in [
+            ("207", "文化体育与传媒支出"),
+            ("210", "医疗卫生与计划生育支出"),
+            ("20805", "行政事业单位离退休"),
+        ] {
+            assert_eq!(c2017.functional(code).unwrap().name, name);
+        }
+        assert!(c2017.class_path("2080505").is_some());
+        assert_eq!(c2017.economic("30307").unwrap().name, "医疗费");
+        assert_eq!(c2018.economic("30307").unwrap().name, "医疗费补助");
+        assert_eq!(c2017.economic("310").unwrap().name, "其他资本性支出");
+        assert_eq!(c2018.economic("310").unwrap().name, "资本性支出");
+        assert!(
+            c2017.economic("30113").is_none(),
+            "住房公积金 was 30311 before the reform"
+        );
+        assert_eq!(c2017.economic("30311").unwrap().name, "住房公积金");
+        assert_eq!(c2017.economic("30217").unwrap().name, "公务接待费");
     }
 }

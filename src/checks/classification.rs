@@ -50,13 +50,13 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         code: "JS-207",
         severity: Severity::Warning,
-        title: "功能分类科目不在科目表中，且未填写名称",
+        title: "功能分类科目不在所用的科目表中，且未填写名称",
         check: Check::Code(line_code_unknown_unnamed),
     },
     Rule {
         code: "JS-208",
         severity: Severity::Hint,
-        title: "功能分类科目不在本年度科目表中",
+        title: "功能分类科目不在所用的科目表中",
         check: Check::Code(line_code_unknown_named),
     },
     Rule {
@@ -246,14 +246,21 @@ fn unknown_lines<'a>(
         })
 }
 
+/// The catalog the project uses, as a clerk names it.
+fn catalog_name(ctx: &Context<'_>) -> String {
+    ctx.catalog
+        .map_or_else(|| "科目表".to_owned(), crate::catalog::Catalog::describe)
+}
+
 /// JS-207: a code the catalog does not know needs the user's 类/款/项 names for the document.
 fn line_code_unknown_unnamed(ctx: &Context<'_>, report: &mut Report<'_>) {
     for (i, line) in unknown_lines(ctx) {
         if line.names.is_none() {
             report.add(
                 format!(
-                    "科目 {} 不在 {} 年科目表中，请核对编码，或填写类、款、项名称",
-                    line.code, ctx.project.unit.year
+                    "科目 {} 不在所用的{}中：请核对编码，填写类、款、项名称，或导入本地财政下发的科目表",
+                    line.code,
+                    catalog_name(ctx)
                 ),
                 vec![
                     FieldPath::expenditure_line(i, LineField::Code),
@@ -270,8 +277,10 @@ fn line_code_unknown_named(ctx: &Context<'_>, report: &mut Report<'_>) {
         if let Some(names) = &line.names {
             report.add(
                 format!(
-                    "科目 {} {} 不在 {} 年科目表中，文档将使用所填名称，请核对编码",
-                    line.code, names.item, ctx.project.unit.year
+                    "科目 {} {} 不在所用的{}中（不一定有误），文档将使用所填名称；请核对编码，或导入本地财政下发的科目表",
+                    line.code,
+                    names.item,
+                    catalog_name(ctx)
                 ),
                 vec![FieldPath::expenditure_line(i, LineField::Code)],
             );

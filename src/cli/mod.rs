@@ -1,5 +1,6 @@
 //! The command line: `juesuan example`, `summary`, `check`, `report`, `pdf`, `paths`, `get`,
-//! `set`, the template commands (`templates`, `figures`, `template`), and the usage text.
+//! `set`, the template commands (`templates`, `figures`, `template`), `catalog import`, and the
+//! usage text.
 //!
 //! [`run`] takes the arguments and two writers and returns the exit status, so tests drive it
 //! exactly as a shell would.
@@ -21,6 +22,7 @@ use crate::money::Wan;
 use crate::print::{PrintDate, Printer};
 use crate::storage::{self, SaveTime};
 
+mod catalog;
 mod templates;
 
 /// Exit status: success.
@@ -51,6 +53,10 @@ pub const USAGE: &str = "\
                                把内置模板或项目导入的模板写成文件（供其他单位导入）
   juesuan template import 项目文件 模板.toml
                                把模板文件导入项目并选用它（检查无误才导入）
+  juesuan catalog import 项目文件 科目表.xlsx|.xls|.csv [--dry-run] [--skip-bad-rows]
+                               导入本地财政下发的科目表（按“科目编码”“科目名称”列读取），
+                               先列出新增、改名的科目和无法读取的行；有无法读取的行时
+                               不导入，除非加 --skip-bad-rows；--dry-run 只列出不导入
   juesuan paths 文件            列出可修改的全部字段：路径、名称、类型
   juesuan get 文件 路径         显示一个字段（或一部分）的值
   juesuan set 文件 路径 值      修改一个字段并保存（金额按项目的录入单位，与界面同样校验）；
@@ -59,7 +65,7 @@ pub const USAGE: &str = "\
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 14] = [
+const COMMANDS: [&str; 15] = [
     "help",
     "-h",
     "--help",
@@ -74,6 +80,7 @@ const COMMANDS: [&str; 14] = [
     "templates",
     "figures",
     "template",
+    "catalog",
 ];
 
 /// What the shell's clock says, handed to the command line (which reads no clock itself).
@@ -131,6 +138,7 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         Some("templates") => templates::list_command(&args[1..], out),
         Some("figures") => templates::figures_command(&args[1..], out),
         Some("template") => templates::template_command(&args[1..], now.save, out),
+        Some("catalog") => catalog::catalog_command(&args[1..], now.save, out),
         Some(other) => Err(format!("未知命令“{other}”\n\n{USAGE}")),
     };
     match result {
@@ -202,7 +210,7 @@ fn check_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
         return Err("用法：juesuan check 文件 [--json]".to_owned());
     };
     let project = storage::load(&PathBuf::from(path)).map_err(|e| e.to_string())?;
-    let catalog = Catalog::builtin(project.unit.year).ok();
+    let catalog = Catalog::for_project(&project).ok();
     let mut findings = checks::run(&project, catalog.as_ref());
     let options = document::Options {
         catalog: catalog.as_ref(),

@@ -29,9 +29,9 @@ pub(super) fn named(arg: &str) -> Result<Chosen, String> {
 }
 
 /// The document of `project` under `template` (the project's own when `None`), with the
-/// built-in catalog of its year.
+/// catalog it uses.
 pub(super) fn document_with(project: &Project, template: Option<&Template>) -> Document {
-    let catalog = Catalog::builtin(project.unit.year).ok();
+    let catalog = Catalog::for_project(project).ok();
     let options = document::Options {
         catalog: catalog.as_ref(),
         template,
@@ -71,7 +71,7 @@ pub(super) fn figures_command(args: &[String], out: &mut dyn Write) -> Result<i3
         Some(c) => c,
         None => template::for_project(&project).0,
     };
-    let catalog = Catalog::builtin(project.unit.year).ok();
+    let catalog = Catalog::for_project(&project).ok();
     let options = document::Options {
         catalog: catalog.as_ref(),
         template: Some(&chosen),

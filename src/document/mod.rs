@@ -481,9 +481,10 @@ impl crate::template::render_parts::Parts for DocParts<'_> {
     }
 }
 
-/// Builds the document with the built-in catalog of the project's year.
+/// Builds the document with the catalog the project uses (the built-in one of its year, with
+/// any 科目表 imported into the project).
 pub fn build_with_builtin_catalog(project: &Project) -> Document {
-    let catalog = Catalog::builtin(project.unit.year).ok();
+    let catalog = Catalog::for_project(project).ok();
     let options = Options {
         catalog: catalog.as_ref(),
         ..Options::default()

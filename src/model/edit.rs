@@ -271,6 +271,9 @@ impl Project {
         {
             return Err((bad.path, format!("金额 {} 不能为负数", bad.value.wan())));
         }
+        if let Some(catalog) = &self.catalog {
+            catalog.validate().map_err(|m| (FieldPath::catalog(), m))?;
+        }
         let value = serde_json::to_value(self).unwrap_or_default();
         match limits::check(&value) {
             Some(exceeded) => Err((exceeded.field, exceeded.message)),

@@ -8,6 +8,7 @@
 //! | a name, code, label or short entry (单位名称, 科目名称, 指标名称, 度量单位 …) | 200 characters |
 //! | a paragraph, reason or summary (职责, 原因, 综述, 评价结论 …) | 5,000 characters |
 //! | a template imported into the project | 200,000 characters |
+//! | a 科目表 imported into the project | 10,000 codes |
 //! | all texts of a project together | 600,000 characters (twice a 50× example project) |
 //! | a list (支出科目, 项目, 指标, 职责段落 …) | 2,000 rows |
 //! | all rows of all lists together | 10,000 (five times a 50× example project) |
@@ -30,6 +31,10 @@ pub const LONG_TEXT: usize = 5_000;
 /// The longest template file imported into a project, in characters (the built-in ones have
 /// about 20,000).
 pub const TEMPLATE_TEXT: usize = 200_000;
+
+/// The most codes a 科目表 imported into a project may have (the national 支出功能分类 has
+/// about 2,000).
+pub const CATALOG_CODES: usize = 10_000;
 
 /// The most characters all texts of a project may have together.
 pub const ALL_TEXT: usize = 600_000;

@@ -8,6 +8,7 @@
 mod accounts;
 mod assets;
 pub mod edit;
+mod edition;
 pub mod limits;
 mod path;
 mod performance;
@@ -18,6 +19,7 @@ mod walk;
 
 pub use accounts::*;
 pub use assets::*;
+pub use edition::{CatalogEdition, Classification};
 pub use path::{FieldPath, PathError, Root, Step};
 pub use performance::*;
 pub use three_public::*;
@@ -72,6 +74,10 @@ pub struct Project {
     /// `settings.template` names its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_template: Option<String>,
+    /// The 科目表 imported into the project (the local 财政's for the year): its names replace
+    /// the built-in catalog's, its codes add to them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<CatalogEdition>,
 }
 
 /// The clerk's own text of one paragraph of a template: a template text over the same figures,

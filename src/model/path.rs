@@ -103,6 +103,8 @@ pub enum Root {
     Wording,
     /// `custom_template`.
     CustomTemplate,
+    /// `catalog`.
+    Catalog,
 }
 
 impl Root {
@@ -126,11 +128,12 @@ impl Root {
             Root::Glossary => "glossary",
             Root::Wording => "wording",
             Root::CustomTemplate => "custom_template",
+            Root::Catalog => "catalog",
         }
     }
 
     /// Every root, without the figure of `prior_year` and `control_totals`.
-    pub const ALL: [Root; 17] = [
+    pub const ALL: [Root; 18] = [
         Root::Settings,
         Root::Unit,
         Root::PriorYear(None),
@@ -148,6 +151,7 @@ impl Root {
         Root::Glossary,
         Root::Wording,
         Root::CustomTemplate,
+        Root::Catalog,
     ];
 
     fn from_key(key: &str) -> Option<Root> {
@@ -174,6 +178,7 @@ impl Root {
             Root::Glossary => "名词解释",
             Root::Wording => "自拟段落",
             Root::CustomTemplate => "导入的模板",
+            Root::Catalog => "导入的科目表",
         }
     }
 }
@@ -431,6 +436,11 @@ impl FieldPath {
     /// The text of the template imported into the project: `custom_template`.
     pub fn custom_template() -> FieldPath {
         FieldPath::at(Root::CustomTemplate)
+    }
+
+    /// The 科目表 imported into the project: `catalog`.
+    pub fn catalog() -> FieldPath {
+        FieldPath::at(Root::Catalog)
     }
 
     /// The part of the project the path is in.

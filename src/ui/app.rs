@@ -84,6 +84,10 @@ pub struct JuesuanApp {
     pub(super) editor: Option<super::wording::WordingEditor>,
     /// The window's context, when there is a window (closing, focus).
     ctx: Option<egui::Context>,
+    /// A 科目表 read and waiting for 导入 or 取消.
+    pub(super) catalog_import: Option<super::catalog::CatalogImport>,
+    /// Names the clerk gave codes the catalog does not know, in any saved project.
+    remembered_codes: std::collections::BTreeMap<String, crate::model::ClassNames>,
 }
 
 impl JuesuanApp {
@@ -134,6 +138,7 @@ impl JuesuanApp {
             }
         };
         remove_old_print_files();
+        let remembered_codes = files.remembered().codes;
         JuesuanApp {
             session,
             files,
@@ -155,6 +160,8 @@ impl JuesuanApp {
             commands: Vec::new(),
             editor: None,
             ctx: Some(ctx.clone()),
+            remembered_codes,
+            catalog_import: None,
         }
     }
 
@@ -310,6 +317,7 @@ impl JuesuanApp {
         match self.session.save_to(path, super::clock::save_time()) {
             Ok(()) => {
                 self.note(remember(&self.files, path));
+                self.remember_codes();
                 if let Some(slot) = &self.slot {
                     slot.clear();
                 }
@@ -320,6 +328,33 @@ impl JuesuanApp {
                 false
             }
         }
+    }
+
+    /// Remembers the names the saved project gives codes its catalog does not know, for the
+    /// next project. Failing loses nothing of the project: it is logged and noted.
+    fn remember_codes(&mut self) {
+        let Some(catalog) = self.session.catalog() else {
+            return;
+        };
+        let codes = crate::catalog::named_unknown_codes(&self.session.project, catalog);
+        if codes.is_empty() {
+            return;
+        }
+        match self.files.remember_codes(codes) {
+            Ok(all) => self.remembered_codes = all,
+            Err(e) => {
+                let message = format!("无法记住自填的科目名称（{e}）");
+                super::crash::log(&message);
+                self.note(Some(message));
+            }
+        }
+    }
+
+    /// The codes the application remembers names of (tests read them).
+    pub fn remembered_codes(
+        &self,
+    ) -> &std::collections::BTreeMap<String, crate::model::ClassNames> {
+        &self.remembered_codes
     }
 
     /// 保存: to the session's file, or asks for one.
@@ -642,6 +677,7 @@ impl JuesuanApp {
         ui.separator();
         let mut target = None;
         let mut to_document = false;
+        let mut import = false;
         if self.session.findings.is_empty() {
             ui.label("没有发现问题。");
         }
@@ -651,9 +687,19 @@ impl JuesuanApp {
             let color = theme::severity_color(f.severity);
             let text =
                 RichText::new(format!("【{}】{} {}", f.severity, f.code, f.title)).color(color);
-            let response = ui
-                .add(egui::Button::new(text).wrap())
-                .on_hover_text(&f.message);
+            // A code the catalog does not know may be in the local 财政's 科目表: the row offers
+            // its import beside the title, keeping the row's height.
+            let response = if matches!(f.code, "JS-207" | "JS-208") {
+                ui.horizontal(|ui| {
+                    let r = ui.add(egui::Button::new(text).truncate());
+                    import |= ui.small_button("导入科目表…").clicked();
+                    r
+                })
+                .inner
+            } else {
+                ui.add(egui::Button::new(text).wrap())
+            }
+            .on_hover_text(&f.message);
             ui.label(RichText::new(&f.message).small());
             if response.clicked() {
                 match f.fields.first() {
@@ -667,6 +713,9 @@ impl JuesuanApp {
         });
         if let Some(field) = target {
             self.send(Command::JumpTo(field));
+        }
+        if import {
+            self.send(Command::ImportCatalog(None));
         }
         if to_document {
             self.show_preview = false;
@@ -705,6 +754,7 @@ impl JuesuanApp {
             edited: &mut edited,
             catalog: catalog.as_ref(),
             totals,
+            remembered_codes: &self.remembered_codes,
         };
         egui::ScrollArea::vertical()
             .id_salt(("tab", self.tab.label()))
@@ -720,6 +770,9 @@ impl JuesuanApp {
             });
         if let Some(field) = edited {
             self.session.commit_edit(&field);
+        }
+        if let Some(request) = self.tab_state.catalog_request.take() {
+            self.send(request);
         }
     }
 
@@ -1068,6 +1121,7 @@ impl JuesuanApp {
             .show(ui, |ui| self.findings_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.tabs_ui(ui));
         self.dialogs_ui(&ctx);
+        self.catalog_import_ui(&ctx);
         self.apply_queued();
 
         let title = self.window_title();

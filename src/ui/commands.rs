@@ -81,6 +81,16 @@ pub enum Command {
     },
     /// Close the wording editor without keeping its text.
     CloseEditor,
+    /// 导入科目表…: read a given file (or ask for one) and show what importing it changes.
+    ImportCatalog(Option<PathBuf>),
+    /// Keep the 科目表 being shown with the project (one undo step).
+    ApplyCatalogImport,
+    /// Close the 科目表 preview without importing.
+    CancelCatalogImport,
+    /// Stop using the imported 科目表 (one undo step).
+    RemoveCatalog,
+    /// In the 科目表 preview: whether to leave out the rows that could not be read.
+    SkipBadCatalogRows(bool),
 }
 
 /// Something that would discard unsaved work, waiting for the clerk's answer.
@@ -166,6 +176,15 @@ impl JuesuanApp {
                 self.set_wording(&paragraph, text.as_deref());
             }
             Command::CloseEditor => self.editor = None,
+            Command::ImportCatalog(path) => self.import_catalog(path),
+            Command::ApplyCatalogImport => self.apply_catalog_import(),
+            Command::CancelCatalogImport => self.catalog_import = None,
+            Command::RemoveCatalog => self.remove_catalog(),
+            Command::SkipBadCatalogRows(skip) => {
+                if let Some(pending) = &mut self.catalog_import {
+                    pending.skip_bad_rows = skip;
+                }
+            }
         }
     }
 }

@@ -8,6 +8,7 @@
 //! offered once — this instance holds the lock while it asks — and deleted only after the clerk
 //! chose 恢复 or 放弃.
 
+use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -15,11 +16,14 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Project;
+use crate::model::{ClassNames, Project};
 use crate::storage::{self, StorageError};
 
 /// How many recent files the 文件 menu lists.
 const RECENT_LIMIT: usize = 8;
+
+/// How many codes the application remembers names of.
+pub const CODES_LIMIT: usize = 2_000;
 
 /// How often unsaved work is copied to the recovery slot.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
@@ -35,6 +39,10 @@ pub struct AppFiles {
 pub struct Remembered {
     /// Recently opened or saved projects, newest first.
     pub recent: Vec<PathBuf>,
+    /// Codes the catalog did not know, with the 类/款/项 names the clerk gave them in a saved
+    /// project: filled in when the clerk types the code again, in any project.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub codes: BTreeMap<String, ClassNames>,
 }
 
 /// What a recovery copy says about itself.
@@ -112,8 +120,31 @@ impl AppFiles {
         r.recent.retain(|p| p != path);
         r.recent.insert(0, path.to_owned());
         r.recent.truncate(RECENT_LIMIT);
+        self.write_remembered(&r)
+    }
+
+    /// Remembers the names the clerk gave codes the catalog does not know (newer names win);
+    /// returns everything remembered. Beyond [`CODES_LIMIT`] codes, new codes are not added.
+    pub fn remember_codes(
+        &self,
+        codes: BTreeMap<String, ClassNames>,
+    ) -> Result<BTreeMap<String, ClassNames>, StorageError> {
+        let mut r = self.remembered();
+        let before = r.codes.clone();
+        for (code, names) in codes {
+            if r.codes.len() < CODES_LIMIT || r.codes.contains_key(&code) {
+                r.codes.insert(code, names);
+            }
+        }
+        if r.codes != before {
+            self.write_remembered(&r)?;
+        }
+        Ok(r.codes)
+    }
+
+    fn write_remembered(&self, r: &Remembered) -> Result<(), StorageError> {
         self.create_dir()?;
-        let text = serde_json::to_string_pretty(&r).unwrap_or_default();
+        let text = serde_json::to_string_pretty(r).unwrap_or_default();
         storage::replace_file(&self.remembered_path(), text.as_bytes())
     }
 
@@ -352,6 +383,28 @@ mod tests {
             .filter(|n| n.ends_with(".bak") || n.ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[test]
+    fn remembered_codes_survive_recent_files_and_newer_names_win() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = AppFiles::in_dir(dir.path());
+        let names = |item: &str| ClassNames {
+            class: "社会保障和就业支出".into(),
+            section: "其他社会保障和就业支出".into(),
+            item: item.into(),
+        };
+        files
+            .remember_codes(BTreeMap::from([("2089999".to_owned(), names("旧名"))]))
+            .unwrap();
+        files.add_recent(Path::new("a.json")).unwrap();
+        let all = files
+            .remember_codes(BTreeMap::from([("2089999".to_owned(), names("新名"))]))
+            .unwrap();
+        assert_eq!(all["2089999"].item, "新名");
+        let r = files.remembered();
+        assert_eq!(r.codes["2089999"].item, "新名");
+        assert_eq!(r.recent, [PathBuf::from("a.json")]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! [`session::Session`] and shows what the core computes.
 
 pub mod app;
+mod catalog;
 pub mod charts;
 pub mod clock;
 pub mod commands;

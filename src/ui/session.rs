@@ -54,8 +54,10 @@ pub struct Session {
     pub glossary: Vec<document::glossary::Term>,
     /// What the template was resolved from: the project's choice, its imported text and year.
     template_key: (Option<String>, Option<String>, i32),
-    /// The catalog of the project's year, reloaded when the year changes.
+    /// The catalog the project uses, reloaded when its year or imported 科目表 changes.
     pub(super) catalog: Option<Catalog>,
+    /// What the catalog was made from: the year and the imported 科目表.
+    catalog_key: (i32, Option<crate::model::CatalogEdition>),
 }
 
 impl Session {
@@ -83,6 +85,7 @@ impl Session {
             template_key: (None, None, i32::MIN),
             glossary: Vec::new(),
             catalog: None,
+            catalog_key: (i32::MIN, None),
         };
         session.recompute();
         session
@@ -94,7 +97,7 @@ impl Session {
         Ok(Session::new(project, Some(path.to_owned()), true))
     }
 
-    /// The catalog of the project's year.
+    /// The catalog the project uses.
     pub fn catalog(&self) -> Option<&Catalog> {
         self.catalog.as_ref()
     }
@@ -193,12 +196,11 @@ impl Session {
 
     /// Recomputes the findings and the document after a change.
     fn recompute(&mut self) {
-        if self
-            .catalog
-            .as_ref()
-            .is_none_or(|c| c.year() != self.project.unit.year)
+        if self.catalog_key.0 != self.project.unit.year
+            || self.catalog_key.1 != self.project.catalog
         {
-            self.catalog = Catalog::builtin(self.project.unit.year).ok();
+            self.catalog = Catalog::for_project(&self.project).ok();
+            self.catalog_key = (self.project.unit.year, self.project.catalog.clone());
         }
         let key = (
             self.project.settings.template.clone(),

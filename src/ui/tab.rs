@@ -91,7 +91,8 @@ impl Tab {
                 Some(ControlTotal::GeneralBudgetBasic) => Tab::BasicCosts,
                 Some(ControlTotal::ThreePublic) => Tab::ThreePublic,
             },
-            Root::Expenditure => Tab::Expenditure,
+            // The codes are entered on the 支出 tab, where the 科目表 is imported.
+            Root::Expenditure | Root::Catalog => Tab::Expenditure,
             Root::BasicCosts => Tab::BasicCosts,
             Root::ThreePublic | Root::RunningCosts => Tab::ThreePublic,
             Root::Procurement => Tab::Procurement,

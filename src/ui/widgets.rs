@@ -60,6 +60,8 @@ pub struct Form<'a> {
     pub catalog: Option<&'a Catalog>,
     /// The project's totals as the core last computed them (after the previous edit).
     pub totals: &'a Totals,
+    /// Names the clerk gave codes the catalog does not know, in earlier projects.
+    pub remembered_codes: &'a std::collections::BTreeMap<String, crate::model::ClassNames>,
 }
 
 impl Form<'_> {

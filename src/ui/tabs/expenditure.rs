@@ -116,6 +116,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
         *form.edited = Some(FieldPath::expenditure(ExpenditureField::Lines));
     }
     picker_ui(ui, p, form, state, year);
+    catalog_bar(ui, p, form, state);
 
     let t = form.totals;
     widgets::section(ui, "合计（由明细自动计算）与报表数");
@@ -227,14 +228,29 @@ fn line_row(
                 "{} / {} / {}",
                 path.class.name, path.section.name, path.item.name
             ));
-            if line.names.is_some() {
-                line.names = None;
-                *form.edited = Some(at(LineField::Names));
-            }
+            // Names the clerk gave are kept (the document uses the catalog's while it knows
+            // the code): looking at the tab never changes the project.
         }
         None => {
+            // A code named in an earlier project gets those names until the clerk types others.
+            let unnamed = line
+                .names
+                .as_ref()
+                .is_none_or(|n| n.class.is_empty() && n.section.is_empty() && n.item.is_empty());
+            if unnamed && let Some(names) = form.remembered_codes.get(&line.code) {
+                line.names = Some(names.clone());
+                for field in [
+                    LineField::NamesClass,
+                    LineField::NamesSection,
+                    LineField::NamesItem,
+                ] {
+                    form.buffers.remove(&at(field));
+                }
+                *form.edited = Some(at(LineField::Names));
+            }
+            let mut names = line.names.clone().unwrap_or_default();
             ui.horizontal(|ui| {
-                let names = line.names.get_or_insert_with(ClassNames::default);
+                let names = &mut names;
                 widgets::text_cell(
                     ui,
                     form,
@@ -262,6 +278,10 @@ fn line_row(
             })
             .response
             .on_hover_text("科目表中没有此编码，请依次填写类、款、项名称");
+            // Names exist once the clerk types one; erasing all three leaves none.
+            if line.names.clone().unwrap_or_default() != names {
+                line.names = (names != ClassNames::default()).then_some(names);
+            }
         }
     }
     if fund_combo(
@@ -316,6 +336,28 @@ fn line_row(
         140.0,
         &format!("第{}行原因", i + 1),
     );
+}
+
+/// The catalog in use, with 导入科目表… and, once one is imported, the way back to the built-in.
+fn catalog_bar(ui: &mut Ui, p: &Project, form: &Form<'_>, state: &mut TabState) {
+    let described = form
+        .catalog
+        .map_or_else(|| "内置科目表无法读取".to_owned(), |c| c.describe());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("所用科目表：{described}"));
+        if ui
+            .button("导入科目表…")
+            .on_hover_text(
+                "导入本地财政下发的本年度科目表（.xlsx、.xls 或 .csv，含“科目编码”“科目名称”列）",
+            )
+            .clicked()
+        {
+            state.catalog_request = Some(crate::ui::Command::ImportCatalog(None));
+        }
+        if p.catalog.is_some() && ui.button("不再使用导入的科目表").clicked() {
+            state.catalog_request = Some(crate::ui::Command::RemoveCatalog);
+        }
+    });
 }
 
 fn picker_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabState, year: i32) {

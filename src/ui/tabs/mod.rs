@@ -23,6 +23,8 @@ use crate::money::EntryUnit;
 pub struct TabState {
     /// The functional-classification picker: the line it fills and the search text.
     pub picker: Option<(usize, String)>,
+    /// What the 支出 tab's 科目表 line asked for this frame, for the application to carry out.
+    pub catalog_request: Option<crate::ui::Command>,
 }
 
 /// Draws `tab`.
