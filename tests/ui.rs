@@ -965,3 +965,20 @@ fn looking_at_every_tab_changes_nothing() {
         "nothing to save after only looking"
     );
 }
+
+#[test]
+fn snapshot_of_the_catalog_import_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "支出");
+    let csv = dir.path().join("安居区2023年政府收支分类科目.csv");
+    std::fs::write(
+        &csv,
+        "2023年政府收支分类科目\n科目编码,科目名称\n2013101,行政运行\n2013102,一般行政管理事务（区级）\n2089901,其他社会保障和就业支出（试点）\n20899x1,错误编码\n2089902,\n",
+    )
+    .unwrap();
+    h.state_mut().apply(Command::ImportCatalog(Some(csv)));
+    h.run();
+    h.snapshot("catalog_import_preview");
+}
