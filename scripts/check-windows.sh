@@ -17,5 +17,6 @@ source packaging/windows/wine-prefix.sh
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=$wine
 # Keep this list the same as the release workflow's (tests/packaging.rs checks the workflow's).
 cargo test --locked --target "$target" --lib --bins --test architecture --test catalog \
+  --test catalog_import \
   --test checks --test cli --test document --test example_totals --test packaging \
   --test roundtrip_prop --test storage

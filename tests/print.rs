@@ -65,6 +65,13 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
         "{tool} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+    // The PDF opens cleanly: poppler has nothing to complain about (it once printed "Syntax
+    // Error: Suspects object is wrong type (boolean)" on every file).
+    assert!(
+        output.stderr.is_empty(),
+        "{tool} complained: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 

@@ -86,6 +86,22 @@ pub struct Pages {
     ident: String,
 }
 
+/// The catalog's mark information as krilla writes it. `/Suspects false` is valid and the
+/// default, but poppler before 25.12 takes a false value for a wrong type and prints "Syntax Error:
+/// Suspects object is wrong type (boolean)" each time Evince, Okular or `pdfinfo` opens the file.
+const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+
+/// Drops the default `/Suspects false` from the catalog, keeping every byte offset (the key is
+/// overwritten with spaces, so the cross-reference table stays right). A PDF without exactly this
+/// dictionary is left as it is.
+fn quiet_poppler(pdf: &mut [u8]) {
+    let key = b"/Suspects false";
+    if let Some(at) = pdf.windows(MARK_INFO.len()).position(|w| w == MARK_INFO) {
+        let start = at + MARK_INFO.len() - 2 - key.len();
+        pdf[start..start + key.len()].fill(b' ');
+    }
+}
+
 impl Pages {
     /// How many pages there are.
     pub fn count(&self) -> usize {
@@ -100,7 +116,10 @@ impl Pages {
             creator: Smart::Custom(Some("决算助手 juesuan".to_owned())),
             ..Default::default()
         };
-        typst_pdf::pdf(&self.doc, &options).map_err(|e| PrintError::from_diagnostics("PDF", &e))
+        let mut pdf = typst_pdf::pdf(&self.doc, &options)
+            .map_err(|e| PrintError::from_diagnostics("PDF", &e))?;
+        quiet_poppler(&mut pdf);
+        Ok(pdf)
     }
 
     /// Renders page `index` (0-based) at `pixels_per_point` (2.0 gives 1191 × 1684 for A4) as
@@ -216,5 +235,21 @@ mod tests {
             .filter(|b| matches!(b, Block::Table(t) if t.wide))
             .count();
         assert_eq!(wide, all_wide);
+    }
+
+    #[test]
+    fn the_default_suspects_flag_is_blanked_in_place() {
+        let mut pdf =
+            b"1 0 obj<</Type/Catalog/MarkInfo<</Marked true/Suspects false>>>>endobj".to_vec();
+        let len = pdf.len();
+        quiet_poppler(&mut pdf);
+        assert_eq!(pdf.len(), len, "offsets stay");
+        assert_eq!(
+            String::from_utf8(pdf).unwrap(),
+            "1 0 obj<</Type/Catalog/MarkInfo<</Marked true               >>>>endobj"
+        );
+        let mut other = b"/MarkInfo<</Marked true/Suspects true>>".to_vec();
+        quiet_poppler(&mut other);
+        assert_eq!(other, b"/MarkInfo<</Marked true/Suspects true>>");
     }
 }
