@@ -409,3 +409,61 @@ fn a_50_times_project_has_as_many_pdf_pages_as_preview_pages() {
     );
     assert!(pages.render(pages.count() - 1, 0.5).is_some());
 }
+
+/// The titles of the PDF's bookmarks (outline items), in file order: the UTF-16 strings after
+/// `/Title` (the document's own title, in the info dictionary, is the last).
+fn bookmark_titles(pdf: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Title<FEFF")
+        .filter_map(|(at, _)| {
+            let hex = &text[at + "/Title<FEFF".len()..];
+            let hex = &hex[..hex.find('>')?];
+            let units: Vec<u16> = (0..hex.len() / 4)
+                .map(|i| u16::from_str_radix(&hex[i * 4..i * 4 + 4], 16).unwrap())
+                .collect();
+            Some(String::from_utf16(&units).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn every_table_and_attachment_is_in_the_contents_and_the_bookmarks() {
+    let pdf = &the_example().pdf;
+    let marks = bookmark_titles(pdf);
+    let contents = poppler(
+        "pdftotext",
+        &["-f", "2", "-l", "2", "-layout"],
+        &example_pdf_path(),
+    );
+    for n in 1..=9 {
+        let table = format!("表{n} ");
+        assert!(
+            marks.iter().any(|m| m.starts_with(&table)),
+            "{table} has no bookmark: {marks:?}"
+        );
+        let line = contents
+            .lines()
+            .find(|l| l.trim_start().starts_with(&table))
+            .unwrap_or_else(|| panic!("{table} is not in the contents:\n{contents}"));
+        assert!(
+            line.trim_end().ends_with(|c: char| c.is_ascii_digit()),
+            "{line}"
+        );
+    }
+    for attachment in [
+        "附件1\u{3000}2023年区委绩效办部门预算绩效评价报告",
+        "附件2\u{3000}专项预算项目绩效评价报告",
+    ] {
+        assert!(marks.iter().any(|m| m == attachment), "{marks:?}");
+    }
+    assert!(
+        !marks.iter().any(|m| m == "附件1"),
+        "附件1 and its title are one entry"
+    );
+    let count = the_example().pages.count();
+    assert!(
+        !poppler("pdftotext", &["-f", "3", "-l", "3"], &example_pdf_path())
+            .contains("七、改进建议"),
+        "the contents fit on one page ({count} pages)"
+    );
+}
