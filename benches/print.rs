@@ -24,9 +24,7 @@ fn print_benches(c: &mut Criterion) {
 
     let start = Instant::now();
     let doc = build_with_builtin_catalog(&small);
-    let pages = printer
-        .layout(&doc, &small.unit.signatories, DATE)
-        .expect("layout");
+    let pages = printer.layout(&doc, DATE).expect("layout");
     let pdf = pages.pdf().expect("pdf");
     println!(
         "first PDF of the example (fonts parsed, cold caches): {:.0} ms, {} pages, {} bytes",
@@ -40,23 +38,17 @@ fn print_benches(c: &mut Criterion) {
     group.bench_function("example: document + layout + PDF", |b| {
         b.iter(|| {
             let doc = build_with_builtin_catalog(&small);
-            let pages = printer
-                .layout(&doc, &small.unit.signatories, DATE)
-                .expect("layout");
+            let pages = printer.layout(&doc, DATE).expect("layout");
             pages.pdf().expect("pdf")
         })
     });
     let big_doc = build_with_builtin_catalog(&large);
-    let big_pages = printer
-        .layout(&big_doc, &large.unit.signatories, DATE)
-        .expect("layout");
+    let big_pages = printer.layout(&big_doc, DATE).expect("layout");
     println!("50× project: {} pages", big_pages.count());
     group.bench_function("50x: document + layout + PDF", |b| {
         b.iter(|| {
             let doc = build_with_builtin_catalog(&large);
-            let pages = printer
-                .layout(&doc, &large.unit.signatories, DATE)
-                .expect("layout");
+            let pages = printer.layout(&doc, DATE).expect("layout");
             pages.pdf().expect("pdf")
         })
     });
@@ -73,9 +65,7 @@ fn print_benches(c: &mut Criterion) {
         let t = Instant::now();
         for _ in 0..3 {
             let doc = build_with_builtin_catalog(&small);
-            let pages = printer
-                .layout(&doc, &small.unit.signatories, DATE)
-                .expect("layout");
+            let pages = printer.layout(&doc, DATE).expect("layout");
             pages.pdf().expect("pdf");
         }
         t.elapsed().as_secs_f64() / 3.0

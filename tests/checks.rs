@@ -54,7 +54,8 @@ fn clean() -> Project {
     assert_eq!(p.revenue.by_function[4].code, "2089999");
     p.revenue.by_function[4].code = "2080506".into();
     p.unit.signatories.head = "单位负责人".into();
-    p.unit.signatories.preparer = "填表人".into();
+    p.unit.signatories.deputy_head = "分管负责人".into();
+    p.unit.signatories.preparer = "制表人".into();
     p.settings.share_rounding = ShareRounding::LargestRemainder;
     p
 }
@@ -75,7 +76,7 @@ fn the_example_yields_exactly_the_findings_the_seed_deserves() {
         "JS-507", // cost targets sum to the initial 50.00, not the adjusted 59.77
         "JS-511", // "总分90分"
         "JS-512", // 设备购置 cost target 1.2 against 1.71 spent
-        "JS-705", // the seed names no 单位负责人 or 填表人
+        "JS-705", // the seed names no 单位负责人, 分管负责人 or 制表人
         "JS-801", // independently rounded class shares sum to 100.01%
     ]);
     assert_eq!(got, expected, "{found:#?}");

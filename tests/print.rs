@@ -22,9 +22,7 @@ const DATE: PrintDate = PrintDate {
 
 fn pages_of(project: &Project) -> Pages {
     let doc = build_with_builtin_catalog(project);
-    Printer::shared()
-        .layout(&doc, &project.unit.signatories, DATE)
-        .unwrap()
+    Printer::shared().layout(&doc, DATE).unwrap()
 }
 
 struct Example {
@@ -465,5 +463,25 @@ fn every_table_and_attachment_is_in_the_contents_and_the_bookmarks() {
         !poppler("pdftotext", &["-f", "3", "-l", "3"], &example_pdf_path())
             .contains("七、改进建议"),
         "the contents fit on one page ({count} pages)"
+    );
+}
+
+#[test]
+fn the_sign_off_has_a_page_of_its_own_after_the_document_with_every_signatory() {
+    let last = the_example().pages.count();
+    let page = poppler(
+        "pdftotext",
+        &["-f", &last.to_string(), "-l", &last.to_string(), "-layout"],
+        &example_pdf_path(),
+    );
+    for role in ["单位负责人：", "分管负责人：", "财务负责人：", "制表人："] {
+        assert!(page.contains(role), "{role} missing:\n{page}");
+    }
+    assert!(page.contains("周巧梅"), "the entered 财务负责人 is printed");
+    assert!(!page.contains("填表人"));
+    assert!(page.contains("中共遂宁市安居区委目标绩效管理办公室（盖章）"));
+    assert!(
+        !page.contains("七、改进建议"),
+        "not under 附件2's last section:\n{page}"
     );
 }

@@ -153,15 +153,13 @@ fn sichuan_2024_prints_its_thirteen_tables_in_order_and_the_national_template_ni
 }
 
 /// The PDF's text, from poppler's pdftotext (installed by `.ci/run`).
-fn pdf_text(doc: &Document, project: &Project) -> String {
+fn pdf_text(doc: &Document) -> String {
     let date = PrintDate {
         year: 2024,
         month: 5,
         day: 31,
     };
-    let pages = Printer::shared()
-        .layout(doc, &project.unit.signatories, date)
-        .unwrap();
+    let pages = Printer::shared().layout(doc, date).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.pdf");
     std::fs::write(&path, pages.pdf().unwrap()).unwrap();
@@ -178,7 +176,7 @@ fn pdf_text(doc: &Document, project: &Project) -> String {
 fn the_pdf_under_sichuan_2024_has_the_thirteen_titles_in_order() {
     let project = example().unwrap();
     let doc = build(&project, builtin("sichuan-2024"));
-    let pdf = pdf_text(&doc, &project);
+    let pdf = pdf_text(&doc);
     let mut from = 0;
     for title in table_titles(&doc) {
         let at = pdf[from..]

@@ -165,7 +165,7 @@ fn running_costs_for_public_service_unit(ctx: &Context<'_>, report: &mut Report<
     }
 }
 
-/// JS-705: the sign-off block needs the 单位负责人, 财务负责人 and 填表人.
+/// JS-705: the sign-off names every signatory (单位负责人, 分管负责人, 财务负责人, 制表人).
 fn signatories(ctx: &Context<'_>, report: &mut Report<'_>) {
     let s = &ctx.project.unit.signatories;
     let missing: Vec<Signatory> = Signatory::ALL

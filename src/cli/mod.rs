@@ -335,7 +335,7 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
     let project = storage::load(&input).map_err(|e| e.to_string())?;
     let doc = templates::document_with(&project, template.as_deref());
     let pages = Printer::shared()
-        .layout(&doc, &project.unit.signatories, date)
+        .layout(&doc, date)
         .map_err(|e| e.to_string())?;
     let pdf = pages.pdf().map_err(|e| e.to_string())?;
     storage::replace_file(&output, &pdf).map_err(|e| e.to_string())?;

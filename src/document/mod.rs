@@ -36,12 +36,42 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The template it was made with (its id).
     pub template: String,
+    /// The signatures the leadership puts under the document, printed after it.
+    pub sign_off: SignOff,
     /// What the template could not make: paragraphs left out, and why.
     #[serde(skip)]
     pub problems: Vec<crate::template::TemplateProblem>,
     /// Which blocks each editable paragraph made, for the wording editor.
     #[serde(skip)]
     pub sources: Vec<crate::template::Source>,
+}
+
+/// The sign-off after the document: who signs (names left blank print as blank lines, and
+/// JS-705 lists them) and the unit whose seal goes beside the date.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SignOff {
+    /// The unit that seals it.
+    pub unit: String,
+    /// Each signatory's role (单位负责人 …) and name, in the form's order.
+    pub roles: Vec<(String, String)>,
+}
+
+impl SignOff {
+    /// The sign-off of `unit`'s signatories.
+    pub fn of(unit: &crate::model::Unit) -> SignOff {
+        SignOff {
+            unit: unit.name.clone(),
+            roles: crate::model::Signatory::ALL
+                .iter()
+                .map(|who| {
+                    (
+                        who.label().to_owned(),
+                        who.of(&unit.signatories).trim().to_owned(),
+                    )
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One block of content.
@@ -352,6 +382,7 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
         year: unit.year,
         blocks: rendered.blocks,
         template: template.id.clone(),
+        sign_off: SignOff::of(unit),
         problems,
         sources: rendered.sources,
     }
@@ -452,6 +483,7 @@ pub fn build_explanation(project: &Project, options: &Options<'_>) -> Document {
         year: unit.year,
         blocks,
         template: String::new(),
+        sign_off: SignOff::of(unit),
         problems: Vec::new(),
         sources: Vec::new(),
     }

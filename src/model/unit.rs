@@ -65,10 +65,12 @@ field_enum! {
     pub enum Signatory {
         /// 单位负责人.
         Head => ("head", "单位负责人"),
+        /// 分管负责人.
+        DeputyHead => ("deputy_head", "分管负责人"),
         /// 财务负责人.
         FinanceHead => ("finance_head", "财务负责人"),
-        /// 填表人.
-        Preparer => ("preparer", "填表人"),
+        /// 制表人 (the form's word; earlier versions said 填表人).
+        Preparer => ("preparer", "制表人"),
     }
 }
 
@@ -77,6 +79,7 @@ impl Signatory {
     pub fn of(self, s: &Signatories) -> &str {
         match self {
             Signatory::Head => &s.head,
+            Signatory::DeputyHead => &s.deputy_head,
             Signatory::FinanceHead => &s.finance_head,
             Signatory::Preparer => &s.preparer,
         }
@@ -86,6 +89,7 @@ impl Signatory {
     pub fn of_mut(self, s: &mut Signatories) -> &mut String {
         match self {
             Signatory::Head => &mut s.head,
+            Signatory::DeputyHead => &mut s.deputy_head,
             Signatory::FinanceHead => &mut s.finance_head,
             Signatory::Preparer => &mut s.preparer,
         }
@@ -196,8 +200,11 @@ fn is_zero(n: &u32) -> bool {
 pub struct Signatories {
     /// 单位负责人.
     pub head: String,
+    /// 分管负责人 (the leader in charge of finance); files before it have none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub deputy_head: String,
     /// 财务负责人.
     pub finance_head: String,
-    /// 填表人.
+    /// 制表人.
     pub preparer: String,
 }

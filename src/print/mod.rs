@@ -15,7 +15,6 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 
 use crate::document::{Block, Document};
-use crate::model::Signatories;
 
 pub use world::FONT_FILES;
 
@@ -38,7 +37,7 @@ struct PrintData<'a> {
     unit: &'a str,
     year: i32,
     date: PrintDate,
-    signatories: &'a Signatories,
+    sign_off: &'a crate::document::SignOff,
     blocks: Vec<PrintBlock<'a>>,
 }
 
@@ -175,19 +174,14 @@ impl Printer {
         })
     }
 
-    /// Lays out `doc` on pages.
-    pub fn layout(
-        &self,
-        doc: &Document,
-        signatories: &Signatories,
-        date: PrintDate,
-    ) -> Result<Pages, PrintError> {
+    /// Lays out `doc` on pages, dated `date`. Everything printed comes from the document.
+    pub fn layout(&self, doc: &Document, date: PrintDate) -> Result<Pages, PrintError> {
         let data = PrintData {
             title: &doc.title,
             unit: &doc.unit,
             year: doc.year,
             date,
-            signatories,
+            sign_off: &doc.sign_off,
             blocks: group_landscape(&doc.blocks),
         };
         let json = serde_json::to_vec(&data).map_err(|e| PrintError {

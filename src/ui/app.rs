@@ -786,10 +786,8 @@ impl JuesuanApp {
     /// running (exports, printing and tests must never take older pages).
     pub fn preview_pages(&mut self) -> Option<std::sync::Arc<crate::print::Pages>> {
         let generation = self.session.generation();
-        let signatories = self.session.project.unit.signatories.clone();
         let doc = self.session.document();
-        self.preview
-            .ensure(generation, doc, &signatories, super::clock::today());
+        self.preview.ensure(generation, doc, super::clock::today());
         self.preview.wait();
         self.preview.pages_for(generation).cloned()
     }
@@ -809,10 +807,8 @@ impl JuesuanApp {
             return;
         }
         let generation = self.session.generation();
-        let signatories = self.session.project.unit.signatories.clone();
         let doc = self.session.document();
-        self.preview
-            .ensure(generation, doc, &signatories, super::clock::today());
+        self.preview.ensure(generation, doc, super::clock::today());
         let (errors, _, _) = checks::counts(&self.session.findings);
         let action = self.preview.ui(ui, self.session.generation(), errors);
         if self.preview.busy() {

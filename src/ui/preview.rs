@@ -9,7 +9,6 @@ use egui::{ColorImage, RichText, TextureHandle, TextureOptions, Ui};
 
 use super::theme;
 use crate::document::Document;
-use crate::model::Signatories;
 use crate::print::{Pages, PrintDate, PrintError, Printer};
 
 /// The preview's state.
@@ -51,13 +50,7 @@ impl Preview {
     }
 
     /// Starts laying out `doc` for `generation` unless that is done or under way.
-    pub fn ensure(
-        &mut self,
-        generation: u64,
-        doc: &Document,
-        signatories: &Signatories,
-        date: PrintDate,
-    ) {
+    pub fn ensure(&mut self, generation: u64, doc: &Document, date: PrintDate) {
         let fresh = self.pages.as_ref().is_some_and(|(g, _)| *g == generation);
         let running = self.job.as_ref().is_some_and(|(g, _)| *g == generation);
         if fresh || running {
@@ -65,9 +58,8 @@ impl Preview {
         }
         let (tx, rx) = channel();
         let doc = doc.clone();
-        let signatories = signatories.clone();
         std::thread::spawn(move || {
-            let result = Printer::shared().layout(&doc, &signatories, date);
+            let result = Printer::shared().layout(&doc, date);
             // The receiver is gone only if the preview was dropped; nothing to report then.
             let _ = tx.send(result);
         });
