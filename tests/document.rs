@@ -626,3 +626,30 @@ fn a_basic_costs_table_of_totals_only_says_so_and_is_reported() {
     );
     assert!(!d.findings().iter().any(|f| f.code == "WD-106"));
 }
+
+#[test]
+fn each_attachment_title_is_followed_by_its_subtitle_as_the_seed_has_it() {
+    let d = doc(&example().unwrap());
+    let after = |title: &str| {
+        let at = d
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Heading { level: 0, text } if text == title))
+            .unwrap_or_else(|| panic!("no heading {title}"));
+        d.blocks[at + 1].clone()
+    };
+    assert_eq!(
+        after("2023年区委绩效办部门预算绩效评价报告"),
+        Block::Subtitle {
+            text: "（报告范围包括机关和下属单位）".into()
+        }
+    );
+    assert_eq!(
+        after("专项预算项目绩效评价报告"),
+        Block::Subtitle {
+            text: "（目标绩效督查营商管理经费2023）".into()
+        }
+    );
+    let html = render(&d, Format::Html);
+    assert!(html.contains("<p style=\"text-align:center\">（报告范围包括机关和下属单位）</p>"));
+}

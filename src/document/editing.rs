@@ -25,7 +25,9 @@ pub fn start_text(
         .take(1)
         .flat_map(|s| doc.blocks[s.blocks.clone()].iter())
         .filter_map(|b| match b {
-            super::Block::Paragraph { text } | super::Block::Note { text } => Some(text.as_str()),
+            super::Block::Paragraph { text }
+            | super::Block::Note { text }
+            | super::Block::Subtitle { text } => Some(text.as_str()),
             _ => None,
         })
         .collect();
@@ -104,7 +106,9 @@ pub fn preview(
         .take(1)
         .flat_map(|s| doc.blocks[s.blocks.clone()].iter())
         .filter_map(|b| match b {
-            super::Block::Paragraph { text } | super::Block::Note { text } => Some(text.clone()),
+            super::Block::Paragraph { text }
+            | super::Block::Note { text }
+            | super::Block::Subtitle { text } => Some(text.clone()),
             _ => None,
         })
         .collect();

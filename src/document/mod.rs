@@ -95,6 +95,11 @@ pub enum Block {
         /// The text.
         text: String,
     },
+    /// A line centred under a title (（报告范围包括机关和下属单位）).
+    Subtitle {
+        /// The text.
+        text: String,
+    },
     /// A table.
     Table(Table),
     /// A chart.

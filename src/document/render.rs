@@ -37,6 +37,10 @@ pub fn render(doc: &Document, format: Format) -> String {
                 Format::Markdown | Format::Html => out.push_str(&format!("{text}\n\n")),
             },
             Block::Note { text } => out.push_str(&format!("{text}\n")),
+            Block::Subtitle { text } => match format {
+                Format::Text => out.push_str(&format!("{text}\n")),
+                Format::Markdown | Format::Html => out.push_str(&format!("{text}\n\n")),
+            },
             Block::Table(t) => table(t, format, &mut out),
             Block::Chart(c) => {
                 out.push_str(&format!("（{}）\n", c.caption()));
@@ -195,6 +199,10 @@ fn html(doc: &Document) -> String {
             Block::Note { text } => {
                 out.push_str(&format!("<p><small>{}</small></p>\n", escape(text)))
             }
+            Block::Subtitle { text } => out.push_str(&format!(
+                "<p style=\"text-align:center\">{}</p>\n",
+                escape(text)
+            )),
             Block::Table(t) => {
                 out.push_str(&format!(
                     "<p><b>{}</b>　{}</p>\n<table>\n",

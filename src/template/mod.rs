@@ -3,8 +3,8 @@
 //! A template is a TOML file (`assets/templates/*.toml` for the built-in ones): the region and
 //! years it is for, its number conventions, and its blocks in reading order — headings,
 //! paragraphs whose text is a Jinja template over the figures (minijinja), tables and charts by
-//! id, notes, page breaks, and blocks repeated for each item of a list. The core builds the
-//! figures ([`context`]), the template says what to say about them; every figure reaches the
+//! id, notes, subtitles, page breaks, and blocks repeated for each item of a list. The core builds
+//! the figures ([`context`]), the template says what to say about them; every figure reaches the
 //! text through the same filters ([`filters`]), so text and tables cannot disagree.
 //!
 //! Errors in a template are the template author's, not a crash: a file that cannot be read, an
@@ -119,8 +119,8 @@ pub struct Template {
     compiled: std::sync::OnceLock<std::sync::Arc<Compiled>>,
 }
 
-/// One block of a template. Exactly one of `heading`, `paragraph`, `note`, `table`, `chart`,
-/// `page_break`, `repeat` and `forms` says what it is.
+/// One block of a template. Exactly one of `heading`, `paragraph`, `note`, `subtitle`, `table`,
+/// `chart`, `page_break`, `repeat` and `forms` says what it is.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BlockDef {
@@ -130,6 +130,8 @@ pub struct BlockDef {
     pub paragraph: Option<String>,
     /// A note (注：…) with this id.
     pub note: Option<String>,
+    /// A subtitle with this id: a line centred under a title (（报告范围包括机关和下属单位）).
+    pub subtitle: Option<String>,
     /// A table by id (see `document::tables`).
     pub table: Option<String>,
     /// A chart by id (see `document::charts`).
@@ -175,6 +177,8 @@ pub enum BlockKind {
     Paragraph,
     /// A note.
     Note,
+    /// A subtitle.
+    Subtitle,
     /// A table.
     Table,
     /// A chart.
@@ -198,6 +202,7 @@ impl BlockDef {
             self.heading.map(BlockKind::Heading),
             self.paragraph.as_ref().map(|_| BlockKind::Paragraph),
             self.note.as_ref().map(|_| BlockKind::Note),
+            self.subtitle.as_ref().map(|_| BlockKind::Subtitle),
             self.table.as_ref().map(|_| BlockKind::Table),
             self.chart.as_ref().map(|_| BlockKind::Chart),
             self.page_break.filter(|b| *b).map(|_| BlockKind::PageBreak),
@@ -211,8 +216,8 @@ impl BlockDef {
         .collect();
         match kinds.as_slice() {
             [one] => Ok(*one),
-            [] => Err("块没有说明是什么：应有 heading、paragraph、note、table、chart、page_break、repeat、section、include 或 forms 之一".to_owned()),
-            _ => Err("一个块只能是一种：heading、paragraph、note、table、chart、page_break、repeat、section、include、forms 只能写一个".to_owned()),
+            [] => Err("块没有说明是什么：应有 heading、paragraph、note、subtitle、table、chart、page_break、repeat、section、include 或 forms 之一".to_owned()),
+            _ => Err("一个块只能是一种：heading、paragraph、note、subtitle、table、chart、page_break、repeat、section、include、forms 只能写一个".to_owned()),
         }
     }
 }
@@ -358,6 +363,7 @@ fn check_blocks(blocks: &[BlockDef], text: &str) -> Result<(), (Option<usize>, S
                 .paragraph
                 .as_deref()
                 .or(b.note.as_deref())
+                .or(b.subtitle.as_deref())
                 .or(b.section.as_deref())
                 .or(b.table.as_deref())
                 .or(b.chart.as_deref());
@@ -369,7 +375,7 @@ fn check_blocks(blocks: &[BlockDef], text: &str) -> Result<(), (Option<usize>, S
         let kind = b.kind().map_err(at)?;
         let needs_text = matches!(
             kind,
-            BlockKind::Heading(_) | BlockKind::Paragraph | BlockKind::Note
+            BlockKind::Heading(_) | BlockKind::Paragraph | BlockKind::Note | BlockKind::Subtitle
         );
         if needs_text && b.text.is_none() {
             return Err(at("缺少 text（要写出的文字）".to_owned()));
@@ -416,6 +422,7 @@ fn unique_ids<'a>(
             .paragraph
             .as_deref()
             .or(b.note.as_deref())
+            .or(b.subtitle.as_deref())
             .or(b.section.as_deref());
         if let Some(id) = id
             && !seen.insert(id)

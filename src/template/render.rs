@@ -359,6 +359,7 @@ fn block_name(b: &BlockDef, index: usize) -> String {
     b.paragraph
         .clone()
         .or_else(|| b.note.clone())
+        .or_else(|| b.subtitle.clone())
         .or_else(|| b.section.clone())
         .unwrap_or_else(|| format!("第{index}个块"))
 }
@@ -399,7 +400,9 @@ impl<'t> Renderer<'t> {
                         self.out.blocks.push(Block::Heading { level, text });
                     }
                 }
-                BlockKind::Paragraph | BlockKind::Note => self.paragraphs(&name, b, ctx, kind),
+                BlockKind::Paragraph | BlockKind::Note | BlockKind::Subtitle => {
+                    self.paragraphs(&name, b, ctx, kind);
+                }
                 BlockKind::Section | BlockKind::Include => self.blocks(&b.blocks, ctx, parts, n),
                 BlockKind::Table => {
                     let id = b.table.clone().unwrap_or_default();
@@ -494,14 +497,19 @@ impl<'t> Renderer<'t> {
         let start = self.out.blocks.len();
         if let Some(text) = self.text(name, b, ctx) {
             for text in paragraphs(&text) {
-                self.out.blocks.push(if kind == BlockKind::Note {
-                    Block::Note { text }
-                } else {
-                    Block::Paragraph { text }
+                self.out.blocks.push(match kind {
+                    BlockKind::Note => Block::Note { text },
+                    BlockKind::Subtitle => Block::Subtitle { text },
+                    _ => Block::Paragraph { text },
                 });
             }
         }
-        if let Some(id) = b.paragraph.as_ref().or(b.section.as_ref()) {
+        if let Some(id) = b
+            .paragraph
+            .as_ref()
+            .or(b.subtitle.as_ref())
+            .or(b.section.as_ref())
+        {
             self.out.sources.push(Source {
                 id: id.clone(),
                 blocks: start..self.out.blocks.len(),
@@ -636,6 +644,7 @@ fn problem(
         .paragraph
         .as_deref()
         .or(b.note.as_deref())
+        .or(b.subtitle.as_deref())
         .or(b.section.as_deref());
     let key_at = key.and_then(|k| text.find(&format!("\"{k}\"")));
     let body = own.unwrap_or_else(|| {

@@ -59,6 +59,9 @@ fn block_ui(ui: &mut Ui, n: usize, block: &Block, editable: bool) -> bool {
             Block::Note { text } => {
                 ui.label(RichText::new(text).small());
             }
+            Block::Subtitle { text } => {
+                ui.vertical_centered(|ui| ui.label(text.as_str()));
+            }
             Block::Table(t) => {
                 ui.add_space(4.0);
                 ui.label(RichText::new(format!("{}　{}", t.title, t.unit_label)).strong());
