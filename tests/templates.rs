@@ -519,3 +519,42 @@ fn a_template_exported_by_one_unit_is_imported_by_another() {
     assert!(err.contains("第 2 行"), "{err}");
     assert_eq!(std::fs::read(&project).unwrap(), before);
 }
+
+#[test]
+fn a_pie_legend_writes_zero_as_the_text_does() {
+    let legend = |t: &Template| -> Vec<String> {
+        let doc = build(&example().unwrap(), t);
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Chart(c) => match &c.kind {
+                    document::ChartKind::Pie { slices } => Some(
+                        slices
+                            .iter()
+                            .map(|s| format!("{} {}", s.label, s.amount))
+                            .collect::<Vec<_>>(),
+                    ),
+                    document::ChartKind::Bars { .. } => None,
+                },
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let sichuan = builtin("sichuan-2023");
+    let plain = legend(sichuan);
+    assert!(plain.contains(&"事业收入 0万元".to_owned()), "{plain:?}");
+    assert!(plain.contains(&"一般公共预算财政拨款收入 226.23万元".to_owned()));
+    let text = sichuan
+        .text
+        .replace("zero_with_decimals = false", "zero_with_decimals = true")
+        .replace("id = \"sichuan-2023\"", "id = \"zeros-2023\"");
+    let with_decimals = Template::parse(&text, "零.toml").unwrap();
+    let legend = legend(&with_decimals);
+    assert!(
+        legend.contains(&"事业收入 0.00万元".to_owned()),
+        "{legend:?}"
+    );
+    let doc = build(&example().unwrap(), &with_decimals);
+    assert!(render(&doc, Format::Text).contains("事业收入0.00万元"));
+}

@@ -95,6 +95,7 @@ fn pie(structure: &Structure, f: &Figures<'_>) -> ChartKind {
             .map(|p| Slice {
                 label: p.label.clone(),
                 value: p.amount,
+                amount: f.numbers.amount(p.amount),
                 share: p.share.map(|s| f.numbers.percent(s)),
             })
             .collect(),

@@ -314,9 +314,12 @@ fn serialize_wans<S: serde::Serializer>(w: &[Option<Wan>], s: S) -> Result<S::Ok
 pub struct Slice {
     /// The label.
     pub label: String,
-    /// The amount in 万元.
+    /// The amount in 万元 (drawn).
     #[serde(serialize_with = "serialize_wan_plain")]
     pub value: Wan,
+    /// The amount as the text prints it (`226.23万元`, and a zero as the template writes zeros:
+    /// `0万元` or `0.00万元`), so legend and text agree.
+    pub amount: String,
     /// The share as printed in the text (e.g. 73.58%), `None` when the whole is zero.
     pub share: Option<String>,
 }

@@ -61,7 +61,7 @@ pub fn render(doc: &Document, format: Format) -> String {
                     ChartKind::Pie { slices } => {
                         for s in slices {
                             let share = s.share.clone().unwrap_or_default();
-                            out.push_str(&format!("  {} {} {share}\n", s.label, s.value.text()));
+                            out.push_str(&format!("  {} {} {share}\n", s.label, s.amount));
                         }
                     }
                 }
@@ -245,7 +245,7 @@ fn html(doc: &Document) -> String {
                             out.push_str(&format!(
                                 "<li>{} {} {}</li>\n",
                                 escape(&s.label),
-                                s.value.text(),
+                                escape(&s.amount),
                                 s.share.clone().unwrap_or_default()
                             ));
                         }

@@ -131,9 +131,9 @@ fn pie_ui(ui: &mut Ui, slices: &[crate::document::Slice]) {
                 ui.painter().rect_filled(r, 1.0, SERIES[i % SERIES.len()]);
                 ui.add(
                     egui::Label::new(format!(
-                        "{} {} 万元 {}",
+                        "{} {} {}",
                         s.label,
-                        s.value.text(),
+                        s.amount,
                         s.share.clone().unwrap_or_default()
                     ))
                     .wrap(),
