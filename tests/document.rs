@@ -611,7 +611,21 @@ fn a_basic_costs_table_of_totals_only_says_so_and_is_reported() {
         t.notes,
         ["注：人员经费只录入了合计，未按经济分类款级科目录入明细。"]
     );
-    assert!(text(&p).contains("30211 | 差旅费 | 10.19"));
+    // The official two-block form: 公用经费 on the right, by 类 (its sum) and 款; the
+    // 人员经费 block is empty but for its total in the last row.
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.content.display()).collect())
+        .collect();
+    assert_eq!(rows[0][3..], ["302", "商品和服务支出", "20.19"]);
+    assert_eq!(rows[1][3..], ["30201", "　办公费", "10.00"]);
+    assert_eq!(rows[2][3..], ["30211", "　差旅费", "10.19"]);
+    assert!(rows[0][..3].iter().all(String::is_empty));
+    assert_eq!(
+        rows.last().unwrap(),
+        &["人员经费合计", "146.27", "公用经费合计", "20.19"]
+    );
     // A unit without 基本支出 says that instead.
     p.basic_costs.personnel = CostEntry::Items(Vec::new());
     p.basic_costs.public = CostEntry::Items(Vec::new());

@@ -485,3 +485,35 @@ fn the_sign_off_has_a_page_of_its_own_after_the_document_with_every_signatory() 
         "not under 附件2's last section:\n{page}"
     );
 }
+
+#[test]
+fn a_short_table_is_never_split_across_pages() {
+    let count = the_example().pages.count();
+    let page_with = |needle: &str| {
+        (3..=count).find(|&n| {
+            let n = n.to_string();
+            poppler(
+                "pdftotext",
+                &["-f", &n, "-l", &n, "-layout"],
+                &example_pdf_path(),
+            )
+            .contains(needle)
+        })
+    };
+    for (title, last_row) in [
+        ("表6 一般公共预算财政拨款基本支出决算表", "公用经费合计"),
+        ("表1 收入支出决算总表", "总计"),
+    ] {
+        let at = page_with(title).unwrap_or_else(|| panic!("{title} not printed"));
+        let page = poppler(
+            "pdftotext",
+            &["-f", &at.to_string(), "-l", &at.to_string(), "-layout"],
+            &example_pdf_path(),
+        );
+        let after_title = &page[page.find(title).unwrap()..];
+        assert!(
+            after_title.contains(last_row),
+            "{title}: its last row is not on its page\n{page}"
+        );
+    }
+}

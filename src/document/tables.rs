@@ -499,40 +499,43 @@ fn general_budget_table(f: &Figures<'_>) -> Table {
     t
 }
 
-/// 表6 一般公共预算财政拨款基本支出决算表.
+/// 表6 一般公共预算财政拨款基本支出决算表, in the official two-block form: 人员经费 (301, 303)
+/// on the left and 公用经费 (302, 310 …) on the right, each by 经济分类 类 (its amount the sum of
+/// its 款) and 款, with each group's total in the last row.
 fn basic_table(f: &Figures<'_>) -> Table {
     let b = &f.project.basic_costs;
-    let header = vec![vec![
-        Cell::head("科目编码"),
-        Cell::head("科目名称"),
-        Cell::head("决算数"),
-    ]];
-    let mut rows = Vec::new();
-    for (label, entry) in [("人员经费", &b.personnel), ("公用经费", &b.public)] {
-        rows.push(vec![
-            Cell::empty().strong(),
-            Cell::text(label).strong(),
-            Cell::amount(entry.amount()).strong(),
-        ]);
-        if let CostEntry::Items(items) = entry {
-            for item in items {
-                rows.push(vec![
-                    Cell::text(item.code.clone()),
-                    Cell::text(item.name.clone()),
-                    Cell::amount(item.amount),
-                ]);
-            }
-        }
-    }
+    let block = |label: &str| vec![Cell::head(label).cols(3)];
+    let mut first = block("人员经费");
+    first.extend(block("公用经费"));
+    let names = || {
+        vec![
+            Cell::head("科目编码"),
+            Cell::head("科目名称"),
+            Cell::head("决算数"),
+        ]
+    };
+    let mut second = names();
+    second.extend(names());
+    let left = economic_rows(f, &b.personnel);
+    let right = economic_rows(f, &b.public);
+    let blank = || vec![Cell::empty(), Cell::empty(), Cell::empty()];
+    let mut rows: Vec<Vec<Cell>> = (0..left.len().max(right.len()))
+        .map(|i| {
+            let mut row = left.get(i).cloned().unwrap_or_else(blank);
+            row.extend(right.get(i).cloned().unwrap_or_else(blank));
+            row
+        })
+        .collect();
     rows.push(vec![
-        Cell::empty().strong(),
-        Cell::text("合计").strong(),
-        Cell::amount(f.totals.personnel_costs + f.totals.public_costs).strong(),
+        Cell::text("人员经费合计").strong().cols(2),
+        Cell::amount(f.totals.personnel_costs).strong(),
+        Cell::text("公用经费合计").strong().cols(2),
+        Cell::amount(f.totals.public_costs).strong(),
     ]);
     let mut t = table(
         "表6 一般公共预算财政拨款基本支出决算表",
-        vec![2, 6, 3],
-        header,
+        vec![2, 5, 2, 2, 5, 2],
+        vec![first, second],
         rows,
     );
     if f.totals.general_budget_basic.is_zero() {
@@ -560,6 +563,44 @@ fn basic_table(f: &Figures<'_>) -> Table {
         t.detail_missing = Some((why, fields));
     }
     t
+}
+
+/// One group of 表6 by 经济分类: each 类 (a 3-digit code, with the sum of its 款) before its 款,
+/// in code order; nothing when only the group's total was entered.
+fn economic_rows(f: &Figures<'_>, entry: &CostEntry) -> Vec<Vec<Cell>> {
+    let CostEntry::Items(items) = entry else {
+        return Vec::new();
+    };
+    let mut by_class: std::collections::BTreeMap<&str, Vec<&crate::model::EconomicItem>> =
+        std::collections::BTreeMap::new();
+    for item in items {
+        by_class
+            .entry(item.code.get(..3).unwrap_or(&item.code))
+            .or_default()
+            .push(item);
+    }
+    let mut rows = Vec::new();
+    for (class, mut items) in by_class {
+        items.sort_by(|a, b| a.code.cmp(&b.code));
+        let name = f
+            .catalog
+            .and_then(|c| c.economic(class))
+            .map_or_else(String::new, |e| e.name.clone());
+        let total = items.iter().fold(Wan::default(), |sum, i| sum + i.amount);
+        rows.push(vec![
+            Cell::text(class.to_owned()).strong(),
+            Cell::text(name).strong(),
+            Cell::amount(total).strong(),
+        ]);
+        for item in items {
+            rows.push(vec![
+                Cell::text(item.code.clone()),
+                Cell::text(format!("　{}", item.name)),
+                Cell::amount(item.amount),
+            ]);
+        }
+    }
+    rows
 }
 
 /// 表7 一般公共预算财政拨款"三公"经费支出决算表: budget and actual side by side.
