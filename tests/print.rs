@@ -517,3 +517,19 @@ fn a_short_table_is_never_split_across_pages() {
         );
     }
 }
+
+#[test]
+fn table_titles_headers_and_totals_print_in_a_bold_face() {
+    // The page of 表2 has no heading of a part: any bold on it is the table's own.
+    let count = the_example().pages.count();
+    let page = (3..=count)
+        .find(|&n| {
+            let n = n.to_string();
+            poppler("pdftotext", &["-f", &n, "-l", &n], &example_pdf_path())
+                .contains("表2 收入决算表")
+        })
+        .unwrap();
+    let n = page.to_string();
+    let fonts = poppler("pdffonts", &["-f", &n, "-l", &n], &example_pdf_path());
+    assert!(fonts.contains("NotoSansCJKsc-Bold"), "{fonts}");
+}
