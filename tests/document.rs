@@ -667,3 +667,58 @@ fn each_attachment_title_is_followed_by_its_subtitle_as_the_seed_has_it() {
     let html = render(&d, Format::Html);
     assert!(html.contains("<p style=\"text-align:center\">（报告范围包括机关和下属单位）</p>"));
 }
+
+fn table_titled<'a>(d: &'a Document, title: &str) -> &'a juesuan::document::Table {
+    d.blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.title == title => Some(t),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no table {title}"))
+}
+
+fn cells(row: &[juesuan::document::Cell]) -> Vec<String> {
+    row.iter().map(|c| c.content.display()).collect()
+}
+
+#[test]
+fn table_8_has_the_forms_columns_with_the_funds_balances_in_its_total_row() {
+    let mut p = example().unwrap();
+    p.revenue.government_fund = wan("30");
+    p.balances.government_fund.opening = wan("5");
+    p.balances.government_fund.closing = wan("15");
+    p.expenditure.lines.push(juesuan::model::FunctionalLine {
+        code: "2120801".into(),
+        fund: juesuan::model::Fund::GovernmentFund,
+        project: wan("20"),
+        ..Default::default()
+    });
+    let d = doc(&p);
+    let t = table_titled(&d, "表8 政府性基金预算财政拨款收入支出决算表");
+    assert_eq!(
+        cells(&t.header[0]),
+        [
+            "科目编码",
+            "科目名称",
+            "年初结转和结余",
+            "本年收入",
+            "本年支出",
+            "年末结转和结余"
+        ]
+    );
+    assert_eq!(
+        cells(&t.rows[0]),
+        [
+            "", "合计", "5.00", "30.00", "20.00", "0.00", "20.00", "15.00"
+        ]
+    );
+    let line = t.rows.iter().find(|r| cells(r)[0] == "2120801").unwrap();
+    assert_eq!(cells(line)[2..], ["", "", "20.00", "0.00", "20.00", ""]);
+    assert!(t.notes[0].contains("只列在合计行"), "{:?}", t.notes);
+
+    // 表5 has the form's 本年支出 columns only: no 预算数.
+    let t5 = table_titled(&d, "表5 一般公共预算财政拨款支出决算表");
+    assert_eq!(cells(&t5.header[0]), ["科目编码", "科目名称", "本年支出"]);
+    assert_eq!(cells(&t5.rows[0])[..3], ["", "合计", "226.23"]);
+}

@@ -459,15 +459,15 @@ fn fund_lines<'a>(f: &Figures<'a>, fund: Fund) -> Vec<&'a FunctionalLine> {
         .collect()
 }
 
-/// 表5 一般公共预算财政拨款支出决算表.
+/// 表5 一般公共预算财政拨款支出决算表: 本年支出 by function and nature, as the form has it
+/// (the budget is compared in the text, not in this table).
 fn general_budget_table(f: &Figures<'_>) -> Table {
     let lines = fund_lines(f, Fund::GeneralBudget);
     let header = vec![
         vec![
             Cell::head("科目编码").rows(2),
             Cell::head("科目名称").rows(2),
-            Cell::head("预算数").rows(2),
-            Cell::head("决算数").cols(3),
+            Cell::head("本年支出").cols(3),
         ],
         vec![
             Cell::head("小计"),
@@ -475,23 +475,11 @@ fn general_budget_table(f: &Figures<'_>) -> Table {
             Cell::head("项目支出"),
         ],
     ];
-    let columns: Columns = |g| {
-        let budget = g
-            .iter()
-            .any(|l| l.budget.is_some())
-            .then(|| sum(g, |l| l.budget.unwrap_or_default()));
-        vec![
-            budget,
-            Some(sum(g, FunctionalLine::total)),
-            Some(sum(g, |l| l.basic)),
-            Some(sum(g, |l| l.project)),
-        ]
-    };
     let mut t = table(
         "表5 一般公共预算财政拨款支出决算表",
-        vec![2, 5, 2, 2, 2, 2],
+        vec![2, 5, 2, 2, 2],
         header,
-        functional_rows(f, &lines, columns),
+        functional_rows(f, &lines, TOTAL_BASIC_PROJECT),
     );
     if lines.is_empty() {
         t.notes.push(no_data(f, "一般公共预算财政拨款支出"));
@@ -688,15 +676,20 @@ fn fund_balance_note(f: &Figures<'_>, fund: Fund) -> Option<String> {
     ))
 }
 
-/// 政府性基金 (表8) or 国有资本经营预算 (四川 2024 表11) 财政拨款收入支出决算表: the fund's
-/// expenditure by function, with its balances and revenue in the note.
+/// 政府性基金 (表8) or 国有资本经营预算 (四川 2024 表11) 财政拨款收入支出决算表, in the form's
+/// columns: 年初结转和结余, 本年收入, 本年支出 (小计, 基本支出, 项目支出), 年末结转和结余. The
+/// balances and revenue are entered for the fund as a whole, so the 合计 row has them and the
+/// lines only their expenditure; a note says so when there are lines.
 fn fund_revenue_expenditure_table(f: &Figures<'_>, fund: Fund) -> Table {
     let lines = fund_lines(f, fund);
     let header = vec![
         vec![
             Cell::head("科目编码").rows(2),
             Cell::head("科目名称").rows(2),
+            Cell::head("年初结转和结余").rows(2),
+            Cell::head("本年收入").rows(2),
             Cell::head("本年支出").cols(3),
+            Cell::head("年末结转和结余").rows(2),
         ],
         vec![
             Cell::head("小计"),
@@ -708,14 +701,30 @@ fn fund_revenue_expenditure_table(f: &Figures<'_>, fund: Fund) -> Table {
         Fund::GovernmentFund => "表8 政府性基金预算财政拨款收入支出决算表",
         _ => "国有资本经营预算财政拨款收入支出决算表",
     };
-    let mut t = table(
-        title,
-        vec![2, 5, 2, 2, 2],
-        header,
-        functional_rows(f, &lines, TOTAL_BASIC_PROJECT),
-    );
+    let columns: Columns = |g| {
+        vec![
+            None,
+            None,
+            Some(sum(g, FunctionalLine::total)),
+            Some(sum(g, |l| l.basic)),
+            Some(sum(g, |l| l.project)),
+            None,
+        ]
+    };
+    let mut rows = functional_rows(f, &lines, columns);
+    let balance = f.project.balances.of(fund);
+    if let Some(total) = rows.first_mut() {
+        total[2] = Cell::amount(balance.opening).strong();
+        total[3] = Cell::amount(fund_revenue(f, fund)).strong();
+        total[7] = Cell::amount(balance.closing).strong();
+    }
+    let mut t = table(title, vec![2, 5, 2, 2, 2, 2, 2, 2], header, rows);
     match fund_balance_note(f, fund) {
-        Some(note) => t.notes.push(note),
+        Some(_) if !lines.is_empty() => t.notes.push(format!(
+            "注：{}的年初结转和结余、本年收入和年末结转和结余按资金合计录入，只列在合计行。",
+            fund.label()
+        )),
+        Some(_) => {}
         None => t.notes.push(no_data(
             f,
             &format!("{}收入，也没有使用{}安排的支出", fund.label(), fund.label()),
