@@ -431,20 +431,41 @@ fn largest_remainder_rounding_sums_to_100_and_says_so() {
 
 #[test]
 fn the_self_assessment_table_has_the_seeds_rows_and_weights() {
+    let d = doc(&example().unwrap());
+    let forms: Vec<&juesuan::document::Table> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.title.contains("绩效自评表") => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(forms.len(), 1, "one merged form per project");
+    let weight = &forms[0]
+        .rows
+        .iter()
+        .find(|r| r.len() == 11 && r[1].content.display() == "总额");
+    assert!(
+        weight.is_none(),
+        "the budget rows sit under the block label's rowspan"
+    );
     let t = text(&example().unwrap());
     assert_contains(
         &t,
         &[
-            "预算执行情况（10分）",
-            "总额 | 50.00 | 59.77 | 59.77 | 100.00% | 10 | 10 |",
-            "其中：财政资金 | 50.00 | 59.77 | 59.77 | 100.00% | / | / |",
-            "绩效指标（90分）",
+            "部门预算项目支出绩效自评表（2023年度）",
+            "项目基本情况 | 1.项目年度目标完成情况 |",
+            "预算执行情况（10分） | 年度预算数（万元） | 年初预算 | 调整后预算数 | 预算执行数 |  | 预算执行率 | 权重 | 得分 | 原因 | ",
+            " | 总额 | 50.00 | 59.77 | 59.77 |  | 100.00% | 10 | 10 |  | ",
+            " | 其中：财政资金 | 50.00 | 59.77 | 59.77 |  | 100.00% | / | / |  | ",
+            " | 说明：1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因",
+            "绩效指标（90分） | 一级指标 | 二级指标 | 三级指标 |",
             "产出指标 | 数量指标 | 媒体宣传 | ≥ | 1 | 次 |  | 5 | 5 |",
             " |  | 设备购置 | ＝ | 2 | 台 |  | 5 | 5 |",
             "满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | % |  | 10 | 10 |",
             " |  | 设备购置 | ＝ | 1.2 | 万元 |  | 15 | 15 |",
-            "合计 |  |  |  |  |  |  | 100 | 100 |",
-            "项目负责人 | 周维维 | 财务负责人 | 周巧梅",
+            "合计 |  |  |  |  |  |  |  | 100 | 100 | ",
+            "项目负责人 | 周维维 |  |  |  | 财务负责人 |  | 周巧梅 |",
         ],
     );
 }

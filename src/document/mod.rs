@@ -161,6 +161,8 @@ pub enum Content {
     Amount(#[serde(serialize_with = "serialize_wan")] Wan),
     /// A percentage, right-aligned with two decimals (100.00%).
     Percent(#[serde(serialize_with = "serialize_percent")] Percent),
+    /// A number that is not money (权重, 得分), right-aligned as written.
+    Figure(String),
     /// Nothing.
     Empty,
 }
@@ -181,7 +183,7 @@ impl Content {
     /// The cell's text as a renderer prints it.
     pub fn display(&self) -> String {
         match self {
-            Content::Text(t) | Content::Centered(t) => t.clone(),
+            Content::Text(t) | Content::Centered(t) | Content::Figure(t) => t.clone(),
             Content::Amount(a) => a.table(),
             Content::Percent(p) => p.table(),
             Content::Empty => String::new(),
@@ -190,7 +192,10 @@ impl Content {
 
     /// Whether the content is a number (right-aligned).
     pub fn is_number(&self) -> bool {
-        matches!(self, Content::Amount(_) | Content::Percent(_))
+        matches!(
+            self,
+            Content::Amount(_) | Content::Percent(_) | Content::Figure(_)
+        )
     }
 }
 
@@ -203,6 +208,16 @@ impl Cell {
     /// A centred header cell.
     pub fn head(t: impl Into<String>) -> Cell {
         Cell::new(Content::Centered(t.into()))
+    }
+
+    /// A centred text cell (a form's labels and short values).
+    pub fn centered(t: impl Into<String>) -> Cell {
+        Cell::new(Content::Centered(t.into()))
+    }
+
+    /// A number that is not money, right-aligned (权重, 得分).
+    pub fn figure(t: impl Into<String>) -> Cell {
+        Cell::new(Content::Figure(t.into()))
     }
 
     /// An amount cell.
@@ -516,7 +531,7 @@ impl crate::template::render_parts::Parts for DocParts<'_> {
             .project
             .projects
             .get(index)
-            .map(attachments::self_assessment)
+            .map(|a| attachments::self_assessment(a, self.figures.year()))
             .unwrap_or_default()
     }
 }

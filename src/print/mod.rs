@@ -216,8 +216,11 @@ mod tests {
                 PrintBlock::Plain(_) => None,
             })
             .collect();
-        // 表2 and 表3 (one group), 表7, and the self-assessment form (heading + four tables).
-        let form = pages.iter().find(|items| items.len() == 5).unwrap();
+        // 表2 and 表3 (one group), 表7 and 表8, and the self-assessment form (heading + its table).
+        let form = pages
+            .iter()
+            .find(|items| items.len() == 2 && matches!(items[0], Block::Heading { .. }))
+            .unwrap();
         assert!(matches!(form[0], Block::Heading { text, .. } if text.contains("绩效自评表")));
         let wide: usize = pages
             .iter()
