@@ -533,3 +533,69 @@ fn table_titles_headers_and_totals_print_in_a_bold_face() {
     let fonts = poppler("pdffonts", &["-f", &n, "-l", &n], &example_pdf_path());
     assert!(fonts.contains("NotoSansCJKsc-Bold"), "{fonts}");
 }
+
+#[test]
+fn every_numbered_table_prints_its_title_header_and_first_row_in_order() {
+    let doc = build_with_builtin_catalog(&example().unwrap());
+    let count = the_example().pages.count();
+    let pages: Vec<String> = (3..=count)
+        .map(|n| {
+            let n = n.to_string();
+            poppler(
+                "pdftotext",
+                &["-f", &n, "-l", &n, "-layout"],
+                &example_pdf_path(),
+            )
+        })
+        .collect();
+    let tables: Vec<&juesuan::document::Table> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            juesuan::document::Block::Table(t) if t.title.starts_with('表') => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 9);
+    for t in tables {
+        let page = pages
+            .iter()
+            .find(|p| p.contains(&t.title))
+            .unwrap_or_else(|| panic!("{} is on no page", t.title));
+        let rest = &page[page.find(&t.title).unwrap()..];
+        // Every header cell short enough not to wrap in its column is printed; a cell spanning
+        // two header rows is centred between them, so only presence is asserted across rows.
+        for row in &t.header {
+            for cell in row {
+                let text = cell.content.display();
+                if !text.is_empty() && text.chars().count() <= 4 {
+                    assert!(
+                        rest.contains(&text),
+                        "{}: header “{text}” missing\n{rest}",
+                        t.title
+                    );
+                }
+            }
+        }
+        // The first row, its cells in order on one line.
+        let cells: Vec<String> = t.rows[0]
+            .iter()
+            .map(|c| c.content.display())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let line = rest
+            .lines()
+            .find(|l| {
+                let mut from = 0;
+                cells.iter().all(|c| match l[from..].find(c.as_str()) {
+                    Some(i) => {
+                        from += i + c.len();
+                        true
+                    }
+                    None => false,
+                })
+            })
+            .unwrap_or_else(|| panic!("{}: first row {cells:?} not on one line\n{rest}", t.title));
+        assert!(!line.trim().is_empty());
+    }
+}
