@@ -7,37 +7,20 @@
     reason = "in tests a failed unwrap is a failed test"
 )]
 
-use std::ffi::OsString;
+mod common;
+
 use std::fs;
 use std::path::Path;
 
+use common::juesuan;
 use juesuan::catalog::Catalog;
 use juesuan::catalog::import::{self, ImportError};
 use juesuan::checks;
-use juesuan::cli::{EXIT_FAILURE, EXIT_OK, run};
+use juesuan::cli::{EXIT_FAILURE, EXIT_OK};
 use juesuan::document::render::{Format, render};
 use juesuan::example::example;
 use juesuan::model::{ClassNames, Classification, FunctionalLine, Fund};
 use juesuan::storage;
-
-fn juesuan(args: &[&str]) -> (i32, String, String) {
-    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let now = juesuan::cli::Now {
-        today: juesuan::print::PrintDate {
-            year: 2024,
-            month: 5,
-            day: 31,
-        },
-        save: juesuan::storage::SaveTime::from_local(2024, 5, 31, 36_000),
-    };
-    let code = run(&args, now, &mut out, &mut err);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
 
 /// A code the built-in catalog does not know (the items of 20899 are left out of it).
 const LOCAL_CODE: &str = "2089901";

@@ -5,29 +5,13 @@
     reason = "in tests a failed unwrap is a failed test"
 )]
 
+mod common;
+
 use std::ffi::OsString;
 use std::fs;
 
-use juesuan::cli::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, run};
-
-fn juesuan(args: &[&str]) -> (i32, String, String) {
-    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let now = juesuan::cli::Now {
-        today: juesuan::print::PrintDate {
-            year: 2024,
-            month: 5,
-            day: 31,
-        },
-        save: juesuan::storage::SaveTime::from_local(2024, 5, 31, 36_000),
-    };
-    let code = run(&args, now, &mut out, &mut err);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
+use common::juesuan;
+use juesuan::cli::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 
 #[test]
 fn example_then_summary_prints_the_seed_totals() {

@@ -6,14 +6,15 @@
     reason = "in tests a failed unwrap is a failed test"
 )]
 
-use std::ffi::OsString;
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use juesuan::cli::{EXIT_FAILURE, EXIT_OK, Now, run};
+use common::juesuan;
+use juesuan::cli::{EXIT_FAILURE, EXIT_OK};
 use juesuan::example::{example, scaled_example};
 use juesuan::model::{CostEntry, EconomicItem, FieldKind, FieldValue, Project};
-use juesuan::print::PrintDate;
 use juesuan::storage::{self, SaveTime};
 
 /// The example with every optional part present: economic items, names of an unknown code.
@@ -119,25 +120,6 @@ fn walk(v: &serde_json::Value, path: String, f: &mut impl FnMut(String, &serde_j
         }
         other => f(path, other),
     }
-}
-
-fn juesuan(args: &[&str]) -> (i32, String, String) {
-    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let now = Now {
-        today: PrintDate {
-            year: 2024,
-            month: 5,
-            day: 31,
-        },
-        save: SaveTime::from_local(2024, 5, 31, 36_000),
-    };
-    let code = run(&args, now, &mut out, &mut err);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
 }
 
 fn example_file(dir: &Path) -> String {

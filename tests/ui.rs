@@ -45,6 +45,22 @@ fn harness_on(dir: &std::path::Path, file: Option<PathBuf>) -> Harness<'static, 
         })
 }
 
+/// `project` saved as `name` in `dir`, and the app (its files in `dir`) opened on that file.
+fn harness_on_saved(
+    dir: &std::path::Path,
+    name: &str,
+    project: &juesuan::model::Project,
+) -> (Harness<'static, JuesuanApp>, PathBuf) {
+    let path = dir.join(name);
+    juesuan::storage::save(
+        &path,
+        project,
+        juesuan::storage::SaveTime::from_local(2026, 12, 1, 0),
+    )
+    .unwrap();
+    (harness_on(dir, Some(path.clone())), path)
+}
+
 /// Clicks the finding labelled `finding` and checks that the app shows `tab`, highlights `path`
 /// and focuses the field labelled `field`.
 fn lands_on(h: &mut Harness<'_, JuesuanApp>, finding: &str, (tab, path): (Tab, &str), field: &str) {
@@ -354,14 +370,11 @@ fn the_preview_shows_the_pdfs_pages_and_exports_them() {
 #[test]
 fn a_finding_on_a_far_line_of_a_large_project_scrolls_to_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("大项目.json");
-    juesuan::storage::save(
-        &path,
+    let (mut h, _) = harness_on_saved(
+        dir.path(),
+        "大项目.json",
         &juesuan::example::scaled_example(50).unwrap(),
-        juesuan::storage::SaveTime::from_local(2026, 12, 1, 0),
-    )
-    .unwrap();
-    let mut h = harness_on(dir.path(), Some(path));
+    );
     h.run();
     let far = h
         .state()
@@ -401,14 +414,11 @@ fn pdf_text(path: &std::path::Path) -> String {
 #[test]
 fn a_half_typed_amount_is_never_saved_and_esc_restores_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("项目.json");
-    juesuan::storage::save(
-        &path,
+    let (mut h, path) = harness_on_saved(
+        dir.path(),
+        "项目.json",
         &juesuan::example::example().unwrap(),
-        juesuan::storage::SaveTime::from_local(2026, 12, 1, 0),
-    )
-    .unwrap();
-    let mut h = harness_on(dir.path(), Some(path.clone()));
+    );
     h.run();
     go(&mut h, "收入");
     // Typed key by key: while the text is a number, the totals follow it…
@@ -945,14 +955,11 @@ fn a_code_named_in_a_saved_project_is_named_so_in_the_next_one() {
 #[test]
 fn looking_at_every_tab_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("示例.json");
-    juesuan::storage::save(
-        &path,
+    let (mut h, _) = harness_on_saved(
+        dir.path(),
+        "示例.json",
         &juesuan::example::example().unwrap(),
-        juesuan::storage::SaveTime::from_local(2024, 5, 1, 0),
-    )
-    .unwrap();
-    let mut h = harness_on(dir.path(), Some(path));
+    );
     h.run();
     let opened = h.state().session().project.clone();
     for tab in Tab::ALL {
