@@ -215,9 +215,11 @@ fn a_file_that_is_not_a_table_changes_nothing() {
     fs::write(&junk, "这不是工作簿").unwrap();
     let no_header = dir.path().join("无表头.csv");
     fs::write(&no_header, "编号,说明\n1,2\n").unwrap();
+    let missing = dir.path().join("不存在.xlsx");
     for (file, expected) in [
         (&junk, "不是 Excel 工作簿"),
         (&no_header, "没有找到科目表的表头"),
+        (&missing, "不存在.xlsx”："),
     ] {
         let (code, _, err) = juesuan(&[
             "catalog",

@@ -203,9 +203,14 @@ pub fn preview(file: &TableFile, changes: &Changes, limit: usize) -> Vec<String>
 
 /// Reads a 科目表 file: `.csv` and `.txt` as delimited text, anything else as a workbook.
 pub fn read_file(path: &Path) -> Result<TableFile, ImportError> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| ImportError::Read(crate::storage::io_message(&e)))?
-        .len();
+    let io = |e: std::io::Error| {
+        ImportError::Read(format!(
+            "“{}”：{}",
+            path.display(),
+            crate::storage::io_message(&e)
+        ))
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
     if size > FILE_BYTES {
         return Err(ImportError::Read(format!(
             "文件有 {} MB，科目表文件最大 {} MB",
@@ -213,8 +218,7 @@ pub fn read_file(path: &Path) -> Result<TableFile, ImportError> {
             FILE_BYTES / (1024 * 1024)
         )));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| ImportError::Read(crate::storage::io_message(&e)))?;
+    let bytes = std::fs::read(path).map_err(io)?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
