@@ -599,3 +599,31 @@ fn every_numbered_table_prints_its_title_header_and_first_row_in_order() {
         assert!(!line.trim().is_empty());
     }
 }
+
+#[test]
+fn image_snapshots_of_a_table_page_and_the_self_assessment_form() {
+    let count = the_example().pages.count();
+    // From page 3: the contents page names both.
+    let page_of = |needle: &str| {
+        (3..=count)
+            .find(|&n| {
+                let n = n.to_string();
+                poppler("pdftotext", &["-f", &n, "-l", &n], &example_pdf_path()).contains(needle)
+            })
+            .unwrap_or_else(|| panic!("{needle} is on no page"))
+    };
+    for (needle, name) in [
+        ("表1 收入支出决算总表", "print_table_1"),
+        (
+            "部门预算项目支出绩效自评表（2023年度）",
+            "print_self_assessment",
+        ),
+    ] {
+        let (w, h, rgba) = the_example()
+            .pages
+            .render(page_of(needle) - 1, 1.0)
+            .unwrap();
+        let image = image::RgbaImage::from_raw(w, h, rgba).unwrap();
+        egui_kittest::image_snapshot(&image, name);
+    }
+}
