@@ -743,3 +743,47 @@ fn table_8_has_the_forms_columns_with_the_funds_balances_in_its_total_row() {
     assert_eq!(cells(&t5.header[0]), ["科目编码", "科目名称", "本年支出"]);
     assert_eq!(cells(&t5.rows[0])[..3], ["", "合计", "226.23"]);
 }
+
+#[test]
+fn table_4_splits_expenditure_by_fund_as_the_form_does() {
+    let mut p = example().unwrap();
+    p.revenue.government_fund = wan("20");
+    p.balances.government_fund.closing = wan("5");
+    p.expenditure.lines.push(juesuan::model::FunctionalLine {
+        code: "2120801".into(),
+        fund: juesuan::model::Fund::GovernmentFund,
+        project: wan("15"),
+        ..Default::default()
+    });
+    let d = doc(&p);
+    let t = table_titled(&d, "表4 财政拨款收入支出决算总表");
+    assert_eq!(
+        cells(&t.header[1])[3..],
+        [
+            "合计",
+            "一般公共预算财政拨款",
+            "政府性基金预算财政拨款",
+            "国有资本经营预算财政拨款"
+        ]
+    );
+    let row = |label: &str| {
+        t.rows
+            .iter()
+            .map(|r| cells(r))
+            .find(|r| r[2] == label)
+            .unwrap_or_else(|| panic!("no row {label}"))
+    };
+    assert_eq!(
+        row("本年支出合计")[3..],
+        ["241.23", "226.23", "15.00", "0.00"]
+    );
+    assert_eq!(
+        row("年末财政拨款结转和结余")[3..],
+        ["5.00", "0.00", "5.00", "0.00"]
+    );
+    assert_eq!(
+        row("一般公共服务支出")[3..],
+        ["193.15", "193.15", "0.00", "0.00"]
+    );
+    assert!(t.wide, "the fund columns take a landscape page");
+}

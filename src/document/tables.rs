@@ -373,12 +373,25 @@ fn expenditure_table(f: &Figures<'_>) -> Table {
     t
 }
 
-/// 表4 财政拨款收入支出决算总表.
+/// 表4 财政拨款收入支出决算总表, in the form's columns: 收入 (项目, 决算数) beside 支出 by 类 with
+/// its 合计 and each fund's column (一般公共预算, 政府性基金, 国有资本经营); 年初 balances by fund
+/// on the left, the 年末 balances on the right in the fund columns.
 fn appropriation_summary_table(f: &Figures<'_>) -> Table {
+    type Right = (String, [Option<Wan>; 4], bool);
     let t = &f.totals;
     let p = f.project;
     let b = &p.balances;
-    let mut left = vec![
+    let funds = Fund::APPROPRIATIONS;
+    let by_fund = |pick: &dyn Fn(Fund) -> Wan| -> [Option<Wan>; 4] {
+        let parts = funds.map(pick);
+        [
+            Some(parts.iter().copied().sum()),
+            Some(parts[0]),
+            Some(parts[1]),
+            Some(parts[2]),
+        ]
+    };
+    let mut left: Vec<(String, Option<Wan>, bool)> = vec![
         (
             "一、一般公共预算财政拨款".to_owned(),
             Some(p.revenue.general_budget),
@@ -394,20 +407,24 @@ fn appropriation_summary_table(f: &Figures<'_>) -> Table {
             Some(p.revenue.state_capital),
             false,
         ),
+    ];
+    let opening: Wan = funds.iter().map(|&fund| b.of(fund).opening).sum();
+    let mut left_tail = vec![
         (
             "本年收入合计".to_owned(),
             Some(t.appropriation_revenue),
             true,
         ),
+        ("年初财政拨款结转和结余".to_owned(), Some(opening), false),
     ];
-    for fund in Fund::APPROPRIATIONS {
-        left.push((
-            format!("年初结转和结余：{}", fund.label()),
+    for fund in funds {
+        left_tail.push((
+            format!("　　{}", fund.label()),
             Some(b.of(fund).opening),
             false,
         ));
     }
-    left.push(("总计".to_owned(), Some(t.appropriation_total_revenue), true));
+    left_tail.push(("总计".to_owned(), Some(t.appropriation_total_revenue), true));
 
     let lines: Vec<&FunctionalLine> = p
         .expenditure
@@ -415,39 +432,100 @@ fn appropriation_summary_table(f: &Figures<'_>) -> Table {
         .iter()
         .filter(|l| l.fund.is_appropriation())
         .collect();
-    let mut right: Vec<(String, Option<Wan>, bool)> = by_class(f, &lines)
-        .into_iter()
-        .map(|(n, a)| (n, Some(a), false))
-        .collect();
-    right.push((
-        "本年支出合计".to_owned(),
-        Some(t.appropriation_expenditure),
-        true,
-    ));
-    for fund in Fund::APPROPRIATIONS {
-        right.push((
-            format!("年末结转和结余：{}", fund.label()),
-            Some(b.of(fund).closing),
-            false,
-        ));
+    let mut classes: BTreeMap<&str, [Wan; 3]> = BTreeMap::new();
+    for l in &lines {
+        let amounts = classes
+            .entry(l.class_code().unwrap_or(&l.code))
+            .or_default();
+        if let Some(i) = funds.iter().position(|&fund| fund == l.fund) {
+            amounts[i] += l.total();
+        }
     }
-    right.push((
-        "总计".to_owned(),
-        Some(t.appropriation_total_expenditure),
-        true,
-    ));
+    let mut right: Vec<Right> = classes
+        .into_iter()
+        .map(|(code, a)| {
+            (
+                f.class_name(code),
+                [
+                    Some(a.iter().copied().sum()),
+                    Some(a[0]),
+                    Some(a[1]),
+                    Some(a[2]),
+                ],
+                false,
+            )
+        })
+        .collect();
+    let blank = || (String::new(), [None; 4], false);
+    let right_tail: Vec<Right> = vec![
+        (
+            "本年支出合计".to_owned(),
+            by_fund(&|fund| t.fund_expenditure(fund)),
+            true,
+        ),
+        (
+            "年末财政拨款结转和结余".to_owned(),
+            by_fund(&|fund| b.of(fund).closing),
+            false,
+        ),
+        blank(),
+        blank(),
+        blank(),
+        (
+            "总计".to_owned(),
+            [Some(t.appropriation_total_expenditure), None, None, None],
+            true,
+        ),
+    ];
     while right.len() < left.len() {
-        right.insert(right.len() - 5, (String::new(), None, false));
+        right.push(blank());
     }
     while left.len() < right.len() {
-        left.insert(left.len() - 5, (String::new(), None, false));
+        left.push((String::new(), None, false));
     }
-    table(
+    left.extend(left_tail);
+    right.extend(right_tail);
+    let rows = left
+        .into_iter()
+        .zip(right)
+        .map(
+            |((label, amount, strong_left), (name, amounts, strong_right))| {
+                let mark = |c: Cell, strong: bool| if strong { c.strong() } else { c };
+                let mut row = vec![
+                    mark(Cell::text(label), strong_left),
+                    mark(Cell::maybe_amount(amount), strong_left),
+                    mark(Cell::text(name), strong_right),
+                ];
+                row.extend(
+                    amounts
+                        .into_iter()
+                        .map(|a| mark(Cell::maybe_amount(a), strong_right)),
+                );
+                row
+            },
+        )
+        .collect();
+    let header = vec![
+        vec![Cell::head("收入").cols(2), Cell::head("支出").cols(5)],
+        vec![
+            Cell::head("项目"),
+            Cell::head("决算数"),
+            Cell::head("项目"),
+            Cell::head("合计"),
+            Cell::head("一般公共预算财政拨款"),
+            Cell::head("政府性基金预算财政拨款"),
+            Cell::head("国有资本经营预算财政拨款"),
+        ],
+    ];
+    let mut t = table(
         "表4 财政拨款收入支出决算总表",
-        vec![5, 2, 5, 2],
-        two_sided_header(),
-        two_sided(left, right),
-    )
+        vec![5, 2, 5, 2, 2, 2, 2],
+        header,
+        rows,
+    );
+    // The fund columns need a landscape page.
+    t.wide = true;
+    t
 }
 
 fn fund_lines<'a>(f: &Figures<'a>, fund: Fund) -> Vec<&'a FunctionalLine> {
