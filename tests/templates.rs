@@ -8,9 +8,11 @@
     reason = "in tests a failed unwrap is a failed test"
 )]
 
-use std::ffi::OsString;
+mod common;
+
 use std::process::Command;
 
+use common::juesuan;
 use juesuan::catalog::Catalog;
 use juesuan::document::render::{Format, render};
 use juesuan::document::{self, Block, Document, Options};
@@ -426,28 +428,9 @@ fn an_imported_template_is_used_when_the_project_names_it() {
     assert!(text(&doc).contains("收、支总计"));
 }
 
-fn cli(args: &[&str]) -> (i32, String, String) {
-    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let now = juesuan::cli::Now {
-        today: PrintDate {
-            year: 2024,
-            month: 5,
-            day: 31,
-        },
-        save: juesuan::storage::SaveTime::from_local(2024, 5, 31, 36_000),
-    };
-    let code = juesuan::cli::run(&args, now, &mut out, &mut err);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
-
 #[test]
 fn the_command_line_lists_templates_and_figures_and_renders_with_another_template() {
-    let (code, out, _) = cli(&["templates"]);
+    let (code, out, _) = juesuan(&["templates"]);
     assert_eq!(code, 0);
     let ids: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
     assert_eq!(ids.len(), 5);
@@ -457,8 +440,8 @@ fn the_command_line_lists_templates_and_figures_and_renders_with_another_templat
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.json");
     let file = file.to_str().unwrap();
-    assert_eq!(cli(&["example", "-o", file]).0, 0);
-    let (code, out, _) = cli(&["figures", file]);
+    assert_eq!(juesuan(&["example", "-o", file]).0, 0);
+    let (code, out, _) = juesuan(&["figures", file]);
     assert_eq!(code, 0);
     assert!(out.contains("收入总计\t226.23万元"), "{out}");
     assert!(out.contains("收入总计.上年\t213.07万元"), "{out}");
@@ -467,12 +450,12 @@ fn the_command_line_lists_templates_and_figures_and_renders_with_another_templat
         "{out}"
     );
 
-    let (code, national, _) = cli(&["report", file, "--template", "national"]);
+    let (code, national, _) = juesuan(&["report", file, "--template", "national"]);
     assert_eq!(code, 0);
     assert!(national.contains("第二部分 2023年度部门决算表"));
-    let (_, own, _) = cli(&["report", file]);
+    let (_, own, _) = juesuan(&["report", file]);
     assert!(own.contains("第四部分 2023年度部门决算表"));
-    let (code, _, err) = cli(&["report", file, "--template", "beijing"]);
+    let (code, _, err) = juesuan(&["report", file, "--template", "beijing"]);
     assert_eq!(code, 2);
     assert!(err.contains("sichuan-2024"), "{err}");
 }
@@ -482,14 +465,14 @@ fn a_template_exported_by_one_unit_is_imported_by_another() {
     let dir = tempfile::tempdir().unwrap();
     let path = |n: &str| dir.path().join(n).to_str().unwrap().to_owned();
     let (project, exported) = (path("p.json"), path("本地模板.toml"));
-    cli(&["example", "-o", &project]);
+    juesuan(&["example", "-o", &project]);
     assert_eq!(
-        cli(&["template", "export", "national", "-o", &exported]).0,
+        juesuan(&["template", "export", "national", "-o", &exported]).0,
         0
     );
     // Same id as a built-in one: refused, nothing written to the project.
     let before = std::fs::read(&project).unwrap();
-    let (code, _, err) = cli(&["template", "import", &project, &exported]);
+    let (code, _, err) = juesuan(&["template", "import", &project, &exported]);
     assert_eq!(code, 2);
     assert!(err.contains("相同"), "{err}");
     assert_eq!(std::fs::read(&project).unwrap(), before);
@@ -499,14 +482,17 @@ fn a_template_exported_by_one_unit_is_imported_by_another() {
         .replace("id = \"national\"", "id = \"xx-county-2024\"")
         .replace("第四部分 名词解释", "第四部分 名词解释（县财政局统一）");
     std::fs::write(&exported, edited).unwrap();
-    let (code, out, err) = cli(&["template", "import", &project, &exported]);
+    let (code, out, err) = juesuan(&["template", "import", &project, &exported]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("xx-county-2024"));
-    let (_, report, _) = cli(&["report", &project]);
+    let (_, report, _) = juesuan(&["report", &project]);
     assert!(report.contains("第四部分 名词解释（县财政局统一）"));
     // Exported again from the project: the same text.
     let again = path("again.toml");
-    assert_eq!(cli(&["template", "export", &project, "-o", &again]).0, 0);
+    assert_eq!(
+        juesuan(&["template", "export", &project, "-o", &again]).0,
+        0
+    );
     assert_eq!(
         std::fs::read_to_string(&again).unwrap(),
         std::fs::read_to_string(&exported).unwrap()
@@ -514,7 +500,7 @@ fn a_template_exported_by_one_unit_is_imported_by_another() {
     // A broken file is refused with its line; the project is unchanged.
     std::fs::write(&exported, "id = \"a\"\nname = [").unwrap();
     let before = std::fs::read(&project).unwrap();
-    let (code, _, err) = cli(&["template", "import", &project, &exported]);
+    let (code, _, err) = juesuan(&["template", "import", &project, &exported]);
     assert_eq!(code, 2);
     assert!(err.contains("第 2 行"), "{err}");
     assert_eq!(std::fs::read(&project).unwrap(), before);
