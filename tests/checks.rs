@@ -11,8 +11,9 @@ use std::collections::BTreeSet;
 use juesuan::catalog::Catalog;
 use juesuan::checks::{self, Finding, Severity};
 use juesuan::example::example;
+use juesuan::model::totals::Totals;
 use juesuan::model::{
-    ClassNames, CostEntry, EconomicItem, Fund, PriorFigure, Project, Root, ShareRounding,
+    ClassNames, CostEntry, Date, EconomicItem, Fund, PriorFigure, Project, Root, ShareRounding,
     Tolerance, UnitKind,
 };
 use juesuan::money::Wan;
@@ -27,9 +28,18 @@ fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
+/// The day the deadline rules count to in these tests.
+fn today() -> Date {
+    Date::new(2024, 9, 1).unwrap()
+}
+
 fn findings(project: &Project) -> Vec<Finding> {
+    review(project).findings
+}
+
+fn review(project: &Project) -> checks::Review {
     let catalog = Catalog::for_project(project).unwrap();
-    checks::run(project, Some(&catalog))
+    checks::review(project, Totals::of(project), Some(&catalog), Some(today()))
 }
 
 fn codes(project: &Project) -> BTreeSet<&'static str> {
@@ -337,6 +347,15 @@ const CASES: &[(&str, Mutation)] = &[
         p.prior_year.set(PriorFigure::TotalRevenue, None)
     }),
     ("JS-608", |p| p.expenditure.lines[0].budget = None),
+    ("JS-609", |p| {
+        p.unit.duties[0].push_str("，年内完成XX项考核")
+    }),
+    ("JS-610", |p| {
+        p.revenue.change_reason = "主要是文化体育与传媒支出增加".into()
+    }),
+    ("JS-611", |p| {
+        p.three_public.reception.change_reason = "公务接待费增长 100%，主要是…".into()
+    }),
     ("JS-701", |p| p.unit.staffing[0].staff = 8),
     ("JS-702", |p| {
         let g = &mut p.balances.general_budget;
@@ -367,6 +386,12 @@ const CASES: &[(&str, Mutation)] = &[
         };
         p.control_totals.basic = None;
         p.control_totals.general_budget_basic = None;
+    }),
+    // Approved 2024-08-15: on 2024-09-01 it is day 17, not yet published.
+    ("JS-709", |p| p.unit.approval_date = Date::new(2024, 8, 15)),
+    ("JS-710", |p| {
+        p.unit.approval_date = Date::new(2024, 6, 1);
+        p.unit.publication_date = Date::new(2024, 7, 1);
     }),
     ("JS-801", |p| {
         p.settings.share_rounding = ShareRounding::Independent
@@ -793,6 +818,31 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         &["revenue.business", "expenditure.lines"],
     ),
     (
+        "JS-609",
+        "“部门职责”中有占位符“XX”：…工作。，年内完成XX项考核…，请填写实际内容",
+        &["unit.duties"],
+    ),
+    (
+        "JS-610",
+        "“收、支总计变动的主要原因”写作“文化体育与传媒”：…主要是文化体育与传媒支出增加…，2023 年度的科目名称是“文化旅游体育与传媒”",
+        &["revenue.change_reason"],
+    ),
+    (
+        "JS-611",
+        "“公务接待费变动原因”写了“增长100%”：若上年为 0，应写“上年无此项支出”或只写增加的金额",
+        &["three_public.reception.change_reason"],
+    ),
+    (
+        "JS-709",
+        "决算于 2024年8月15日 批复，今天是第 17 日，尚未填写公开日期；应在 2024年9月4日 前公开",
+        &["unit.publication_date", "unit.approval_date"],
+    ),
+    (
+        "JS-710",
+        "决算于 2024年6月1日 批复，2024年7月1日 公开，是批复后第 30 日，超过 20 日的期限（2024年6月21日）",
+        &["unit.publication_date", "unit.approval_date"],
+    ),
+    (
         "JS-801",
         "一般公共预算财政拨款支出结构（按类）各项占比分别为 85.38%、6.47%、2.88%、5.28%，合计 100.01%（当前设置“各项独立四舍五入”；改用“最大余额法”可使合计为 100.00%，文档会加注说明）",
         &["expenditure.lines", "settings.share_rounding"],
@@ -844,6 +894,8 @@ const SKIPPED_WHEN_EMPTY: &[&str] = &[
     ".execution_reason",
     ".purpose",
     ".shortfall_reason",
+    ".approval_date",
+    ".publication_date",
 ];
 
 #[test]
@@ -1143,4 +1195,174 @@ proptest! {
         let doc = juesuan::document::build_with_builtin_catalog(&project);
         prop_assert_eq!(&doc, &juesuan::document::build_with_builtin_catalog(&project));
     }
+}
+
+#[test]
+fn the_ledger_accounts_for_every_rule_on_the_example() {
+    let r = review(&example().unwrap());
+    let counts = r.ledger.counts();
+    assert_eq!(counts.rules, checks::rules().len());
+    assert_eq!(
+        counts.checked + counts.not_applicable + counts.missing_data,
+        counts.rules
+    );
+    let unchecked: BTreeSet<&str> = r.ledger.unchecked().map(|e| e.code).collect();
+    assert_eq!(
+        unchecked,
+        BTreeSet::from(EXAMPLE_UNCHECKED),
+        "{:#?}",
+        r.ledger
+    );
+    assert_eq!((counts.not_applicable, counts.missing_data), (1, 5));
+    assert_eq!(
+        counts.to_string(),
+        format!(
+            "{} 条规则：{} 条已审核，1 条不适用，5 条缺少数据",
+            counts.rules, counts.checked
+        )
+    );
+    // Every finding comes from a rule the ledger says checked, and the counts agree.
+    for e in &r.ledger.rules {
+        let n = r.findings.iter().filter(|f| f.code == e.code).count();
+        assert_eq!(e.findings, n, "{}", e.code);
+        if n > 0 {
+            assert_eq!(e.coverage, checks::Coverage::Checked, "{}", e.code);
+        }
+    }
+}
+
+/// What the example cannot be checked for, and why: its 基本支出 is by totals only (no economic
+/// items to classify, compare with the catalog or with "三公"), it is an administrative unit (a
+/// 事业单位's 机关运行经费 rule does not apply), and the seed states no 批复日期.
+const EXAMPLE_UNCHECKED: [&str; 6] = ["JS-202", "JS-203", "JS-302", "JS-704", "JS-709", "JS-710"];
+
+#[test]
+fn a_rule_whose_data_is_missing_could_not_run_and_is_not_a_pass() {
+    let mut p = clean();
+    p.control_totals.basic = None;
+    p.basic_costs.personnel = CostEntry::Total {
+        amount: wan("1"),
+        item_names: Vec::new(),
+    };
+    let r = review(&p);
+    let e = r.ledger.get("JS-108").unwrap();
+    assert_eq!(e.coverage.label(), "缺少数据");
+    assert_eq!(e.findings, 0);
+    assert_eq!(e.coverage.fields()[0].to_string(), "control_totals.basic");
+    // JS-201 runs (and fires: the split no longer adds up); JS-113 and the rest are unchanged.
+    assert_eq!(
+        r.ledger.get("JS-201").unwrap().coverage,
+        checks::Coverage::Checked
+    );
+    assert!(codes(&p).contains("JS-201"));
+    // With the 报表数 entered, the rule runs and fires.
+    p.control_totals.basic = Some(wan("166"));
+    let r = review(&p);
+    let e = r.ledger.get("JS-108").unwrap();
+    assert_eq!(e.coverage, checks::Coverage::Checked);
+    assert_eq!(e.findings, 1);
+}
+
+#[test]
+fn rules_that_do_not_fit_the_unit_are_not_applicable() {
+    let mut p = clean();
+    p.unit.kind = UnitKind::PublicService;
+    p.running_costs.amount = Wan::ZERO;
+    let r = review(&p);
+    for code in ["JS-703", "JS-606", "JS-707"] {
+        let e = r.ledger.get(code).unwrap();
+        assert_eq!(e.coverage.label(), "不适用", "{code}");
+        assert!(
+            e.coverage.reason().unwrap().contains("事业单位"),
+            "{code}: {:?}",
+            e.coverage
+        );
+    }
+    assert_eq!(
+        r.ledger.get("JS-704").unwrap().coverage,
+        checks::Coverage::Checked
+    );
+    // A unit without 项目支出 has no self-assessments to check; one with it must enter them.
+    let mut p = clean();
+    p.projects.clear();
+    let r = review(&p);
+    assert_eq!(r.ledger.get("JS-501").unwrap().coverage.label(), "缺少数据");
+    assert!(
+        r.ledger
+            .get("JS-501")
+            .unwrap()
+            .coverage
+            .reason()
+            .unwrap()
+            .contains("未录入项目支出绩效自评表")
+    );
+}
+
+#[test]
+fn an_explanation_travels_with_the_file_and_is_flagged_when_its_amounts_change() {
+    use checks::explain::{self, Standing};
+    let mut p = clean();
+    p.control_totals.basic = Some(wan("166"));
+    let found = findings(&p);
+    assert_eq!(found.len(), 1);
+    explain::explain(&mut p, &found[0], "报表数取自财政批复的基本支出");
+    // Saved and loaded, the explanation is still that finding's.
+    let p = juesuan::storage::from_json(&juesuan::storage::to_json(&p)).unwrap();
+    let (e, standing) = explain::explanation_of(&p, &found[0]).unwrap();
+    assert_eq!(e.text, "报表数取自财政批复的基本支出");
+    assert_eq!(standing, Standing::Current);
+    // An edit elsewhere leaves it current; an 错误 stays an 错误.
+    let mut p = p;
+    p.unit.short_name = "绩效办".into();
+    let now = findings(&p);
+    assert_eq!(now[0].severity, Severity::Error);
+    assert_eq!(
+        explain::explanation_of(&p, &now[0]).unwrap().1,
+        Standing::Current
+    );
+    // The amounts change: the same finding, a new message, the explanation to be read again.
+    p.control_totals.basic = Some(wan("165"));
+    let now = findings(&p);
+    assert_eq!(
+        explain::explanation_of(&p, &now[0]).unwrap().1,
+        Standing::Changed
+    );
+    // The difference is put right: the explanation explains nothing now.
+    p.control_totals.basic = None;
+    let now = findings(&p);
+    assert!(now.is_empty());
+    assert_eq!(explain::resolved(&p, &now).len(), 1);
+    let listed = explain::report(&p, &now);
+    assert_eq!(listed[0].standing, Standing::Resolved);
+    explain::remove_resolved(&mut p, &now);
+    assert!(p.explanations.is_empty());
+    // An empty explanation removes it.
+    let mut q = clean();
+    q.control_totals.basic = Some(wan("166"));
+    let f = findings(&q).remove(0);
+    explain::explain(&mut q, &f, "说明");
+    explain::explain(&mut q, &f, "  ");
+    assert!(q.explanations.is_empty());
+}
+
+#[test]
+fn the_rule_catalog_lists_every_rule_and_docs_rules_md_is_it() {
+    let catalog = checks::rule_catalog();
+    let registered = checks::rules().len() + checks::DOCUMENT_RULES.len();
+    assert_eq!(catalog.len(), registered);
+    let text = checks::rule_catalog_text();
+    for r in &catalog {
+        assert!(text.contains(r.code), "{}", r.code);
+    }
+    assert!(
+        text.contains("JS-108 【错误】收支总表：基本支出与报表数不符"),
+        "{text}"
+    );
+    assert!(text.contains("需要：基本支出（报表数）"), "{text}");
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"))
+        .unwrap_or_default();
+    assert!(
+        docs == checks::rule_catalog_markdown(),
+        "docs/rules.md is out of date: run `cargo run -- rules --markdown > docs/rules.md`"
+    );
 }

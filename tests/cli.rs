@@ -84,14 +84,35 @@ fn check_groups_findings_and_sets_the_exit_status() {
     assert!(out.contains("WD-106"), "{out}");
     assert!(out.contains("【提示】3 条"), "{out}");
     assert!(out.contains("共 7 条：错误 0，警告 4，提示 3"), "{out}");
+    // The ledger: which rules could not check the example, and what they need.
+    assert!(out.contains("审核覆盖："), "{out}");
+    assert!(
+        out.contains("JS-710 未在决算批复后 20 日内公开：缺少数据（未填写决算批复日期"),
+        "{out}"
+    );
+    assert!(out.contains("位置：unit.approval_date"), "{out}");
 
     let (code, out, _) = juesuan(&["check", "--json", path_str]);
     assert_eq!(code, EXIT_OK);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), 7);
-    assert_eq!(json[0]["code"], "JS-505");
-    assert_eq!(json[0]["severity"], "警告");
-    assert!(json[0]["fields"][0].is_string());
+    let found = &json["findings"];
+    assert_eq!(found.as_array().unwrap().len(), 7);
+    assert_eq!(found[0]["code"], "JS-505");
+    assert_eq!(found[0]["severity"], "警告");
+    assert!(found[0]["fields"][0].is_string());
+    let ledger = &json["ledger"];
+    let rules = ledger["rules"].as_array().unwrap();
+    assert_eq!(
+        ledger["counts"]["rules"].as_u64().unwrap() as usize,
+        rules.len()
+    );
+    let js710 = rules.iter().find(|r| r["code"] == "JS-710").unwrap();
+    assert_eq!(js710["status"], "缺少数据");
+    assert_eq!(js710["fields"][0], "unit.approval_date");
+    let js505 = rules.iter().find(|r| r["code"] == "JS-505").unwrap();
+    assert_eq!(js505["status"], "已审核");
+    assert_eq!(js505["findings"], 1);
+    assert!(ledger["summary"].as_str().unwrap().contains("条已审核"));
 
     let text = fs::read_to_string(&path).unwrap();
     fs::write(
@@ -218,4 +239,45 @@ fn two_processes_report_the_same_findings_in_the_same_order() {
     let first = run();
     assert!(first.contains("JS-801"), "{first}");
     assert_eq!(first, run());
+}
+
+#[test]
+fn rules_lists_the_catalog_and_check_counts_the_publication_deadline() {
+    let (code, out, _) = juesuan(&["rules"]);
+    assert_eq!(code, EXIT_OK);
+    assert!(
+        out.contains("JS-710 【错误】合理性：未在决算批复后 20 日内公开"),
+        "{out}"
+    );
+    assert!(out.contains("需要：决算批复日期"), "{out}");
+    let (_, markdown, _) = juesuan(&["rules", "--markdown"]);
+    assert!(markdown.starts_with("# 审核规则"), "{markdown}");
+    let (code, _, err) = juesuan(&["rules", "--json"]);
+    assert_eq!(code, EXIT_FAILURE, "{err}");
+
+    // Approved 2024-04-01 and not published by 2024-05-31 (the runner's today): too late.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("示例.json");
+    let path_str = path.to_str().unwrap();
+    juesuan(&["example", "-o", path_str]);
+    let (code, _, err) = juesuan(&["set", path_str, "unit.approval_date", "2024年4月1日"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let (code, out, _) = juesuan(&["check", path_str]);
+    assert_eq!(code, EXIT_FINDINGS, "{out}");
+    assert!(out.contains("JS-710"), "{out}");
+    assert!(
+        out.contains("决算于 2024年4月1日 批复，应在 2024年4月21日 前公开，今天已是第 60 日"),
+        "{out}"
+    );
+    let (code, _, _) = juesuan(&["set", path_str, "unit.publication_date", "2024-04-15"]);
+    assert_eq!(code, EXIT_OK);
+    let (code, out, _) = juesuan(&["check", path_str]);
+    assert_eq!(code, EXIT_OK, "{out}");
+    assert!(!out.contains("JS-710 未在"), "{out}");
+    // A day that does not exist is refused and the file is unchanged.
+    let before = fs::read_to_string(&path).unwrap();
+    let (code, _, err) = juesuan(&["set", path_str, "unit.publication_date", "2024-02-30"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("不存在"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), before);
 }

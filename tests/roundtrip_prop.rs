@@ -7,8 +7,9 @@
 
 use juesuan::example::example;
 use juesuan::model::{
-    CatalogEdition, ClassNames, CostEntry, EconomicItem, FunctionalLine, Fund, Indicator,
-    IndicatorKind, IndicatorNature, PriorFigure, Project,
+    CatalogEdition, ClassNames, ControlTotal, CostEntry, Date, EconomicItem, Explanation,
+    FieldPath, FunctionalLine, Fund, Indicator, IndicatorKind, IndicatorNature, PriorFigure,
+    Project,
 };
 use juesuan::money::Wan;
 use juesuan::storage;
@@ -120,6 +121,10 @@ fn project() -> impl Strategy<Value = Project> {
             prop::collection::btree_map("2[0-9]{2}|2[0-9]{6}", "[\\p{Han}a-z（）]{1,12}", 0..6),
             prop::collection::btree_map("3[0-9]{4}", "[\\p{Han}]{1,8}", 0..4),
         )),
+        (
+            prop::option::of((1990i32..=2100, 1u32..=12, 1u32..=31)),
+            prop::collection::vec((any::<String>(), any::<String>()), 0..3),
+        ),
     )
         .prop_map(
             |(
@@ -133,6 +138,7 @@ fn project() -> impl Strategy<Value = Project> {
                 (g, p),
                 prior_figures,
                 edition,
+                (approved, explanations),
             )| {
                 let mut project = example().unwrap();
                 for (i, value) in prior_figures {
@@ -159,6 +165,18 @@ fn project() -> impl Strategy<Value = Project> {
                     functional,
                     economic,
                 });
+                // A day that does not exist (2023-02-31) stays not entered.
+                project.unit.approval_date = approved.and_then(|(y, m, d)| Date::new(y, m, d));
+                project.explanations = explanations
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (text, message))| Explanation {
+                        rule: "JS-108".into(),
+                        field: (i % 2 == 0).then(|| FieldPath::control_total(ControlTotal::Basic)),
+                        text,
+                        message,
+                    })
+                    .collect();
                 project
             },
         )

@@ -279,9 +279,9 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"fund\": \"一般公共预算财政拨款\"", "\"fund\": 3"),
         ("\"lines\": [", "\"lines\": [[], "),
         ("\"project\": {", "\"project\": ["),
-        ("\"schema_version\": 5", "\"schema_version\": \"5\""),
-        ("\"schema_version\": 5", "\"schema_version\": -5"),
-        ("\"schema_version\": 5", "\"schema_version\": 0"),
+        ("\"schema_version\": 6", "\"schema_version\": \"5\""),
+        ("\"schema_version\": 6", "\"schema_version\": -5"),
+        ("\"schema_version\": 6", "\"schema_version\": 0"),
         // An imported 科目表 with a code of the wrong form or table, an empty name, an unknown key.
         (
             "\"project\": {",
@@ -298,6 +298,32 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         (
             "\"project\": {",
             "\"project\": {\"catalog\": {\"source\": \"x.csv\", \"revenue\": {}}, ",
+        ),
+        // A 批复 date that does not exist or is not a date; an explanation without its finding's
+        // rule, with a field path that is not one, or with an unknown key.
+        (
+            "\"year\": 2023,",
+            "\"year\": 2023, \"approval_date\": \"2024-02-30\",",
+        ),
+        (
+            "\"year\": 2023,",
+            "\"year\": 2023, \"approval_date\": 20240530,",
+        ),
+        (
+            "\"year\": 2023,",
+            "\"year\": 2023, \"publication_date\": \"明天\",",
+        ),
+        (
+            "\"project\": {",
+            "\"project\": {\"explanations\": [{\"text\": \"a\", \"message\": \"b\"}], ",
+        ),
+        (
+            "\"project\": {",
+            "\"project\": {\"explanations\": [{\"rule\": \"JS-108\", \"field\": \"no.such[path\", \"text\": \"a\", \"message\": \"b\"}], ",
+        ),
+        (
+            "\"project\": {",
+            "\"project\": {\"explanations\": [{\"rule\": \"JS-108\", \"text\": \"a\", \"message\": \"b\", \"x\": 1}], ",
         ),
         // A prior-year figure of the wrong type or unknown to this program.
         ("\"total_revenue\": \"213.07\"", "\"total_revenue\": 213.07"),

@@ -989,3 +989,79 @@ fn snapshot_of_the_catalog_import_preview() {
     h.run();
     h.snapshot("catalog_import_preview");
 }
+
+#[test]
+fn a_finding_gets_an_explanation_that_undo_takes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    // The ledger sits above the findings: not every rule could check the example.
+    h.get_by_label_contains("条已审核").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("JS-710 缺少数据：未填写决算批复日期")
+            .is_some()
+    );
+    // The first finding's 说明…: the dialog shows the finding and what an explanation does.
+    h.get_all_by_label("说明…").next().unwrap().click();
+    h.run();
+    assert!(h.query_by_label_contains("出错说明：JS-505").is_some());
+    h.get_by_label("说明内容").click();
+    h.run();
+    h.get_by_label("说明内容")
+        .type_text("完成值待年度考核结束后填写");
+    h.run();
+    h.get_by_label("保存说明").click();
+    h.run();
+    let project = &h.state().session().project;
+    assert_eq!(project.explanations.len(), 1);
+    assert_eq!(project.explanations[0].rule, "JS-505");
+    assert_eq!(project.explanations[0].text, "完成值待年度考核结束后填写");
+    assert!(h.query_by_label("已说明").is_some());
+    assert!(
+        h.query_by_label_contains("说明（有效）：完成值待年度考核结束后填写")
+            .is_some()
+    );
+    // One undo step takes it back.
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    assert!(h.state().session().project.explanations.is_empty());
+    assert!(h.query_by_label("已说明").is_none());
+}
+
+#[test]
+fn the_help_lists_every_rule_and_a_date_that_does_not_exist_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("审核规则…").click();
+    h.run();
+    let n = juesuan::checks::rule_catalog().len();
+    assert!(h.query_by_label(&format!("审核规则（{n} 条）")).is_some());
+    h.get_by_label("关闭").click();
+    h.run();
+
+    go(&mut h, "单位概况");
+    type_into(&mut h, "决算批复日期", "2024-02-30");
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.query_by_label_contains("不存在").is_some());
+    assert_eq!(h.state().session().project.unit.approval_date, None);
+    type_into(&mut h, "决算批复日期", "2024年6月1日");
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        h.state().session().project.unit.approval_date,
+        juesuan::model::Date::new(2024, 6, 1)
+    );
+    // Approved long ago and not published: the deadline rule fires at once.
+    assert!(
+        h.state()
+            .session()
+            .findings
+            .iter()
+            .any(|f| f.code == "JS-710")
+    );
+}

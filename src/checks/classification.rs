@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Check, Context, Report, Rule, Severity, amount, mismatch};
+use super::{Check, Context, Need, Report, Rule, Severity, amount, mismatch};
 use crate::model::{
     CostEntry, CostGroup, CostItemField, ExpenditureField, FieldPath, Fund, LineField,
     ProjectField, Root,
@@ -16,60 +16,70 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Error,
         title: "基本支出不等于人员经费与公用经费之和",
         check: Check::Code(basic_split),
+        needs: &[Need::CostSplit],
     },
     Rule {
         code: "JS-202",
         severity: Severity::Warning,
         title: "经济分类科目归错了人员经费或公用经费",
         check: Check::Code(economic_group),
+        needs: &[Need::EconomicItems],
     },
     Rule {
         code: "JS-203",
         severity: Severity::Hint,
         title: "经济分类科目编码或名称与科目表不一致",
         check: Check::Code(economic_catalog),
+        needs: &[Need::EconomicItems, Need::Catalog],
     },
     Rule {
         code: "JS-204",
         severity: Severity::Warning,
         title: "项目支出与各项目绩效自评表执行数之和不符",
         check: Check::Code(projects_vs_project_expenditure),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-205",
         severity: Severity::Warning,
         title: "项目资金分配明细之和与执行数不符",
         check: Check::Code(project_spending),
+        needs: &[Need::Projects, Need::ProjectSpending],
     },
     Rule {
         code: "JS-206",
         severity: Severity::Error,
         title: "功能分类科目编码不是 7 位数字",
         check: Check::Code(line_code_format),
+        needs: &[Need::Lines],
     },
     Rule {
         code: "JS-207",
         severity: Severity::Warning,
         title: "功能分类科目不在所用的科目表中，且未填写名称",
         check: Check::Code(line_code_unknown_unnamed),
+        needs: &[Need::Lines, Need::Catalog],
     },
     Rule {
         code: "JS-208",
         severity: Severity::Hint,
         title: "功能分类科目不在所用的科目表中",
         check: Check::Code(line_code_unknown_named),
+        needs: &[Need::Lines, Need::Catalog],
     },
     Rule {
         code: "JS-209",
         severity: Severity::Warning,
         title: "同一资金来源的功能分类科目重复录入",
         check: Check::Code(duplicate_lines),
+        needs: &[Need::Lines],
     },
     Rule {
         code: "JS-210",
         severity: Severity::Hint,
         title: "功能分类科目行没有任何金额",
         check: Check::Code(empty_lines),
+        needs: &[Need::Lines],
     },
 ];
 
@@ -77,9 +87,6 @@ pub(super) const RULES: &[Rule] = &[
 fn basic_split(ctx: &Context<'_>, report: &mut Report<'_>) {
     let t = &ctx.totals;
     let split = t.personnel_costs + t.public_costs;
-    if split.is_zero() {
-        return;
-    }
     if !ctx.agree(t.general_budget_basic, split, 2) {
         report.add(
             format!(
@@ -166,9 +173,6 @@ fn economic_catalog(ctx: &Context<'_>, report: &mut Report<'_>) {
 
 /// JS-204: 项目支出 of the accounts equals Σ 执行数 of the project self-assessments.
 fn projects_vs_project_expenditure(ctx: &Context<'_>, report: &mut Report<'_>) {
-    if ctx.project.projects.is_empty() {
-        return;
-    }
     let t = &ctx.totals;
     let n = ctx.project.projects.len();
     if !ctx.agree(t.by_nature.project, t.projects_executed, n) {

@@ -6,6 +6,8 @@
 //! deterministic (rules in code order, findings in the order each rule finds them).
 
 mod classification;
+pub mod coverage;
+pub mod explain;
 mod performance;
 mod plausibility;
 mod procurement;
@@ -14,6 +16,7 @@ mod text;
 mod three_public;
 mod totals;
 
+pub use coverage::{Coverage, Ledger, LedgerCounts, LedgerEntry, Need};
 pub use totals::{Rounded, within_rounding};
 
 use std::fmt;
@@ -82,7 +85,44 @@ pub struct Rule {
     pub severity: Severity,
     /// One-line Chinese title.
     pub title: &'static str,
+    /// What it needs of the project before it can check: the first unmet need makes it "not
+    /// applicable" or "missing data" in the ledger instead of running.
+    pub needs: &'static [Need],
     check: Check,
+}
+
+impl Rule {
+    /// Its family, by the hundreds of its code.
+    pub fn family(&self) -> &'static str {
+        family(self.code)
+    }
+
+    /// Everything it needs, its 报表数 included.
+    pub fn all_needs(&self) -> Vec<Need> {
+        let mut needs = self.needs.to_vec();
+        if let Check::Control(total) = self.check {
+            needs.push(Need::Control(total));
+        }
+        needs
+    }
+}
+
+/// The family of the rule `code`, by the hundreds of its number: `JS-3xx` are the "三公" rules.
+pub fn family(code: &str) -> &'static str {
+    if code.starts_with("WD-") {
+        return "文档";
+    }
+    match code.as_bytes().get(3) {
+        Some(b'1') => "收支总表",
+        Some(b'2') => "支出分类",
+        Some(b'3') => "“三公”经费",
+        Some(b'4') => "政府采购",
+        Some(b'5') => "绩效自评",
+        Some(b'6') => "文字说明",
+        Some(b'7') => "合理性",
+        Some(b'8') => "占比",
+        _ => "其他",
+    }
 }
 
 /// How a rule is applied: by its own function, or as a row of a table of rules that differ only
@@ -108,9 +148,30 @@ pub struct Context<'a> {
     pub totals: Totals,
     /// The catalog of the project's year, if it could be loaded.
     pub catalog: Option<&'a Catalog>,
+    /// Today, for the rules of dates (公开 within 20 days of 批复); `None` where the caller
+    /// reads no clock, and those rules then judge only the dates entered.
+    pub today: Option<crate::model::Date>,
+    /// Every editable field, walked once for the rules that read all the clerk's texts.
+    fields: std::cell::OnceCell<Vec<crate::model::FieldInfo<'a>>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// What the rules read of `project`, with no clock.
+    pub fn new(project: &'a Project, totals: Totals, catalog: Option<&'a Catalog>) -> Self {
+        Context {
+            project,
+            totals,
+            catalog,
+            today: None,
+            fields: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Every editable field of the project, with its path, label and value.
+    pub fn fields(&self) -> &[crate::model::FieldInfo<'a>] {
+        self.fields.get_or_init(|| self.project.fields())
+    }
+
     /// Whether two amounts agree, given that `a` is a sum of `items` parts: exactly, or within
     /// 0.01 万元 per item when the project allows copying from rounded tables.
     pub fn agree(&self, a: Wan, b: Wan, items: usize) -> bool {
@@ -121,6 +182,36 @@ impl Context<'_> {
                 (a - b).abs() <= allowed
             }
         }
+    }
+}
+
+/// The findings of every rule and the ledger of which rules checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Review {
+    /// What the rules found, in code order.
+    pub findings: Vec<Finding>,
+    /// For every rule, whether it checked, did not apply, or could not run.
+    pub ledger: Ledger,
+}
+
+impl Review {
+    /// Adds what another set of rules (the document's) found, each rule having checked.
+    pub fn extend_checked(
+        &mut self,
+        rules: &[(&'static str, Severity, &'static str)],
+        findings: Vec<Finding>,
+    ) {
+        for &(code, severity, title) in rules {
+            let n = findings.iter().filter(|f| f.code == code).count();
+            self.ledger.rules.push(LedgerEntry::new(
+                code,
+                severity,
+                title,
+                Coverage::Checked,
+                n,
+            ));
+        }
+        self.findings.extend(findings);
     }
 }
 
@@ -182,6 +273,97 @@ pub fn rules() -> Vec<&'static Rule> {
     all
 }
 
+/// The codes and titles of what the document itself reports (not rules of the figures): a
+/// paragraph left out, a table the model cannot fill yet, digits in the clerk's own wording.
+pub const DOCUMENT_RULES: [(&str, Severity, &str); 6] = [
+    ("WD-101", Severity::Error, "模板有误，段落未印出"),
+    ("WD-102", Severity::Warning, "段落缺少内容，未印出"),
+    ("WD-103", Severity::Warning, "附表暂未填列"),
+    ("WD-104", Severity::Warning, "自拟段落中直接写了数字"),
+    ("WD-105", Severity::Error, "名词解释缺少解释"),
+    ("WD-106", Severity::Warning, "附表缺少明细"),
+];
+
+/// A rule as the rule catalog lists it (`juesuan rules`, the app's help, `docs/rules.md`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RuleInfo {
+    /// Its code.
+    pub code: &'static str,
+    /// Its family.
+    pub family: &'static str,
+    /// Its severity.
+    pub severity: Severity,
+    /// What it checks.
+    pub title: &'static str,
+    /// What it needs before it can check (without it: 不适用 or 缺少数据).
+    pub needs: Vec<String>,
+}
+
+/// Every rule, those of the figures and those of the document, in code order.
+pub fn rule_catalog() -> Vec<RuleInfo> {
+    let figures = rules().into_iter().map(|r| RuleInfo {
+        code: r.code,
+        family: r.family(),
+        severity: r.severity,
+        title: r.title,
+        needs: r.all_needs().into_iter().map(Need::label).collect(),
+    });
+    let document = DOCUMENT_RULES
+        .iter()
+        .map(|&(code, severity, title)| RuleInfo {
+            code,
+            family: family(code),
+            severity,
+            title,
+            needs: vec!["由模板生成的文档".to_owned()],
+        });
+    figures.chain(document).collect()
+}
+
+/// The rule catalog as plain text, one rule per line and its needs below.
+pub fn rule_catalog_text() -> String {
+    let all = rule_catalog();
+    let mut text = format!("审核规则共 {} 条\n", all.len());
+    for r in &all {
+        text.push_str(&format!(
+            "{} 【{}】{}：{}\n",
+            r.code, r.severity, r.family, r.title
+        ));
+        if !r.needs.is_empty() {
+            text.push_str(&format!("      需要：{}\n", r.needs.join("；")));
+        }
+    }
+    text
+}
+
+/// The rule catalog as Markdown (`docs/rules.md` is this, checked by a test).
+pub fn rule_catalog_markdown() -> String {
+    let all = rule_catalog();
+    let mut text = format!(
+        "# 审核规则\n\n本文件由 `juesuan rules --markdown` 生成，请勿手改。共 {} 条规则。\n\n\
+         规则所需的数据没有录入时，该规则不运行，审核覆盖中记为“缺少数据”（不算通过）；\
+         规则对本单位不适用时记为“不适用”。\n\n\
+         | 编码 | 类别 | 严重程度 | 审核内容 | 需要 |\n|---|---|---|---|---|\n",
+        all.len()
+    );
+    for r in &all {
+        let needs = if r.needs.is_empty() {
+            "—".to_owned()
+        } else {
+            r.needs.join("；")
+        };
+        text.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            r.code,
+            r.family,
+            r.severity,
+            r.title.replace('|', "\\|"),
+            needs
+        ));
+    }
+    text
+}
+
 /// Runs every rule on `project`; `catalog` should be the catalog of the project's year.
 pub fn run(project: &Project, catalog: Option<&Catalog>) -> Vec<Finding> {
     run_with(project, Totals::of(project), catalog)
@@ -189,23 +371,44 @@ pub fn run(project: &Project, catalog: Option<&Catalog>) -> Vec<Finding> {
 
 /// Runs every rule on `project` whose `totals` the caller has computed already.
 pub fn run_with(project: &Project, totals: Totals, catalog: Option<&Catalog>) -> Vec<Finding> {
+    review(project, totals, catalog, None).findings
+}
+
+/// Runs every rule whose needs `project` meets, and records in the ledger what each rule did.
+/// `today` is the date the rules of deadlines count to (`None`: only entered dates count).
+pub fn review(
+    project: &Project,
+    totals: Totals,
+    catalog: Option<&Catalog>,
+    today: Option<crate::model::Date>,
+) -> Review {
     let context = Context {
-        project,
-        totals,
-        catalog,
+        today,
+        ..Context::new(project, totals, catalog)
     };
-    let mut findings = Vec::new();
+    let mut out = Review::default();
     for rule in rules() {
-        let mut report = Report {
-            rule,
-            findings: &mut findings,
-        };
-        match rule.check {
-            Check::Code(check) => check(&context, &mut report),
-            Check::Control(total) => totals::check_control(total, &context, &mut report),
+        let coverage = Coverage::of(&rule.all_needs(), &context);
+        let before = out.findings.len();
+        if coverage == Coverage::Checked {
+            let mut report = Report {
+                rule,
+                findings: &mut out.findings,
+            };
+            match rule.check {
+                Check::Code(check) => check(&context, &mut report),
+                Check::Control(total) => totals::check_control(total, &context, &mut report),
+            }
         }
+        out.ledger.rules.push(LedgerEntry::new(
+            rule.code,
+            rule.severity,
+            rule.title,
+            coverage,
+            out.findings.len() - before,
+        ));
     }
-    findings
+    out
 }
 
 /// Counts findings by severity: (错误, 警告, 提示).

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Check, Context, Report, Rule, Severity, amount, mismatch};
+use super::{Check, Context, Need, Report, Rule, Severity, amount, mismatch};
 use crate::model::{
     FieldPath, FundColumn, Indicator, IndicatorField, IndicatorKind, IndicatorNature,
     PerformanceField, ProjectAssessment, ProjectField, ProjectFund, SpendingField,
@@ -16,72 +16,84 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Error,
         title: "绩效自评表权重合计不是 100",
         check: Check::Code(weights_sum_to_100),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-502",
         severity: Severity::Warning,
         title: "预算执行权重不是 10 分，或绩效指标权重不是 90 分",
         check: Check::Code(weight_split),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-503",
         severity: Severity::Error,
         title: "得分小于 0 或超过权重",
         check: Check::Code(score_within_weight),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-504",
         severity: Severity::Warning,
         title: "预算执行率低于 90% 且未说明原因",
         check: Check::Code(low_execution_needs_reason),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-505",
         severity: Severity::Warning,
         title: "绩效指标未填写完成值",
         check: Check::Code(missing_actuals),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-506",
         severity: Severity::Warning,
         title: "定量指标得分与完成值、指标值不符",
         check: Check::Code(quantitative_score),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-507",
         severity: Severity::Warning,
         title: "成本指标目标值合计与调整后预算不符",
         check: Check::Code(cost_targets_vs_budget),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-508",
         severity: Severity::Error,
         title: "自评表合计得分与各项得分之和不符",
         check: Check::Code(stated_total_score),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-509",
         severity: Severity::Warning,
         title: "定量指标的指标值不是数字",
         check: Check::Code(quantitative_target_is_number),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-510",
         severity: Severity::Warning,
         title: "预算执行数超过调整后预算",
         check: Check::Code(execution_above_budget),
+        needs: &[Need::Projects],
     },
     Rule {
         code: "JS-511",
         severity: Severity::Warning,
         title: "部门整体自评总分不是 100 分，或得分超过总分",
         check: Check::Code(department_scores),
+        needs: &[Need::DepartmentScore],
     },
     Rule {
         code: "JS-512",
         severity: Severity::Hint,
         title: "成本指标目标值与同名资金分配明细不符",
         check: Check::Code(cost_indicator_vs_spending),
+        needs: &[Need::Projects, Need::ProjectSpending],
     },
 ];
 

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Check, Context, Report, Rule, Severity, amount};
+use super::{Check, Context, Need, Report, Rule, Severity, amount};
 use crate::model::{
     BalanceSide, Bridge, CostGroup, ExpenditureField, FieldPath, Fund, RevenueItem, RunningField,
     Signatory, StaffField, UnitField, UnitKind,
@@ -15,48 +15,70 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: "实有人数超过编制数",
         check: Check::Code(staff_within_posts),
+        needs: &[],
     },
     Rule {
         code: "JS-702",
         severity: Severity::Hint,
         title: "结转结余为负数",
         check: Check::Code(negative_balances),
+        needs: &[],
     },
     Rule {
         code: "JS-703",
         severity: Severity::Hint,
         title: "机关运行经费与日常公用经费相差较大",
         check: Check::Code(running_costs_vs_public_costs),
+        needs: &[Need::Administrative, Need::CostSplit],
     },
     Rule {
         code: "JS-704",
         severity: Severity::Hint,
         title: "事业单位填写了机关运行经费",
         check: Check::Code(running_costs_for_public_service_unit),
+        needs: &[Need::PublicService],
     },
     Rule {
         code: "JS-705",
         severity: Severity::Hint,
         title: "签字人未填写",
         check: Check::Code(signatories),
+        needs: &[],
     },
     Rule {
         code: "JS-706",
         severity: Severity::Error,
         title: "单位名称或决算年度未填写或不合理",
         check: Check::Code(unit_identity),
+        needs: &[],
     },
     Rule {
         code: "JS-707",
         severity: Severity::Hint,
         title: "行政单位有事业收入或经营收入",
         check: Check::Code(administrative_income),
+        needs: &[Need::Administrative],
     },
     Rule {
         code: "JS-708",
         severity: Severity::Hint,
         title: "有经营支出却没有经营收入",
         check: Check::Code(business_without_income),
+        needs: &[],
+    },
+    Rule {
+        code: "JS-709",
+        severity: Severity::Warning,
+        title: "决算批复已满 15 日，尚未公开",
+        needs: &[Need::ApprovalDate],
+        check: Check::Code(publication_due),
+    },
+    Rule {
+        code: "JS-710",
+        severity: Severity::Error,
+        title: "未在决算批复后 20 日内公开",
+        needs: &[Need::ApprovalDate],
+        check: Check::Code(publication_late),
     },
 ];
 
@@ -113,19 +135,9 @@ fn negative_balances(ctx: &Context<'_>, report: &mut Report<'_>) {
     }
 }
 
-fn is_administrative(kind: UnitKind) -> bool {
-    matches!(
-        kind,
-        UnitKind::Administrative | UnitKind::CivilServiceManaged
-    )
-}
-
 /// JS-703: 机关运行经费 is the 日常公用经费 of administrative units; they differ by definition
 /// (project money can count, some public costs do not), but by more than half is worth a look.
 fn running_costs_vs_public_costs(ctx: &Context<'_>, report: &mut Report<'_>) {
-    if !is_administrative(ctx.project.unit.kind) {
-        return;
-    }
     let running = ctx.project.running_costs.amount;
     let public = ctx.totals.public_costs;
     let Some(ratio) = Percent::of(running, public) else {
@@ -202,9 +214,6 @@ fn unit_identity(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// JS-707: administrative units have no 事业收入 or 经营收入.
 fn administrative_income(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = ctx.project;
-    if !is_administrative(p.unit.kind) {
-        return;
-    }
     for item in [RevenueItem::Operations, RevenueItem::Business] {
         let (name, value) = (item.label(), item.of(&p.revenue));
         if !value.is_zero() {
@@ -232,5 +241,76 @@ fn business_without_income(ctx: &Context<'_>, report: &mut Report<'_>) {
                 FieldPath::expenditure(ExpenditureField::Lines),
             ],
         );
+    }
+}
+
+/// The days within which approved accounts are published (财政部 notices since 2016: 批复后 20
+/// 日内), and the day from which the clerk is warned.
+const PUBLISH_WITHIN: u32 = 20;
+const WARN_FROM: i64 = 15;
+
+/// JS-709: 15 days after 批复 and not yet published: the deadline is near.
+fn publication_due(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let u = &ctx.project.unit;
+    let (Some(approved), None, Some(today)) = (u.approval_date, u.publication_date, ctx.today)
+    else {
+        return;
+    };
+    let days = today.days_since(approved);
+    if (WARN_FROM..=i64::from(PUBLISH_WITHIN)).contains(&days) {
+        report.add(
+            format!(
+                "决算于 {} 批复，今天是第 {days} 日，尚未填写公开日期；应在 {} 前公开",
+                approved.chinese(),
+                approved.plus_days(PUBLISH_WITHIN).chinese()
+            ),
+            vec![
+                FieldPath::unit(UnitField::PublicationDate),
+                FieldPath::unit(UnitField::ApprovalDate),
+            ],
+        );
+    }
+}
+
+/// JS-710: published (or still not) more than 20 days after 批复.
+fn publication_late(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let u = &ctx.project.unit;
+    let Some(approved) = u.approval_date else {
+        return;
+    };
+    let deadline = approved.plus_days(PUBLISH_WITHIN);
+    let fields = vec![
+        FieldPath::unit(UnitField::PublicationDate),
+        FieldPath::unit(UnitField::ApprovalDate),
+    ];
+    match (u.publication_date, ctx.today) {
+        (Some(published), _) if published < approved => report.add(
+            format!(
+                "公开日期 {} 早于批复日期 {}，请核对",
+                published.chinese(),
+                approved.chinese()
+            ),
+            fields,
+        ),
+        (Some(published), _) if published > deadline => report.add(
+            format!(
+                "决算于 {} 批复，{} 公开，是批复后第 {} 日，超过 20 日的期限（{}）",
+                approved.chinese(),
+                published.chinese(),
+                published.days_since(approved),
+                deadline.chinese()
+            ),
+            fields,
+        ),
+        (None, Some(today)) if today > deadline => report.add(
+            format!(
+                "决算于 {} 批复，应在 {} 前公开，今天已是第 {} 日，尚未填写公开日期",
+                approved.chinese(),
+                deadline.chinese(),
+                today.days_since(approved)
+            ),
+            fields,
+        ),
+        _ => {}
     }
 }

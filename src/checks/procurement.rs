@@ -9,18 +9,21 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Error,
         title: "授予中小企业合同金额超过政府采购支出总额",
         check: Check::Code(sme_within_total),
+        needs: &[],
     },
     Rule {
         code: "JS-402",
         severity: Severity::Error,
         title: "授予小微企业合同金额超过授予中小企业合同金额",
         check: Check::Code(small_micro_within_sme),
+        needs: &[],
     },
     Rule {
         code: "JS-403",
         severity: Severity::Error,
         title: "政府采购支出总额超过本年支出合计",
         check: Check::Code(total_within_spending),
+        needs: &[],
     },
 ];
 

@@ -12,6 +12,7 @@ pub(super) const RULES: &[Rule] = &[Rule {
     severity: Severity::Hint,
     title: "各项占比四舍五入后合计不等于 100%",
     check: Check::Code(shares_sum_to_100),
+    needs: &[],
 }];
 
 /// The structures whose shares the document prints: name, parts, whole, field.

@@ -1,10 +1,10 @@
 //! What the text will need (JS-6xx): a reason for every change and deviation the document
 //! explains, and the prior-year figures it compares with.
 
-use super::{Check, Context, Report, Rule, Severity, amount};
+use super::{Check, Context, Need, Report, Rule, Severity, amount};
 use crate::model::{
-    ExpenditureField, FieldPath, Fund, LineField, PriorFigure, RevenueField, RunningField,
-    ThreePublicField,
+    ExpenditureField, FieldInfo, FieldPath, FieldValue, Fund, LineField, PriorFigure, RevenueField,
+    Root, RunningField, ThreePublicField,
 };
 use crate::money::{Change, Wan};
 
@@ -14,48 +14,77 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: "收、支总计与上年相比有变化，未填写变动原因",
         check: Check::Code(total_change_reason),
+        needs: &[Need::Prior(PriorFigure::TotalRevenue)],
     },
     Rule {
         code: "JS-602",
         severity: Severity::Warning,
         title: "财政拨款收、支总计与上年相比有变化，未填写变动原因",
         check: Check::Code(appropriation_change_reason),
+        needs: &[Need::Prior(PriorFigure::AppropriationRevenue)],
     },
     Rule {
         code: "JS-603",
         severity: Severity::Warning,
         title: "一般公共预算财政拨款支出与上年相比有变化，未填写变动原因",
         check: Check::Code(general_budget_change_reason),
+        needs: &[Need::Prior(PriorFigure::GeneralBudgetExpenditure)],
     },
     Rule {
         code: "JS-604",
         severity: Severity::Warning,
         title: "科目决算数与预算数不同，未填写原因",
         check: Check::Code(line_deviation_reason),
+        needs: &[Need::LineBudgets],
     },
     Rule {
         code: "JS-605",
         severity: Severity::Warning,
         title: "“三公”经费某项与上年相比有变化，未填写原因",
         check: Check::Code(three_public_change_reason),
+        needs: &[Need::ThreePublicPrior],
     },
     Rule {
         code: "JS-606",
         severity: Severity::Warning,
         title: "机关运行经费与上年相比有变化，未填写原因",
         check: Check::Code(running_costs_change_reason),
+        needs: &[Need::Administrative, Need::RunningCostsPrior],
     },
     Rule {
         code: "JS-607",
         severity: Severity::Warning,
         title: "缺少文中需要比较的上年数",
         check: Check::Code(prior_year_missing),
+        needs: &[],
     },
     Rule {
         code: "JS-608",
         severity: Severity::Hint,
         title: "一般公共预算财政拨款科目未填写预算数，无法写完成预算情况",
         check: Check::Code(line_budget_missing),
+        needs: &[Need::Lines],
+    },
+    Rule {
+        code: "JS-609",
+        severity: Severity::Warning,
+        title: "文字中有未填写的占位符",
+        needs: &[],
+        check: Check::Code(placeholders),
+    },
+    Rule {
+        code: "JS-610",
+        severity: Severity::Warning,
+        title: "文字中的功能分类科目名称不是本年度的名称",
+        needs: &[],
+        check: Check::Code(outdated_class_names),
+    },
+    Rule {
+        code: "JS-611",
+        severity: Severity::Hint,
+        title: "文字中写了“增长100%”（上年为 0 时应写“上年无此项支出”）",
+        needs: &[],
+        check: Check::Code(growth_on_zero_base),
     },
 ];
 
@@ -255,6 +284,132 @@ fn line_budget_missing(ctx: &Context<'_>, report: &mut Report<'_>) {
             report.add(
                 format!("科目 {} 未填写预算数", line.code),
                 vec![FieldPath::expenditure_line(i, LineField::Budget)],
+            );
+        }
+    }
+}
+
+/// Every text the clerk typed: its field, its label and the text (each line of a list).
+fn texts<'c>(ctx: &'c Context<'_>) -> impl Iterator<Item = (&'c FieldInfo<'c>, &'c str)> {
+    ctx.fields().iter().flat_map(|f| {
+        let lines: Vec<&str> = match &f.value {
+            FieldValue::Text(t) if f.path.root() != Root::Settings => vec![*t],
+            FieldValue::Lines(lines) => lines.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        };
+        lines.into_iter().map(move |t| (f, t))
+    })
+}
+
+/// Up to eight characters either side of byte `at` of `text`, for the message.
+fn excerpt(text: &str, at: usize, len: usize) -> String {
+    let before: String = {
+        let mut b: Vec<char> = text[..at].chars().rev().take(8).collect();
+        b.reverse();
+        b.into_iter().collect()
+    };
+    let after: String = text[at + len..].chars().take(8).collect();
+    format!("…{before}{}{after}…", &text[at..at + len])
+}
+
+/// What a clerk leaves where a figure or a name is still to come. "XX" also appears inside
+/// Latin words, so it counts only beside a non-Latin character or the text's edge.
+const PLACEHOLDERS: &[&str] = &[
+    "XX",
+    "xx",
+    "ＸＸ",
+    "××",
+    "**",
+    "＊＊",
+    "○○",
+    "□□",
+    "某某",
+    "待填",
+    "待补充",
+    "请填写",
+    "此处填",
+    "TODO",
+];
+
+/// JS-609: a placeholder (XX, ××, 某某, 待填…) left in any text the clerk typed reaches the
+/// printed page.
+fn placeholders(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (field, text) in texts(ctx) {
+        let found = PLACEHOLDERS.iter().find_map(|p| {
+            text.match_indices(p).find(|(at, _)| {
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+                !p.starts_with(['X', 'x']) || {
+                    let before = text[..*at].chars().next_back();
+                    let after = text[at + p.len()..]
+                        .chars()
+                        .find(|c| *c != 'X' && *c != 'x');
+                    !latin(before) && !latin(after)
+                }
+            })
+        });
+        if let Some((at, p)) = found {
+            report.add(
+                format!(
+                    "“{}”中有占位符“{p}”：{}，请填写实际内容",
+                    field.label,
+                    excerpt(text, at, p.len())
+                ),
+                vec![field.path.clone()],
+            );
+        }
+    }
+}
+
+/// The 类 names the 2019 政府收支分类科目 changed (文化旅游体育与传媒, 卫生健康, 自然资源海洋气象):
+/// (the name before 2019, the name from 2019).
+const RENAMED_CLASSES: &[(&str, &str)] = &[
+    ("文化体育与传媒", "文化旅游体育与传媒"),
+    ("医疗卫生与计划生育", "卫生健康"),
+    ("国土海洋气象等", "自然资源海洋气象等"),
+];
+
+/// JS-610: a 类 name of another year's catalog in the text (as "文化体育与传媒支出" in a 2023
+/// document whose tables say 文化旅游体育与传媒支出).
+fn outdated_class_names(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let year = ctx.project.unit.year;
+    for (field, text) in texts(ctx) {
+        for &(old, new) in RENAMED_CLASSES {
+            let (wrong, right) = if year >= 2019 { (old, new) } else { (new, old) };
+            if let Some(at) = text.find(wrong) {
+                report.add(
+                    format!(
+                        "“{}”写作“{wrong}”：{}，{year} 年度的科目名称是“{right}”",
+                        field.label,
+                        excerpt(text, at, wrong.len())
+                    ),
+                    vec![field.path.clone()],
+                );
+            }
+        }
+    }
+}
+
+/// JS-611: "增长100%" is what a growth rate on a zero base prints as; the official wording is
+/// "上年无此项支出" (or the amount of the increase alone).
+fn growth_on_zero_base(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (field, text) in texts(ctx) {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let hit = [
+            "增长100%",
+            "增长100.0%",
+            "增长100.00%",
+            "增长100％",
+            "增幅100%",
+        ]
+        .iter()
+        .find(|p| compact.contains(*p));
+        if let Some(p) = hit {
+            report.add(
+                format!(
+                    "“{}”写了“{p}”：若上年为 0，应写“上年无此项支出”或只写增加的金额",
+                    field.label
+                ),
+                vec![field.path.clone()],
             );
         }
     }

@@ -1,7 +1,7 @@
 //! "三公"经费 (JS-3xx): vehicles and their amounts, the economic lines inside 基本支出, the fleet
 //! in two sections, budgets, and the counts behind each amount.
 
-use super::{Check, Context, Report, Rule, Severity, amount};
+use super::{Check, Context, Need, Report, Rule, Severity, amount};
 use crate::model::{
     AssetField, CostEntry, CostGroup, CostItemField, FieldPath, ThreePublicField as F,
     VehiclePurchase,
@@ -14,48 +14,56 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: "购置车辆的数量与金额不匹配",
         check: Check::Code(purchases_count_vs_amount),
+        needs: &[],
     },
     Rule {
         code: "JS-302",
         severity: Severity::Error,
         title: "基本支出中的“三公”经济科目超过“三公”经费决算数",
         check: Check::Code(economic_lines_within_three_public),
+        needs: &[Need::EconomicItems],
     },
     Rule {
         code: "JS-303",
         severity: Severity::Warning,
         title: "“三公”部分的公务用车数量与国有资产部分的车辆数不一致",
         check: Check::Code(same_fleet),
+        needs: &[],
     },
     Rule {
         code: "JS-304",
         severity: Severity::Hint,
         title: "预算数为 0 而有决算数，文中不写完成率",
         check: Check::Code(zero_budget),
+        needs: &[],
     },
     Rule {
         code: "JS-305",
         severity: Severity::Warning,
         title: "“三公”经费决算数超过预算数且未说明原因",
         check: Check::Code(over_budget),
+        needs: &[],
     },
     Rule {
         code: "JS-306",
         severity: Severity::Warning,
         title: "有“三公”经费支出，却没有批次、团组或人数",
         check: Check::Code(amounts_without_counts),
+        needs: &[],
     },
     Rule {
         code: "JS-307",
         severity: Severity::Hint,
         title: "有批次、团组或人数，却没有支出金额",
         check: Check::Code(counts_without_amounts),
+        needs: &[],
     },
     Rule {
         code: "JS-308",
         severity: Severity::Hint,
         title: "没有公务用车，却有公务用车运行维护费",
         check: Check::Code(running_costs_without_vehicles),
+        needs: &[],
     },
 ];
 

@@ -2,7 +2,7 @@
 //! computed total agrees with the 报表数 the clerk copied from the official tables.
 
 use super::classification::is_item_code;
-use super::{Check, Context, Report, Rule, Severity, amount, mismatch};
+use super::{Check, Context, Need, Report, Rule, Severity, amount, mismatch};
 use crate::model::{
     BalanceSide, ControlTotal, ExpenditureField, FieldPath, Fund, REVENUE_SOURCES, RevenueField,
     RevenueItem, RevenueLineField, RevenueSource, Root,
@@ -15,18 +15,21 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Error,
         title: "收入总计与支出总计不相等",
         check: Check::Code(totals_balance),
+        needs: &[],
     },
     Rule {
         code: "JS-102",
         severity: Severity::Error,
         title: "财政拨款年初结转结余加本年收入不等于本年支出加年末结转结余",
         check: Check::Code(fund_balance),
+        needs: &[],
     },
     Rule {
         code: "JS-103",
         severity: Severity::Warning,
         title: "年初结转和结余与上年年末结转和结余不一致",
         check: Check::Code(carry_over),
+        needs: &[Need::PriorClosing],
     },
     control("JS-104", ControlTotal::TotalRevenue, "收入总计与报表数不符"),
     control(
@@ -76,30 +79,35 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Error,
         title: "收入决算表按功能分类之和与本年收入不符",
         check: Check::Code(revenue_by_function_sums),
+        needs: &[Need::RevenueByFunction],
     },
     Rule {
         code: "JS-116",
         severity: Severity::Warning,
         title: "收入决算表的功能分类科目编码有误或无名称",
         check: Check::Code(revenue_line_codes),
+        needs: &[Need::RevenueByFunction],
     },
     Rule {
         code: "JS-117",
         severity: Severity::Hint,
         title: "本年收入未按功能分类填列",
         check: Check::Code(revenue_by_function_missing),
+        needs: &[],
     },
     Rule {
         code: "JS-118",
         severity: Severity::Warning,
         title: "上年数各项之和与上年合计不符",
         check: Check::Code(prior_parts),
+        needs: &[Need::PriorYear],
     },
     Rule {
         code: "JS-119",
         severity: Severity::Hint,
         title: "报表数与明细之和的差额在四舍五入范围内",
         check: Check::Code(rounding_differences),
+        needs: &[Need::EnteredInWan, Need::AnyControl],
     },
 ];
 
@@ -206,6 +214,7 @@ const fn control(code: &'static str, total: ControlTotal, title: &'static str) -
         code,
         severity: Severity::Error,
         title,
+        needs: &[],
         check: Check::Control(total),
     }
 }
@@ -475,9 +484,6 @@ fn computed(total: ControlTotal, ctx: &Context<'_>) -> (Wan, &'static str, Vec<F
 /// appropriations together), once the table is entered.
 fn revenue_by_function_sums(ctx: &Context<'_>, report: &mut Report<'_>) {
     let r = &ctx.project.revenue;
-    if r.by_function.is_empty() {
-        return;
-    }
     for source in REVENUE_SOURCES {
         let lines: Wan = r.by_function.iter().map(|l| source.of_line(l)).sum();
         let entered = source.of_revenue(r);

@@ -40,7 +40,9 @@ pub const USAGE: &str = "\
   juesuan [文件]                打开窗口；不给文件时打开上次的项目或内置示例
   juesuan example -o 文件       把内置示例项目（区委绩效办 2023 年度）写入文件
   juesuan summary 文件          显示项目的单位、年度和主要合计数（万元）
-  juesuan check 文件 [--json]   审核：按严重程度列出核对发现的问题；有“错误”时退出码为 1
+  juesuan check 文件 [--json]   审核：按严重程度列出核对发现的问题，及审核覆盖（哪些规则因
+                               缺少数据或不适用而未审核）；有“错误”时退出码为 1
+  juesuan rules [--markdown]   列出全部审核规则：编码、类别、严重程度、审核内容、所需数据
   juesuan report 文件 [--format text|markdown|html] [--template 模板]
                                输出完整的决算公开文档
   juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31] [--template 模板]
@@ -65,7 +67,7 @@ pub const USAGE: &str = "\
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 15] = [
+const COMMANDS: [&str; 16] = [
     "help",
     "-h",
     "--help",
@@ -81,6 +83,7 @@ const COMMANDS: [&str; 15] = [
     "figures",
     "template",
     "catalog",
+    "rules",
 ];
 
 /// What the shell's clock says, handed to the command line (which reads no clock itself).
@@ -129,7 +132,8 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         }
         Some("example") => example_command(&args[1..], now.save, out),
         Some("summary") => summary_command(&args[1..], out),
-        Some("check") => check_command(&args[1..], out),
+        Some("check") => check_command(&args[1..], now.today, out),
+        Some("rules") => rules_command(&args[1..], out),
         Some("report") => report_command(&args[1..], out),
         Some("pdf") => pdf_command(&args[1..], now.today, out),
         Some("paths") => paths_command(&args[1..], out),
@@ -204,31 +208,47 @@ pub fn summary(project: &Project) -> String {
     text
 }
 
-fn check_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+fn check_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
     let (json, files): (Vec<&String>, Vec<&String>) = args.iter().partition(|a| *a == "--json");
     let [path] = files.as_slice() else {
         return Err("用法：juesuan check 文件 [--json]".to_owned());
     };
     let project = storage::load(&PathBuf::from(path)).map_err(|e| e.to_string())?;
     let catalog = Catalog::for_project(&project).ok();
-    let mut findings = checks::run(&project, catalog.as_ref());
+    let mut review = checks::review(
+        &project,
+        Totals::of(&project),
+        catalog.as_ref(),
+        today.date(),
+    );
     let options = document::Options {
         catalog: catalog.as_ref(),
         ..document::Options::default()
     };
-    findings.extend(document::build(&project, &options).findings());
+    document::build(&project, &options).add_to(&mut review);
     let text = if json.is_empty() {
-        findings_text(&findings)
+        findings_text(&project, &review.findings) + &ledger_text(&review.ledger)
     } else {
-        serde_json::to_string_pretty(&findings).unwrap_or_default() + "\n"
+        let json = serde_json::json!({
+            "findings": review.findings,
+            "explanations": checks::explain::report(&project, &review.findings),
+            "ledger": {
+                "summary": review.ledger.counts().to_string(),
+                "counts": review.ledger.counts(),
+                "rules": review.ledger.rules,
+            },
+        });
+        serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
     };
     let _ = write!(out, "{text}");
-    let (errors, _, _) = checks::counts(&findings);
+    let (errors, _, _) = checks::counts(&review.findings);
     Ok(if errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
 }
 
-/// Findings as text, grouped by severity, with a summary line.
-pub fn findings_text(findings: &[Finding]) -> String {
+/// Findings as text, grouped by severity, each with the clerk's explanation, then the
+/// explanations whose findings are gone, and a summary line.
+pub fn findings_text(project: &Project, findings: &[Finding]) -> String {
+    let explanation = |f: &Finding| checks::explain::explanation_of(project, f);
     let mut text = String::new();
     for severity in Severity::ALL {
         let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
@@ -241,6 +261,9 @@ pub fn findings_text(findings: &[Finding]) -> String {
             if let Some(first) = f.fields.first() {
                 text.push_str(&format!("      位置：{first}\n"));
             }
+            if let Some((e, standing)) = explanation(f) {
+                text.push_str(&format!("      说明（{}）：{}\n", standing.label(), e.text));
+            }
         }
     }
     let (e, w, h) = checks::counts(findings);
@@ -248,6 +271,48 @@ pub fn findings_text(findings: &[Finding]) -> String {
         "共 {} 条：错误 {e}，警告 {w}，提示 {h}\n",
         findings.len()
     ));
+    text + &resolved_text(&checks::explain::resolved(project, findings))
+}
+
+fn resolved_text(resolved: &[&crate::model::Explanation]) -> String {
+    let mut text = String::new();
+    if !resolved.is_empty() {
+        text.push_str(&format!(
+            "【说明已失效】{} 条（对应的问题已不存在，可删除）\n",
+            resolved.len()
+        ));
+        for e in resolved {
+            text.push_str(&format!("  {}：{}\n", e.rule, e.text));
+        }
+    }
+    text
+}
+
+fn rules_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let text = match args {
+        [] => checks::rule_catalog_text(),
+        [flag] if flag == "--markdown" => checks::rule_catalog_markdown(),
+        _ => return Err("用法：juesuan rules [--markdown]".to_owned()),
+    };
+    let _ = write!(out, "{text}");
+    Ok(EXIT_OK)
+}
+
+/// The ledger as text: the counts, then every rule that did not check and why.
+pub fn ledger_text(ledger: &checks::Ledger) -> String {
+    let mut text = format!("审核覆盖：{}\n", ledger.counts());
+    for e in ledger.unchecked() {
+        text.push_str(&format!(
+            "  {} {}：{}（{}）\n",
+            e.code,
+            e.title,
+            e.coverage.label(),
+            e.coverage.reason().unwrap_or_default()
+        ));
+        if let Some(first) = e.coverage.fields().first() {
+            text.push_str(&format!("      位置：{first}\n"));
+        }
+    }
     text
 }
 
@@ -374,6 +439,7 @@ fn kind_label(kind: FieldKind, unit: crate::money::EntryUnit) -> String {
         ),
         FieldKind::Count => "数量".to_owned(),
         FieldKind::Year => "年度".to_owned(),
+        FieldKind::Date => "日期（如 2024-05-31，可空）".to_owned(),
         FieldKind::Text => "文字".to_owned(),
         FieldKind::OptionalText => "文字（可空）".to_owned(),
         FieldKind::Lines => "多行文字（每行一项）".to_owned(),

@@ -126,11 +126,7 @@ impl<'a> Figures<'a> {
             .unwrap_or_else(|| Totals::of(project));
         // Where a 报表数 differs from its parts only by the official tables' rounding, the
         // document prints the 报表数, as the official tables do (JS-119 says so).
-        let context = crate::checks::Context {
-            project,
-            totals: totals.clone(),
-            catalog: None,
-        };
+        let context = crate::checks::Context::new(project, totals.clone(), None);
         for r in crate::checks::within_rounding(&context) {
             totals.use_official(r.total, r.official);
         }

@@ -411,36 +411,19 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
     }
 }
 
-/// The codes and titles of what the document itself reports (not rules of the figures): a
-/// paragraph left out, a table the model cannot fill yet, digits in the clerk's own wording.
-pub const DOCUMENT_FINDINGS: [(&str, crate::checks::Severity, &str); 6] = [
-    (
-        "WD-101",
-        crate::checks::Severity::Error,
-        "模板有误，段落未印出",
-    ),
-    (
-        "WD-102",
-        crate::checks::Severity::Warning,
-        "段落缺少内容，未印出",
-    ),
-    ("WD-103", crate::checks::Severity::Warning, "附表暂未填列"),
-    (
-        "WD-104",
-        crate::checks::Severity::Warning,
-        "自拟段落中直接写了数字",
-    ),
-    ("WD-105", crate::checks::Severity::Error, "名词解释缺少解释"),
-    ("WD-106", crate::checks::Severity::Warning, "附表缺少明细"),
-];
-
 impl Document {
+    /// Adds what the document reports to `review`: its findings, and its rules to the ledger
+    /// (each having checked, since the document was built).
+    pub fn add_to(&self, review: &mut crate::checks::Review) {
+        review.extend_checked(&crate::checks::DOCUMENT_RULES, self.findings());
+    }
+
     /// What must be fixed before the document can be signed: every paragraph the template left
     /// out (a mistake in the template, or a figure it needs not entered) and every table printed
     /// without its figures.
     pub fn findings(&self) -> Vec<crate::checks::Finding> {
         let finding = |i: usize, message: String| {
-            let (code, severity, title) = DOCUMENT_FINDINGS[i];
+            let (code, severity, title) = crate::checks::DOCUMENT_RULES[i];
             crate::checks::Finding {
                 code,
                 severity,

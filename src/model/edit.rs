@@ -223,6 +223,10 @@ impl Project {
                 Value::from(parse_count(text, limits::count_limit(&parsed)).map_err(bad)?)
             }
             FieldKind::Year => Value::from(parse_year(text).map_err(bad)?),
+            FieldKind::Date => match super::Date::parse_optional(text).map_err(bad)? {
+                Some(d) => Value::String(d.to_string()),
+                None => Value::Null,
+            },
             FieldKind::Text => Value::String(parse_text(text, &parsed).map_err(bad)?),
             FieldKind::OptionalText => {
                 let t = parse_text(text, &parsed).map_err(bad)?;
@@ -290,6 +294,8 @@ fn json_of(value: &super::FieldValue<'_>) -> Value {
         V::Amount(None) | V::Decimal(None) => Value::Null,
         V::Count(n) => Value::from(*n),
         V::Year(y) => Value::from(*y),
+        V::Date(Some(d)) => Value::String(d.to_string()),
+        V::Date(None) => Value::Null,
         V::Text(t) => Value::String((*t).to_owned()),
         V::Lines(lines) => Value::from(lines.to_vec()),
         V::Decimal(Some(d)) => Value::String(d.to_string()),

@@ -118,6 +118,7 @@ pub fn text_limit(path: &FieldPath) -> usize {
         TEMPLATE_TEXT
     } else if LONG_FIELDS.contains(&leaf(path))
         || (path.root() == Root::Wording && leaf(path) == "text")
+        || path.root() == Root::Explanations
     {
         LONG_TEXT
     } else {

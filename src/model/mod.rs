@@ -7,6 +7,7 @@
 
 mod accounts;
 mod assets;
+mod date;
 pub mod edit;
 mod edition;
 pub mod limits;
@@ -19,6 +20,7 @@ mod walk;
 
 pub use accounts::*;
 pub use assets::*;
+pub use date::Date;
 pub use edition::{CatalogEdition, Classification};
 pub use path::{FieldPath, PathError, Root, Step};
 pub use performance::*;
@@ -78,8 +80,28 @@ pub struct Project {
     /// the built-in catalog's, its codes add to them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog: Option<CatalogEdition>,
+    /// The clerk's explanations of findings (出错说明), which travel with the file to 财政.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanations: Vec<Explanation>,
 }
 
+/// 出错说明: why a finding is not a mistake (or, for an 错误, what is being done about it),
+/// as the filing tool's 编辑出错说明 keeps it. It is keyed by the rule and the finding's first
+/// field, so it stays with the finding through edits; it remembers the finding's message, so
+/// when the amounts in it change the explanation is flagged for review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Explanation {
+    /// The rule's code, e.g. `JS-305`.
+    pub rule: String,
+    /// The finding's first field (none for what the document itself reports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<FieldPath>,
+    /// The explanation.
+    pub text: String,
+    /// The finding's message when the explanation was written.
+    pub message: String,
+}
 /// The clerk's own text of one paragraph of a template: a template text over the same figures,
 /// so the amounts it states follow the figures.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

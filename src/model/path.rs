@@ -105,6 +105,8 @@ pub enum Root {
     CustomTemplate,
     /// `catalog`.
     Catalog,
+    /// `explanations` (出错说明).
+    Explanations,
 }
 
 impl Root {
@@ -129,11 +131,12 @@ impl Root {
             Root::Wording => "wording",
             Root::CustomTemplate => "custom_template",
             Root::Catalog => "catalog",
+            Root::Explanations => "explanations",
         }
     }
 
     /// Every root, without the figure of `prior_year` and `control_totals`.
-    pub const ALL: [Root; 18] = [
+    pub const ALL: [Root; 19] = [
         Root::Settings,
         Root::Unit,
         Root::PriorYear(None),
@@ -152,6 +155,7 @@ impl Root {
         Root::Wording,
         Root::CustomTemplate,
         Root::Catalog,
+        Root::Explanations,
     ];
 
     fn from_key(key: &str) -> Option<Root> {
@@ -179,6 +183,7 @@ impl Root {
             Root::Wording => "自拟段落",
             Root::CustomTemplate => "导入的模板",
             Root::Catalog => "导入的科目表",
+            Root::Explanations => "出错说明",
         }
     }
 }
@@ -616,6 +621,13 @@ impl fmt::Display for FieldPath {
 impl serde::Serialize for FieldPath {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FieldPath {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        FieldPath::parse(&text).map_err(|e| serde::de::Error::custom(e.to_string()))
     }
 }
 

@@ -29,6 +29,10 @@ field_enum! {
         Staffing => ("staffing", "人员编制"),
         /// 签字人.
         Signatories => ("signatories", "签字人"),
+        /// 决算批复日期.
+        ApprovalDate => ("approval_date", "决算批复日期"),
+        /// 公开日期.
+        PublicationDate => ("publication_date", "公开日期"),
     }
 }
 
@@ -122,6 +126,13 @@ pub struct Unit {
     pub staffing: Vec<StaffBody>,
     /// Signatories of the document.
     pub signatories: Signatories,
+    /// The day 财政 (or the 主管部门) approved these accounts (决算批复): the 20 days within which
+    /// they must be published count from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_date: Option<super::Date>,
+    /// The day they were published (公开), once they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication_date: Option<super::Date>,
 }
 
 /// 单位性质: decides, for example, whether 机关运行经费 applies.

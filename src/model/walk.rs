@@ -29,6 +29,8 @@ pub enum FieldKind {
     Count,
     /// The accounting year.
     Year,
+    /// A calendar date that may be empty.
+    Date,
     /// A text.
     Text,
     /// A text that may be absent (an indicator's 完成值 not filled in yet): empty means absent.
@@ -53,6 +55,8 @@ pub enum FieldValue<'a> {
     Count(u32),
     /// A year.
     Year(i32),
+    /// A date, `None` when not entered.
+    Date(Option<super::Date>),
     /// A text.
     Text(&'a str),
     /// A list of texts.
@@ -353,6 +357,17 @@ impl Project {
             sets.unit_kind,
             choice(&u.kind),
         );
+        for (field, value) in [
+            (UnitField::ApprovalDate, u.approval_date),
+            (UnitField::PublicationDate, u.publication_date),
+        ] {
+            w.add(
+                FieldPath::unit(field),
+                field.label().into(),
+                FieldKind::Date,
+                FieldValue::Date(value),
+            );
+        }
         w.lines(
             FieldPath::unit(UnitField::Duties),
             UnitField::Duties.label().into(),

@@ -30,6 +30,13 @@ pub struct PrintDate {
     pub day: u8,
 }
 
+impl PrintDate {
+    /// The same day as the model's date (`None` if it does not exist).
+    pub fn date(self) -> Option<crate::model::Date> {
+        crate::model::Date::new(self.year, u32::from(self.month), u32::from(self.day))
+    }
+}
+
 /// What the template reads.
 #[derive(Serialize)]
 struct PrintData<'a> {

@@ -34,6 +34,15 @@ enum Dialog {
     Recover,
     /// Project settings.
     Settings,
+    /// 帮助 → 审核规则: the rule catalog.
+    Rules,
+    /// 出错说明 of a finding, as typed so far.
+    Explain {
+        /// The finding explained.
+        finding: checks::Finding,
+        /// The explanation as typed.
+        text: String,
+    },
     /// 新建: the year and template of the new project.
     NewProject {
         /// The year as typed.
@@ -424,6 +433,18 @@ impl JuesuanApp {
         self.dialog = Some(Dialog::Settings);
     }
 
+    /// Takes `project` (the current one with other explanations) as one undo step.
+    pub(super) fn replace_explanations(&mut self, project: crate::model::Project) {
+        if project != self.session.project {
+            self.session
+                .replace(project, &FieldPath::part(crate::model::Root::Explanations));
+        }
+    }
+
+    pub(super) fn show_rules(&mut self) {
+        self.dialog = Some(Dialog::Rules);
+    }
+
     pub(super) fn set_settings(&mut self, settings: Settings) {
         if settings == self.session.project.settings {
             return;
@@ -628,6 +649,11 @@ impl JuesuanApp {
                     send(Command::ShowSettings);
                 }
             });
+            ui.menu_button("帮助", |ui| {
+                if ui.button("审核规则…").clicked() {
+                    send(Command::ShowRules);
+                }
+            });
         });
         self.commands.extend(sent);
     }
@@ -674,12 +700,51 @@ impl JuesuanApp {
         let (e, w, h) = checks::counts(&self.session.findings);
         ui.heading("审核结果");
         ui.label(format!("错误 {e}　警告 {w}　提示 {h}"));
-        ui.separator();
         let mut target = None;
+        // The ledger: a rule that could not run is not a pass, so the clerk sees which did not
+        // and what each needs (a click goes to where it is entered).
+        let ledger = &self.session.ledger;
+        let counts = ledger.counts();
+        if counts.checked == counts.rules {
+            ui.label(RichText::new(counts.to_string()).small());
+        } else {
+            egui::CollapsingHeader::new(RichText::new(counts.to_string()).small())
+                .id_salt("ledger")
+                .show(ui, |ui| {
+                    for entry in ledger.unchecked() {
+                        let text = format!(
+                            "{} {}：{}",
+                            entry.code,
+                            entry.coverage.label(),
+                            entry.coverage.reason().unwrap_or_default()
+                        );
+                        let response = ui
+                            .add(egui::Button::new(RichText::new(text).small()).wrap())
+                            .on_hover_text(entry.title);
+                        if response.clicked() {
+                            target = entry.coverage.fields().first().cloned();
+                        }
+                    }
+                });
+        }
+        ui.separator();
         let mut to_document = false;
         let mut import = false;
+        let mut explain = None;
         if self.session.findings.is_empty() {
             ui.label("没有发现问题。");
+        }
+        let project = &self.session.project;
+        let resolved = checks::explain::resolved(project, &self.session.findings).len();
+        if resolved > 0 {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!("{resolved} 条出错说明已失效（问题已不存在）")).small(),
+                );
+                if ui.small_button("删除失效的说明").clicked() {
+                    self.commands.push(Command::RemoveResolvedExplanations);
+                }
+            });
         }
         let findings = &self.session.findings;
         super::widgets::virtual_list(ui, "findings", findings.len(), 60.0, |ui, i| {
@@ -687,20 +752,32 @@ impl JuesuanApp {
             let color = theme::severity_color(f.severity);
             let text =
                 RichText::new(format!("【{}】{} {}", f.severity, f.code, f.title)).color(color);
-            // A code the catalog does not know may be in the local 财政's 科目表: the row offers
-            // its import beside the title, keeping the row's height.
-            let response = if matches!(f.code, "JS-207" | "JS-208") {
-                ui.horizontal(|ui| {
-                    let r = ui.add(egui::Button::new(text).truncate());
+            let explained = checks::explain::explanation_of(project, f);
+            let response = ui
+                .add(egui::Button::new(text).wrap())
+                .on_hover_text(&f.message);
+            let message = match explained {
+                Some((e, standing)) => {
+                    format!("{}\n说明（{}）：{}", f.message, standing.label(), e.text)
+                }
+                None => f.message.clone(),
+            };
+            ui.label(RichText::new(message).small());
+            // Below the message, within the panel's width: 说明… (the clerk's 出错说明), and for a
+            // code the catalog does not know, the import of the local 财政's 科目表.
+            ui.horizontal(|ui| {
+                let label = match explained {
+                    None => "说明…",
+                    Some((_, checks::explain::Standing::Current)) => "已说明",
+                    Some(_) => "说明需复核",
+                };
+                if ui.small_button(label).clicked() {
+                    explain = Some(i);
+                }
+                if matches!(f.code, "JS-207" | "JS-208") {
                     import |= ui.small_button("导入科目表…").clicked();
-                    r
-                })
-                .inner
-            } else {
-                ui.add(egui::Button::new(text).wrap())
-            }
-            .on_hover_text(&f.message);
-            ui.label(RichText::new(&f.message).small());
+                }
+            });
             if response.clicked() {
                 match f.fields.first() {
                     Some(first) => target = Some(first.clone()),
@@ -716,6 +793,13 @@ impl JuesuanApp {
         }
         if import {
             self.send(Command::ImportCatalog(None));
+        }
+        if let Some(i) = explain {
+            let finding = self.session.findings[i].clone();
+            let text = checks::explain::explanation_of(&self.session.project, &finding)
+                .map(|(e, _)| e.text.clone())
+                .unwrap_or_default();
+            self.dialog = Some(Dialog::Explain { finding, text });
         }
         if to_document {
             self.show_preview = false;
@@ -976,6 +1060,45 @@ impl JuesuanApp {
                         template: chosen,
                     });
                 }
+                Dialog::Explain { finding, text } => {
+                    ui.heading(format!("出错说明：{} {}", finding.code, finding.title));
+                    ui.label(&finding.message);
+                    ui.label(RichText::new(checks::explain::hint(finding.severity)).small());
+                    let mut typed = text.clone();
+                    let label = ui.label("说明内容");
+                    ui.add(
+                        egui::TextEdit::multiline(&mut typed)
+                            .id_salt("explanation")
+                            .desired_rows(4)
+                            .desired_width(480.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.horizontal(|ui| {
+                        if ui.button("保存说明").clicked() {
+                            sent.push(Command::Explain(finding.clone(), typed.clone()));
+                            sent.push(Command::CloseDialog);
+                        }
+                        let existing =
+                            checks::explain::explanation_of(&self.session.project, finding);
+                        if existing.is_some() && ui.button("删除说明").clicked() {
+                            sent.push(Command::Explain(finding.clone(), String::new()));
+                            sent.push(Command::CloseDialog);
+                        }
+                        if ui.button("取消").clicked() {
+                            sent.push(Command::CloseDialog);
+                        }
+                    });
+                    next = Some(Dialog::Explain {
+                        finding: finding.clone(),
+                        text: typed,
+                    });
+                }
+                Dialog::Rules => {
+                    rules_ui(ui);
+                    if ui.button("关闭").clicked() {
+                        sent.push(Command::CloseDialog);
+                    }
+                }
                 Dialog::Settings => {
                     ui.heading("项目设置");
                     let mut settings = self.session.project.settings.clone();
@@ -998,7 +1121,11 @@ impl JuesuanApp {
         if modal.should_close()
             && matches!(
                 dialog,
-                Dialog::Error(_) | Dialog::Settings | Dialog::NewProject { .. }
+                Dialog::Error(_)
+                    | Dialog::Settings
+                    | Dialog::Rules
+                    | Dialog::Explain { .. }
+                    | Dialog::NewProject { .. }
             )
         {
             sent.push(Command::CloseDialog);
@@ -1183,4 +1310,38 @@ use super::clock::now_unix;
 /// The current year by the system clock.
 fn current_year() -> i32 {
     super::clock::today().year
+}
+
+/// The rule catalog (帮助 → 审核规则), from the registry `juesuan rules` prints.
+fn rules_ui(ui: &mut Ui) {
+    let rules = checks::rule_catalog();
+    ui.heading(format!("审核规则（{} 条）", rules.len()));
+    ui.label(
+        RichText::new(
+            "规则所需的数据没有录入时不运行，审核结果中记为“缺少数据”，不算通过；对本单位不适用的记为“不适用”。",
+        )
+        .small(),
+    );
+    egui::ScrollArea::vertical()
+        .max_height(420.0)
+        .show(ui, |ui| {
+            egui::Grid::new("rules").striped(true).show(ui, |ui| {
+                for r in &rules {
+                    ui.label(r.code);
+                    ui.label(
+                        RichText::new(r.severity.label()).color(theme::severity_color(r.severity)),
+                    );
+                    ui.label(r.family);
+                    ui.vertical(|ui| {
+                        ui.label(r.title);
+                        if !r.needs.is_empty() {
+                            ui.label(
+                                RichText::new(format!("需要：{}", r.needs.join("；"))).small(),
+                            );
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        });
 }

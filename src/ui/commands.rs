@@ -50,6 +50,12 @@ pub enum Command {
     JumpTo(FieldPath),
     /// 项目设置….
     ShowSettings,
+    /// 帮助 → 审核规则….
+    ShowRules,
+    /// Set the 出错说明 of a finding (empty: remove it), one undo step.
+    Explain(crate::checks::Finding, String),
+    /// Remove the 出错说明 whose findings are gone.
+    RemoveResolvedExplanations,
     /// Change the project settings (one undo step).
     SetSettings(Settings),
     /// Close the window (asks first when there is unsaved work).
@@ -164,6 +170,17 @@ impl JuesuanApp {
             Command::Print => self.print(),
             Command::JumpTo(field) => self.go_to(&field),
             Command::ShowSettings => self.show_settings(),
+            Command::ShowRules => self.show_rules(),
+            Command::Explain(finding, text) => {
+                let mut project = self.session.project.clone();
+                crate::checks::explain::explain(&mut project, &finding, &text);
+                self.replace_explanations(project);
+            }
+            Command::RemoveResolvedExplanations => {
+                let mut project = self.session.project.clone();
+                crate::checks::explain::remove_resolved(&mut project, &self.session.findings);
+                self.replace_explanations(project);
+            }
             Command::SetSettings(settings) => self.set_settings(settings),
             Command::SaveThenContinue => self.answer_unsaved(true),
             Command::DiscardThenContinue => self.answer_unsaved(false),

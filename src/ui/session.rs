@@ -39,8 +39,10 @@ pub struct Session {
     /// The project's totals, computed once after every edit for the checks, the document and
     /// the tabs.
     pub totals: Totals,
-    /// The findings of the checks, recomputed after every edit.
+    /// The findings of the checks and the document, recomputed after every edit.
     pub findings: Vec<Finding>,
+    /// Which rules checked, did not apply or could not run, with the findings.
+    pub ledger: checks::Ledger,
     /// 第二部分 with the seven charts, rebuilt after every edit for the tabs' live charts.
     pub charts: Document,
     /// The whole document under the project's template, rebuilt after every edit: the
@@ -58,6 +60,8 @@ pub struct Session {
     pub(super) catalog: Option<Catalog>,
     /// What the catalog was made from: the year and the imported 科目表.
     catalog_key: (i32, Option<crate::model::CatalogEdition>),
+    /// Today, read when the session starts: the deadline rules count to it.
+    today: Option<crate::model::Date>,
 }
 
 impl Session {
@@ -76,6 +80,7 @@ impl Session {
             last_field: None,
             totals: Totals::default(),
             findings: Vec::new(),
+            ledger: checks::Ledger::default(),
             charts: Document::default(),
             document: Document::default(),
             template: (
@@ -86,6 +91,7 @@ impl Session {
             glossary: Vec::new(),
             catalog: None,
             catalog_key: (i32::MIN, None),
+            today: crate::ui::clock::today().date(),
         };
         session.recompute();
         session
@@ -212,15 +218,20 @@ impl Session {
             self.template_key = key;
         }
         self.totals = Totals::of(&self.project);
-        let mut findings =
-            checks::run_with(&self.project, self.totals.clone(), self.catalog.as_ref());
+        let mut review = checks::review(
+            &self.project,
+            self.totals.clone(),
+            self.catalog.as_ref(),
+            self.today,
+        );
         self.charts = document::build_explanation(&self.project, &self.options());
         self.document = document::build(&self.project, &self.options());
         self.glossary =
             document::glossary::terms(&document::Figures::with(&self.project, &self.options()));
         self.document.problems.splice(0..0, self.template.1.clone());
-        findings.extend(self.document.findings());
-        self.findings = findings;
+        self.document.add_to(&mut review);
+        self.findings = review.findings;
+        self.ledger = review.ledger;
     }
 
     /// The whole document of the current project, under its template.

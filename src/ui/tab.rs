@@ -98,7 +98,9 @@ impl Tab {
             Root::Procurement => Tab::Procurement,
             Root::Assets => Tab::Assets,
             Root::Performance | Root::Projects => Tab::Performance,
-            Root::Glossary | Root::Wording | Root::CustomTemplate => Tab::Document,
+            Root::Glossary | Root::Wording | Root::CustomTemplate | Root::Explanations => {
+                Tab::Document
+            }
         };
         Place::Tab(tab)
     }

@@ -510,6 +510,48 @@ pub fn year(
     changed
 }
 
+/// A date that may be empty (批复日期, 公开日期): typed as 2024-05-31 or 2024年5月31日.
+pub fn date(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    text: &str,
+    path: &FieldPath,
+    value: &mut Option<crate::model::Date>,
+) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let label_id = label(ui, text);
+        let mut current = *value;
+        let (response, error) = parsed_box(
+            ui,
+            form,
+            (path, text),
+            &mut current,
+            |ui, buffer| {
+                ui.add(
+                    egui::TextEdit::singleline(buffer)
+                        .id_salt(("date", path))
+                        .hint_text("2024-05-31")
+                        .desired_width(100.0),
+                )
+                .labelled_by(label_id)
+            },
+            crate::model::Date::parse_optional,
+            |d: &Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default(),
+        );
+        if current != *value {
+            *value = current;
+            changed = true;
+        }
+        form.decorate(ui, path, &response);
+        error_line(ui, &error);
+    });
+    if changed {
+        form.mark_edited(path);
+    }
+    changed
+}
+
 /// A decimal number (weights, scores, percentages); `optional` lets it be empty.
 pub fn decimal_cell(
     ui: &mut Ui,

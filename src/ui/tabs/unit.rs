@@ -67,6 +67,23 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             *form.edited = Some(path);
         }
     });
+    widgets::date(
+        ui,
+        form,
+        "决算批复日期",
+        &FieldPath::unit(UnitField::ApprovalDate),
+        &mut u.approval_date,
+    );
+    widgets::date(
+        ui,
+        form,
+        "公开日期",
+        &FieldPath::unit(UnitField::PublicationDate),
+        &mut u.publication_date,
+    );
+    ui.label(
+        egui::RichText::new("决算应在批复后 20 日内公开；填写批复日期后，审核会提醒期限。").small(),
+    );
 
     widgets::section(ui, "部门职责（每行一条，编号自动生成）");
     widgets::lines(
