@@ -476,38 +476,14 @@ pub fn year(
     path: &FieldPath,
     value: &mut i32,
 ) -> bool {
-    let mut changed = false;
-    ui.horizontal(|ui| {
-        let label_id = label(ui, text);
-        let mut current = *value;
-        let (response, error) = parsed_box(
-            ui,
-            form,
-            (path, text),
-            &mut current,
-            |ui, buffer| {
-                ui.add(
-                    egui::TextEdit::singleline(buffer)
-                        .id_salt(("year", path))
-                        .desired_width(60.0)
-                        .align(egui::Align2::RIGHT_CENTER),
-                )
-                .labelled_by(label_id)
-            },
-            edit::parse_year,
-            |y: &i32| y.to_string(),
-        );
-        if current != *value {
-            *value = current;
-            changed = true;
-        }
-        form.decorate(ui, path, &response);
-        error_line(ui, &error);
-    });
-    if changed {
-        form.mark_edited(path);
-    }
-    changed
+    single_line(
+        ui,
+        form,
+        (text, path, value),
+        ("year", 60.0, true, None),
+        edit::parse_year,
+        |y: &i32| y.to_string(),
+    )
 }
 
 /// A date that may be empty (批复日期, 公开日期): typed as 2024-05-31 or 2024年5月31日.
@@ -518,26 +494,49 @@ pub fn date(
     path: &FieldPath,
     value: &mut Option<crate::model::Date>,
 ) -> bool {
+    single_line(
+        ui,
+        form,
+        (text, path, value),
+        ("date", 100.0, false, Some("2024-05-31")),
+        crate::model::Date::parse_optional,
+        |d: &Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default(),
+    )
+}
+
+/// A labelled one-line box whose text `parse` turns into the value and `show` writes back:
+/// `(salt, width, right-aligned, hint)` shape the box.
+fn single_line<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    (text, path, value): (&str, &FieldPath, &mut T),
+    (salt, width, right, hint): (&'static str, f32, bool, Option<&str>),
+    parse: impl Fn(&str) -> Result<T, String>,
+    show: impl Fn(&T) -> String,
+) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
         let label_id = label(ui, text);
-        let mut current = *value;
+        let mut current = value.clone();
         let (response, error) = parsed_box(
             ui,
             form,
             (path, text),
             &mut current,
             |ui, buffer| {
-                ui.add(
-                    egui::TextEdit::singleline(buffer)
-                        .id_salt(("date", path))
-                        .hint_text("2024-05-31")
-                        .desired_width(100.0),
-                )
-                .labelled_by(label_id)
+                let mut edit = egui::TextEdit::singleline(buffer)
+                    .id_salt((salt, path))
+                    .desired_width(width);
+                if right {
+                    edit = edit.align(egui::Align2::RIGHT_CENTER);
+                }
+                if let Some(hint) = hint {
+                    edit = edit.hint_text(hint);
+                }
+                ui.add(edit).labelled_by(label_id)
             },
-            crate::model::Date::parse_optional,
-            |d: &Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default(),
+            parse,
+            show,
         );
         if current != *value {
             *value = current;
