@@ -230,6 +230,49 @@ const CASES: &[(&str, Mutation)] = &[
     ("JS-301", |p| {
         p.three_public.vehicles.purchases.sedan.count = 1
     }),
+    ("JS-211", |p| {
+        p.basic_costs.public = CostEntry::Items(vec![
+            EconomicItem {
+                code: "302".into(),
+                name: "商品和服务支出".into(),
+                amount: wan("10"),
+            },
+            EconomicItem {
+                code: "30201".into(),
+                name: "办公费".into(),
+                amount: wan("5"),
+            },
+            EconomicItem {
+                code: "30211".into(),
+                name: "差旅费".into(),
+                amount: wan("5.19"),
+            },
+        ])
+    }),
+    ("JS-212", |p| {
+        p.basic_costs.public = CostEntry::Items(vec![
+            EconomicItem {
+                code: "30201".into(),
+                name: "办公费".into(),
+                amount: wan("4"),
+            },
+            EconomicItem {
+                code: "30211".into(),
+                name: "差旅费".into(),
+                amount: wan("6"),
+            },
+            EconomicItem {
+                code: "30299".into(),
+                name: "其他商品和服务支出".into(),
+                amount: wan("10"),
+            },
+            EconomicItem {
+                code: "31002".into(),
+                name: "办公设备购置".into(),
+                amount: wan("0.19"),
+            },
+        ])
+    }),
     ("JS-302", |p| {
         p.basic_costs.public = CostEntry::Items(vec![
             EconomicItem {
@@ -355,6 +398,9 @@ const CASES: &[(&str, Mutation)] = &[
     }),
     ("JS-611", |p| {
         p.three_public.reception.change_reason = "公务接待费增长 100%，主要是…".into()
+    }),
+    ("JS-612", |p| {
+        p.revenue.change_reason = "主要是增加了12000元的办公费".into()
     }),
     ("JS-701", |p| p.unit.staffing[0].staff = 8),
     ("JS-702", |p| {
@@ -602,6 +648,20 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         ],
     ),
     (
+        "JS-211",
+        "公用经费中同时录入了类级科目 302 和它的款级科目：302 商品和服务支出 类级合计 10.00 万元，其下 2 个款级科目之和 10.19 万元，相差 0.19 万元。公用经费合计按各行相加，这样会重复计算；请删去类级这一行，只保留款级明细",
+        &[
+            "basic_costs.public.items[0].amount",
+            "basic_costs.public.items[1].amount",
+            "basic_costs.public.items[2].amount",
+        ],
+    ),
+    (
+        "JS-212",
+        "公用经费中 30299 其他商品和服务支出 为 10.00 万元，恰好等于同类其他各款之和，可能把 302 类的合计填成了这一款，请核对",
+        &["basic_costs.public.items[2].amount"],
+    ),
+    (
         "JS-302",
         "基本支出中 30217 公务接待费 1.00 万元，超过“三公”经费中的公务接待费 0.99 万元，相差 0.01 万元",
         &[
@@ -831,6 +891,11 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         "JS-611",
         "“公务接待费变动原因”写了“增长100%”：若上年为 0，应写“上年无此项支出”或只写增加的金额",
         &["three_public.reception.change_reason"],
+    ),
+    (
+        "JS-612",
+        "“收、支总计变动的主要原因”中的金额以“元”为单位：…增加了12000元的办公费…；文档中的金额都以万元为单位，请换算成万元或确认无误",
+        &["revenue.change_reason"],
     ),
     (
         "JS-709",
@@ -1213,11 +1278,11 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
         "{:#?}",
         r.ledger
     );
-    assert_eq!((counts.not_applicable, counts.missing_data), (1, 5));
+    assert_eq!((counts.not_applicable, counts.missing_data), (1, 7));
     assert_eq!(
         counts.to_string(),
         format!(
-            "{} 条规则：{} 条已审核，1 条不适用，5 条缺少数据",
+            "{} 条规则：{} 条已审核，1 条不适用，7 条缺少数据",
             counts.rules, counts.checked
         )
     );
@@ -1232,9 +1297,12 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
 }
 
 /// What the example cannot be checked for, and why: its 基本支出 is by totals only (no economic
-/// items to classify, compare with the catalog or with "三公"), it is an administrative unit (a
-/// 事业单位's 机关运行经费 rule does not apply), and the seed states no 批复日期.
-const EXAMPLE_UNCHECKED: [&str; 6] = ["JS-202", "JS-203", "JS-302", "JS-704", "JS-709", "JS-710"];
+/// items to classify, compare with the catalog or with "三公", or to add up by 类), it is an
+/// administrative unit (a 事业单位's 机关运行经费 rule does not apply), and the seed states no
+/// 批复日期.
+const EXAMPLE_UNCHECKED: [&str; 8] = [
+    "JS-202", "JS-203", "JS-211", "JS-212", "JS-302", "JS-704", "JS-709", "JS-710",
+];
 
 #[test]
 fn a_rule_whose_data_is_missing_could_not_run_and_is_not_a_pass() {

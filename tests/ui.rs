@@ -1065,3 +1065,50 @@ fn the_help_lists_every_rule_and_a_date_that_does_not_exist_is_refused() {
             .any(|f| f.code == "JS-710")
     );
 }
+
+#[test]
+fn the_check_report_is_exported_from_the_file_menu_by_the_files_extension() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出审核报告…");
+
+    let xlsx = dir.path().join("审核报告.xlsx");
+    h.state_mut()
+        .apply(Command::ExportCheckReport(Some(xlsx.clone())));
+    assert_eq!(h.state().error_message(), None);
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    assert_eq!(book.sheet_names(), ["审核结果", "审核覆盖"]);
+    // One row per finding the window lists, below the heading lines and the column names.
+    let sheet = book.worksheet_range("审核结果").unwrap();
+    let listed = h.state().session().findings.len();
+    let codes: Vec<String> = sheet
+        .rows()
+        .skip_while(|r| r[0] != "序号")
+        .skip(1)
+        .take_while(|r| !r[0].to_string().is_empty())
+        .map(|r| r[1].to_string())
+        .collect();
+    assert_eq!(codes.len(), listed);
+    assert_eq!(codes[0], h.state().session().findings[0].code);
+
+    let txt = dir.path().join("审核报告.txt");
+    h.state_mut()
+        .apply(Command::ExportCheckReport(Some(txt.clone())));
+    let text = std::fs::read_to_string(&txt).unwrap();
+    assert!(text.contains("审核覆盖："), "{text}");
+
+    // A file of another kind is refused with the reason, and nothing is written.
+    let doc = dir.path().join("审核报告.docx");
+    h.state_mut()
+        .apply(Command::ExportCheckReport(Some(doc.clone())));
+    let message = h.state().error_message().unwrap();
+    assert!(
+        message.contains("不是 .xlsx、.pdf 或 .txt 文件"),
+        "{message}"
+    );
+    assert!(!doc.exists());
+}

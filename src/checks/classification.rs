@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Check, Context, Need, Report, Rule, Severity, amount, mismatch};
+use super::{Check, Compared, Context, Need, Report, Rule, Severity, amount};
 use crate::model::{
     CostEntry, CostGroup, CostItemField, ExpenditureField, FieldPath, Fund, LineField,
     ProjectField, Root,
@@ -80,6 +80,20 @@ pub(super) const RULES: &[Rule] = &[
         title: "功能分类科目行没有任何金额",
         check: Check::Code(empty_lines),
         needs: &[Need::Lines],
+    },
+    Rule {
+        code: "JS-211",
+        severity: Severity::Error,
+        title: "经济分类的类级合计与其款级明细同时录入，重复计算",
+        check: Check::Code(class_rows_with_items),
+        needs: &[Need::EconomicItems],
+    },
+    Rule {
+        code: "JS-212",
+        severity: Severity::Warning,
+        title: "经济分类某一款等于同类其他各款之和，可能把合计填成了明细",
+        check: Check::Code(item_equal_to_its_siblings),
+        needs: &[Need::EconomicItems],
     },
 ];
 
@@ -176,13 +190,15 @@ fn projects_vs_project_expenditure(ctx: &Context<'_>, report: &mut Report<'_>) {
     let t = &ctx.totals;
     let n = ctx.project.projects.len();
     if !ctx.agree(t.by_nature.project, t.projects_executed, n) {
-        report.add(
-            mismatch(
-                "支出决算中的项目支出",
-                t.by_nature.project,
-                &format!("{n} 个项目绩效自评表的执行数之和"),
-                t.projects_executed,
-            ),
+        let compared = Compared::new(
+            "支出决算中的项目支出",
+            t.by_nature.project,
+            &format!("{n} 个项目绩效自评表的执行数之和"),
+            t.projects_executed,
+        );
+        report.add_compared(
+            compared.to_string(),
+            compared,
             vec![
                 FieldPath::part(Root::Projects),
                 FieldPath::expenditure(ExpenditureField::Lines),
@@ -200,12 +216,10 @@ fn project_spending(ctx: &Context<'_>, report: &mut Report<'_>) {
         let spent: Wan = p.spending.iter().map(|s| s.amount).sum();
         let executed = p.funds_total().executed.unwrap_or_default();
         if !ctx.agree(spent, executed, p.spending.len()) {
-            report.add(
-                format!(
-                    "项目“{}”：{}",
-                    p.name,
-                    mismatch("资金分配明细之和", spent, "预算执行数", executed)
-                ),
+            let compared = Compared::new("资金分配明细之和", spent, "预算执行数", executed);
+            report.add_compared(
+                format!("项目“{}”：{}", p.name, compared),
+                compared,
                 vec![
                     FieldPath::project(i, ProjectField::Spending),
                     FieldPath::project(i, ProjectField::Funds),
@@ -324,6 +338,105 @@ fn empty_lines(ctx: &Context<'_>, report: &mut Report<'_>) {
                 format!("第 {} 行科目 {} 没有金额，可以删除", i + 1, line.code),
                 vec![FieldPath::expenditure_line(i, LineField::Basic)],
             );
+        }
+    }
+}
+
+/// The economic items of a cost group, with their index in it.
+fn items_of(entry: &CostEntry) -> &[crate::model::EconomicItem] {
+    match entry {
+        CostEntry::Items(items) => items,
+        CostEntry::Total { .. } => &[],
+    }
+}
+
+/// JS-211: a 类 row (302 商品和服务支出) entered beside its 款 rows (30201 …) counts the same
+/// money twice, since the group's total is the sum of every row: the 普陀 case of a 302 whose
+/// detail adds up to twice its total.
+fn class_rows_with_items(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (group, entry, _) in cost_groups(ctx) {
+        let items = items_of(entry);
+        for (i, class) in items.iter().enumerate() {
+            let code = class.code.trim();
+            if code.len() != 3 {
+                continue;
+            }
+            let detail: Vec<(usize, &crate::model::EconomicItem)> = items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.code.trim().len() == 5 && it.code.trim().starts_with(code))
+                .collect();
+            if detail.is_empty() {
+                continue;
+            }
+            let sum: Wan = detail.iter().map(|(_, it)| it.amount).sum();
+            let compared = Compared::new(
+                &format!("{code} {} 类级合计", class.name),
+                class.amount,
+                &format!("其下 {} 个款级科目之和", detail.len()),
+                sum,
+            );
+            let mut fields = vec![FieldPath::cost_item(group, i, CostItemField::Amount)];
+            fields.extend(
+                detail
+                    .iter()
+                    .map(|(j, _)| FieldPath::cost_item(group, *j, CostItemField::Amount)),
+            );
+            report.add_compared(
+                format!(
+                    "{}中同时录入了类级科目 {code} 和它的款级科目：{compared}。{}合计按各行相加，这样会重复计算；请删去类级这一行，只保留款级明细",
+                    group.label(),
+                    group.label()
+                ),
+                compared,
+                fields,
+            );
+        }
+    }
+}
+
+/// JS-212: a 款 (often 30299 其他商品和服务支出) equal to the sum of the other 款 of its 类 is
+/// most likely that 类's total typed as an item.
+fn item_equal_to_its_siblings(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (group, entry, _) in cost_groups(ctx) {
+        let items = items_of(entry);
+        for (i, item) in items.iter().enumerate() {
+            let code = item.code.trim();
+            if code.len() != 5 || item.amount.is_zero() {
+                continue;
+            }
+            let siblings: Vec<&crate::model::EconomicItem> = items
+                .iter()
+                .enumerate()
+                .filter(|(j, it)| {
+                    *j != i && it.code.trim().len() == 5 && it.code.trim()[..3] == code[..3]
+                })
+                .map(|(_, it)| it)
+                .filter(|it| !it.amount.is_zero())
+                .collect();
+            if siblings.len() < 2 {
+                continue;
+            }
+            let sum: Wan = siblings.iter().map(|it| it.amount).sum();
+            if sum == item.amount {
+                let compared = Compared::new(
+                    &format!("{code} {}", item.name),
+                    item.amount,
+                    &format!("同属 {} 类的其他 {} 个款之和", &code[..3], siblings.len()),
+                    sum,
+                );
+                report.add_compared(
+                    format!(
+                        "{}中 {code} {} 为 {}，恰好等于同类其他各款之和，可能把 {} 类的合计填成了这一款，请核对",
+                        group.label(),
+                        item.name,
+                        amount(item.amount),
+                        &code[..3]
+                    ),
+                    compared,
+                    vec![FieldPath::cost_item(group, i, CostItemField::Amount)],
+                );
+            }
         }
     }
 }

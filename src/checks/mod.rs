@@ -11,12 +11,14 @@ pub mod explain;
 mod performance;
 mod plausibility;
 mod procurement;
+pub mod report;
 mod shares;
 mod text;
 mod three_public;
 mod totals;
 
 pub use coverage::{Coverage, Ledger, LedgerCounts, LedgerEntry, Need};
+pub use report::CheckReport;
 pub use totals::{Rounded, within_rounding};
 
 use std::fmt;
@@ -75,6 +77,55 @@ pub struct Finding {
     pub message: String,
     /// The fields involved, first the one most likely to need fixing.
     pub fields: Vec<FieldPath>,
+    /// The two amounts it compares, when it compares two (the check report lists them in
+    /// columns of their own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amounts: Option<Compared>,
+}
+
+/// Two amounts a finding compares, with what each is, as its message states them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Compared {
+    /// What the first amount is (报表数, 收入总计 …).
+    pub left: String,
+    /// The first amount.
+    pub left_amount: Wan,
+    /// What the second amount is.
+    pub right: String,
+    /// The second amount.
+    pub right_amount: Wan,
+}
+
+impl Compared {
+    /// `left` is `a`, `right` is `b`.
+    pub fn new(left: &str, a: Wan, right: &str, b: Wan) -> Compared {
+        Compared {
+            left: left.to_owned(),
+            left_amount: a,
+            right: right.to_owned(),
+            right_amount: b,
+        }
+    }
+
+    /// How far apart the two are.
+    pub fn difference(&self) -> Wan {
+        (self.left_amount - self.right_amount).abs()
+    }
+}
+
+impl fmt::Display for Compared {
+    /// "A 是 x 万元，B 是 y 万元，相差 d 万元".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}，{} {}，相差 {}",
+            self.left,
+            amount(self.left_amount),
+            self.right,
+            amount(self.right_amount),
+            amount(self.difference())
+        )
+    }
 }
 
 /// A rule: its identity and how it is applied.
@@ -224,12 +275,23 @@ pub struct Report<'r> {
 impl Report<'_> {
     /// Records a finding with its message and the fields involved.
     pub fn add(&mut self, message: String, fields: Vec<FieldPath>) {
+        self.push(message, fields, None);
+    }
+
+    /// Records a finding that compares two amounts: its message (which states them) and the
+    /// amounts themselves.
+    pub fn add_compared(&mut self, message: String, compared: Compared, fields: Vec<FieldPath>) {
+        self.push(message, fields, Some(compared));
+    }
+
+    fn push(&mut self, message: String, fields: Vec<FieldPath>, amounts: Option<Compared>) {
         self.findings.push(Finding {
             code: self.rule.code,
             severity: self.rule.severity,
             title: self.rule.title,
             message,
             fields,
+            amounts,
         });
     }
 }
@@ -246,12 +308,7 @@ pub fn amount(a: Wan) -> String {
 
 /// "A 是 x 万元，B 是 y 万元，相差 d 万元".
 pub fn mismatch(label_a: &str, a: Wan, label_b: &str, b: Wan) -> String {
-    format!(
-        "{label_a} {}，{label_b} {}，相差 {}",
-        amount(a),
-        amount(b),
-        amount((a - b).abs())
-    )
+    Compared::new(label_a, a, label_b, b).to_string()
 }
 
 /// Every rule, in code order.
@@ -275,13 +332,31 @@ pub fn rules() -> Vec<&'static Rule> {
 
 /// The codes and titles of what the document itself reports (not rules of the figures): a
 /// paragraph left out, a table the model cannot fill yet, digits in the clerk's own wording.
-pub const DOCUMENT_RULES: [(&str, Severity, &str); 6] = [
+pub const DOCUMENT_RULES: [(&str, Severity, &str); 12] = [
     ("WD-101", Severity::Error, "模板有误，段落未印出"),
     ("WD-102", Severity::Warning, "段落缺少内容，未印出"),
     ("WD-103", Severity::Warning, "附表暂未填列"),
     ("WD-104", Severity::Warning, "自拟段落中直接写了数字"),
     ("WD-105", Severity::Error, "名词解释缺少解释"),
     ("WD-106", Severity::Warning, "附表缺少明细"),
+    (
+        "WD-107",
+        Severity::Error,
+        "“三公”经费的说明或表格未分别列出公务用车购置费和运行维护费",
+    ),
+    (
+        "WD-108",
+        Severity::Warning,
+        "“三公”经费说明缺少出国团组数和人数、公务用车购置数和保有量、接待批次和人数",
+    ),
+    (
+        "WD-109",
+        Severity::Warning,
+        "文档缺少财政检查要求公开的内容",
+    ),
+    ("WD-110", Severity::Warning, "没有数据的表未注明原因"),
+    ("WD-111", Severity::Warning, "“三公”经费表中金额留空"),
+    ("WD-112", Severity::Warning, "文档缺少部门决算公开的标准表"),
 ];
 
 /// A rule as the rule catalog lists it (`juesuan rules`, the app's help, `docs/rules.md`).

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Check, Context, Need, Report, Rule, Severity, amount, mismatch};
+use super::{Check, Compared, Context, Need, Report, Rule, Severity, amount};
 use crate::model::{
     FieldPath, FundColumn, Indicator, IndicatorField, IndicatorKind, IndicatorNature,
     PerformanceField, ProjectAssessment, ProjectField, ProjectFund, SpendingField,
@@ -344,16 +344,14 @@ fn cost_targets_vs_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
         }
         let targets: Wan = costs.iter().map(|(_, _, t)| *t).sum();
         if !ctx.agree(targets, adjusted, costs.len()) {
-            let mut message = format!(
-                "项目“{}”：{}",
-                p.name,
-                mismatch("成本指标目标值合计", targets, "调整后预算", adjusted)
-            );
+            let compared = Compared::new("成本指标目标值合计", targets, "调整后预算", adjusted);
+            let mut message = format!("项目“{}”：{compared}", p.name);
             if total.initial == Some(targets) {
                 message.push_str("（与年初预算相同，目标值可能未随预算调整）");
             }
-            report.add(
+            report.add_compared(
                 message,
+                compared,
                 costs
                     .iter()
                     .map(|(j, _, _)| FieldPath::indicator(i, *j, IndicatorField::Target))
@@ -416,12 +414,10 @@ fn execution_above_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
                 continue;
             };
             if executed > adjusted {
-                report.add(
-                    format!(
-                        "项目“{}”的{name}：{}",
-                        p.name,
-                        mismatch("执行数", executed, "调整后预算", adjusted)
-                    ),
+                let compared = Compared::new("执行数", executed, "调整后预算", adjusted);
+                report.add_compared(
+                    format!("项目“{}”的{name}：{}", p.name, compared),
+                    compared,
                     vec![FieldPath::project_fund(i, *fund, FundColumn::Executed)],
                 );
             }

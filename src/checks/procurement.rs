@@ -1,6 +1,6 @@
 //! 政府采购 (JS-4xx): SMEs within the total, small and micro within SMEs, the total within spending.
 
-use super::{Check, Context, Report, Rule, Severity, amount, mismatch};
+use super::{Check, Compared, Context, Report, Rule, Severity, amount};
 use crate::model::{ExpenditureField, FieldPath, ProcurementField};
 
 pub(super) const RULES: &[Rule] = &[
@@ -32,13 +32,15 @@ fn sme_within_total(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = &ctx.project.procurement;
     let total = ctx.totals.procurement;
     if p.to_sme > total {
-        report.add(
-            mismatch(
-                "授予中小企业合同金额",
-                p.to_sme,
-                "政府采购支出总额（货物、工程、服务之和）",
-                total,
-            ),
+        let compared = Compared::new(
+            "授予中小企业合同金额",
+            p.to_sme,
+            "政府采购支出总额（货物、工程、服务之和）",
+            total,
+        );
+        report.add_compared(
+            compared.to_string(),
+            compared,
             vec![
                 FieldPath::procurement(ProcurementField::ToSme),
                 FieldPath::procurement(ProcurementField::Goods),
@@ -53,13 +55,15 @@ fn sme_within_total(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn small_micro_within_sme(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = &ctx.project.procurement;
     if p.to_small_micro > p.to_sme {
-        report.add(
-            mismatch(
-                "授予小微企业合同金额",
-                p.to_small_micro,
-                "授予中小企业合同金额",
-                p.to_sme,
-            ),
+        let compared = Compared::new(
+            "授予小微企业合同金额",
+            p.to_small_micro,
+            "授予中小企业合同金额",
+            p.to_sme,
+        );
+        report.add_compared(
+            compared.to_string(),
+            compared,
             vec![
                 FieldPath::procurement(ProcurementField::ToSmallMicro),
                 FieldPath::procurement(ProcurementField::ToSme),

@@ -86,6 +86,13 @@ pub(super) const RULES: &[Rule] = &[
         needs: &[],
         check: Check::Code(growth_on_zero_base),
     },
+    Rule {
+        code: "JS-612",
+        severity: Severity::Hint,
+        title: "文字中的金额以“元”为单位，文档的金额单位是万元",
+        check: Check::Code(yuan_in_text),
+        needs: &[],
+    },
 ];
 
 fn changed(current: Wan, prior: Option<Wan>) -> Option<Change> {
@@ -408,6 +415,29 @@ fn growth_on_zero_base(ctx: &Context<'_>, report: &mut Report<'_>) {
                 format!(
                     "“{}”写了“{p}”：若上年为 0，应写“上年无此项支出”或只写增加的金额",
                     field.label
+                ),
+                vec![field.path.clone()],
+            );
+        }
+    }
+}
+
+/// JS-612: an amount written in 元 ("12,345.00元") among figures in 万元: budget tables copied
+/// in 元 and read as 万元 are a fault inspections find. 万元 and 亿元 are not 元.
+fn yuan_in_text(ctx: &Context<'_>, report: &mut Report<'_>) {
+    for (field, text) in texts(ctx) {
+        let hit = text.match_indices('元').find(|(at, _)| {
+            text[..*at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        });
+        if let Some((at, _)) = hit {
+            report.add(
+                format!(
+                    "“{}”中的金额以“元”为单位：{}；文档中的金额都以万元为单位，请换算成万元或确认无误",
+                    field.label,
+                    excerpt(text, at, '元'.len_utf8())
                 ),
                 vec![field.path.clone()],
             );

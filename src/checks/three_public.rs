@@ -1,7 +1,7 @@
 //! "三公"经费 (JS-3xx): vehicles and their amounts, the economic lines inside 基本支出, the fleet
 //! in two sections, budgets, and the counts behind each amount.
 
-use super::{Check, Context, Need, Report, Rule, Severity, amount};
+use super::{Check, Compared, Context, Need, Report, Rule, Severity, amount};
 use crate::model::{
     AssetField, CostEntry, CostGroup, CostItemField, FieldPath, ThreePublicField as F,
     VehiclePurchase,
@@ -177,7 +177,13 @@ fn economic_lines_within_three_public(ctx: &Context<'_>, report: &mut Report<'_>
         for (i, item) in items.iter().enumerate() {
             for (code, name, limit, field) in limits {
                 if item.code == code && item.amount > limit {
-                    report.add(
+                    let compared = Compared::new(
+                        &format!("基本支出中 {code} {}", item.name),
+                        item.amount,
+                        &format!("“三公”经费中的{name}"),
+                        limit,
+                    );
+                    report.add_compared(
                         format!(
                             "基本支出中 {code} {} {}，超过“三公”经费中的{name} {}，相差 {}",
                             item.name,
@@ -185,6 +191,7 @@ fn economic_lines_within_three_public(ctx: &Context<'_>, report: &mut Report<'_>
                             amount(limit),
                             amount(item.amount - limit)
                         ),
+                        compared,
                         vec![
                             FieldPath::cost_item(group, i, CostItemField::Amount),
                             FieldPath::three_public(field),

@@ -2,7 +2,7 @@
 //! computed total agrees with the 报表数 the clerk copied from the official tables.
 
 use super::classification::is_item_code;
-use super::{Check, Context, Need, Report, Rule, Severity, amount, mismatch};
+use super::{Check, Compared, Context, Need, Report, Rule, Severity, amount, mismatch};
 use crate::model::{
     BalanceSide, ControlTotal, ExpenditureField, FieldPath, Fund, REVENUE_SOURCES, RevenueField,
     RevenueItem, RevenueLineField, RevenueSource, Root,
@@ -196,12 +196,10 @@ fn prior_parts(ctx: &Context<'_>, report: &mut Report<'_>) {
         };
         let mut fields = vec![total_path];
         fields.extend(entered.iter().map(|(_, _, f)| f.clone()));
-        report.add(
-            format!(
-                "{}（{}）",
-                mismatch(total_label, total, what, sum),
-                names.join("、")
-            ),
+        let compared = Compared::new(total_label, total, what, sum);
+        report.add_compared(
+            format!("{}（{}）", compared, names.join("、")),
+            compared,
             fields,
         );
     }
@@ -224,8 +222,10 @@ const fn control(code: &'static str, total: ControlTotal, title: &'static str) -
 fn totals_balance(ctx: &Context<'_>, report: &mut Report<'_>) {
     let t = &ctx.totals;
     if !ctx.agree(t.total_revenue, t.total_expenditure, 2) {
-        report.add(
-            mismatch("收入总计", t.total_revenue, "支出总计", t.total_expenditure),
+        let compared = Compared::new("收入总计", t.total_revenue, "支出总计", t.total_expenditure);
+        report.add_compared(
+            compared.to_string(),
+            compared,
             vec![
                 FieldPath::part(Root::Revenue),
                 lines(),
@@ -285,17 +285,15 @@ fn carry_over(ctx: &Context<'_>, report: &mut Report<'_>) {
             continue;
         };
         if balance.opening != prior {
-            report.add(
-                format!(
-                    "{}：{}",
-                    fund.label(),
-                    mismatch(
-                        "本年年初结转和结余",
-                        balance.opening,
-                        "上年年末结转和结余",
-                        prior
-                    )
-                ),
+            let compared = Compared::new(
+                "本年年初结转和结余",
+                balance.opening,
+                "上年年末结转和结余",
+                prior,
+            );
+            report.add_compared(
+                format!("{}：{}", fund.label(), compared),
+                compared,
                 vec![
                     FieldPath::balance(fund, BalanceSide::Opening),
                     FieldPath::balance(fund, BalanceSide::PriorClosing),
@@ -395,10 +393,8 @@ pub(super) fn check_control(total: ControlTotal, ctx: &Context<'_>, report: &mut
     if !ctx.agree(computed, control, items) && rounded(total, ctx).is_none() {
         let mut fields = vec![FieldPath::control_total(total)];
         fields.extend(parts);
-        report.add(
-            mismatch("报表数", control, computed_label, computed),
-            fields,
-        );
+        let compared = Compared::new("报表数", control, computed_label, computed);
+        report.add_compared(compared.to_string(), compared, fields);
     }
 }
 
@@ -492,15 +488,13 @@ fn revenue_by_function_sums(ctx: &Context<'_>, report: &mut Report<'_>) {
                 .map(|i| FieldPath::revenue_line(i, source.into()))
                 .collect();
             fields.insert(0, source_field(source));
-            report.add(
-                mismatch(
-                    &format!("收入决算表各科目{}之和", source.label()),
-                    lines,
-                    &format!("本年{}", source.label()),
-                    entered,
-                ),
-                fields,
+            let compared = Compared::new(
+                &format!("收入决算表各科目{}之和", source.label()),
+                lines,
+                &format!("本年{}", source.label()),
+                entered,
             );
+            report.add_compared(compared.to_string(), compared, fields);
         }
     }
 }

@@ -9,12 +9,8 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::catalog::Catalog;
-use crate::checks::{self, Finding, Severity};
-use crate::document::{
-    self,
-    render::{Format, render},
-};
+use crate::checks::{self, Finding};
+use crate::document::render::{Format, render};
 use crate::example::example;
 use crate::model::totals::Totals;
 use crate::model::{FieldKind, Project};
@@ -42,6 +38,9 @@ pub const USAGE: &str = "\
   juesuan summary 文件          显示项目的单位、年度和主要合计数（万元）
   juesuan check 文件 [--json]   审核：按严重程度列出核对发现的问题，及审核覆盖（哪些规则因
                                缺少数据或不适用而未审核）；有“错误”时退出码为 1
+  juesuan check 文件 --format text|json|pdf|xlsx -o 输出
+                               写出审核报告（随决算报送财政）：单位、年度、模板、日期、审核覆盖，
+                               每个问题的两边金额、差额、位置和出错说明
   juesuan rules [--markdown]   列出全部审核规则：编码、类别、严重程度、审核内容、所需数据
   juesuan report 文件 [--format text|markdown|html] [--template 模板]
                                输出完整的决算公开文档
@@ -132,7 +131,7 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         }
         Some("example") => example_command(&args[1..], now.save, out),
         Some("summary") => summary_command(&args[1..], out),
-        Some("check") => check_command(&args[1..], now.today, out),
+        Some("check") => check_command(&args[1..], now, out),
         Some("rules") => rules_command(&args[1..], out),
         Some("report") => report_command(&args[1..], out),
         Some("pdf") => pdf_command(&args[1..], now.today, out),
@@ -208,84 +207,80 @@ pub fn summary(project: &Project) -> String {
     text
 }
 
-fn check_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
-    let (json, files): (Vec<&String>, Vec<&String>) = args.iter().partition(|a| *a == "--json");
-    let [path] = files.as_slice() else {
-        return Err("用法：juesuan check 文件 [--json]".to_owned());
+fn check_command(args: &[String], now: Now, out: &mut dyn Write) -> Result<i32, String> {
+    let usage = "用法：juesuan check 文件 [--json] [--format text|json|pdf|xlsx -o 输出]";
+    let mut input = None;
+    let mut output = None;
+    let mut format = "text".to_owned();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--json" => format = "json".to_owned(),
+            "--format" => format = rest.next().ok_or(usage)?.clone(),
+            "-o" | "--output" => output = Some(PathBuf::from(rest.next().ok_or(usage)?)),
+            other if input.is_none() && !other.starts_with('-') => {
+                input = Some(PathBuf::from(other));
+            }
+            _ => return Err(usage.to_owned()),
+        }
+    }
+    let Some(input) = input else {
+        return Err(usage.to_owned());
     };
-    let project = storage::load(&PathBuf::from(path)).map_err(|e| e.to_string())?;
-    let catalog = Catalog::for_project(&project).ok();
-    let mut review = checks::review(
-        &project,
-        Totals::of(&project),
-        catalog.as_ref(),
-        today.date(),
-    );
-    let options = document::Options {
-        catalog: catalog.as_ref(),
-        ..document::Options::default()
+    let project = storage::load(&input).map_err(|e| e.to_string())?;
+    let report = checks::report::build(&project, now.today.date());
+    let file = match (format.as_str(), &output) {
+        ("text", None) => {
+            let _ = write!(out, "{}", report.text());
+            None
+        }
+        ("json", None) => {
+            let _ = writeln!(out, "{}", check_json(&project, &report));
+            None
+        }
+        ("text", Some(path)) => Some((path, report.text().into_bytes())),
+        ("json", Some(path)) => Some((path, (check_json(&project, &report) + "\n").into_bytes())),
+        ("xlsx", Some(path)) => Some((path, crate::office::xlsx::check_report(&report)?)),
+        ("pdf", Some(path)) => {
+            let pages = Printer::shared()
+                .layout(&report.document(), now.today)
+                .map_err(|e| e.to_string())?;
+            Some((path, pages.pdf().map_err(|e| e.to_string())?))
+        }
+        ("xlsx" | "pdf", None) => {
+            return Err(format!("--format {format} 需要用 -o 指定输出文件\n{usage}"));
+        }
+        (other, _) => {
+            return Err(format!(
+                "不认识的格式“{other}”：可用 text、json、pdf、xlsx\n{usage}"
+            ));
+        }
     };
-    document::build(&project, &options).add_to(&mut review);
-    let text = if json.is_empty() {
-        findings_text(&project, &review.findings) + &ledger_text(&review.ledger)
-    } else {
-        let json = serde_json::json!({
-            "findings": review.findings,
-            "explanations": checks::explain::report(&project, &review.findings),
-            "ledger": {
-                "summary": review.ledger.counts().to_string(),
-                "counts": review.ledger.counts(),
-                "rules": review.ledger.rules,
-            },
-        });
-        serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
-    };
-    let _ = write!(out, "{text}");
-    let (errors, _, _) = checks::counts(&review.findings);
+    if let Some((path, bytes)) = file {
+        storage::replace_file(path, &bytes).map_err(|e| e.to_string())?;
+        let _ = writeln!(out, "已写出审核报告：{}", path.display());
+    }
+    let (errors, _, _) = report.counts();
     Ok(if errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
 }
 
-/// Findings as text, grouped by severity, each with the clerk's explanation, then the
-/// explanations whose findings are gone, and a summary line.
-pub fn findings_text(project: &Project, findings: &[Finding]) -> String {
-    let explanation = |f: &Finding| checks::explain::explanation_of(project, f);
-    let mut text = String::new();
-    for severity in Severity::ALL {
-        let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
-        if group.is_empty() {
-            continue;
-        }
-        text.push_str(&format!("【{severity}】{} 条\n", group.len()));
-        for f in group {
-            text.push_str(&format!("  {} {}：{}\n", f.code, f.title, f.message));
-            if let Some(first) = f.fields.first() {
-                text.push_str(&format!("      位置：{first}\n"));
-            }
-            if let Some((e, standing)) = explanation(f) {
-                text.push_str(&format!("      说明（{}）：{}\n", standing.label(), e.text));
-            }
-        }
-    }
-    let (e, w, h) = checks::counts(findings);
-    text.push_str(&format!(
-        "共 {} 条：错误 {e}，警告 {w}，提示 {h}\n",
-        findings.len()
-    ));
-    text + &resolved_text(&checks::explain::resolved(project, findings))
-}
-
-fn resolved_text(resolved: &[&crate::model::Explanation]) -> String {
-    let mut text = String::new();
-    if !resolved.is_empty() {
-        text.push_str(&format!(
-            "【说明已失效】{} 条（对应的问题已不存在，可删除）\n",
-            resolved.len()
-        ));
-        for e in resolved {
-            text.push_str(&format!("  {}：{}\n", e.rule, e.text));
-        }
-    }
-    text
+/// The check as JSON: the findings, the explanations and the ledger.
+fn check_json(project: &Project, report: &checks::CheckReport) -> String {
+    let findings: Vec<Finding> = report.findings.iter().map(|f| f.finding.clone()).collect();
+    let json = serde_json::json!({
+        "unit": report.unit,
+        "year": report.year,
+        "template": report.template,
+        "date": report.date,
+        "findings": findings,
+        "explanations": checks::explain::report(project, &findings),
+        "ledger": {
+            "summary": report.ledger.counts().to_string(),
+            "counts": report.ledger.counts(),
+            "rules": report.ledger.rules,
+        },
+    });
+    serde_json::to_string_pretty(&json).unwrap_or_default()
 }
 
 fn rules_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
@@ -296,24 +291,6 @@ fn rules_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     };
     let _ = write!(out, "{text}");
     Ok(EXIT_OK)
-}
-
-/// The ledger as text: the counts, then every rule that did not check and why.
-pub fn ledger_text(ledger: &checks::Ledger) -> String {
-    let mut text = format!("审核覆盖：{}\n", ledger.counts());
-    for e in ledger.unchecked() {
-        text.push_str(&format!(
-            "  {} {}：{}（{}）\n",
-            e.code,
-            e.title,
-            e.coverage.label(),
-            e.coverage.reason().unwrap_or_default()
-        ));
-        if let Some(first) = e.coverage.fields().first() {
-            text.push_str(&format!("      位置：{first}\n"));
-        }
-    }
-    text
 }
 
 fn report_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {

@@ -191,6 +191,7 @@ pub fn self_assessment(a: &ProjectAssessment, year: i32) -> Vec<Table> {
         header: Vec::new(),
         rows,
         notes: Vec::new(),
+        id: String::new(),
         unfilled: None,
         detail_missing: None,
     }]

@@ -6,6 +6,7 @@
 //! plain text and Markdown here, the print pages and PDF elsewhere — only lay this value out.
 
 mod attachments;
+mod audit;
 pub mod charts;
 pub mod editing;
 mod figures;
@@ -38,12 +39,27 @@ pub struct Document {
     pub template: String,
     /// The signatures the leadership puts under the document, printed after it.
     pub sign_off: SignOff,
+    /// What it is: the disclosure document (with a cover and contents) or a report of the
+    /// checks.
+    #[serde(skip)]
+    pub kind: DocumentKind,
     /// What the template could not make: paragraphs left out, and why.
     #[serde(skip)]
     pub problems: Vec<crate::template::TemplateProblem>,
     /// Which blocks each editable paragraph made, for the wording editor.
     #[serde(skip)]
     pub sources: Vec<crate::template::Source>,
+}
+
+/// What a document is, for the pages it gets around its blocks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// The disclosure document: a cover, the contents, the blocks, the sign-off on a page of
+    /// its own.
+    #[default]
+    Disclosure,
+    /// The check report: the blocks, and the sign-off under them.
+    CheckReport,
 }
 
 /// The sign-off after the document: who signs (names left blank print as blank lines, and
@@ -129,6 +145,10 @@ pub struct Table {
     /// headers and a note, and the checks report it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unfilled: Option<String>,
+    /// Which of the tables a template can name it is (`tables::TABLES`), empty for a table of
+    /// another kind (a self-assessment form, a check report's).
+    #[serde(skip)]
+    pub id: String,
     /// Detail the official table lists that was not entered (only its totals were), and the
     /// fields where it is entered: the table prints what there is with a note, and the checks
     /// report it.
@@ -406,6 +426,7 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
         blocks: rendered.blocks,
         template: template.id.clone(),
         sign_off: SignOff::of(unit),
+        kind: DocumentKind::Disclosure,
         problems,
         sources: rendered.sources,
     }
@@ -430,6 +451,7 @@ impl Document {
                 title,
                 message,
                 fields: Vec::new(),
+                amounts: None,
             }
         };
         let mut out: Vec<_> = self
@@ -467,6 +489,14 @@ impl Document {
                 out.push(f);
             }
         }
+        for (code, message) in audit::findings(self) {
+            if let Some(i) = crate::checks::DOCUMENT_RULES
+                .iter()
+                .position(|(c, _, _)| *c == code)
+            {
+                out.push(finding(i, message));
+            }
+        }
         out
     }
 }
@@ -490,6 +520,7 @@ pub fn build_explanation(project: &Project, options: &Options<'_>) -> Document {
         blocks,
         template: String::new(),
         sign_off: SignOff::of(unit),
+        kind: DocumentKind::Disclosure,
         problems: Vec::new(),
         sources: Vec::new(),
     }

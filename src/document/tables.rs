@@ -86,6 +86,7 @@ pub(super) fn table_by_id(f: &Figures<'_>, id: &str, title: &str) -> Option<Tabl
     } else {
         table.title = title.to_owned();
     }
+    table.id = id.to_owned();
     Some(table)
 }
 
@@ -98,6 +99,7 @@ fn table(title: &str, widths: Vec<u16>, header: Vec<Vec<Cell>>, rows: Vec<Vec<Ce
         header,
         rows,
         notes: Vec::new(),
+        id: String::new(),
         unfilled: None,
         detail_missing: None,
     }

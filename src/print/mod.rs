@@ -45,6 +45,9 @@ struct PrintData<'a> {
     year: i32,
     date: PrintDate,
     sign_off: &'a crate::document::SignOff,
+    /// Whether the blocks get a cover and contents before them and the sign-off a page of its
+    /// own (the disclosure document), or neither (a check report).
+    front_matter: bool,
     blocks: Vec<PrintBlock<'a>>,
 }
 
@@ -189,6 +192,7 @@ impl Printer {
             year: doc.year,
             date,
             sign_off: &doc.sign_off,
+            front_matter: doc.kind == crate::document::DocumentKind::Disclosure,
             blocks: group_landscape(&doc.blocks),
         };
         let json = serde_json::to_vec(&data).map_err(|e| PrintError {

@@ -626,6 +626,9 @@ impl JuesuanApp {
                 if ui.button("打印预览").clicked() {
                     send(Command::ShowPreview);
                 }
+                if ui.button("导出审核报告…").clicked() {
+                    send(Command::ExportCheckReport(None));
+                }
                 ui.separator();
                 if ui.button("退出").clicked() {
                     send(Command::Close);
@@ -941,6 +944,50 @@ impl JuesuanApp {
                 self.show_error(e);
                 false
             }
+        }
+    }
+
+    /// 导出审核报告…: writes the check report to `path` (or a file the clerk chooses) as a
+    /// workbook, a PDF or text, by the file's extension.
+    pub(super) fn export_check_report(&mut self, path: Option<PathBuf>) {
+        let unit = &self.session.project.unit;
+        let path = match path {
+            Some(p) => p,
+            None if self.native_dialogs => {
+                match rfd::FileDialog::new()
+                    .add_filter("Excel 工作簿", &["xlsx"])
+                    .add_filter("PDF", &["pdf"])
+                    .add_filter("文本", &["txt"])
+                    .set_file_name(format!("{}{}年度审核报告.xlsx", unit.short_name, unit.year))
+                    .save_file()
+                {
+                    Some(p) => p,
+                    None => return,
+                }
+            }
+            None => return,
+        };
+        let report = self.session.check_report();
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let bytes = match extension.as_str() {
+            "xlsx" => crate::office::xlsx::check_report(&report),
+            "pdf" => crate::print::Printer::shared()
+                .layout(&report.document(), super::clock::today())
+                .and_then(|pages| pages.pdf())
+                .map_err(|e| e.to_string()),
+            "txt" => Ok(report.text().into_bytes()),
+            _ => Err(format!(
+                "无法导出审核报告：“{}”不是 .xlsx、.pdf 或 .txt 文件",
+                path.display()
+            )),
+        };
+        match bytes.and_then(|b| crate::storage::replace_file(&path, &b).map_err(|e| e.to_string()))
+        {
+            Ok(()) => self.note(Some(format!("已导出审核报告：{}", path.display()))),
+            Err(e) => self.show_error(e),
         }
     }
 

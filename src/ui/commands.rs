@@ -46,6 +46,8 @@ pub enum Command {
     ExportPdfTo(PathBuf),
     /// 打印….
     Print,
+    /// 导出审核报告…: to a given file (.xlsx, .pdf or .txt by its extension), or ask for one.
+    ExportCheckReport(Option<PathBuf>),
     /// Go to the field a finding names: its tab (or the settings), scrolled to and highlighted.
     JumpTo(FieldPath),
     /// 项目设置….
@@ -188,6 +190,7 @@ impl JuesuanApp {
             Command::SetTemplate(id) => self.set_template(id),
             Command::ImportTemplate(path) => self.import_template(path),
             Command::ExportTemplate(path) => self.export_template(path),
+            Command::ExportCheckReport(path) => self.export_check_report(path),
             Command::EditParagraph(id) => self.edit_paragraph(id),
             Command::SetWording { paragraph, text } => {
                 self.set_wording(&paragraph, text.as_deref());

@@ -244,6 +244,16 @@ impl Session {
         &self.template.0
     }
 
+    /// The check report of the current project: this review's findings and ledger, the
+    /// template's name and today.
+    pub fn check_report(&self) -> checks::CheckReport {
+        let review = checks::Review {
+            findings: self.findings.clone(),
+            ledger: self.ledger.clone(),
+        };
+        checks::CheckReport::of(&self.project, &review, &self.template().name, self.today)
+    }
+
     fn options(&self) -> document::Options<'_> {
         document::Options {
             catalog: self.catalog.as_ref(),
