@@ -7,6 +7,7 @@
 
 mod classification;
 pub mod coverage;
+pub mod examples;
 pub mod explain;
 mod performance;
 mod plausibility;
@@ -372,16 +373,25 @@ pub struct RuleInfo {
     pub title: &'static str,
     /// What it needs before it can check (without it: 不适用 or 缺少数据).
     pub needs: Vec<String>,
+    /// What it says on its example case (see [`examples`]), if it has one.
+    pub example: Option<String>,
 }
 
-/// Every rule, those of the figures and those of the document, in code order.
-pub fn rule_catalog() -> Vec<RuleInfo> {
+/// Every rule, those of the figures and those of the document, in code order. Made once per
+/// process: each example is a review of the example project.
+pub fn rule_catalog() -> &'static [RuleInfo] {
+    static CATALOG: std::sync::OnceLock<Vec<RuleInfo>> = std::sync::OnceLock::new();
+    CATALOG.get_or_init(make_rule_catalog)
+}
+
+fn make_rule_catalog() -> Vec<RuleInfo> {
     let figures = rules().into_iter().map(|r| RuleInfo {
         code: r.code,
         family: r.family(),
         severity: r.severity,
         title: r.title,
         needs: r.all_needs().into_iter().map(Need::label).collect(),
+        example: examples::message(r.code),
     });
     let document = DOCUMENT_RULES
         .iter()
@@ -391,6 +401,7 @@ pub fn rule_catalog() -> Vec<RuleInfo> {
             severity,
             title,
             needs: vec!["由模板生成的文档".to_owned()],
+            example: None,
         });
     figures.chain(document).collect()
 }
@@ -399,13 +410,16 @@ pub fn rule_catalog() -> Vec<RuleInfo> {
 pub fn rule_catalog_text() -> String {
     let all = rule_catalog();
     let mut text = format!("审核规则共 {} 条\n", all.len());
-    for r in &all {
+    for r in all {
         text.push_str(&format!(
             "{} 【{}】{}：{}\n",
             r.code, r.severity, r.family, r.title
         ));
         if !r.needs.is_empty() {
             text.push_str(&format!("      需要：{}\n", r.needs.join("；")));
+        }
+        if let Some(example) = &r.example {
+            text.push_str(&format!("      示例：{example}\n"));
         }
     }
     text
@@ -418,17 +432,18 @@ pub fn rule_catalog_markdown() -> String {
         "# 审核规则\n\n本文件由 `juesuan rules --markdown` 生成，请勿手改。共 {} 条规则。\n\n\
          规则所需的数据没有录入时，该规则不运行，审核覆盖中记为“缺少数据”（不算通过）；\
          规则对本单位不适用时记为“不适用”。\n\n\
-         | 编码 | 类别 | 严重程度 | 审核内容 | 需要 |\n|---|---|---|---|---|\n",
+         | 编码 | 类别 | 严重程度 | 审核内容 | 需要 | 示例 |\n|---|---|---|---|---|---|\n",
         all.len()
     );
-    for r in &all {
+    for r in all {
         let needs = if r.needs.is_empty() {
             "—".to_owned()
         } else {
             r.needs.join("；")
         };
+        let example = r.example.as_deref().unwrap_or("—").replace('|', "\\|");
         text.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {example} |\n",
             r.code,
             r.family,
             r.severity,

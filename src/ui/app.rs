@@ -1373,7 +1373,7 @@ fn rules_ui(ui: &mut Ui) {
         .max_height(420.0)
         .show(ui, |ui| {
             egui::Grid::new("rules").striped(true).show(ui, |ui| {
-                for r in &rules {
+                for r in rules {
                     ui.label(r.code);
                     ui.label(
                         RichText::new(r.severity.label()).color(theme::severity_color(r.severity)),
@@ -1384,6 +1384,13 @@ fn rules_ui(ui: &mut Ui) {
                         if !r.needs.is_empty() {
                             ui.label(
                                 RichText::new(format!("需要：{}", r.needs.join("；"))).small(),
+                            );
+                        }
+                        if let Some(example) = &r.example {
+                            ui.label(
+                                RichText::new(format!("示例：{example}"))
+                                    .small()
+                                    .color(theme::MUTED),
                             );
                         }
                     });

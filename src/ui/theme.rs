@@ -19,6 +19,8 @@ pub const ERROR_BANNER: Color32 = Color32::from_rgb(0xfd, 0xec, 0xea);
 pub const SECTION: Color32 = Color32::from_rgb(0x1f, 0x3a, 0x68);
 /// Thin outlines: the preview's page border, a pie's circle.
 pub const OUTLINE: Color32 = Color32::GRAY;
+/// Secondary text: a rule's example message in the help.
+pub const MUTED: Color32 = Color32::from_rgb(0x5f, 0x63, 0x68);
 /// The chip behind a figure's name in the wording editor.
 pub const TOKEN: Color32 = Color32::from_rgb(0x2a, 0x6f, 0xb8);
 /// A figure's name on its chip.
