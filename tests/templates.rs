@@ -552,3 +552,43 @@ fn a_pie_legend_writes_zero_as_the_text_does() {
     let doc = build(&example().unwrap(), &with_decimals);
     assert!(render(&doc, Format::Text).contains("事业收入0.00万元"));
 }
+
+#[test]
+fn a_template_without_a_sign_off_prints_none_and_the_signatory_rule_does_not_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |n: &str| dir.path().join(n).to_str().unwrap().to_owned();
+    let (project, exported, pdf) = (path("p.json"), path("陕西.toml"), path("p.pdf"));
+    juesuan(&["example", "-o", &project]);
+    juesuan(&["template", "export", "national", "-o", &exported]);
+    // As 陕西 publishes: no signature page, the review line at the head of the document.
+    let edited = std::fs::read_to_string(&exported)
+        .unwrap()
+        .replace("id = \"national\"", "id = \"shaanxi-like\"")
+        + "\n[sign_off]\nprinted = false\nreview = \"保密审查情况：已审查；部门主要负责人审签情况：已审签\"\n";
+    std::fs::write(&exported, edited).unwrap();
+    let (code, _, err) = juesuan(&["template", "import", &project, &exported]);
+    assert_eq!(code, 0, "{err}");
+
+    // The example names no 单位负责人: with a sign-off that is JS-705; without one, the rule
+    // does not apply, and the ledger says why.
+    let (_, report, _) = juesuan(&["check", &project]);
+    assert!(!report.contains("签字栏缺少"), "{report}");
+    assert!(
+        report.contains("JS-705 签字人未填写：不适用（所用模板不印签字栏，无需填写签字人）"),
+        "{report}"
+    );
+
+    assert_eq!(juesuan(&["pdf", &project, "-o", &pdf]).0, 0);
+    let text = Command::new("pdftotext")
+        .args([&pdf, "-"])
+        .output()
+        .unwrap()
+        .stdout;
+    let text = String::from_utf8(text).unwrap();
+    assert!(!text.contains("审核签字"), "no sign-off page");
+    let first_page = text.split('\u{c}').next().unwrap();
+    assert!(
+        first_page.contains("保密审查情况：已审查；部门主要负责人审签情况：已审签"),
+        "{first_page}"
+    );
+}

@@ -58,6 +58,8 @@ pub enum Need {
     PublicService,
     /// The day the accounts were approved (决算批复日期).
     ApprovalDate,
+    /// A template that prints the signatures.
+    SignOffPrinted,
 }
 
 impl Need {
@@ -84,6 +86,7 @@ impl Need {
             Need::Administrative => "行政单位或参公事业单位".to_owned(),
             Need::PublicService => "事业单位".to_owned(),
             Need::ApprovalDate => "决算批复日期".to_owned(),
+            Need::SignOffPrinted => "印有签字栏的模板".to_owned(),
         }
     }
 
@@ -220,6 +223,9 @@ impl Need {
             Need::ApprovalDate if p.unit.approval_date.is_none() => missing(
                 "未填写决算批复日期，无法核对是否在批复后 20 日内公开",
                 FieldPath::unit(UnitField::ApprovalDate),
+            ),
+            Need::SignOffPrinted if !crate::template::for_project(p).0.sign_off.printed => Some(
+                Coverage::NotApplicable("所用模板不印签字栏，无需填写签字人".to_owned()),
             ),
             _ => None,
         }

@@ -43,7 +43,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Hint,
         title: "签字人未填写",
         check: Check::Code(signatories),
-        needs: &[],
+        needs: &[Need::SignOffPrinted],
     },
     Rule {
         code: "JS-706",

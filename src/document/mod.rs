@@ -37,8 +37,11 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The template it was made with (its id).
     pub template: String,
-    /// The signatures the leadership puts under the document, printed after it.
-    pub sign_off: SignOff,
+    /// The signatures the leadership puts under the document, printed after it; `None` where
+    /// the template prints none.
+    pub sign_off: Option<SignOff>,
+    /// A line the template prints at the head of the document (保密审查情况 …); empty for none.
+    pub review_line: String,
     /// What it is: the disclosure document (with a cover and contents) or a report of the
     /// checks.
     #[serde(skip)]
@@ -425,7 +428,8 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
         year: unit.year,
         blocks: rendered.blocks,
         template: template.id.clone(),
-        sign_off: SignOff::of(unit),
+        sign_off: template.sign_off.printed.then(|| SignOff::of(unit)),
+        review_line: template.sign_off.review.clone(),
         kind: DocumentKind::Disclosure,
         problems,
         sources: rendered.sources,
@@ -519,7 +523,8 @@ pub fn build_explanation(project: &Project, options: &Options<'_>) -> Document {
         year: unit.year,
         blocks,
         template: String::new(),
-        sign_off: SignOff::of(unit),
+        sign_off: None,
+        review_line: String::new(),
         kind: DocumentKind::Disclosure,
         problems: Vec::new(),
         sources: Vec::new(),

@@ -44,7 +44,8 @@ struct PrintData<'a> {
     unit: &'a str,
     year: i32,
     date: PrintDate,
-    sign_off: &'a crate::document::SignOff,
+    sign_off: Option<&'a crate::document::SignOff>,
+    review_line: &'a str,
     /// Whether the blocks get a cover and contents before them and the sign-off a page of its
     /// own (the disclosure document), or neither (a check report).
     front_matter: bool,
@@ -191,7 +192,8 @@ impl Printer {
             unit: &doc.unit,
             year: doc.year,
             date,
-            sign_off: &doc.sign_off,
+            sign_off: doc.sign_off.as_ref(),
+            review_line: &doc.review_line,
             front_matter: doc.kind == crate::document::DocumentKind::Disclosure,
             blocks: group_landscape(&doc.blocks),
         };

@@ -87,6 +87,27 @@ impl NumberStyle {
     }
 }
 
+/// How a template prints the leadership's signatures (`[sign_off]`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SignOffStyle {
+    /// Whether the document ends with a page of signatures (单位负责人, 分管负责人, 财务负责人,
+    /// 制表人, seal and date). Without it JS-705 (who has not signed) does not apply.
+    pub printed: bool,
+    /// A line printed at the head of the document, as 陕西 prints
+    /// "保密审查情况：已审查；部门主要负责人审签情况：已审签"; empty for none.
+    pub review: String,
+}
+
+impl Default for SignOffStyle {
+    fn default() -> SignOffStyle {
+        SignOffStyle {
+            printed: true,
+            review: String::new(),
+        }
+    }
+}
+
 /// A template: its identity, conventions and blocks.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -108,6 +129,9 @@ pub struct Template {
     /// Jinja macros every paragraph of the template can call.
     #[serde(default)]
     pub macros: String,
+    /// Whether and how the signatures are printed.
+    #[serde(default)]
+    pub sign_off: SignOffStyle,
     /// The blocks, in reading order.
     #[serde(rename = "block")]
     pub blocks: Vec<BlockDef>,
