@@ -316,6 +316,11 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         &["three_public.overseas.change_reason"],
     ),
     (
+        "JS-305",
+        "公务用车购置及运行维护费决算数 0.00 万元 小于预算数 0.50 万元，相差 0.50 万元，请填写原因",
+        &["three_public.vehicles.change_reason"],
+    ),
+    (
         "JS-306",
         "外事接待支出 0.10 万元，但批次 0、人次 0",
         &[

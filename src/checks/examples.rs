@@ -249,6 +249,7 @@ pub const CASES: &[(&str, Mutation)] = &[
         o.prior = Some(wan("0.2"));
         o.groups = 1;
         o.people = 1;
+        p.three_public.vehicles.operation_budget = wan("0.5");
         p.control_totals.three_public = None;
     }),
     ("JS-306", |p| {

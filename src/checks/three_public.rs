@@ -40,8 +40,8 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         code: "JS-305",
         severity: Severity::Warning,
-        title: "“三公”经费决算数超过预算数且未说明原因",
-        check: Check::Code(over_budget),
+        title: "“三公”经费决算数与预算数不同且未说明原因",
+        check: Check::Code(off_budget),
         needs: &[],
     },
     Rule {
@@ -234,21 +234,35 @@ fn zero_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
     }
 }
 
-/// JS-305: spending above the budget needs a reason.
-fn over_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
+/// JS-305: spending above or below the budget needs a reason: inspections ask for the reason of
+/// every 三公 change against the budget, not only of an overrun.
+fn off_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
     for part in parts(ctx) {
-        if !part.budget.is_zero() && part.actual > part.budget && part.reason.trim().is_empty() {
-            report.add(
-                format!(
-                    "{}决算数 {} 大于预算数 {}，超出 {}，请填写原因",
-                    part.name,
-                    amount(part.actual),
-                    amount(part.budget),
-                    amount(part.actual - part.budget)
-                ),
-                vec![FieldPath::three_public(part.reason_field)],
-            );
+        if part.budget.is_zero() || part.actual == part.budget || !part.reason.trim().is_empty() {
+            continue;
         }
+        let (than, by) = if part.actual > part.budget {
+            ("大于", "超出")
+        } else {
+            ("小于", "相差")
+        };
+        let compared = Compared::new(
+            &format!("{}决算数", part.name),
+            part.actual,
+            "预算数",
+            part.budget,
+        );
+        report.add_compared(
+            format!(
+                "{}决算数 {} {than}预算数 {}，{by} {}，请填写原因",
+                part.name,
+                amount(part.actual),
+                amount(part.budget),
+                amount(compared.difference())
+            ),
+            compared,
+            vec![FieldPath::three_public(part.reason_field)],
+        );
     }
 }
 
