@@ -1112,3 +1112,28 @@ fn the_check_report_is_exported_from_the_file_menu_by_the_files_extension() {
     );
     assert!(!doc.exists());
 }
+
+#[test]
+fn the_documents_tables_are_exported_to_excel_from_the_file_menu() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出Excel表格…");
+    let path = dir.path().join("公开表.xlsx");
+    h.state_mut()
+        .apply(Command::ExportTables(Some(path.clone())));
+    assert_eq!(h.state().error_message(), None);
+    let book: Xlsx<_> = open_workbook(&path).unwrap();
+    let tables = h
+        .state()
+        .session()
+        .document()
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, juesuan::document::Block::Table(_)))
+        .count();
+    assert_eq!(book.sheet_names().len(), tables);
+}

@@ -47,6 +47,8 @@ pub const USAGE: &str = "\
   juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31] [--template 模板]
                                生成供打印签字的 PDF（日期默认为今天）
                                --template 给内置模板的 id 或模板文件，默认用项目选定的模板
+  juesuan xlsx 文件 -o 输出.xlsx [--template 模板]
+                               把模板的全部公开表写成 Excel（每张表一个工作表，金额为数字）
   juesuan templates            列出内置模板：id、名称、地区、适用年度
   juesuan figures 文件 [--template 模板]
                                列出模板可用的全部数字名称及其当前值（编写模板时查阅）
@@ -66,7 +68,7 @@ pub const USAGE: &str = "\
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 16] = [
+const COMMANDS: [&str; 17] = [
     "help",
     "-h",
     "--help",
@@ -75,6 +77,7 @@ const COMMANDS: [&str; 16] = [
     "check",
     "report",
     "pdf",
+    "xlsx",
     "paths",
     "get",
     "set",
@@ -135,6 +138,7 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         Some("rules") => rules_command(&args[1..], out),
         Some("report") => report_command(&args[1..], out),
         Some("pdf") => pdf_command(&args[1..], now.today, out),
+        Some("xlsx") => xlsx_command(&args[1..], out),
         Some("paths") => paths_command(&args[1..], out),
         Some("get") => get_command(&args[1..], out),
         Some("set") => set_command(&args[1..], now.save, out),
@@ -387,6 +391,38 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
         output.display(),
         pages.count()
     );
+    Ok(EXIT_OK)
+}
+
+fn xlsx_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let usage = "用法：juesuan xlsx 文件 -o 输出.xlsx [--template 模板]";
+    let mut input = None;
+    let mut output = None;
+    let mut template = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-o" | "--output" => output = rest.next().map(PathBuf::from),
+            "--template" => template = Some(templates::named(rest.next().ok_or(usage)?)?),
+            other if input.is_none() && !other.starts_with('-') => {
+                input = Some(PathBuf::from(other));
+            }
+            _ => return Err(usage.to_owned()),
+        }
+    }
+    let (Some(input), Some(output)) = (input, output) else {
+        return Err(usage.to_owned());
+    };
+    let project = storage::load(&input).map_err(|e| e.to_string())?;
+    let doc = templates::document_with(&project, template.as_deref());
+    let bytes = crate::office::xlsx::tables(&doc)?;
+    storage::replace_file(&output, &bytes).map_err(|e| e.to_string())?;
+    let sheets = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, crate::document::Block::Table(_)))
+        .count();
+    let _ = writeln!(out, "已生成 Excel：{}（{sheets} 张表）", output.display());
     Ok(EXIT_OK)
 }
 

@@ -5,6 +5,7 @@
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::checks::CheckReport;
+use crate::document::{Block, Cell, Content, Document, Table};
 use crate::money::Wan;
 
 /// Excel's paper size code for A4.
@@ -23,6 +24,12 @@ struct Formats {
     text: Format,
     amount: Format,
     number: Format,
+    /// Bold body cells (合计 rows, a form's labels).
+    strong_text: Format,
+    strong_amount: Format,
+    centered: Format,
+    percent: Format,
+    note: Format,
 }
 
 impl Formats {
@@ -49,17 +56,53 @@ impl Formats {
                 .clone()
                 .set_num_format("#,##0.00")
                 .set_align(FormatAlign::Top),
-            number: cell.set_align(FormatAlign::Top),
+            number: cell.clone().set_align(FormatAlign::Top),
+            strong_text: cell
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter),
+            strong_amount: cell
+                .clone()
+                .set_bold()
+                .set_num_format("#,##0.00")
+                .set_align(FormatAlign::VerticalCenter),
+            centered: cell
+                .clone()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            percent: cell
+                .set_num_format("0.00%")
+                .set_align(FormatAlign::VerticalCenter),
+            note: Format::new()
+                .set_font_name("宋体")
+                .set_font_size(9)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
         }
     }
 }
 
 fn print_setup(sheet: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    print_setup_rows(sheet, header_row, header_row, true)
+}
+
+/// A4, fitted to the page's width, rows `first..=last` (the column headings) frozen on screen
+/// and repeated on every printed page, the page number in the footer.
+fn print_setup_rows(
+    sheet: &mut Worksheet,
+    first: u32,
+    last: u32,
+    landscape: bool,
+) -> Result<(), XlsxError> {
     sheet.set_paper_size(A4);
-    sheet.set_landscape();
+    if landscape {
+        sheet.set_landscape();
+    }
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(header_row, header_row)?;
-    sheet.set_freeze_panes(header_row + 1, 0)?;
+    sheet.set_repeat_rows(first, last)?;
+    sheet.set_freeze_panes(last + 1, 0)?;
     sheet.set_footer("&C第 &P 页，共 &N 页");
     Ok(())
 }
@@ -197,4 +240,208 @@ fn write_check_report(report: &CheckReport) -> Result<Vec<u8>, XlsxError> {
     print_setup(sheet, 1)?;
 
     book.save_to_buffer()
+}
+
+/// Every table of `doc` as a workbook, one sheet each, named as the table is titled (表1
+/// 收入支出决算总表): the title, the 编制单位 and 单位：万元 line, the header rows (merged as
+/// printed, frozen and repeated on every printed page), the rows with amounts as numbers in
+/// 万元 with two decimals, and the notes. Wide tables print landscape; every sheet fits the
+/// page's width.
+pub fn tables(doc: &Document) -> Result<Vec<u8>, String> {
+    write_tables(doc).map_err(|e| format!("无法生成 Excel 文件：{e}"))
+}
+
+fn write_tables(doc: &Document) -> Result<Vec<u8>, XlsxError> {
+    let formats = Formats::new();
+    let mut book = Workbook::new();
+    let mut names: Vec<String> = Vec::new();
+    for block in &doc.blocks {
+        let Block::Table(t) = block else {
+            continue;
+        };
+        let name = sheet_name(&t.title, &names);
+        let sheet = book.add_worksheet();
+        sheet.set_name(&name)?;
+        names.push(name);
+        write_table(sheet, t, &doc.unit, &formats)?;
+    }
+    if names.is_empty() {
+        let sheet = book.add_worksheet();
+        sheet.write(0, 0, "所用模板没有表格")?;
+    }
+    book.save_to_buffer()
+}
+
+/// Where each cell of `rows` goes, with its spans: the grid position of every cell, skipping
+/// places a cell above still spans (as HTML and typst place them).
+pub fn place(rows: &[Vec<Cell>]) -> Vec<Vec<(u32, u16)>> {
+    let mut taken: std::collections::BTreeSet<(u32, u16)> = std::collections::BTreeSet::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for (row, r) in (0u32..).zip(rows) {
+        let mut col: u16 = 0;
+        let mut placed = Vec::with_capacity(r.len());
+        for cell in r {
+            while taken.contains(&(row, col)) {
+                col += 1;
+            }
+            placed.push((row, col));
+            for dr in 0..u32::from(cell.row_span.max(1)) {
+                for dc in 0..cell.col_span.max(1) {
+                    taken.insert((row + dr, col + dc));
+                }
+            }
+            col += cell.col_span.max(1);
+        }
+        out.push(placed);
+    }
+    out
+}
+
+fn write_table(
+    sheet: &mut Worksheet,
+    t: &Table,
+    unit: &str,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let columns = u16::try_from(t.widths.len().max(1)).unwrap_or(u16::MAX);
+    let last_col = columns - 1;
+    if last_col > 0 {
+        sheet.merge_range(0, 0, 0, last_col, &t.title, &formats.title)?;
+    } else {
+        sheet.write_with_format(0, 0, t.title.as_str(), &formats.title)?;
+    }
+    sheet.set_row_height(0, 24)?;
+    sheet.write(1, 0, format!("编制单位：{unit}"))?;
+    if !t.unit_label.is_empty() {
+        let right = Format::new().set_align(FormatAlign::Right);
+        sheet.write_with_format(1, last_col, t.unit_label.as_str(), &right)?;
+    }
+    const FIRST: u32 = 2;
+    let grid: Vec<Vec<Cell>> = t.header.iter().chain(&t.rows).cloned().collect();
+    let header_rows = t.header.len() as u32;
+    for (r, (cells, places)) in grid.iter().zip(place(&grid)).enumerate() {
+        let header = (r as u32) < header_rows;
+        for (cell, (row, col)) in cells.iter().zip(places) {
+            write_cell(sheet, FIRST + row, col, cell, header, formats)?;
+        }
+    }
+    let mut row = FIRST + grid.len() as u32;
+    let widths = column_widths(&grid, columns);
+    for (w, col) in widths.iter().zip(0u16..) {
+        sheet.set_column_width(col, *w)?;
+    }
+    let total_width: u32 = widths.iter().map(|w| u32::from(*w)).sum();
+    for note in &t.notes {
+        if last_col > 0 {
+            sheet.merge_range(row, 0, row, last_col, note, &formats.note)?;
+        } else {
+            sheet.write_with_format(row, 0, note.as_str(), &formats.note)?;
+        }
+        let lines = display_width(note).div_ceil(total_width.max(1)).max(1);
+        sheet.set_row_height(row, 14 * u16::try_from(lines).unwrap_or(20))?;
+        row += 1;
+    }
+    if header_rows > 0 {
+        print_setup_rows(sheet, FIRST, FIRST + header_rows - 1, t.wide)?;
+    } else {
+        sheet.set_paper_size(A4);
+        if t.wide {
+            sheet.set_landscape();
+        }
+        sheet.set_print_fit_to_pages(1, 0);
+    }
+    Ok(())
+}
+
+fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    header: bool,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let text_format = if header {
+        &formats.head
+    } else if cell.strong {
+        &formats.strong_text
+    } else if matches!(cell.content, Content::Centered(_)) {
+        &formats.centered
+    } else {
+        &formats.text
+    };
+    let format = match cell.content {
+        Content::Amount(_) if cell.strong => &formats.strong_amount,
+        Content::Amount(_) => &formats.amount,
+        Content::Percent(_) => &formats.percent,
+        Content::Figure(_) => &formats.number,
+        _ => text_format,
+    };
+    let (rows, cols) = (u32::from(cell.row_span.max(1)), cell.col_span.max(1));
+    if rows > 1 || cols > 1 {
+        sheet.merge_range(row, col, row + rows - 1, col + cols - 1, "", format)?;
+    }
+    match &cell.content {
+        Content::Amount(a) => sheet.write_with_format(row, col, a.wan(), format)?,
+        Content::Percent(p) => sheet.write_with_format(
+            row,
+            col,
+            p.rounded() / rust_decimal::Decimal::ONE_HUNDRED,
+            format,
+        )?,
+        Content::Figure(f) => match f.parse::<rust_decimal::Decimal>() {
+            Ok(n) => sheet.write_with_format(row, col, n, format)?,
+            Err(_) => sheet.write_with_format(row, col, f.as_str(), format)?,
+        },
+        Content::Text(t) | Content::Centered(t) => {
+            sheet.write_with_format(row, col, t.as_str(), format)?
+        }
+        Content::Empty => sheet.write_blank(row, col, format)?,
+    };
+    Ok(())
+}
+
+/// How wide a text is in Excel's character units: a CJK character counts two.
+fn display_width(text: &str) -> u32 {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// Each column as wide as its widest single-column cell, within 6 and 40 characters.
+fn column_widths(grid: &[Vec<Cell>], columns: u16) -> Vec<u8> {
+    let mut widths = vec![6u32; usize::from(columns)];
+    for (cells, places) in grid.iter().zip(place(grid)) {
+        for (cell, (_, col)) in cells.iter().zip(places) {
+            if cell.col_span <= 1
+                && let Some(w) = widths.get_mut(usize::from(col))
+            {
+                *w = (*w).max(display_width(&cell.content.display()) + 2);
+            }
+        }
+    }
+    widths
+        .into_iter()
+        .map(|w| u8::try_from(w.min(40)).unwrap_or(40))
+        .collect()
+}
+
+/// A sheet name Excel accepts: without `[]:*?/\`, at most 31 characters, unlike `taken`.
+fn sheet_name(title: &str, taken: &[String]) -> String {
+    let clean: String = title
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .collect();
+    let clean = if clean.trim().is_empty() {
+        "表".to_owned()
+    } else {
+        clean.trim().to_owned()
+    };
+    let cut = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+    let mut name = cut(&clean, 31);
+    let mut n = 2;
+    while taken.contains(&name) {
+        let suffix = format!("（{n}）");
+        name = cut(&clean, 31 - suffix.chars().count()) + &suffix;
+        n += 1;
+    }
+    name
 }

@@ -626,6 +626,9 @@ impl JuesuanApp {
                 if ui.button("打印预览").clicked() {
                     send(Command::ShowPreview);
                 }
+                if ui.button("导出Excel表格…").clicked() {
+                    send(Command::ExportTables(None));
+                }
                 if ui.button("导出审核报告…").clicked() {
                     send(Command::ExportCheckReport(None));
                 }
@@ -987,6 +990,35 @@ impl JuesuanApp {
         match bytes.and_then(|b| crate::storage::replace_file(&path, &b).map_err(|e| e.to_string()))
         {
             Ok(()) => self.note(Some(format!("已导出审核报告：{}", path.display()))),
+            Err(e) => self.show_error(e),
+        }
+    }
+
+    /// 导出Excel表格…: writes every table of the document to `path` (or a workbook the clerk
+    /// chooses), one sheet each.
+    pub(super) fn export_tables(&mut self, path: Option<PathBuf>) {
+        let unit = &self.session.project.unit;
+        let path = match path {
+            Some(p) => p,
+            None if self.native_dialogs => {
+                match rfd::FileDialog::new()
+                    .add_filter("Excel 工作簿", &["xlsx"])
+                    .set_file_name(format!(
+                        "{}{}年度部门决算公开表.xlsx",
+                        unit.short_name, unit.year
+                    ))
+                    .save_file()
+                {
+                    Some(p) => p,
+                    None => return,
+                }
+            }
+            None => return,
+        };
+        let written = crate::office::xlsx::tables(self.session.document())
+            .and_then(|b| crate::storage::replace_file(&path, &b).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => self.note(Some(format!("已导出 Excel 表格：{}", path.display()))),
             Err(e) => self.show_error(e),
         }
     }

@@ -48,6 +48,8 @@ pub enum Command {
     Print,
     /// 导出审核报告…: to a given file (.xlsx, .pdf or .txt by its extension), or ask for one.
     ExportCheckReport(Option<PathBuf>),
+    /// 导出Excel表格…: the document's tables to a given workbook, or ask for one.
+    ExportTables(Option<PathBuf>),
     /// Go to the field a finding names: its tab (or the settings), scrolled to and highlighted.
     JumpTo(FieldPath),
     /// 项目设置….
@@ -191,6 +193,7 @@ impl JuesuanApp {
             Command::ImportTemplate(path) => self.import_template(path),
             Command::ExportTemplate(path) => self.export_template(path),
             Command::ExportCheckReport(path) => self.export_check_report(path),
+            Command::ExportTables(path) => self.export_tables(path),
             Command::EditParagraph(id) => self.edit_paragraph(id),
             Command::SetWording { paragraph, text } => {
                 self.set_wording(&paragraph, text.as_deref());
