@@ -11,6 +11,7 @@ pub mod document;
 pub mod example;
 pub mod model;
 pub mod money;
+pub mod next_year;
 pub mod office;
 pub mod print;
 pub mod storage;

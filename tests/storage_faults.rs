@@ -279,9 +279,9 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"fund\": \"一般公共预算财政拨款\"", "\"fund\": 3"),
         ("\"lines\": [", "\"lines\": [[], "),
         ("\"project\": {", "\"project\": ["),
-        ("\"schema_version\": 6", "\"schema_version\": \"5\""),
-        ("\"schema_version\": 6", "\"schema_version\": -5"),
-        ("\"schema_version\": 6", "\"schema_version\": 0"),
+        ("\"schema_version\": 7", "\"schema_version\": \"5\""),
+        ("\"schema_version\": 7", "\"schema_version\": -5"),
+        ("\"schema_version\": 7", "\"schema_version\": 0"),
         // An imported 科目表 with a code of the wrong form or table, an empty name, an unknown key.
         (
             "\"project\": {",
@@ -330,6 +330,15 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         (
             "\"total_revenue\": \"213.07\"",
             "\"total_revenue\": \"213.07\", \"total_revnue\": \"1\"",
+        ),
+        // Carried opening balances with an unlock reason that is not text, or an unknown key.
+        (
+            "\"surplus_distribution\": \"0\"",
+            "\"surplus_distribution\": \"0\", \"carried\": {\"unlock_reason\": 5}",
+        ),
+        (
+            "\"surplus_distribution\": \"0\"",
+            "\"surplus_distribution\": \"0\", \"carried\": {\"locked\": true}",
         ),
         ("{", "{\"\\ud800\": 1, "),
         ("{", "{\"a\": \"\\x\", "),

@@ -1137,3 +1137,41 @@ fn the_documents_tables_are_exported_to_excel_from_the_file_menu() {
         .count();
     assert_eq!(book.sheet_names().len(), tables);
 }
+
+#[test]
+fn next_year_opens_the_new_project_with_its_opening_balances_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.state_mut().apply(Command::ShowTab(Tab::Revenue));
+    h.run();
+    assert!(
+        h.query_by_label("一般公共预算财政拨款年初结转和结余")
+            .is_some(),
+        "a typed opening balance is a field"
+    );
+    let path = dir.path().join("2024 年度.json");
+    h.state_mut().apply(Command::NextYear(Some(path.clone())));
+    h.run();
+    let s = h.state().session();
+    assert_eq!(s.path.as_deref(), Some(path.as_path()));
+    assert_eq!(s.project.unit.year, 2024);
+    assert!(s.project.balances.opening_locked());
+    h.get_by_label_contains("已建立 2024 年度项目");
+    h.get_by_label("确定").click();
+    h.run();
+    h.state_mut().apply(Command::ShowTab(Tab::Revenue));
+    h.run();
+    // The opening balance is shown, not edited, until a reason is written.
+    h.get_by_label_contains("已从上年决算结转并锁定");
+    assert!(
+        h.query_by_label("一般公共预算财政拨款年初结转和结余")
+            .is_none(),
+        "no field to type the locked opening balance into"
+    );
+    // The same file again: refused, nothing replaced.
+    let before = std::fs::read(&path).unwrap();
+    h.state_mut().apply(Command::NextYear(Some(path.clone())));
+    assert!(h.state().error_message().unwrap().contains("已经存在"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

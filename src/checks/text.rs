@@ -333,6 +333,8 @@ const PLACEHOLDERS: &[&str] = &[
     "某某",
     "待填",
     "待补充",
+    // 新建下一年度 marks last year's texts so (next_year::DRAFT).
+    "待复核",
     "请填写",
     "此处填",
     "TODO",

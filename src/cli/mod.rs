@@ -49,6 +49,9 @@ pub const USAGE: &str = "\
                                --template 给内置模板的 id 或模板文件，默认用项目选定的模板
   juesuan xlsx 文件 -o 输出.xlsx [--template 模板]
                                把模板的全部公开表写成 Excel（每张表一个工作表，金额为数字）
+  juesuan next-year 文件 -o 新文件
+                               新建下一年度：保留单位、科目、项目和指标，本年数字作为上年数，
+                               年末结转和结余作为年初数并锁定，上年文字保留为待复核的草稿
   juesuan templates            列出内置模板：id、名称、地区、适用年度
   juesuan figures 文件 [--template 模板]
                                列出模板可用的全部数字名称及其当前值（编写模板时查阅）
@@ -68,7 +71,7 @@ pub const USAGE: &str = "\
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 17] = [
+const COMMANDS: [&str; 18] = [
     "help",
     "-h",
     "--help",
@@ -78,6 +81,7 @@ const COMMANDS: [&str; 17] = [
     "report",
     "pdf",
     "xlsx",
+    "next-year",
     "paths",
     "get",
     "set",
@@ -139,6 +143,7 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         Some("report") => report_command(&args[1..], out),
         Some("pdf") => pdf_command(&args[1..], now.today, out),
         Some("xlsx") => xlsx_command(&args[1..], out),
+        Some("next-year") => next_year_command(&args[1..], now.save, out),
         Some("paths") => paths_command(&args[1..], out),
         Some("get") => get_command(&args[1..], out),
         Some("set") => set_command(&args[1..], now.save, out),
@@ -423,6 +428,41 @@ fn xlsx_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
         .filter(|b| matches!(b, crate::document::Block::Table(_)))
         .count();
     let _ = writeln!(out, "已生成 Excel：{}（{sheets} 张表）", output.display());
+    Ok(EXIT_OK)
+}
+
+fn next_year_command(args: &[String], at: SaveTime, out: &mut dyn Write) -> Result<i32, String> {
+    let usage = "用法：juesuan next-year 文件 -o 新文件";
+    let [input, flag, output] = args else {
+        return Err(usage.to_owned());
+    };
+    if flag != "-o" && flag != "--output" {
+        return Err(usage.to_owned());
+    }
+    let (input, output) = (PathBuf::from(input), PathBuf::from(output));
+    // A new year never replaces a project: not this year's, not another one.
+    if output.exists() {
+        return Err(format!(
+            "{} 已经存在；下一年度的项目要写到新文件，请换一个文件名",
+            output.display()
+        ));
+    }
+    let project = storage::load(&input).map_err(|e| e.to_string())?;
+    let catalog = crate::catalog::Catalog::builtin(project.unit.year + 1).ok();
+    let next = crate::next_year::next_year(&project, catalog.as_ref());
+    storage::save(&output, &next.project, at).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        out,
+        "已建立 {} 年度项目：{}\n上年的数字已作为上年数，年末结转和结余已作为年初结转和结余（已锁定）；本年金额待录入。",
+        next.project.unit.year,
+        output.display()
+    );
+    if !next.review.is_empty() {
+        let _ = writeln!(out, "请复核：");
+        for item in &next.review {
+            let _ = writeln!(out, "  {item}");
+        }
+    }
     Ok(EXIT_OK)
 }
 

@@ -131,6 +131,14 @@ field_enum! {
 }
 
 field_enum! {
+    /// The fields of the opening balances carried over from last year's project (年初数提取).
+    pub enum CarriedField {
+        /// Why the carried opening balances were unlocked.
+        UnlockReason => ("carried.unlock_reason", "年初数解锁原因"),
+    }
+}
+
+field_enum! {
     /// The items that bridge 本年 to 总计.
     pub enum Bridge {
         /// 使用非财政拨款结余.
@@ -556,9 +564,30 @@ pub struct Balances {
     pub use_of_non_appropriation_surplus: Wan,
     /// 结余分配 (an expenditure-side bridge item).
     pub surplus_distribution: Wan,
+    /// Set when the opening balances were carried over from last year's closing balances
+    /// (新建下一年度): they are locked until the clerk says why they must change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<Carried>,
+}
+
+/// Opening balances carried over from last year's project (年初数提取), as the filing tool
+/// extracts them: locked, editable only once unlocked with a reason, which is kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Carried {
+    /// Why the clerk unlocked them; empty while they are locked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unlock_reason: String,
 }
 
 impl Balances {
+    /// Whether the opening balances are carried over from last year and still locked.
+    pub fn opening_locked(&self) -> bool {
+        self.carried
+            .as_ref()
+            .is_some_and(|c| c.unlock_reason.trim().is_empty())
+    }
+
     /// The balance of one fund.
     pub fn of(&self, fund: Fund) -> &FundBalance {
         match fund {

@@ -163,6 +163,10 @@ impl fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
+/// Why a carried-over opening balance cannot be edited.
+pub const LOCKED_OPENING: &str = "年初结转和结余已从上年决算结转并锁定（年初数提取），应与上年年末结转和结余一致；\
+     确需修改时，先在“年初数解锁原因”中写明原因（balances.carried.unlock_reason）";
+
 impl Project {
     /// The field at `path` among every editable field, or why there is none.
     fn field_at(&self, path: &str) -> Result<(FieldInfo<'_>, FieldPath), EditError> {
@@ -211,6 +215,13 @@ impl Project {
             label: info.label.clone(),
             message,
         };
+        if self.balances.opening_locked()
+            && super::Fund::ALL
+                .iter()
+                .any(|f| info.path == FieldPath::balance(*f, super::BalanceSide::Opening))
+        {
+            return Err(bad(LOCKED_OPENING.to_owned()));
+        }
         let unit = self.settings.entry_unit;
         let new: Value = match info.kind {
             FieldKind::Amount { optional, signed } => {

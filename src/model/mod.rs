@@ -207,6 +207,42 @@ field_enum! {
 }
 
 impl PriorFigure {
+    /// This year's value of the figure that next year's document compares with: what becomes
+    /// next year's prior-year figure (新建下一年度).
+    pub fn this_year(self, p: &Project, t: &totals::Totals) -> Wan {
+        let r = &p.revenue;
+        match self {
+            PriorFigure::TotalRevenue => t.total_revenue,
+            PriorFigure::TotalExpenditure => t.total_expenditure,
+            PriorFigure::RevenueThisYear => t.revenue_this_year,
+            PriorFigure::GeneralBudgetRevenue => r.general_budget,
+            PriorFigure::GovernmentFundRevenue => r.government_fund,
+            PriorFigure::StateCapitalRevenue => r.state_capital,
+            PriorFigure::HigherLevelGrants => r.higher_level_grants,
+            PriorFigure::Operations => r.operations,
+            PriorFigure::BusinessRevenue => r.business,
+            PriorFigure::FromSubsidiaries => r.from_subsidiaries,
+            PriorFigure::OtherRevenue => r.other,
+            PriorFigure::ExpenditureThisYear => t.expenditure_this_year,
+            PriorFigure::Basic => t.by_nature.basic,
+            PriorFigure::Project => t.by_nature.project,
+            PriorFigure::Remitted => t.by_nature.remitted,
+            PriorFigure::BusinessExpenditure => t.by_nature.business,
+            PriorFigure::Subsidies => t.by_nature.subsidies,
+            PriorFigure::AppropriationRevenue => t.appropriation_total_revenue,
+            PriorFigure::AppropriationExpenditure => t.appropriation_total_expenditure,
+            PriorFigure::AppropriationRevenueThisYear => t.appropriation_revenue,
+            PriorFigure::AppropriationExpenditureThisYear => t.appropriation_expenditure,
+            PriorFigure::GeneralBudgetExpenditure => t.general_budget_expenditure,
+            PriorFigure::GovernmentFundExpenditure => t.fund_expenditure(Fund::GovernmentFund),
+            PriorFigure::StateCapitalExpenditure => t.fund_expenditure(Fund::StateCapital),
+            PriorFigure::GeneralBudgetBasic => t.general_budget_basic,
+            PriorFigure::Personnel => p.basic_costs.personnel.amount(),
+            PriorFigure::PublicCosts => p.basic_costs.public.amount(),
+            PriorFigure::Procurement => t.procurement,
+        }
+    }
+
     /// The figure, if entered.
     pub fn of(self, p: &PriorYear) -> Option<Wan> {
         p.get(self)

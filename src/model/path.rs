@@ -14,11 +14,11 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::{
-    AssetField, BalanceSide, Bridge, ControlTotal, CostGroup, CostItemField, CostTotalField,
-    ExpenditureField, Fund, FundColumn, GlossaryField, IndicatorField, LineField, NamedUnitField,
-    PerformanceField, PriorFigure, ProcurementField, ProjectField, ProjectFund, RevenueField,
-    RevenueItem, RevenueLineField, RunningField, SectionField, SettingField, Signatory,
-    SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
+    AssetField, BalanceSide, Bridge, CarriedField, ControlTotal, CostGroup, CostItemField,
+    CostTotalField, ExpenditureField, Fund, FundColumn, GlossaryField, IndicatorField, LineField,
+    NamedUnitField, PerformanceField, PriorFigure, ProcurementField, ProjectField, ProjectFund,
+    RevenueField, RevenueItem, RevenueLineField, RunningField, SectionField, SettingField,
+    Signatory, SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
 };
 
 /// Declares a field enum: each variant with its key (the serde path below the enum's parent, dots
@@ -308,6 +308,11 @@ impl FieldPath {
     /// A fund's opening, closing or last year's closing balance: `balances.general_budget.opening`.
     pub fn balance(fund: Fund, side: BalanceSide) -> FieldPath {
         FieldPath::fund_balance(fund).key(side.key())
+    }
+
+    /// A field of the carried-over opening balances: `balances.carried.unlock_reason`.
+    pub fn carried(field: CarriedField) -> FieldPath {
+        FieldPath::at(Root::Balances).key(field.key())
     }
 
     /// A bridge item between 本年 and 总计: `balances.surplus_distribution`.

@@ -5,12 +5,12 @@ use rust_decimal::Decimal;
 
 use super::path::Root;
 use super::{
-    AssetField, BalanceSide, Bridge, ControlTotal, CostEntry, CostGroup, CostItemField,
-    CostTotalField, ExpenditureField, FieldPath, Fund, FundColumn, GlossaryField, IndicatorField,
-    LineField, NamedUnitField, Nature, PerformanceField, PriorFigure, ProcurementField, Project,
-    ProjectField, ProjectFund, REVENUE_SOURCES, RevenueField, RevenueItem, RevenueLineField,
-    RunningField, SectionField, SettingField, Signatory, SpendingField, StaffField,
-    ThreePublicField, UnitField, WordingField,
+    AssetField, BalanceSide, Bridge, CarriedField, ControlTotal, CostEntry, CostGroup,
+    CostItemField, CostTotalField, ExpenditureField, FieldPath, Fund, FundColumn, GlossaryField,
+    IndicatorField, LineField, NamedUnitField, Nature, PerformanceField, PriorFigure,
+    ProcurementField, Project, ProjectField, ProjectFund, REVENUE_SOURCES, RevenueField,
+    RevenueItem, RevenueLineField, RunningField, SectionField, SettingField, Signatory,
+    SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
 };
 use crate::money::Wan;
 
@@ -503,6 +503,13 @@ impl Project {
                     FieldValue::Amount(value),
                 );
             }
+        }
+        if let Some(c) = &b.carried {
+            w.text(
+                FieldPath::carried(CarriedField::UnlockReason),
+                CarriedField::UnlockReason.label().into(),
+                &c.unlock_reason,
+            );
         }
         w.amount(
             FieldPath::bridge(Bridge::UseOfNonAppropriationSurplus),

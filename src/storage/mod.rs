@@ -25,14 +25,14 @@ pub use write::{BACKUPS_KEPT, SaveTime, backups};
 pub const FORMAT: &str = "juesuan";
 
 /// The schema version this build writes. Every released version keeps a sample in `tests/samples/`.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// A migration takes a project of version `n` (the `project` object) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// Migrations from each older version, indexed by the version they start from (`MIGRATIONS[0]`
 /// takes version 1 to 2).
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Version 2 adds `revenue.by_function` (表2 收入决算表 by 功能分类). A version-1 file has none,
 /// which version 2 reads as "not entered", so the data carry over unchanged; the version number
@@ -75,6 +75,13 @@ fn v4_to_v5(project: Value) -> Result<Value, String> {
 /// clerk's explanations of findings (`explanations`, 出错说明). A version-5 file has none of
 /// them: not entered, as before.
 fn v5_to_v6(project: Value) -> Result<Value, String> {
+    Ok(project)
+}
+
+/// Version 7 adds opening balances carried over from last year's project and locked
+/// (`balances.carried`, 新建下一年度). A version-6 file has none: its opening balances were
+/// typed, and stay editable.
+fn v6_to_v7(project: Value) -> Result<Value, String> {
     Ok(project)
 }
 

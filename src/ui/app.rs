@@ -28,6 +28,13 @@ use crate::model::{FieldPath, Project, Settings};
 enum Dialog {
     /// An error to acknowledge.
     Error(String),
+    /// What was done and what to look at next, to acknowledge.
+    Info {
+        /// The heading.
+        title: String,
+        /// The lines below it.
+        lines: Vec<String>,
+    },
     /// Save changes before `Pending`?
     Unsaved(Pending),
     /// Offer the oldest recovery copy of a run that did not end normally.
@@ -623,6 +630,9 @@ impl JuesuanApp {
                 if ui.button("打开内置示例").clicked() {
                     send(Command::OpenExample);
                 }
+                if ui.button("新建下一年度…").clicked() {
+                    send(Command::NextYear(None));
+                }
                 if ui.button("打印预览").clicked() {
                     send(Command::ShowPreview);
                 }
@@ -994,6 +1004,56 @@ impl JuesuanApp {
         }
     }
 
+    /// 新建下一年度…: makes next year's project from this one, writes it to `path` (or a new
+    /// file the clerk chooses; an existing file is never replaced) and opens it.
+    pub(super) fn next_year(&mut self, path: Option<PathBuf>) {
+        let this = &self.session.project;
+        let year = this.unit.year + 1;
+        let path = match path {
+            Some(p) => p,
+            None if self.native_dialogs => {
+                let name = format!("{}{year}年度部门决算.json", this.unit.short_name);
+                match rfd::FileDialog::new()
+                    .add_filter("决算助手项目", &["json"])
+                    .set_file_name(name)
+                    .save_file()
+                {
+                    Some(p) => p,
+                    None => return,
+                }
+            }
+            None => return,
+        };
+        if path.exists() {
+            self.show_error(format!(
+                "{} 已经存在；下一年度的项目要写到新文件，请换一个文件名。",
+                path.display()
+            ));
+            return;
+        }
+        let catalog = crate::catalog::Catalog::builtin(year).ok();
+        let next = crate::next_year::next_year(this, catalog.as_ref());
+        if let Err(e) = crate::storage::save(&path, &next.project, super::clock::save_time()) {
+            self.show_error(e.to_string());
+            return;
+        }
+        self.request(Pending::Open(Some(path.clone())));
+        let mut lines = vec![
+            format!("已建立 {year} 年度项目：{}", path.display()),
+            "上年的数字已作为上年数，年末结转和结余已作为年初结转和结余并锁定；本年金额待录入。"
+                .to_owned(),
+        ];
+        lines.extend(next.review);
+        if self.dialog.is_none() {
+            self.dialog = Some(Dialog::Info {
+                title: "新建下一年度".to_owned(),
+                lines,
+            });
+        } else {
+            self.note(Some(lines.join(" ")));
+        }
+    }
+
     /// 导出Excel表格…: writes every table of the document to `path` (or a workbook the clerk
     /// chooses), one sheet each.
     pub(super) fn export_tables(&mut self, path: Option<PathBuf>) {
@@ -1055,6 +1115,15 @@ impl JuesuanApp {
                 Dialog::Error(message) => {
                     ui.heading("无法完成");
                     ui.label(message);
+                    if ui.button("确定").clicked() {
+                        sent.push(Command::CloseDialog);
+                    }
+                }
+                Dialog::Info { title, lines } => {
+                    ui.heading(title);
+                    for line in lines {
+                        ui.label(line);
+                    }
                     if ui.button("确定").clicked() {
                         sent.push(Command::CloseDialog);
                     }
@@ -1201,6 +1270,7 @@ impl JuesuanApp {
             && matches!(
                 dialog,
                 Dialog::Error(_)
+                    | Dialog::Info { .. }
                     | Dialog::Settings
                     | Dialog::Rules
                     | Dialog::Explain { .. }

@@ -8,8 +8,8 @@ use super::{RowOp, apply, cell, remove_button, virtual_rows, with_charts};
 use crate::catalog::revenue_item_name;
 use crate::document::Document;
 use crate::model::{
-    BalanceSide, Bridge, ControlTotal, FieldPath, Fund, PriorFigure, Project, REVENUE_SOURCES,
-    RevenueField, RevenueItem, RevenueLine, RevenueLineField, RevenueSource,
+    BalanceSide, Bridge, CarriedField, ControlTotal, FieldPath, Fund, PriorFigure, Project,
+    REVENUE_SOURCES, RevenueField, RevenueItem, RevenueLine, RevenueLineField, RevenueSource,
 };
 use crate::ui::charts;
 use crate::ui::widgets::{self, Form};
@@ -51,18 +51,37 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
 
     widgets::section(ui, "结转结余（可为负数）");
     let b = &mut p.balances;
+    let locked = b.opening_locked();
+    if let Some(carried) = &mut b.carried {
+        ui.label(if locked {
+            "年初结转和结余已从上年决算结转并锁定（年初数提取）。确需修改时，先写明解锁原因："
+        } else {
+            "年初结转和结余从上年决算结转，已解锁，原因："
+        });
+        widgets::text(
+            ui,
+            form,
+            "年初数解锁原因",
+            &FieldPath::carried(CarriedField::UnlockReason),
+            &mut carried.unlock_reason,
+        );
+    }
     for fund in Fund::ALL {
         let name = fund.label();
         ui.label(name);
         let fb = b.of_mut(fund);
         ui.indent(fund.key(), |ui| {
-            widgets::signed_amount(
-                ui,
-                form,
-                &format!("{name}年初结转和结余"),
-                &FieldPath::balance(fund, BalanceSide::Opening),
-                &mut fb.opening,
-            );
+            if locked {
+                widgets::computed(ui, &format!("{name}年初结转和结余（上年结转）"), fb.opening);
+            } else {
+                widgets::signed_amount(
+                    ui,
+                    form,
+                    &format!("{name}年初结转和结余"),
+                    &FieldPath::balance(fund, BalanceSide::Opening),
+                    &mut fb.opening,
+                );
+            }
             widgets::signed_amount(
                 ui,
                 form,

@@ -1,0 +1,176 @@
+//! 新建下一年度 (`juesuan next-year`): next year's project from the example — its prior-year
+//! figures are this year's, its opening balances this year's closing ones and locked, its
+//! texts drafts to review — and the checks on it.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "in tests a failed unwrap is a failed test"
+)]
+
+mod common;
+
+use common::juesuan;
+use juesuan::checks::Severity;
+use juesuan::example::example;
+use juesuan::model::totals::Totals;
+use juesuan::model::{Fund, PriorFigure};
+use juesuan::next_year::DRAFT;
+use juesuan::storage;
+
+/// The example saved, and `juesuan next-year` run on it: (its folder, the 2024 file, stdout).
+fn next_of_example() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let this = dir.path().join("2023.json");
+    let next = dir.path().join("2024.json");
+    juesuan(&["example", "-o", this.to_str().unwrap()]);
+    let (code, out, err) = juesuan(&[
+        "next-year",
+        this.to_str().unwrap(),
+        "-o",
+        next.to_str().unwrap(),
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    (dir, next, out)
+}
+
+#[test]
+fn this_years_figures_become_next_years_prior_year_figures() {
+    let (_dir, path, out) = next_of_example();
+    let this = example().unwrap();
+    let t = Totals::of(&this);
+    let next = storage::load(&path).unwrap();
+    assert_eq!(next.unit.year, 2024);
+    assert!(out.contains("已建立 2024 年度项目"), "{out}");
+    for f in PriorFigure::ALL {
+        assert_eq!(
+            next.prior_year.get(*f),
+            Some(f.this_year(&this, &t)),
+            "{}",
+            f.label()
+        );
+    }
+    // Figures of the seed document (spec/seed-figures.md): 收入总计 226.23, 一般公共预算财政拨款
+    // 支出 226.23, 基本支出 166.46, 机关运行经费 20.19, 公务接待费 0.99.
+    let wan = |s: &str| s.parse().unwrap();
+    assert_eq!(
+        next.prior_year.get(PriorFigure::TotalRevenue),
+        Some(wan("226.23"))
+    );
+    assert_eq!(
+        next.prior_year.get(PriorFigure::GeneralBudgetExpenditure),
+        Some(wan("226.23"))
+    );
+    assert_eq!(next.prior_year.get(PriorFigure::Basic), Some(wan("166.46")));
+    assert_eq!(next.running_costs.prior, Some(wan("20.19")));
+    assert_eq!(next.three_public.reception.prior, Some(wan("0.99")));
+    for (line, was) in next.expenditure.lines.iter().zip(&this.expenditure.lines) {
+        assert_eq!((&line.code, line.prior), (&was.code, Some(was.total())));
+        assert!(line.total().is_zero() && line.budget.is_none());
+    }
+    // The structure stays: projects with their indicators, the unit, its duties.
+    assert_eq!(next.projects.len(), this.projects.len());
+    assert_eq!(
+        next.projects[0].indicators.len(),
+        this.projects[0].indicators.len()
+    );
+    assert!(
+        next.projects[0]
+            .indicators
+            .iter()
+            .all(|i| i.actual.is_none())
+    );
+    assert_eq!(next.unit.name, this.unit.name);
+    // The 2023 template does not cover 2024: the province's 2024 one is chosen, and said so.
+    assert_eq!(next.settings.template.as_deref(), Some("sichuan-2024"));
+    assert!(out.contains("已改用“四川省2024年度部门决算公开"), "{out}");
+}
+
+#[test]
+fn opening_balances_are_last_years_closing_ones_and_locked() {
+    let (_dir, path, _) = next_of_example();
+    let this = example().unwrap();
+    let next = storage::load(&path).unwrap();
+    assert!(next.balances.opening_locked());
+    for fund in Fund::ALL {
+        let (b, was) = (next.balances.of(fund), this.balances.of(fund));
+        assert_eq!(b.opening, was.closing);
+        assert_eq!(b.prior_closing, Some(was.closing));
+    }
+    let p = path.to_str().unwrap();
+    // Locked: refused, the file byte for byte as it was.
+    let before = std::fs::read(&path).unwrap();
+    let (code, _, err) = juesuan(&["set", p, "balances.general_budget.opening", "5"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("锁定") && err.contains("解锁原因"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Unlocked with a reason: the change is taken, and the check that an opening balance
+    // equals last year's closing one (JS-103) says what differs.
+    let reason = "财政批复调整上年结余";
+    assert_eq!(
+        juesuan(&["set", p, "balances.carried.unlock_reason", reason]).0,
+        0
+    );
+    let (code, _, err) = juesuan(&["set", p, "balances.general_budget.opening", "5"]);
+    assert_eq!(code, 0, "{err}");
+    let changed = storage::load(&path).unwrap();
+    assert_eq!(
+        changed.balances.carried.as_ref().unwrap().unlock_reason,
+        reason
+    );
+    let report = juesuan::checks::report::build(&changed, None);
+    let js103: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.finding.code == "JS-103")
+        .collect();
+    assert_eq!(js103.len(), 1, "{:#?}", report.findings);
+    assert!(
+        js103[0]
+            .finding
+            .message
+            .contains("本年年初结转和结余 5.00 万元，上年年末结转和结余 0.00 万元"),
+        "{}",
+        js103[0].finding.message
+    );
+}
+
+#[test]
+fn the_carried_structure_checks_clean_of_errors_and_drafts_are_flagged() {
+    let (_dir, path, out) = next_of_example();
+    let next = storage::load(&path).unwrap();
+    let report = juesuan::checks::report::build(&next, None);
+    let errors: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.finding.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // Last year's texts are drafts: marked, and reported until rewritten.
+    assert!(next.revenue.change_reason.starts_with(DRAFT));
+    assert!(next.projects[0].conclusion.starts_with(DRAFT));
+    assert!(out.contains("段上年的文字"), "{out}");
+    let drafts = report
+        .findings
+        .iter()
+        .filter(|f| f.finding.code == "JS-609" && f.finding.message.contains("待复核"))
+        .count();
+    assert!(drafts > 5, "{drafts}");
+}
+
+#[test]
+fn a_next_year_never_replaces_an_existing_file() {
+    let (dir, next, _) = next_of_example();
+    let this = dir.path().join("2023.json");
+    let before = std::fs::read(&this).unwrap();
+    for target in [&this, &next] {
+        let (code, _, err) = juesuan(&[
+            "next-year",
+            this.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2);
+        assert!(err.contains("已经存在"), "{err}");
+    }
+    assert_eq!(std::fs::read(&this).unwrap(), before);
+}
