@@ -223,3 +223,17 @@ fn paths_lists_every_field_with_its_label_and_kind() {
             .any(|l| l.starts_with("unit.kind\t单位性质\t选项：行政单位"))
     );
 }
+
+#[test]
+fn the_walk_of_texts_lists_exactly_the_texts_of_the_whole_walk() {
+    let next = juesuan::next_year::next_year(&example().unwrap(), None).project;
+    for project in [full(), scaled_example(3).unwrap(), next] {
+        let texts: Vec<_> = project
+            .fields()
+            .into_iter()
+            .filter(|f| matches!(f.value, FieldValue::Text(_) | FieldValue::Lines(_)))
+            .collect();
+        assert!(texts.len() > 100, "{}", texts.len());
+        assert_eq!(project.text_fields(), texts);
+    }
+}

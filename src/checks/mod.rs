@@ -203,8 +203,10 @@ pub struct Context<'a> {
     /// Today, for the rules of dates (公开 within 20 days of 批复); `None` where the caller
     /// reads no clock, and those rules then judge only the dates entered.
     pub today: Option<crate::model::Date>,
-    /// Every editable field, walked once for the rules that read all the clerk's texts.
+    /// The fields holding the clerk's texts, walked once for the rules that read them all.
     fields: std::cell::OnceCell<Vec<crate::model::FieldInfo<'a>>>,
+    /// The clerk's texts among them: the field's index and each text (a list's lines apart).
+    texts: std::cell::OnceCell<Vec<(usize, &'a str)>>,
 }
 
 impl<'a> Context<'a> {
@@ -216,12 +218,41 @@ impl<'a> Context<'a> {
             catalog,
             today: None,
             fields: std::cell::OnceCell::new(),
+            texts: std::cell::OnceCell::new(),
         }
     }
 
-    /// Every editable field of the project, with its path, label and value.
-    pub fn fields(&self) -> &[crate::model::FieldInfo<'a>] {
-        self.fields.get_or_init(|| self.project.fields())
+    /// The project's fields that hold the clerk's texts, with their paths, labels and values.
+    pub fn text_fields(&self) -> &[crate::model::FieldInfo<'a>] {
+        self.fields.get_or_init(|| self.project.text_fields())
+    }
+
+    /// Every non-empty text the clerk typed (settings aside), with the field it is in: each
+    /// line of a list apart. Listed once per review for the rules that read them all.
+    pub fn texts(&self) -> impl Iterator<Item = (&crate::model::FieldInfo<'a>, &'a str)> {
+        use crate::model::{FieldValue, Root};
+        let fields = self.text_fields();
+        self.texts
+            .get_or_init(|| {
+                let mut out = Vec::new();
+                for (i, f) in fields.iter().enumerate() {
+                    match &f.value {
+                        FieldValue::Text(t) if f.path.root() != Root::Settings && !t.is_empty() => {
+                            out.push((i, *t));
+                        }
+                        FieldValue::Lines(lines) => out.extend(
+                            lines
+                                .iter()
+                                .filter(|l| !l.is_empty())
+                                .map(|l| (i, l.as_str())),
+                        ),
+                        _ => {}
+                    }
+                }
+                out
+            })
+            .iter()
+            .map(move |&(i, t)| (&fields[i], t))
     }
 
     /// Whether two amounts agree, given that `a` is a sum of `items` parts: exactly, or within

@@ -3,8 +3,8 @@
 
 use super::{Check, Context, Need, Report, Rule, Severity, amount};
 use crate::model::{
-    ExpenditureField, FieldInfo, FieldPath, FieldValue, Fund, LineField, PriorFigure, RevenueField,
-    Root, RunningField, ThreePublicField,
+    ExpenditureField, FieldPath, Fund, LineField, PriorFigure, RevenueField, RunningField,
+    ThreePublicField,
 };
 use crate::money::{Change, Wan};
 
@@ -296,18 +296,6 @@ fn line_budget_missing(ctx: &Context<'_>, report: &mut Report<'_>) {
     }
 }
 
-/// Every text the clerk typed: its field, its label and the text (each line of a list).
-fn texts<'c>(ctx: &'c Context<'_>) -> impl Iterator<Item = (&'c FieldInfo<'c>, &'c str)> {
-    ctx.fields().iter().flat_map(|f| {
-        let lines: Vec<&str> = match &f.value {
-            FieldValue::Text(t) if f.path.root() != Root::Settings => vec![*t],
-            FieldValue::Lines(lines) => lines.iter().map(String::as_str).collect(),
-            _ => Vec::new(),
-        };
-        lines.into_iter().map(move |t| (f, t))
-    })
-}
-
 /// Up to eight characters either side of byte `at` of `text`, for the message.
 fn excerpt(text: &str, at: usize, len: usize) -> String {
     let before: String = {
@@ -343,7 +331,14 @@ const PLACEHOLDERS: &[&str] = &[
 /// JS-609: a placeholder (XX, ××, 某某, 待填…) left in any text the clerk typed reaches the
 /// printed page.
 fn placeholders(ctx: &Context<'_>, report: &mut Report<'_>) {
-    for (field, text) in texts(ctx) {
+    static ANY: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(PLACEHOLDERS).ok());
+    for (field, text) in ctx.texts() {
+        // Most texts have none: one pass says so; the rest are searched placeholder by
+        // placeholder, as the message names the first of the list found.
+        if ANY.as_ref().is_some_and(|any| !any.is_match(text)) {
+            continue;
+        }
         let found = PLACEHOLDERS.iter().find_map(|p| {
             text.match_indices(p).find(|(at, _)| {
                 let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
@@ -380,8 +375,16 @@ const RENAMED_CLASSES: &[(&str, &str)] = &[
 /// JS-610: a 类 name of another year's catalog in the text (as "文化体育与传媒支出" in a 2023
 /// document whose tables say 文化旅游体育与传媒支出).
 fn outdated_class_names(ctx: &Context<'_>, report: &mut Report<'_>) {
+    static ANY: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            let names = RENAMED_CLASSES.iter().flat_map(|(old, new)| [*old, *new]);
+            aho_corasick::AhoCorasick::new(names).ok()
+        });
     let year = ctx.project.unit.year;
-    for (field, text) in texts(ctx) {
+    for (field, text) in ctx.texts() {
+        if ANY.as_ref().is_some_and(|any| !any.is_match(text)) {
+            continue;
+        }
         for &(old, new) in RENAMED_CLASSES {
             let (wrong, right) = if year >= 2019 { (old, new) } else { (new, old) };
             if let Some(at) = text.find(wrong) {
@@ -401,7 +404,10 @@ fn outdated_class_names(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// JS-611: "增长100%" is what a growth rate on a zero base prints as; the official wording is
 /// "上年无此项支出" (or the amount of the increase alone).
 fn growth_on_zero_base(ctx: &Context<'_>, report: &mut Report<'_>) {
-    for (field, text) in texts(ctx) {
+    for (field, text) in ctx.texts() {
+        if !text.contains("100") {
+            continue;
+        }
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let hit = [
             "增长100%",
@@ -427,7 +433,7 @@ fn growth_on_zero_base(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// JS-612: an amount written in 元 ("12,345.00元") among figures in 万元: budget tables copied
 /// in 元 and read as 万元 are a fault inspections find. 万元 and 亿元 are not 元.
 fn yuan_in_text(ctx: &Context<'_>, report: &mut Report<'_>) {
-    for (field, text) in texts(ctx) {
+    for (field, text) in ctx.texts() {
         let hit = text.match_indices('元').find(|(at, _)| {
             text[..*at]
                 .chars()

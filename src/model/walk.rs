@@ -125,16 +125,29 @@ fn choice<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-struct Walk<'a>(Vec<FieldInfo<'a>>);
+struct Walk<'a> {
+    fields: Vec<FieldInfo<'a>>,
+    /// Only the clerk's texts are wanted (`Project::text_fields`): other values are dropped,
+    /// and the loops over many rows skip making their paths and labels.
+    texts_only: bool,
+}
 
 impl<'a> Walk<'a> {
     fn add(&mut self, path: FieldPath, label: String, kind: FieldKind, value: FieldValue<'a>) {
-        self.0.push(FieldInfo {
+        if self.texts_only && !matches!(value, FieldValue::Text(_) | FieldValue::Lines(_)) {
+            return;
+        }
+        self.fields.push(FieldInfo {
             path,
             label,
             kind,
             value,
         });
+    }
+
+    /// Whether values other than texts are wanted.
+    fn wants_values(&self) -> bool {
+        !self.texts_only
     }
 
     fn amount(&mut self, path: FieldPath, label: String, value: Wan) {
@@ -245,7 +258,21 @@ fn choice_sets() -> &'static ChoiceSets {
 impl Project {
     /// Every editable value (not the computed totals), in file order.
     pub fn fields(&self) -> Vec<FieldInfo<'_>> {
-        let mut w = Walk(Vec::new());
+        self.walk(false)
+    }
+
+    /// The fields of [`Project::fields`] that hold the clerk's texts (a text or a list of
+    /// lines), in the same order: what the rules over the clerk's words read, without the cost
+    /// of naming every amount.
+    pub fn text_fields(&self) -> Vec<FieldInfo<'_>> {
+        self.walk(true)
+    }
+
+    fn walk(&self, texts_only: bool) -> Vec<FieldInfo<'_>> {
+        let mut w = Walk {
+            fields: Vec::new(),
+            texts_only,
+        };
         let sets = choice_sets();
         let s = &self.settings;
         w.choice(
@@ -333,7 +360,7 @@ impl Project {
                 FieldValue::Text(text),
             );
         }
-        w.0
+        w.fields
     }
 
     fn unit_fields<'a>(&'a self, w: &mut Walk<'a>, sets: &ChoiceSets) {
@@ -475,9 +502,14 @@ impl Project {
                     );
                 }
             }
-            for source in REVENUE_SOURCES {
+            let sources: &[_] = if w.wants_values() {
+                &REVENUE_SOURCES
+            } else {
+                &[]
+            };
+            for source in sources {
                 w.amount(
-                    FieldPath::revenue_line(i, source.into()),
+                    FieldPath::revenue_line(i, (*source).into()),
                     format!("{row}{}", source.label()),
                     source.of_line(line),
                 );
@@ -541,25 +573,27 @@ impl Project {
                     w.text(FieldPath::expenditure_line(i, field), label(field), value);
                 }
             }
-            w.choice(
-                FieldPath::expenditure_line(i, LineField::Fund),
-                label(LineField::Fund),
-                sets.fund,
-                choice(&line.fund),
-            );
-            for (field, value) in [
-                (LineField::Budget, line.budget),
-                (LineField::InitialBudget, line.initial_budget),
-                (LineField::Prior, line.prior),
-            ] {
-                w.optional(FieldPath::expenditure_line(i, field), label(field), value);
-            }
-            for nature in Nature::ALL {
-                w.amount(
-                    FieldPath::expenditure_line(i, nature.field()),
-                    label(nature.field()),
-                    nature.of(line),
+            if w.wants_values() {
+                w.choice(
+                    FieldPath::expenditure_line(i, LineField::Fund),
+                    label(LineField::Fund),
+                    sets.fund,
+                    choice(&line.fund),
                 );
+                for (field, value) in [
+                    (LineField::Budget, line.budget),
+                    (LineField::InitialBudget, line.initial_budget),
+                    (LineField::Prior, line.prior),
+                ] {
+                    w.optional(FieldPath::expenditure_line(i, field), label(field), value);
+                }
+                for nature in Nature::ALL {
+                    w.amount(
+                        FieldPath::expenditure_line(i, nature.field()),
+                        label(nature.field()),
+                        nature.of(line),
+                    );
+                }
             }
             w.text(
                 FieldPath::expenditure_line(i, LineField::DeviationReason),
@@ -808,7 +842,12 @@ impl Project {
         ] {
             w.text(FieldPath::project(i, field), label(field), value);
         }
-        for fund in ProjectFund::ALL {
+        let funds: &[ProjectFund] = if w.wants_values() {
+            ProjectFund::ALL
+        } else {
+            &[]
+        };
+        for fund in funds {
             for column in FundColumn::ALL {
                 w.optional(
                     FieldPath::project_fund(i, *fund, *column),
@@ -833,18 +872,20 @@ impl Project {
             let row = format!("{row}第{}个指标", j + 1);
             let label = |field: IndicatorField| format!("{row}{}", field.label());
             use IndicatorField as I;
-            w.choice(
-                FieldPath::indicator(i, j, I::Level1),
-                label(I::Level1),
-                sets.indicator_kind,
-                choice(&ind.level1),
-            );
-            w.choice(
-                FieldPath::indicator(i, j, I::Nature),
-                label(I::Nature),
-                sets.indicator_nature,
-                choice(&ind.nature),
-            );
+            if w.wants_values() {
+                w.choice(
+                    FieldPath::indicator(i, j, I::Level1),
+                    label(I::Level1),
+                    sets.indicator_kind,
+                    choice(&ind.level1),
+                );
+                w.choice(
+                    FieldPath::indicator(i, j, I::Nature),
+                    label(I::Nature),
+                    sets.indicator_nature,
+                    choice(&ind.nature),
+                );
+            }
             for (field, value) in [
                 (I::Level2, &ind.level2),
                 (I::Name, &ind.name),
@@ -860,18 +901,20 @@ impl Project {
                 FieldKind::OptionalText,
                 FieldValue::Text(ind.actual.as_deref().unwrap_or("")),
             );
-            w.decimal(
-                FieldPath::indicator(i, j, I::Weight),
-                label(I::Weight),
-                Some(ind.weight),
-                false,
-            );
-            w.decimal(
-                FieldPath::indicator(i, j, I::Score),
-                label(I::Score),
-                ind.score,
-                true,
-            );
+            if w.wants_values() {
+                w.decimal(
+                    FieldPath::indicator(i, j, I::Weight),
+                    label(I::Weight),
+                    Some(ind.weight),
+                    false,
+                );
+                w.decimal(
+                    FieldPath::indicator(i, j, I::Score),
+                    label(I::Score),
+                    ind.score,
+                    true,
+                );
+            }
         }
         for (j, s) in a.spending.iter().enumerate() {
             let row = format!("{row}资金分配第{}项", j + 1);
