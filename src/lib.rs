@@ -4,6 +4,7 @@
 //! The core — [`model`], [`money`], [`storage`] — is plain Rust with no UI in it. See
 //! `ARCHITECTURE.md` for the code map and the invariants.
 
+pub mod bundle;
 pub mod catalog;
 pub mod checks;
 pub mod cli;

@@ -52,6 +52,11 @@ pub const USAGE: &str = "\
   juesuan next-year 文件 -o 新文件
                                新建下一年度：保留单位、科目、项目和指标，本年数字作为上年数，
                                年末结转和结余作为年初数并锁定，上年文字保留为待复核的草稿
+  juesuan bundle 文件 -o 文件夹 [--date 2024-05-31]
+                               公开文件包：PDF、Excel 公开表、审核报告（Excel 和 PDF）和清单
+                               （单位、年度、模板、日期、签字人、每个文件的 SHA-256）
+  juesuan bundle --verify 文件夹
+                               核对文件包中的文件是否与清单一致（生成之后是否被改动）
   juesuan templates            列出内置模板：id、名称、地区、适用年度
   juesuan figures 文件 [--template 模板]
                                列出模板可用的全部数字名称及其当前值（编写模板时查阅）
@@ -71,7 +76,7 @@ pub const USAGE: &str = "\
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 18] = [
+const COMMANDS: [&str; 19] = [
     "help",
     "-h",
     "--help",
@@ -82,6 +87,7 @@ const COMMANDS: [&str; 18] = [
     "pdf",
     "xlsx",
     "next-year",
+    "bundle",
     "paths",
     "get",
     "set",
@@ -144,6 +150,7 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         Some("pdf") => pdf_command(&args[1..], now.today, out),
         Some("xlsx") => xlsx_command(&args[1..], out),
         Some("next-year") => next_year_command(&args[1..], now.save, out),
+        Some("bundle") => bundle_command(&args[1..], now.today, out),
         Some("paths") => paths_command(&args[1..], out),
         Some("get") => get_command(&args[1..], out),
         Some("set") => set_command(&args[1..], now.save, out),
@@ -464,6 +471,103 @@ fn next_year_command(args: &[String], at: SaveTime, out: &mut dyn Write) -> Resu
         }
     }
     Ok(EXIT_OK)
+}
+
+fn bundle_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
+    let usage = "用法：juesuan bundle 文件 -o 文件夹 [--date 2024-05-31]，或 juesuan bundle --verify 文件夹";
+    if let [flag, dir] = args
+        && flag == "--verify"
+    {
+        return verify_bundle(&PathBuf::from(dir), out);
+    }
+    let mut input = None;
+    let mut output = None;
+    let mut date = today;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-o" | "--output" => output = rest.next().map(PathBuf::from),
+            "--date" => {
+                let text = rest.next().ok_or(usage)?;
+                date = parse_date(text).ok_or_else(|| {
+                    format!("日期“{text}”无效：应是实际存在的日期，写作 2024-05-31（年-月-日）")
+                })?;
+            }
+            other if input.is_none() && !other.starts_with('-') => {
+                input = Some(PathBuf::from(other));
+            }
+            _ => return Err(usage.to_owned()),
+        }
+    }
+    let (Some(input), Some(dir)) = (input, output) else {
+        return Err(usage.to_owned());
+    };
+    // A bundle is written into a new or empty folder: it never mixes with or replaces files.
+    if std::fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(format!(
+            "文件夹 {} 不是空的；公开文件包要写到新的或空的文件夹",
+            dir.display()
+        ));
+    }
+    let project = storage::load(&input).map_err(|e| e.to_string())?;
+    let doc = templates::document_with(&project, None);
+    let report = checks::report::build(&project, date.date());
+    let files = crate::bundle::make(&doc, &report, date, &mut |name| {
+        let _ = writeln!(out, "正在生成：{name}");
+    })?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        format!(
+            "无法建立文件夹 {}：{}",
+            dir.display(),
+            storage::io_message(&e)
+        )
+    })?;
+    for f in &files {
+        storage::replace_file(&dir.join(&f.name), &f.bytes).map_err(|e| e.to_string())?;
+    }
+    let _ = writeln!(
+        out,
+        "已写出公开文件包：{}（{} 个文件，清单中有每个文件的 SHA-256）",
+        dir.display(),
+        files.len()
+    );
+    let (errors, _, _) = report.counts();
+    if errors > 0 {
+        let _ = writeln!(out, "注意：审核还有 {errors} 个错误，见审核报告");
+    }
+    Ok(EXIT_OK)
+}
+
+/// Checks the files of a bundle against its manifest: 0 when every one is as generated, 1
+/// when any differs or is missing.
+fn verify_bundle(dir: &std::path::Path, out: &mut dyn Write) -> Result<i32, String> {
+    let manifest_path = dir.join(crate::bundle::MANIFEST);
+    let text = std::fs::read_to_string(&manifest_path).map_err(|e| {
+        format!(
+            "无法读取清单 {}：{}",
+            manifest_path.display(),
+            storage::io_message(&e)
+        )
+    })?;
+    let manifest: crate::bundle::Manifest = serde_json::from_str(&text)
+        .map_err(|e| format!("清单 {} 无法读取：{e}", manifest_path.display()))?;
+    let problems = crate::bundle::verify(&manifest, &|name| std::fs::read(dir.join(name)).ok());
+    if problems.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} 个文件都与清单一致（{}{}年度，{}）",
+            manifest.files.len(),
+            manifest.unit,
+            manifest.year,
+            manifest.date
+        );
+        Ok(EXIT_OK)
+    } else {
+        for p in &problems {
+            let _ = writeln!(out, "{p}");
+        }
+        Ok(EXIT_FINDINGS)
+    }
 }
 
 fn paths_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {

@@ -1,0 +1,175 @@
+//! The publication bundle (公开文件包): what an office uploads to its government portal and
+//! keeps with the signed paper — the printed document (PDF), its tables as a workbook, the
+//! check report (workbook and PDF) — and a manifest (清单) naming the unit, year, template,
+//! date and signatories, with the size and SHA-256 of each file, so that the files published
+//! later can be checked against what was generated ([`verify`]).
+//!
+//! Plain Rust: [`make`] returns the files as bytes; the shell writes them.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::checks::CheckReport;
+use crate::document::Document;
+use crate::print::{PrintDate, Printer};
+
+/// The manifest's file name.
+pub const MANIFEST: &str = "清单.json";
+
+/// One file of the bundle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BundleFile {
+    /// Its name, as the portal lists attachments (单位 + 年度 + what it is).
+    pub name: String,
+    /// Its content.
+    pub bytes: Vec<u8>,
+}
+
+/// The manifest: what was bundled, when, under which template, signed by whom, and each file's
+/// size and SHA-256.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The unit.
+    pub unit: String,
+    /// The accounting year.
+    pub year: i32,
+    /// The template's name.
+    pub template: String,
+    /// The date printed on the document (年-月-日).
+    pub date: String,
+    /// The signatories: role and name (empty where not entered).
+    pub signatories: Vec<(String, String)>,
+    /// The findings of the check when the bundle was made: 错误, 警告, 提示.
+    pub findings: (usize, usize, usize),
+    /// Every file but the manifest.
+    pub files: Vec<ManifestEntry>,
+}
+
+/// A file as the manifest lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestEntry {
+    /// The file's name.
+    pub name: String,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// Its SHA-256, lower-case hex.
+    pub sha256: String,
+}
+
+/// The SHA-256 of `bytes`, lower-case hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The bundle of `doc` (the project's document under its template) and `report` (its check
+/// report), dated `date`: the files, the manifest last. `progress` is told each file's name
+/// before it is made (the PDF of a large project takes a few seconds).
+pub fn make(
+    doc: &Document,
+    report: &CheckReport,
+    date: PrintDate,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Vec<BundleFile>, String> {
+    let stem = format!("{}{}年度部门决算", doc.unit, doc.year);
+    let mut files = Vec::new();
+
+    let name = format!("{stem}.pdf");
+    progress(&name);
+    let pages = Printer::shared()
+        .layout(doc, date)
+        .map_err(|e| e.to_string())?;
+    files.push(BundleFile {
+        name,
+        bytes: pages.pdf().map_err(|e| e.to_string())?,
+    });
+
+    let name = format!("{stem}公开表.xlsx");
+    progress(&name);
+    files.push(BundleFile {
+        name,
+        bytes: crate::office::xlsx::tables(doc)?,
+    });
+
+    let name = format!("{stem}审核报告.xlsx");
+    progress(&name);
+    files.push(BundleFile {
+        name,
+        bytes: crate::office::xlsx::check_report(report)?,
+    });
+
+    let name = format!("{stem}审核报告.pdf");
+    progress(&name);
+    let pages = Printer::shared()
+        .layout(&report.document(), date)
+        .map_err(|e| e.to_string())?;
+    files.push(BundleFile {
+        name,
+        bytes: pages.pdf().map_err(|e| e.to_string())?,
+    });
+
+    let manifest = Manifest {
+        unit: doc.unit.clone(),
+        year: doc.year,
+        template: report.template.clone(),
+        date: format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
+        signatories: doc
+            .sign_off
+            .as_ref()
+            .map(|s| s.roles.clone())
+            .unwrap_or_default(),
+        findings: report.counts(),
+        files: files
+            .iter()
+            .map(|f| ManifestEntry {
+                name: f.name.clone(),
+                bytes: f.bytes.len(),
+                sha256: sha256(&f.bytes),
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string_pretty(&manifest).map_err(|e| format!("清单无法写出：{e}"))?;
+    files.push(BundleFile {
+        name: MANIFEST.to_owned(),
+        bytes: (json + "\n").into_bytes(),
+    });
+    Ok(files)
+}
+
+/// What checking a bundle against its manifest found, one line per file that differs.
+pub fn verify(manifest: &Manifest, read: &dyn Fn(&str) -> Option<Vec<u8>>) -> Vec<String> {
+    manifest
+        .files
+        .iter()
+        .filter_map(|entry| match read(&entry.name) {
+            None => Some(format!("{}：文件不存在或无法读取", entry.name)),
+            Some(bytes) if sha256(&bytes) != entry.sha256 => Some(format!(
+                "{}：内容与清单不符（清单 SHA-256 {}，现为 {}），文件在生成之后被改动过",
+                entry.name,
+                entry.sha256,
+                sha256(&bytes)
+            )),
+            Some(_) => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_of_known_texts() {
+        // FIPS 180-2 test vectors.
+        assert_eq!(
+            sha256(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            sha256(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+}
