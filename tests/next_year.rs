@@ -174,3 +174,31 @@ fn a_next_year_never_replaces_an_existing_file() {
     }
     assert_eq!(std::fs::read(&this).unwrap(), before);
 }
+
+#[test]
+fn an_empty_new_year_is_not_told_to_delete_its_lines() {
+    let (_dir, path, _) = next_of_example();
+    let next = storage::load(&path).unwrap();
+    let report = juesuan::checks::report::build(&next, None);
+    assert!(
+        !report.findings.iter().any(|f| f.finding.code == "JS-210"),
+        "no line has this year's amounts yet"
+    );
+    let entry = report.ledger.get("JS-210").unwrap();
+    assert_eq!(entry.coverage.label(), "缺少数据");
+    // Once some line has its amounts, a carried line still empty says what it had last year.
+    let mut some = next.clone();
+    some.expenditure.lines[0].basic = "10".parse().unwrap();
+    let report = juesuan::checks::report::build(&some, None);
+    let empty: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.finding.code == "JS-210")
+        .collect();
+    assert_eq!(empty.len(), next.expenditure.lines.len() - 1);
+    assert!(
+        empty[0].finding.message.contains("本年没有金额（上年"),
+        "{}",
+        empty[0].finding.message
+    );
+}

@@ -79,7 +79,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Hint,
         title: "功能分类科目行没有任何金额",
         check: Check::Code(empty_lines),
-        needs: &[Need::Lines],
+        needs: &[Need::Lines, Need::LineAmounts],
     },
     Rule {
         code: "JS-211",
@@ -334,8 +334,17 @@ fn duplicate_lines(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn empty_lines(ctx: &Context<'_>, report: &mut Report<'_>) {
     for (i, line) in ctx.project.expenditure.lines.iter().enumerate() {
         if line.total().is_zero() && line.budget.is_none_or(|b| b.is_zero()) {
+            let message = match line.prior.filter(|p| !p.is_zero()) {
+                Some(prior) => format!(
+                    "第 {} 行科目 {} 本年没有金额（上年 {}）；本年确无此项支出时可以删除",
+                    i + 1,
+                    line.code,
+                    amount(prior)
+                ),
+                None => format!("第 {} 行科目 {} 没有金额，可以删除", i + 1, line.code),
+            };
             report.add(
-                format!("第 {} 行科目 {} 没有金额，可以删除", i + 1, line.code),
+                message,
                 vec![FieldPath::expenditure_line(i, LineField::Basic)],
             );
         }

@@ -60,6 +60,8 @@ pub enum Need {
     ApprovalDate,
     /// A template that prints the signatures.
     SignOffPrinted,
+    /// Amounts entered on some line of the 支出决算表 (a year just begun has none yet).
+    LineAmounts,
 }
 
 impl Need {
@@ -87,6 +89,7 @@ impl Need {
             Need::PublicService => "事业单位".to_owned(),
             Need::ApprovalDate => "决算批复日期".to_owned(),
             Need::SignOffPrinted => "印有签字栏的模板".to_owned(),
+            Need::LineAmounts => "支出决算表各行的金额".to_owned(),
         }
     }
 
@@ -224,6 +227,9 @@ impl Need {
                 "未填写决算批复日期，无法核对是否在批复后 20 日内公开",
                 FieldPath::unit(UnitField::ApprovalDate),
             ),
+            Need::LineAmounts if p.expenditure.lines.iter().all(|l| l.total().is_zero()) => {
+                missing("支出决算表各行都还没有录入本年金额", lines())
+            }
             Need::SignOffPrinted if !crate::template::for_project(p).0.sign_off.printed => Some(
                 Coverage::NotApplicable("所用模板不印签字栏，无需填写签字人".to_owned()),
             ),
