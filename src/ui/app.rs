@@ -960,25 +960,39 @@ impl JuesuanApp {
         }
     }
 
+    /// The file to write: the one given, or one the clerk chooses in the save dialog (with
+    /// these filters and suggested name); `None` when there is neither.
+    pub(super) fn save_path(
+        &self,
+        given: Option<PathBuf>,
+        filters: &[(&str, &[&str])],
+        name: String,
+    ) -> Option<PathBuf> {
+        match given {
+            Some(p) => Some(p),
+            None if self.native_dialogs => filters
+                .iter()
+                .fold(rfd::FileDialog::new(), |d, (label, ext)| {
+                    d.add_filter(*label, ext)
+                })
+                .set_file_name(name)
+                .save_file(),
+            None => None,
+        }
+    }
+
     /// 导出审核报告…: writes the check report to `path` (or a file the clerk chooses) as a
     /// workbook, a PDF or text, by the file's extension.
     pub(super) fn export_check_report(&mut self, path: Option<PathBuf>) {
         let unit = &self.session.project.unit;
-        let path = match path {
-            Some(p) => p,
-            None if self.native_dialogs => {
-                match rfd::FileDialog::new()
-                    .add_filter("Excel 工作簿", &["xlsx"])
-                    .add_filter("PDF", &["pdf"])
-                    .add_filter("文本", &["txt"])
-                    .set_file_name(format!("{}{}年度审核报告.xlsx", unit.short_name, unit.year))
-                    .save_file()
-                {
-                    Some(p) => p,
-                    None => return,
-                }
-            }
-            None => return,
+        let name = format!("{}{}年度审核报告.xlsx", unit.short_name, unit.year);
+        let filters: [(&str, &[&str]); 3] = [
+            ("Excel 工作簿", &["xlsx"]),
+            ("PDF", &["pdf"]),
+            ("文本", &["txt"]),
+        ];
+        let Some(path) = self.save_path(path, &filters, name) else {
+            return;
         };
         let report = self.session.check_report();
         let extension = path
@@ -1007,22 +1021,11 @@ impl JuesuanApp {
     /// 新建下一年度…: makes next year's project from this one, writes it to `path` (or a new
     /// file the clerk chooses; an existing file is never replaced) and opens it.
     pub(super) fn next_year(&mut self, path: Option<PathBuf>) {
-        let this = &self.session.project;
-        let year = this.unit.year + 1;
-        let path = match path {
-            Some(p) => p,
-            None if self.native_dialogs => {
-                let name = format!("{}{year}年度部门决算.json", this.unit.short_name);
-                match rfd::FileDialog::new()
-                    .add_filter("决算助手项目", &["json"])
-                    .set_file_name(name)
-                    .save_file()
-                {
-                    Some(p) => p,
-                    None => return,
-                }
-            }
-            None => return,
+        let unit = &self.session.project.unit;
+        let year = unit.year + 1;
+        let name = format!("{}{year}年度部门决算.json", unit.short_name);
+        let Some(path) = self.save_path(path, &[("决算助手项目", &["json"])], name) else {
+            return;
         };
         if path.exists() {
             self.show_error(format!(
@@ -1032,7 +1035,7 @@ impl JuesuanApp {
             return;
         }
         let catalog = crate::catalog::Catalog::builtin(year).ok();
-        let next = crate::next_year::next_year(this, catalog.as_ref());
+        let next = crate::next_year::next_year(&self.session.project, catalog.as_ref());
         if let Err(e) = crate::storage::save(&path, &next.project, super::clock::save_time()) {
             self.show_error(e.to_string());
             return;
@@ -1058,22 +1061,9 @@ impl JuesuanApp {
     /// chooses), one sheet each.
     pub(super) fn export_tables(&mut self, path: Option<PathBuf>) {
         let unit = &self.session.project.unit;
-        let path = match path {
-            Some(p) => p,
-            None if self.native_dialogs => {
-                match rfd::FileDialog::new()
-                    .add_filter("Excel 工作簿", &["xlsx"])
-                    .set_file_name(format!(
-                        "{}{}年度部门决算公开表.xlsx",
-                        unit.short_name, unit.year
-                    ))
-                    .save_file()
-                {
-                    Some(p) => p,
-                    None => return,
-                }
-            }
-            None => return,
+        let name = format!("{}{}年度部门决算公开表.xlsx", unit.short_name, unit.year);
+        let Some(path) = self.save_path(path, &[("Excel 工作簿", &["xlsx"])], name) else {
+            return;
         };
         let written = crate::office::xlsx::tables(self.session.document())
             .and_then(|b| crate::storage::replace_file(&path, &b).map_err(|e| e.to_string()));

@@ -114,21 +114,10 @@ impl JuesuanApp {
     /// `None`), for another unit to import.
     pub(super) fn export_template(&mut self, path: Option<PathBuf>) {
         let t = self.session.template();
-        let path = match path {
-            Some(p) => p,
-            None if self.native_dialogs => {
-                match rfd::FileDialog::new()
-                    .add_filter("决算公开模板", &["toml"])
-                    .set_file_name(format!("{}.toml", t.id))
-                    .save_file()
-                {
-                    Some(p) => p,
-                    None => return,
-                }
-            }
-            None => return,
+        let (name, text) = (format!("{}.toml", t.id), t.text.clone());
+        let Some(path) = self.save_path(path, &[("决算公开模板", &["toml"])], name) else {
+            return;
         };
-        let text = t.text.clone();
         match crate::storage::replace_file(Path::new(&path), text.as_bytes()) {
             Ok(()) => self.note(Some(format!("已导出模板：{}", path.display()))),
             Err(e) => self.show_error(e.to_string()),
