@@ -183,8 +183,11 @@ fn sync_directory(dir: &Path) {
 }
 
 /// Keeps `old` (what `real` holds before a save) as a new dated backup, unless the newest backup
-/// holds exactly that; then removes the oldest beyond [`BACKUPS_KEPT`].
+/// holds exactly that; then removes the oldest beyond [`BACKUPS_KEPT`]. The oldest beyond it
+/// are removed first too: a save killed between writing its backup and removing the oldest
+/// leaves one backup too many, and the next save must not add another on top of it.
 fn keep_backup(real: &Path, old: &[u8], at: SaveTime) -> Result<(), Problem> {
+    remove_oldest_backups(real);
     let existing = backups(real);
     let same_as_newest = existing
         .last()
@@ -193,12 +196,17 @@ fn keep_backup(real: &Path, old: &[u8], at: SaveTime) -> Result<(), Problem> {
         let name = free_backup_name(real, &at.stamp());
         replace(&name, old, Some(real)).map_err(Problem::BackupFailed)?;
     }
+    remove_oldest_backups(real);
+    Ok(())
+}
+
+/// Removes the oldest backups of `real` beyond [`BACKUPS_KEPT`].
+fn remove_oldest_backups(real: &Path) {
     let all = backups(real);
     for stale in all.iter().take(all.len().saturating_sub(BACKUPS_KEPT)) {
         // A backup that cannot be removed is only one more than intended.
         let _ = fs::remove_file(stale);
     }
-    Ok(())
 }
 
 /// `NAME.20261201-191146.bak`, or `NAME.20261201-191146-2.bak` when that exists already.
