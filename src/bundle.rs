@@ -37,12 +37,32 @@ pub struct Manifest {
     pub template: String,
     /// The date printed on the document (年-月-日).
     pub date: String,
-    /// The signatories: role and name (empty where not entered).
-    pub signatories: Vec<(String, String)>,
-    /// The findings of the check when the bundle was made: 错误, 警告, 提示.
-    pub findings: (usize, usize, usize),
+    /// The signatories (a name not entered is empty); none where the template prints none.
+    pub signatories: Vec<Signatory>,
+    /// How many findings the check had when the bundle was made.
+    pub findings: FindingCounts,
     /// Every file but the manifest.
     pub files: Vec<ManifestEntry>,
+}
+
+/// A signatory as the manifest lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signatory {
+    /// 单位负责人, 分管负责人, 财务负责人, 制表人.
+    pub role: String,
+    /// The name, empty where not entered.
+    pub name: String,
+}
+
+/// The check's findings by severity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingCounts {
+    /// 错误.
+    pub errors: usize,
+    /// 警告.
+    pub warnings: usize,
+    /// 提示.
+    pub hints: usize,
 }
 
 /// A file as the manifest lists it.
@@ -117,10 +137,21 @@ pub fn make(
         date: format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
         signatories: doc
             .sign_off
-            .as_ref()
-            .map(|s| s.roles.clone())
-            .unwrap_or_default(),
-        findings: report.counts(),
+            .iter()
+            .flat_map(|s| &s.roles)
+            .map(|(role, name)| Signatory {
+                role: role.clone(),
+                name: name.clone(),
+            })
+            .collect(),
+        findings: {
+            let (errors, warnings, hints) = report.counts();
+            FindingCounts {
+                errors,
+                warnings,
+                hints,
+            }
+        },
         files: files
             .iter()
             .map(|f| ManifestEntry {

@@ -35,11 +35,13 @@ fn the_manifest_names_every_file_with_its_hash_and_verify_finds_a_changed_one() 
         (2023, "2024-05-31")
     );
     assert!(manifest.template.contains("四川"));
+    // The example's check: no 错误 (the seed's own slips are 警告 and 提示).
+    assert_eq!(manifest.findings.errors, 0);
     assert!(
         manifest
             .signatories
             .iter()
-            .any(|(role, name)| role == "财务负责人" && name == "周巧梅"),
+            .any(|s| s.role == "财务负责人" && s.name == "周巧梅"),
         "{:?}",
         manifest.signatories
     );
