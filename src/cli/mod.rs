@@ -364,6 +364,12 @@ pub fn parse_date(text: &str) -> Option<PrintDate> {
     })
 }
 
+/// The value of `--date`, or why it is not a date.
+fn date_argument(text: &str) -> Result<PrintDate, String> {
+    parse_date(text)
+        .ok_or_else(|| format!("日期“{text}”无效：应是实际存在的日期，写作 2024-05-31（年-月-日）"))
+}
+
 fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
     let usage = "用法：juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31] [--template 模板]";
     let mut input = None;
@@ -377,12 +383,7 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
             "--template" => {
                 template = Some(templates::named(rest.next().ok_or(usage)?)?);
             }
-            "--date" => {
-                let text = rest.next().ok_or(usage)?;
-                date = parse_date(text).ok_or_else(|| {
-                    format!("日期“{text}”无效：应是实际存在的日期，写作 2024-05-31（年-月-日）")
-                })?;
-            }
+            "--date" => date = date_argument(rest.next().ok_or(usage)?)?,
             other if input.is_none() => input = Some(PathBuf::from(other)),
             _ => return Err(usage.to_owned()),
         }
@@ -487,12 +488,7 @@ fn bundle_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Res
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "-o" | "--output" => output = rest.next().map(PathBuf::from),
-            "--date" => {
-                let text = rest.next().ok_or(usage)?;
-                date = parse_date(text).ok_or_else(|| {
-                    format!("日期“{text}”无效：应是实际存在的日期，写作 2024-05-31（年-月-日）")
-                })?;
-            }
+            "--date" => date = date_argument(rest.next().ok_or(usage)?)?,
             other if input.is_none() && !other.starts_with('-') => {
                 input = Some(PathBuf::from(other));
             }
