@@ -624,15 +624,12 @@ pub fn for_project(project: &crate::model::Project) -> (Chosen, Option<TemplateP
             kind: ProblemKind::Template,
         })
     };
-    let custom = project
-        .custom_template
-        .as_deref()
-        .map(|text| Template::parse(text, "导入的模板"));
+    let custom = project.custom_template.as_deref().map(parse_imported);
     let Some(id) = project.settings.template.as_deref() else {
         return (Chosen::Builtin(fallback), None);
     };
     match custom {
-        Some(Ok(t)) if t.id == id => return (Chosen::Custom(std::sync::Arc::new(t)), None),
+        Some(Ok(t)) if t.id == id => return (Chosen::Custom(t), None),
         Some(Err(e)) if builtin_by_id(id).is_none() => {
             return (
                 Chosen::Builtin(fallback),
@@ -654,6 +651,24 @@ pub fn for_project(project: &crate::model::Project) -> (Chosen, Option<TemplateP
             )),
         ),
     }
+}
+
+/// The template imported into a project, parsed once per text: the checks and the document ask
+/// for it on every edit, and parsing (and compiling) a template file takes longer than a review.
+fn parse_imported(text: &str) -> Result<std::sync::Arc<Template>, TemplateError> {
+    type Last = Option<(String, std::sync::Arc<Template>)>;
+    static LAST: std::sync::Mutex<Last> = std::sync::Mutex::new(None);
+    if let Ok(last) = LAST.lock()
+        && let Some((seen, parsed)) = last.as_ref()
+        && seen == text
+    {
+        return Ok(parsed.clone());
+    }
+    let parsed = std::sync::Arc::new(Template::parse(text, "导入的模板")?);
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((text.to_owned(), parsed.clone()));
+    }
+    Ok(parsed)
 }
 
 /// Reads and checks a template file (a 财政局's own, exported by another unit).
