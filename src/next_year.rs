@@ -13,9 +13,7 @@
 
 use crate::catalog::Catalog;
 use crate::model::totals::Totals;
-use crate::model::{
-    Carried, CostEntry, FundExecution, PriorFigure, Project, ProjectFunds, SpendingItem,
-};
+use crate::model::{Carried, CostEntry, PriorFigure, Project, ProjectFunds, SpendingItem};
 use crate::money::Wan;
 
 /// What a carried-over text starts with until the clerk has read it again.
@@ -148,12 +146,7 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
     d.initial_budget_expenditure = None;
     d.score = None;
     for a in &mut p.projects {
-        a.funds = ProjectFunds {
-            fiscal: FundExecution::default(),
-            special_account: FundExecution::default(),
-            unit: FundExecution::default(),
-            other: FundExecution::default(),
-        };
+        a.funds = ProjectFunds::default();
         a.budget_score = None;
         a.stated_total_score = None;
         for ind in &mut a.indicators {

@@ -78,12 +78,16 @@ impl CheckReport {
     /// The report of `review` (the rules' and the document's findings) on `project`, made
     /// with the template named `template`, dated `date`.
     pub fn of(project: &Project, review: &Review, template: &str, date: Option<Date>) -> Self {
-        let fields = project.fields();
+        let labels: std::collections::BTreeMap<FieldPath, String> = project
+            .fields()
+            .into_iter()
+            .map(|f| (f.path, f.label))
+            .collect();
         let place = |path: &FieldPath| -> String {
             let mut at = Some(path.clone());
             while let Some(p) = at {
-                if let Some(info) = fields.iter().find(|f| f.path == p) {
-                    return info.label.clone();
+                if let Some(label) = labels.get(&p) {
+                    return label.clone();
                 }
                 at = p.parent();
             }
