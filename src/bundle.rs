@@ -1,6 +1,6 @@
 //! The publication bundle (公开文件包): what an office uploads to its government portal and
-//! keeps with the signed paper — the printed document (PDF), its tables as a workbook, the
-//! check report (workbook and PDF) — and a manifest (清单) naming the unit, year, template,
+//! keeps with the signed paper — the printed document (PDF) and the same as Word, its tables
+//! as a workbook, the check report (workbook and PDF) — and a manifest (清单) naming the unit, year, template,
 //! date and signatories, with the size and SHA-256 of each file, so that the files published
 //! later can be checked against what was generated ([`verify`]).
 //!
@@ -104,6 +104,13 @@ pub fn make(
     files.push(BundleFile {
         name,
         bytes: pages.pdf().map_err(|e| e.to_string())?,
+    });
+
+    let name = format!("{stem}.docx");
+    progress(&name);
+    files.push(BundleFile {
+        name,
+        bytes: crate::office::docx::document(doc, date)?,
     });
 
     let name = format!("{stem}公开表.xlsx");

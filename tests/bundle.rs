@@ -25,7 +25,7 @@ fn the_manifest_names_every_file_with_its_hash_and_verify_finds_a_changed_one() 
     ]);
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
     assert!(stdout.contains("正在生成：中共遂宁市安居区委目标绩效管理办公室2023年度部门决算.pdf"));
-    assert!(stdout.contains("5 个文件"), "{stdout}");
+    assert!(stdout.contains("6 个文件"), "{stdout}");
 
     let manifest: Manifest =
         serde_json::from_str(&std::fs::read_to_string(out.join(MANIFEST)).unwrap()).unwrap();
@@ -59,11 +59,12 @@ fn the_manifest_names_every_file_with_its_hash_and_verify_finds_a_changed_one() 
         assert_eq!((bytes.len(), sha256(&bytes)), (f.bytes, f.sha256.clone()));
     }
     assert!(listed.iter().any(|n| n.ends_with("公开表.xlsx")));
+    assert!(listed.iter().any(|n| n.ends_with("年度部门决算.docx")));
     assert!(listed.iter().any(|n| n.ends_with("审核报告.pdf")));
 
     let (code, stdout, _) = juesuan(&["bundle", "--verify", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.contains("4 个文件都与清单一致"), "{stdout}");
+    assert!(stdout.contains("5 个文件都与清单一致"), "{stdout}");
     // A file edited after it was generated (as a clerk re-saving the PDF would).
     let pdf = out.join("中共遂宁市安居区委目标绩效管理办公室2023年度部门决算.pdf");
     let mut bytes = std::fs::read(&pdf).unwrap();

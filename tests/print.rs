@@ -5,6 +5,8 @@
     reason = "in tests a failed unwrap is a failed test"
 )]
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
@@ -123,18 +125,7 @@ fn metadata_names_the_document_and_the_unit() {
 fn the_text_layer_reads_as_the_documents_text() {
     let raw = poppler("pdftotext", &["-enc", "UTF-8"], &example_pdf_path());
     let text = flowing_text(&raw);
-    for sentence in [
-        "2023年度收、支总计均为226.23万元。",
-        "收、支总计各增加13.16万元，增长6.18%",
-        "基本支出166.46万元，占73.58%；项目支出59.77万元，占26.42%",
-        "住房保障（类）支出11.94万元，占5.28%",
-        "人员经费146.27万元",
-        "日常公用经费20.19万元",
-        "较上年增加0.71万元，增长253.57%",
-        "国内公务接待5批次、85人次",
-        "机关运行经费支出20.19万元，比2022年增加4.76万元，增长30.85%",
-        "政府采购支出总额2.31万元",
-    ] {
+    for sentence in common::SEED_SENTENCES {
         assert!(text.contains(sentence), "missing {sentence:?}");
     }
     assert!(

@@ -1139,6 +1139,29 @@ fn the_documents_tables_are_exported_to_excel_from_the_file_menu() {
 }
 
 #[test]
+fn the_document_is_exported_to_word_from_the_file_menu() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出Word文档…");
+    let path = dir.path().join("决算.docx");
+    h.state_mut().apply(Command::ExportWord(Some(path.clone())));
+    assert_eq!(h.state().error_message(), None);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let unit = h.state().session().project.unit.name.clone();
+    assert!(xml.contains(&format!("{unit}（盖章）")));
+    assert!(xml.contains("<w:tblHeader />"));
+}
+
+#[test]
 fn next_year_opens_the_new_project_with_its_opening_balances_locked() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());

@@ -56,7 +56,7 @@ fn every_table_is_a_sheet_with_the_same_figures_as_numbers() {
             Some(&Data::String(t.title.clone()))
         );
         let grid: Vec<_> = t.header.iter().chain(&t.rows).cloned().collect();
-        for (cells, places) in grid.iter().zip(xlsx::place(&grid)) {
+        for (cells, places) in grid.iter().zip(juesuan::document::place(&grid)) {
             for (cell, (row, col)) in cells.iter().zip(places) {
                 let at = (FIRST + row, u32::from(col));
                 let got = sheet.get_value(at);
@@ -101,7 +101,7 @@ fn spanned_header_cells_are_merged_as_printed() {
     let merged = book.merge_cells_by_sheet_name(&name).unwrap();
     let grid: Vec<_> = t.header.iter().chain(&t.rows).cloned().collect();
     let mut spans = 0;
-    for (cells, places) in grid.iter().zip(xlsx::place(&grid)) {
+    for (cells, places) in grid.iter().zip(juesuan::document::place(&grid)) {
         for (cell, (row, col)) in cells.iter().zip(places) {
             if cell.col_span > 1 || cell.row_span > 1 {
                 let start = (FIRST + row, u32::from(col));

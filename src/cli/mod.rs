@@ -47,13 +47,16 @@ pub const USAGE: &str = "\
   juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31] [--template 模板]
                                生成供打印签字的 PDF（日期默认为今天）
                                --template 给内置模板的 id 或模板文件，默认用项目选定的模板
+  juesuan docx 文件 -o 输出.docx [--date 2024-05-31] [--template 模板]
+                               生成 Word 文档（标题为 Word 标题样式，可生成目录；公文字体字号；
+                               表格为可编辑的 Word 表格，表头跨页重复；图为图片）
   juesuan xlsx 文件 -o 输出.xlsx [--template 模板]
                                把模板的全部公开表写成 Excel（每张表一个工作表，金额为数字）
   juesuan next-year 文件 -o 新文件
                                新建下一年度：保留单位、科目、项目和指标，本年数字作为上年数，
                                年末结转和结余作为年初数并锁定，上年文字保留为待复核的草稿
   juesuan bundle 文件 -o 文件夹 [--date 2024-05-31]
-                               公开文件包：PDF、Excel 公开表、审核报告（Excel 和 PDF）和清单
+                               公开文件包：PDF、Word 文档、Excel 公开表、审核报告（Excel 和 PDF）和清单
                                （单位、年度、模板、日期、签字人、每个文件的 SHA-256）
   juesuan bundle --verify 文件夹
                                核对文件包中的文件是否与清单一致（生成之后是否被改动）
@@ -76,7 +79,7 @@ pub const USAGE: &str = "\
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 19] = [
+const COMMANDS: [&str; 20] = [
     "help",
     "-h",
     "--help",
@@ -86,6 +89,7 @@ const COMMANDS: [&str; 19] = [
     "report",
     "pdf",
     "xlsx",
+    "docx",
     "next-year",
     "bundle",
     "paths",
@@ -148,7 +152,8 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         Some("rules") => rules_command(&args[1..], out),
         Some("report") => report_command(&args[1..], out),
         Some("pdf") => pdf_command(&args[1..], now.today, out),
-        Some("xlsx") => xlsx_command(&args[1..], out),
+        Some("xlsx") => xlsx_command(&args[1..], now.today, out),
+        Some("docx") => docx_command(&args[1..], now.today, out),
         Some("next-year") => next_year_command(&args[1..], now.save, out),
         Some("bundle") => bundle_command(&args[1..], now.today, out),
         Some("paths") => paths_command(&args[1..], out),
@@ -370,72 +375,97 @@ fn date_argument(text: &str) -> Result<PrintDate, String> {
         .ok_or_else(|| format!("日期“{text}”无效：应是实际存在的日期，写作 2024-05-31（年-月-日）"))
 }
 
+/// What an export command was given: `FILE -o OUT [--date D] [--template T]`.
+struct Export {
+    input: PathBuf,
+    output: PathBuf,
+    date: PrintDate,
+    template: Option<crate::template::Chosen>,
+}
+
+impl Export {
+    fn parse(args: &[String], today: PrintDate, usage: &str) -> Result<Export, String> {
+        let mut input = None;
+        let mut output = None;
+        let mut date = today;
+        let mut template = None;
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            match arg.as_str() {
+                "-o" | "--output" => output = rest.next().map(PathBuf::from),
+                "--template" => {
+                    template = Some(templates::named(rest.next().ok_or(usage)?)?);
+                }
+                "--date" => date = date_argument(rest.next().ok_or(usage)?)?,
+                other if input.is_none() && !other.starts_with('-') => {
+                    input = Some(PathBuf::from(other));
+                }
+                _ => return Err(usage.to_owned()),
+            }
+        }
+        let (Some(input), Some(output)) = (input, output) else {
+            return Err(usage.to_owned());
+        };
+        Ok(Export {
+            input,
+            output,
+            date,
+            template,
+        })
+    }
+
+    /// The project's document under the chosen template (or its own).
+    fn document(&self) -> Result<crate::document::Document, String> {
+        let project = storage::load(&self.input).map_err(|e| e.to_string())?;
+        Ok(templates::document_with(&project, self.template.as_deref()))
+    }
+
+    fn write(&self, bytes: &[u8]) -> Result<(), String> {
+        storage::replace_file(&self.output, bytes).map_err(|e| e.to_string())
+    }
+}
+
 fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
     let usage = "用法：juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31] [--template 模板]";
-    let mut input = None;
-    let mut output = None;
-    let mut date = today;
-    let mut template = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "-o" | "--output" => output = rest.next().map(PathBuf::from),
-            "--template" => {
-                template = Some(templates::named(rest.next().ok_or(usage)?)?);
-            }
-            "--date" => date = date_argument(rest.next().ok_or(usage)?)?,
-            other if input.is_none() => input = Some(PathBuf::from(other)),
-            _ => return Err(usage.to_owned()),
-        }
-    }
-    let (Some(input), Some(output)) = (input, output) else {
-        return Err(usage.to_owned());
-    };
-    let project = storage::load(&input).map_err(|e| e.to_string())?;
-    let doc = templates::document_with(&project, template.as_deref());
+    let export = Export::parse(args, today, usage)?;
+    let doc = export.document()?;
     let pages = Printer::shared()
-        .layout(&doc, date)
+        .layout(&doc, export.date)
         .map_err(|e| e.to_string())?;
-    let pdf = pages.pdf().map_err(|e| e.to_string())?;
-    storage::replace_file(&output, &pdf).map_err(|e| e.to_string())?;
+    export.write(&pages.pdf().map_err(|e| e.to_string())?)?;
     let _ = writeln!(
         out,
         "已生成 PDF：{}（{} 页）",
-        output.display(),
+        export.output.display(),
         pages.count()
     );
     Ok(EXIT_OK)
 }
 
-fn xlsx_command(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+fn docx_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
+    let usage = "用法：juesuan docx 文件 -o 输出.docx [--date 2024-05-31] [--template 模板]";
+    let export = Export::parse(args, today, usage)?;
+    let doc = export.document()?;
+    export.write(&crate::office::docx::document(&doc, export.date)?)?;
+    let _ = writeln!(out, "已生成 Word 文档：{}", export.output.display());
+    Ok(EXIT_OK)
+}
+
+fn xlsx_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
     let usage = "用法：juesuan xlsx 文件 -o 输出.xlsx [--template 模板]";
-    let mut input = None;
-    let mut output = None;
-    let mut template = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "-o" | "--output" => output = rest.next().map(PathBuf::from),
-            "--template" => template = Some(templates::named(rest.next().ok_or(usage)?)?),
-            other if input.is_none() && !other.starts_with('-') => {
-                input = Some(PathBuf::from(other));
-            }
-            _ => return Err(usage.to_owned()),
-        }
-    }
-    let (Some(input), Some(output)) = (input, output) else {
-        return Err(usage.to_owned());
-    };
-    let project = storage::load(&input).map_err(|e| e.to_string())?;
-    let doc = templates::document_with(&project, template.as_deref());
-    let bytes = crate::office::xlsx::tables(&doc)?;
-    storage::replace_file(&output, &bytes).map_err(|e| e.to_string())?;
+    let export = Export::parse(args, today, usage)?;
+    let doc = export.document()?;
+    export.write(&crate::office::xlsx::tables(&doc)?)?;
     let sheets = doc
         .blocks
         .iter()
         .filter(|b| matches!(b, crate::document::Block::Table(_)))
         .count();
-    let _ = writeln!(out, "已生成 Excel：{}（{sheets} 张表）", output.display());
+    let _ = writeln!(
+        out,
+        "已生成 Excel：{}（{sheets} 张表）",
+        export.output.display()
+    );
     Ok(EXIT_OK)
 }
 

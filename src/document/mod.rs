@@ -291,6 +291,69 @@ impl Cell {
     }
 }
 
+/// Blocks that share one orientation of page: wide tables that follow each other share
+/// landscape pages, with the heading that introduces them; everything else is on portrait pages.
+#[derive(Debug)]
+pub struct PageRun<'a> {
+    /// Whether these blocks want landscape pages.
+    pub landscape: bool,
+    /// The blocks, in order.
+    pub blocks: Vec<&'a Block>,
+}
+
+/// `blocks` cut where the pages' orientation changes (the PDF and the Word file break pages
+/// at the same places).
+pub fn page_runs(blocks: &[Block]) -> Vec<PageRun<'_>> {
+    let mut out: Vec<PageRun<'_>> = Vec::new();
+    for block in blocks {
+        let wide = matches!(block, Block::Table(t) if t.wide);
+        match out.last_mut() {
+            Some(run) if run.landscape == wide => run.blocks.push(block),
+            last => {
+                let mut run = PageRun {
+                    landscape: wide,
+                    blocks: vec![block],
+                };
+                // The heading right before the first wide table goes with it.
+                if wide
+                    && let Some(prev) = last
+                    && let Some(Block::Heading { .. }) = prev.blocks.last()
+                {
+                    run.blocks.insert(0, prev.blocks.pop().unwrap_or(block));
+                }
+                out.push(run);
+            }
+        }
+    }
+    out.retain(|run| !run.blocks.is_empty());
+    out
+}
+
+/// Where each cell of `rows` goes, with its spans: the grid position of every cell, skipping
+/// places a cell above still spans (as HTML and typst place them).
+pub fn place(rows: &[Vec<Cell>]) -> Vec<Vec<(u32, u16)>> {
+    let mut taken: std::collections::BTreeSet<(u32, u16)> = std::collections::BTreeSet::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for (row, r) in (0u32..).zip(rows) {
+        let mut col: u16 = 0;
+        let mut placed = Vec::with_capacity(r.len());
+        for cell in r {
+            while taken.contains(&(row, col)) {
+                col += 1;
+            }
+            placed.push((row, col));
+            for dr in 0..u32::from(cell.row_span.max(1)) {
+                for dc in 0..cell.col_span.max(1) {
+                    taken.insert((row + dr, col + dc));
+                }
+            }
+            col += cell.col_span.max(1);
+        }
+        out.push(placed);
+    }
+    out
+}
+
 /// A chart, numbered and captioned as the document refers to it (图1 …).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Chart {

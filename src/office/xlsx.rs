@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::checks::CheckReport;
-use crate::document::{Block, Cell, Content, Document, Table};
+use crate::document::{Block, Cell, Content, Document, Table, place};
 use crate::money::Wan;
 
 /// Excel's paper size code for A4.
@@ -270,31 +270,6 @@ fn write_tables(doc: &Document) -> Result<Vec<u8>, XlsxError> {
         sheet.write(0, 0, "所用模板没有表格")?;
     }
     book.save_to_buffer()
-}
-
-/// Where each cell of `rows` goes, with its spans: the grid position of every cell, skipping
-/// places a cell above still spans (as HTML and typst place them).
-pub fn place(rows: &[Vec<Cell>]) -> Vec<Vec<(u32, u16)>> {
-    let mut taken: std::collections::BTreeSet<(u32, u16)> = std::collections::BTreeSet::new();
-    let mut out = Vec::with_capacity(rows.len());
-    for (row, r) in (0u32..).zip(rows) {
-        let mut col: u16 = 0;
-        let mut placed = Vec::with_capacity(r.len());
-        for cell in r {
-            while taken.contains(&(row, col)) {
-                col += 1;
-            }
-            placed.push((row, col));
-            for dr in 0..u32::from(cell.row_span.max(1)) {
-                for dc in 0..cell.col_span.max(1) {
-                    taken.insert((row + dr, col + dc));
-                }
-            }
-            col += cell.col_span.max(1);
-        }
-        out.push(placed);
-    }
-    out
 }
 
 fn write_table(

@@ -49,6 +49,8 @@ struct PrintData<'a> {
     /// Whether the blocks get a cover and contents before them and the sign-off a page of its
     /// own (the disclosure document), or neither (a check report).
     front_matter: bool,
+    /// A page as large as one chart and nothing else (the chart's image for Word).
+    figure_only: bool,
     blocks: Vec<PrintBlock<'a>>,
 }
 
@@ -65,27 +67,16 @@ enum PrintBlock<'a> {
 }
 
 fn group_landscape(blocks: &[Block]) -> Vec<PrintBlock<'_>> {
-    let mut out: Vec<PrintBlock<'_>> = Vec::new();
-    for block in blocks {
-        let wide = matches!(block, Block::Table(t) if t.wide);
-        if !wide {
-            out.push(PrintBlock::Plain(block));
-            continue;
+    let mut out = Vec::new();
+    for run in crate::document::page_runs(blocks) {
+        if run.landscape {
+            out.push(PrintBlock::Landscape {
+                block: "landscape",
+                items: run.blocks,
+            });
+        } else {
+            out.extend(run.blocks.into_iter().map(PrintBlock::Plain));
         }
-        if let Some(PrintBlock::Landscape { items, .. }) = out.last_mut() {
-            items.push(block);
-            continue;
-        }
-        let mut items = Vec::new();
-        if let Some(PrintBlock::Plain(heading @ Block::Heading { .. })) = out.last() {
-            items.push(*heading);
-            out.pop();
-        }
-        items.push(block);
-        out.push(PrintBlock::Landscape {
-            block: "landscape",
-            items,
-        });
     }
     out
 }
@@ -195,9 +186,56 @@ impl Printer {
             sign_off: doc.sign_off.as_ref(),
             review_line: &doc.review_line,
             front_matter: doc.kind == crate::document::DocumentKind::Disclosure,
+            figure_only: false,
             blocks: group_landscape(&doc.blocks),
         };
-        let json = serde_json::to_vec(&data).map_err(|e| PrintError {
+        self.compile(&data, date, format!("juesuan:{}:{}", doc.unit, doc.year))
+    }
+
+    /// `chart` as a PNG image, drawn as the printed page draws it (same fonts, colours and
+    /// caption) at `pixels_per_point`, cropped to the chart: the picture Word and WPS get.
+    /// Returns (width, height, PNG bytes).
+    pub fn chart_png(
+        &self,
+        chart: &crate::document::Chart,
+        pixels_per_point: f32,
+    ) -> Result<(u32, u32, Vec<u8>), PrintError> {
+        let block = Block::Chart(chart.clone());
+        let data = PrintData {
+            title: "",
+            unit: "",
+            year: 0,
+            date: PrintDate {
+                year: 2000,
+                month: 1,
+                day: 1,
+            },
+            sign_off: None,
+            review_line: "",
+            front_matter: false,
+            figure_only: true,
+            blocks: vec![PrintBlock::Plain(&block)],
+        };
+        let pages = self.compile(&data, data.date, String::new())?;
+        let (width, height, rgba) =
+            pages
+                .render(0, pixels_per_point)
+                .ok_or_else(|| PrintError {
+                    message: format!("图{}未能画出", chart.number),
+                })?;
+        let png = encode_png(width, height, &rgba).map_err(|e| PrintError {
+            message: format!("图{}未能存为图片：{e}", chart.number),
+        })?;
+        Ok((width, height, png))
+    }
+
+    fn compile(
+        &self,
+        data: &PrintData<'_>,
+        date: PrintDate,
+        ident: String,
+    ) -> Result<Pages, PrintError> {
+        let json = serde_json::to_vec(data).map_err(|e| PrintError {
             message: format!("文档数据无法序列化：{e}"),
         })?;
         let world = self.world.with_data(json, date);
@@ -207,9 +245,20 @@ impl Printer {
         let doc_pages = result.map_err(|e| PrintError::from_diagnostics("", &e))?;
         Ok(Pages {
             doc: doc_pages,
-            ident: format!("juesuan:{}:{}", doc.unit, doc.year),
+            ident,
         })
     }
+}
+
+fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, png::EncodingError> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(rgba)?;
+    writer.finish()?;
+    Ok(out)
 }
 
 #[cfg(test)]

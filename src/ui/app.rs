@@ -636,6 +636,9 @@ impl JuesuanApp {
                 if ui.button("打印预览").clicked() {
                     send(Command::ShowPreview);
                 }
+                if ui.button("导出Word文档…").clicked() {
+                    send(Command::ExportWord(None));
+                }
                 if ui.button("导出Excel表格…").clicked() {
                     send(Command::ExportTables(None));
                 }
@@ -1069,6 +1072,22 @@ impl JuesuanApp {
             .and_then(|b| crate::storage::replace_file(&path, &b).map_err(|e| e.to_string()));
         match written {
             Ok(()) => self.note(Some(format!("已导出 Excel 表格：{}", path.display()))),
+            Err(e) => self.show_error(e),
+        }
+    }
+
+    /// 导出Word文档…: writes the document to `path` (or a file the clerk chooses) as Word,
+    /// dated today as the PDF would be.
+    pub(super) fn export_word(&mut self, path: Option<PathBuf>) {
+        let unit = &self.session.project.unit;
+        let name = format!("{}{}年度部门决算.docx", unit.short_name, unit.year);
+        let Some(path) = self.save_path(path, &[("Word 文档", &["docx"])], name) else {
+            return;
+        };
+        let written = crate::office::docx::document(self.session.document(), super::clock::today())
+            .and_then(|b| crate::storage::replace_file(&path, &b).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => self.note(Some(format!("已导出 Word 文档：{}", path.display()))),
             Err(e) => self.show_error(e),
         }
     }

@@ -50,6 +50,8 @@ pub enum Command {
     ExportCheckReport(Option<PathBuf>),
     /// 导出Excel表格…: the document's tables to a given workbook, or ask for one.
     ExportTables(Option<PathBuf>),
+    /// 导出Word文档…: the document as a Word file, to a given path or ask for one.
+    ExportWord(Option<PathBuf>),
     /// 新建下一年度…: next year's project to a given new file (or ask for one), then open it.
     NextYear(Option<PathBuf>),
     /// Go to the field a finding names: its tab (or the settings), scrolled to and highlighted.
@@ -196,6 +198,7 @@ impl JuesuanApp {
             Command::ExportTemplate(path) => self.export_template(path),
             Command::ExportCheckReport(path) => self.export_check_report(path),
             Command::ExportTables(path) => self.export_tables(path),
+            Command::ExportWord(path) => self.export_word(path),
             Command::NextYear(path) => self.next_year(path),
             Command::EditParagraph(id) => self.edit_paragraph(id),
             Command::SetWording { paragraph, text } => {
