@@ -848,6 +848,67 @@ fn every_prior_year_figure_has_a_field_in_the_tab_its_path_names() {
 }
 
 #[test]
+fn figures_are_previewed_then_imported_as_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    let original = h.state().session().project.clone();
+    // The example's own tables, exported, then a figure changed in the window.
+    let book = dir.path().join("公开表.xlsx");
+    h.state_mut()
+        .apply(Command::ExportTables(Some(book.clone())));
+    let mut changed = original.clone();
+    changed.expenditure.lines[0].basic = "1".parse().unwrap();
+    h.state_mut().session_mut().replace(
+        changed.clone(),
+        &juesuan::model::FieldPath::expenditure(juesuan::model::ExpenditureField::Lines),
+    );
+    h.run();
+    h.state_mut().apply(Command::ImportFigures(Some(book)));
+    h.run();
+    assert_eq!(
+        h.state().session().project,
+        changed,
+        "a preview changes nothing"
+    );
+    assert!(h.query_by_label_contains("1.00 → 82.26").is_some());
+    h.get_by_label("导入").click();
+    h.run();
+    assert_eq!(h.state().session().project, original);
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    assert_eq!(h.state().session().project, changed, "one undo step");
+
+    // A workbook with a row that cannot be read: listed, and 导入 stays disabled.
+    let bad = dir.path().join("坏表.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("支出决算表").unwrap();
+    for (c, head) in ["科目编码", "科目名称", "基本支出", "项目支出"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(1, c as u16, *head).unwrap();
+    }
+    sheet.write(2, 0, "2013101").unwrap();
+    sheet.write(2, 2, "八十万").unwrap();
+    wb.save(&bad).unwrap();
+    h.state_mut().apply(Command::ImportFigures(Some(bad)));
+    h.run();
+    assert!(
+        h.query_by_label_contains("工作表“支出决算表”第 3 行：基本支出：“八十万”不是金额")
+            .is_some()
+    );
+    h.state_mut().apply(Command::ApplyFiguresImport);
+    h.run();
+    assert_eq!(
+        h.state().session().project,
+        changed,
+        "nothing half-imported"
+    );
+}
+
+#[test]
 fn a_catalog_is_previewed_imported_as_one_undo_step_and_removed() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());

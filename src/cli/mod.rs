@@ -19,6 +19,7 @@ use crate::print::{PrintDate, Printer};
 use crate::storage::{self, SaveTime};
 
 mod catalog;
+mod figures_import;
 mod templates;
 
 /// Exit status: success.
@@ -52,6 +53,12 @@ pub const USAGE: &str = "\
                                表格为可编辑的 Word 表格，表头跨页重复；图为图片）
   juesuan xlsx 文件 -o 输出.xlsx [--template 模板]
                                把模板的全部公开表写成 Excel（每张表一个工作表，金额为数字）
+  juesuan import 文件 决算表.xlsx|.xls [--dry-run]
+                               从按官方表样排列的工作簿（决算软件、一体化系统或本程序导出）
+                               导入本年数字：按表名和列名识别收入支出决算总表、收入决算表、
+                               支出决算表、各财政拨款支出决算表、基本支出决算表、“三公”经费表；
+                               先列出每个数字的原值 → 新值；有无法读取的行时一个也不导入；
+                               --dry-run 只列出不导入
   juesuan next-year 文件 -o 新文件
                                新建下一年度：保留单位、科目、项目和指标，本年数字作为上年数，
                                年末结转和结余作为年初数并锁定，上年文字保留为待复核的草稿
@@ -79,7 +86,7 @@ pub const USAGE: &str = "\
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 20] = [
+const COMMANDS: [&str; 21] = [
     "help",
     "-h",
     "--help",
@@ -90,6 +97,7 @@ const COMMANDS: [&str; 20] = [
     "pdf",
     "xlsx",
     "docx",
+    "import",
     "next-year",
     "bundle",
     "paths",
@@ -154,6 +162,7 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         Some("pdf") => pdf_command(&args[1..], now.today, out),
         Some("xlsx") => xlsx_command(&args[1..], now.today, out),
         Some("docx") => docx_command(&args[1..], now.today, out),
+        Some("import") => figures_import::import_command(&args[1..], now.save, out),
         Some("next-year") => next_year_command(&args[1..], now.save, out),
         Some("bundle") => bundle_command(&args[1..], now.today, out),
         Some("paths") => paths_command(&args[1..], out),

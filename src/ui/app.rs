@@ -102,6 +102,8 @@ pub struct JuesuanApp {
     ctx: Option<egui::Context>,
     /// A 科目表 read and waiting for 导入 or 取消.
     pub(super) catalog_import: Option<super::catalog::CatalogImport>,
+    /// Figures read from a workbook, waiting for the clerk's answer.
+    pub(super) figures_import: Option<super::figures_import::FiguresImport>,
     /// Names the clerk gave codes the catalog does not know, in any saved project.
     remembered_codes: std::collections::BTreeMap<String, crate::model::ClassNames>,
 }
@@ -178,6 +180,7 @@ impl JuesuanApp {
             ctx: Some(ctx.clone()),
             remembered_codes,
             catalog_import: None,
+            figures_import: None,
         }
     }
 
@@ -629,6 +632,9 @@ impl JuesuanApp {
                 });
                 if ui.button("打开内置示例").clicked() {
                     send(Command::OpenExample);
+                }
+                if ui.button("导入决算数字…").clicked() {
+                    send(Command::ImportFigures(None));
                 }
                 if ui.button("新建下一年度…").clicked() {
                     send(Command::NextYear(None));
@@ -1403,6 +1409,7 @@ impl JuesuanApp {
         egui::CentralPanel::default().show(ui, |ui| self.tabs_ui(ui));
         self.dialogs_ui(&ctx);
         self.catalog_import_ui(&ctx);
+        self.figures_import_ui(&ctx);
         self.apply_queued();
 
         let title = self.window_title();

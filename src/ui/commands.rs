@@ -105,6 +105,12 @@ pub enum Command {
     RemoveCatalog,
     /// In the 科目表 preview: whether to leave out the rows that could not be read.
     SkipBadCatalogRows(bool),
+    /// 导入决算数字…: read a given workbook (or ask for one) and show what importing it changes.
+    ImportFigures(Option<PathBuf>),
+    /// Take the figures being shown into the project (one undo step).
+    ApplyFiguresImport,
+    /// Close the figures preview without importing.
+    CancelFiguresImport,
 }
 
 /// Something that would discard unsaved work, waiting for the clerk's answer.
@@ -209,6 +215,9 @@ impl JuesuanApp {
             Command::ApplyCatalogImport => self.apply_catalog_import(),
             Command::CancelCatalogImport => self.catalog_import = None,
             Command::RemoveCatalog => self.remove_catalog(),
+            Command::ImportFigures(path) => self.import_figures(path),
+            Command::ApplyFiguresImport => self.apply_figures_import(),
+            Command::CancelFiguresImport => self.figures_import = None,
             Command::SkipBadCatalogRows(skip) => {
                 if let Some(pending) = &mut self.catalog_import {
                     pending.skip_bad_rows = skip;

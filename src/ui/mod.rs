@@ -7,6 +7,7 @@ pub mod charts;
 pub mod clock;
 pub mod commands;
 pub mod crash;
+mod figures_import;
 pub mod files;
 pub mod preview;
 pub mod session;

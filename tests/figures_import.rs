@@ -1,0 +1,271 @@
+//! Importing the year's figures from workbooks (`juesuan import`, 导入决算数字…): juesuan's own
+//! export reads back to the same project, a filing-tool sheet in 元 with "—" and split codes is
+//! read, and a malformed row is reported with its sheet and row while nothing is imported.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "in tests a failed unwrap is a failed test"
+)]
+
+mod common;
+
+use common::juesuan;
+use juesuan::document::build_with_builtin_catalog;
+use juesuan::example::example;
+use juesuan::model::{CostEntry, Project};
+use juesuan::money::Wan;
+use juesuan::office::{import, xlsx};
+use rust_xlsxwriter::Workbook;
+
+fn wan(s: &str) -> Wan {
+    s.parse().unwrap()
+}
+
+/// The example with every figure the tables state cleared.
+fn cleared(p: &Project) -> Project {
+    let mut p = p.clone();
+    p.revenue.general_budget = Wan::ZERO;
+    for line in &mut p.revenue.by_function {
+        line.appropriation = Wan::ZERO;
+    }
+    for line in &mut p.expenditure.lines {
+        line.basic = Wan::ZERO;
+        line.project = Wan::ZERO;
+    }
+    p.basic_costs.personnel = CostEntry::Total {
+        amount: Wan::ZERO,
+        item_names: match &p.basic_costs.personnel {
+            CostEntry::Total { item_names, .. } => item_names.clone(),
+            CostEntry::Items(_) => Vec::new(),
+        },
+    };
+    if let CostEntry::Total { amount, .. } = &mut p.basic_costs.public {
+        *amount = Wan::ZERO;
+    }
+    p.three_public.reception.budget = Wan::ZERO;
+    p.three_public.reception.domestic.actual = Wan::ZERO;
+    p
+}
+
+/// The paths where two projects differ (the whole project printed would be pages long).
+fn same(a: &Project, b: &Project) {
+    fn walk(a: &serde_json::Value, b: &serde_json::Value, at: String, out: &mut Vec<String>) {
+        use serde_json::Value::{Array, Object};
+        match (a, b) {
+            (Object(x), Object(y)) => {
+                for k in x.keys().chain(y.keys()) {
+                    let null = serde_json::Value::Null;
+                    let (u, v) = (x.get(k).unwrap_or(&null), y.get(k).unwrap_or(&null));
+                    walk(u, v, format!("{at}.{k}"), out);
+                }
+            }
+            (Array(x), Array(y)) if x.len() == y.len() => {
+                for (i, (u, v)) in x.iter().zip(y).enumerate() {
+                    walk(u, v, format!("{at}[{i}]"), out);
+                }
+            }
+            _ if a != b => out.push(format!("{at}: {a} ≠ {b}")),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &serde_json::to_value(a).unwrap(),
+        &serde_json::to_value(b).unwrap(),
+        String::new(),
+        &mut out,
+    );
+    out.dedup();
+    assert!(out.is_empty(), "{out:#?}");
+}
+
+#[test]
+fn juesuans_own_export_imports_back_to_the_same_figures() {
+    let original = example().unwrap();
+    let bytes = xlsx::tables(&build_with_builtin_catalog(&original)).unwrap();
+    let file = import::read_workbook(bytes).unwrap();
+    assert!(file.rejected.is_empty(), "{:?}", file.rejected);
+    let blank = cleared(&original);
+    assert_ne!(blank, original);
+    let imported = file.apply(&blank).unwrap();
+    same(&imported, &original);
+    // What it changed, old → new, in the clerk's words.
+    let changes = import::changes(&blank, &imported);
+    let basic = changes
+        .iter()
+        .find(|c| c.label.contains("基本支出") && c.new == "82.26")
+        .unwrap();
+    assert_eq!(basic.old, "0.00");
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.label == "一般公共预算财政拨款收入" && c.new == "226.23")
+    );
+    // Importing the same figures again changes nothing.
+    assert!(import::changes(&original, &file.apply(&original).unwrap()).is_empty());
+}
+
+/// A 支出决算表 as the filing tool exports it: sheet name with its number, amounts in 元,
+/// 类/款/项 codes in columns of their own, "—" for nothing; `bad` puts text in an amount.
+fn filing_tool_sheet(bad: bool) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Z03 支出决算表(财决03表)").unwrap();
+    sheet.write(0, 0, "支出决算表").unwrap();
+    sheet.write(1, 0, "编制单位：区委绩效办").unwrap();
+    sheet.write(1, 6, "单位：元").unwrap();
+    for (c, h) in [
+        "类",
+        "款",
+        "项",
+        "科目名称",
+        "合计",
+        "基本支出",
+        "项目支出",
+        "上缴上级支出",
+        "经营支出",
+        "对附属单位补助支出",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write(2, c as u16, *h).unwrap();
+    }
+    sheet.write(3, 3, "合计").unwrap();
+    sheet.write(3, 4, 2_262_300.0).unwrap();
+    let rows: [(&str, &str, &str, &str, f64, f64, f64); 3] = [
+        ("201", "31", "01", "行政运行", 822_600.0, 822_600.0, 0.0),
+        (
+            "201",
+            "31",
+            "99",
+            "其他党委办公厅（室）及相关机构事务支出",
+            597_700.0,
+            0.0,
+            597_700.0,
+        ),
+        ("221", "02", "01", "住房公积金", 119_400.0, 119_400.0, 0.0),
+    ];
+    for (i, (class, section, item, name, total, basic, project)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        sheet.write(r, 0, *class).unwrap();
+        sheet.write(r, 1, *section).unwrap();
+        sheet.write(r, 2, *item).unwrap();
+        sheet.write(r, 3, *name).unwrap();
+        sheet.write(r, 4, *total).unwrap();
+        sheet.write(r, 5, *basic).unwrap();
+        if bad && i == 1 {
+            sheet.write(r, 6, "五十九万").unwrap();
+        } else {
+            sheet.write(r, 6, *project).unwrap();
+        }
+        for c in 7..10 {
+            sheet.write(r, c, "—").unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_filing_tool_sheet_in_yuan_with_split_codes_is_read_in_wan() {
+    let file = import::read_workbook(filing_tool_sheet(false)).unwrap();
+    assert_eq!(file.tables.len(), 1);
+    let imported = file.apply(&example().unwrap()).unwrap();
+    let line = |code: &str| {
+        imported
+            .expenditure
+            .lines
+            .iter()
+            .find(|l| l.code == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(line("2013101").basic, wan("82.26"));
+    assert_eq!(line("2013199").project, wan("59.77"));
+    assert_eq!(line("2210201").basic, wan("11.94"));
+    // A line of the project the sheet does not list spent nothing this year; it is kept.
+    assert_eq!(line("2013150").total(), Wan::ZERO);
+}
+
+#[test]
+fn a_malformed_row_is_reported_and_nothing_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("项目.json");
+    let book = dir.path().join("决算表.xlsx");
+    assert_eq!(juesuan(&["example", "-o", project.to_str().unwrap()]).0, 0);
+    std::fs::write(&book, filing_tool_sheet(true)).unwrap();
+    let before = std::fs::read(&project).unwrap();
+
+    let file = import::read_workbook(filing_tool_sheet(true)).unwrap();
+    let rejected = file.apply(&example().unwrap()).unwrap_err();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(
+        rejected[0].sheet.as_deref(),
+        Some("Z03 支出决算表(财决03表)")
+    );
+    assert_eq!(rejected[0].row, 6, "the spreadsheet's row number");
+    assert!(
+        rejected[0].reason.contains("“五十九万”不是金额"),
+        "{}",
+        rejected[0].reason
+    );
+
+    let (code, out, err) = juesuan(&["import", project.to_str().unwrap(), book.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    assert!(
+        out.contains("工作表“Z03 支出决算表(财决03表)”第 6 行"),
+        "{out}"
+    );
+    assert!(err.contains("项目未改动"), "{err}");
+    assert_eq!(
+        std::fs::read(&project).unwrap(),
+        before,
+        "nothing half-imported"
+    );
+}
+
+#[test]
+fn dry_run_lists_the_changes_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("项目.json");
+    let book = dir.path().join("决算表.xlsx");
+    assert_eq!(juesuan(&["example", "-o", project.to_str().unwrap()]).0, 0);
+    std::fs::write(&book, filing_tool_sheet(false)).unwrap();
+    let (_, _, _) = juesuan(&[
+        "set",
+        project.to_str().unwrap(),
+        "expenditure.lines[0].basic",
+        "1",
+    ]);
+    let before = std::fs::read(&project).unwrap();
+    let (code, out, err) = juesuan(&[
+        "import",
+        project.to_str().unwrap(),
+        book.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1.00 → 82.26"), "{out}");
+    assert!(out.contains("试运行，项目未改动"), "{out}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+
+    let (code, out, err) = juesuan(&["import", project.to_str().unwrap(), book.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("已导入"), "{out}");
+    let (_, value, _) = juesuan(&[
+        "get",
+        project.to_str().unwrap(),
+        "expenditure.lines[0].basic",
+    ]);
+    assert!(value.contains("82.26"), "{value}");
+}
+
+#[test]
+fn a_workbook_without_the_tables_is_refused_in_words() {
+    let mut book = Workbook::new();
+    book.add_worksheet().write(0, 0, "人员名单").unwrap();
+    let err = import::read_workbook(book.save_to_buffer().unwrap()).unwrap_err();
+    assert!(err.to_string().contains("没有可导入的决算表"), "{err}");
+    let err = import::read_workbook(b"not a workbook".to_vec()).unwrap_err();
+    assert!(err.to_string().contains("不是 Excel 工作簿"), "{err}");
+}
