@@ -16,6 +16,9 @@ use crate::print::{PrintDate, Printer};
 /// The manifest's file name.
 pub const MANIFEST: &str = "清单.json";
 
+/// How many files [`make`] makes before the manifest (and tells `progress` about).
+pub const STEPS: usize = 5;
+
 /// One file of the bundle.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BundleFile {
@@ -174,6 +177,35 @@ pub fn make(
         bytes: (json + "\n").into_bytes(),
     });
     Ok(files)
+}
+
+/// Whether `dir` may receive a bundle: a new or empty folder (a bundle never mixes with or
+/// replaces other files).
+pub fn check_target(dir: &std::path::Path) -> Result<(), String> {
+    if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(format!(
+            "文件夹 {} 不是空的；公开文件包要写到新的或空的文件夹",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Writes `files` into `dir` (created if needed; checked with [`check_target`] first), each
+/// atomically.
+pub fn write(dir: &std::path::Path, files: &[BundleFile]) -> Result<(), String> {
+    check_target(dir)?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        format!(
+            "无法建立文件夹 {}：{}",
+            dir.display(),
+            crate::storage::io_message(&e)
+        )
+    })?;
+    for f in files {
+        crate::storage::replace_file(&dir.join(&f.name), &f.bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 /// What checking a bundle against its manifest found, one line per file that differs.

@@ -1223,6 +1223,42 @@ fn the_document_is_exported_to_word_from_the_file_menu() {
 }
 
 #[test]
+fn the_publication_bundle_is_made_in_the_background_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出公开文件包…");
+    let target = dir.path().join("文件包");
+    h.state_mut()
+        .apply(Command::ExportBundle(Some(target.clone())));
+    assert!(h.state().bundle_busy(), "made in the background");
+    let mut saw_progress = false;
+    for _ in 0..600 {
+        h.run();
+        if !h.state().bundle_busy() {
+            break;
+        }
+        saw_progress |= h.query_by_label("正在生成公开文件包").is_some();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(!h.state().bundle_busy(), "finished");
+    assert!(saw_progress, "the progress window showed while it was made");
+    assert_eq!(h.state().error_message(), None);
+    let manifest: juesuan::bundle::Manifest =
+        serde_json::from_slice(&std::fs::read(target.join(juesuan::bundle::MANIFEST)).unwrap())
+            .unwrap();
+    assert_eq!(manifest.files.len(), juesuan::bundle::STEPS);
+    let read = |name: &str| std::fs::read(target.join(name)).ok();
+    assert!(juesuan::bundle::verify(&manifest, &read).is_empty());
+    // A second bundle never goes into the same (now full) folder.
+    h.state_mut().apply(Command::ExportBundle(Some(target)));
+    assert!(!h.state().bundle_busy());
+    assert!(h.state().error_message().unwrap().contains("不是空的"));
+}
+
+#[test]
 fn next_year_opens_the_new_project_with_its_opening_balances_locked() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());

@@ -538,28 +538,14 @@ fn bundle_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Res
         return Err(usage.to_owned());
     };
     // A bundle is written into a new or empty folder: it never mixes with or replaces files.
-    if std::fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some()) {
-        return Err(format!(
-            "文件夹 {} 不是空的；公开文件包要写到新的或空的文件夹",
-            dir.display()
-        ));
-    }
+    crate::bundle::check_target(&dir)?;
     let project = storage::load(&input).map_err(|e| e.to_string())?;
     let doc = templates::document_with(&project, None);
     let report = checks::report::build(&project, date.date());
     let files = crate::bundle::make(&doc, &report, date, &mut |name| {
         let _ = writeln!(out, "正在生成：{name}");
     })?;
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        format!(
-            "无法建立文件夹 {}：{}",
-            dir.display(),
-            storage::io_message(&e)
-        )
-    })?;
-    for f in &files {
-        storage::replace_file(&dir.join(&f.name), &f.bytes).map_err(|e| e.to_string())?;
-    }
+    crate::bundle::write(&dir, &files)?;
     let _ = writeln!(
         out,
         "已写出公开文件包：{}（{} 个文件，清单中有每个文件的 SHA-256）",

@@ -102,6 +102,8 @@ pub struct JuesuanApp {
     ctx: Option<egui::Context>,
     /// A 科目表 read and waiting for 导入 or 取消.
     pub(super) catalog_import: Option<super::catalog::CatalogImport>,
+    /// The publication bundle being made in the background.
+    pub(super) bundle_job: Option<super::bundle::BundleJob>,
     /// Figures read from a workbook, waiting for the clerk's answer.
     pub(super) figures_import: Option<super::figures_import::FiguresImport>,
     /// Names the clerk gave codes the catalog does not know, in any saved project.
@@ -181,6 +183,7 @@ impl JuesuanApp {
             remembered_codes,
             catalog_import: None,
             figures_import: None,
+            bundle_job: None,
         }
     }
 
@@ -647,6 +650,9 @@ impl JuesuanApp {
                 }
                 if ui.button("导出Excel表格…").clicked() {
                     send(Command::ExportTables(None));
+                }
+                if ui.button("导出公开文件包…").clicked() {
+                    send(Command::ExportBundle(None));
                 }
                 if ui.button("导出审核报告…").clicked() {
                     send(Command::ExportCheckReport(None));
@@ -1410,6 +1416,7 @@ impl JuesuanApp {
         self.dialogs_ui(&ctx);
         self.catalog_import_ui(&ctx);
         self.figures_import_ui(&ctx);
+        self.bundle_ui(&ctx);
         self.apply_queued();
 
         let title = self.window_title();

@@ -52,6 +52,9 @@ pub enum Command {
     ExportTables(Option<PathBuf>),
     /// 导出Word文档…: the document as a Word file, to a given path or ask for one.
     ExportWord(Option<PathBuf>),
+    /// 导出公开文件包…: the publication bundle into a given new or empty folder, or one made
+    /// in a folder the clerk picks; made in the background with progress.
+    ExportBundle(Option<PathBuf>),
     /// 新建下一年度…: next year's project to a given new file (or ask for one), then open it.
     NextYear(Option<PathBuf>),
     /// Go to the field a finding names: its tab (or the settings), scrolled to and highlighted.
@@ -205,6 +208,7 @@ impl JuesuanApp {
             Command::ExportCheckReport(path) => self.export_check_report(path),
             Command::ExportTables(path) => self.export_tables(path),
             Command::ExportWord(path) => self.export_word(path),
+            Command::ExportBundle(dir) => self.export_bundle(dir),
             Command::NextYear(path) => self.next_year(path),
             Command::EditParagraph(id) => self.edit_paragraph(id),
             Command::SetWording { paragraph, text } => {

@@ -2,6 +2,7 @@
 //! [`session::Session`] and shows what the core computes.
 
 pub mod app;
+mod bundle;
 mod catalog;
 pub mod charts;
 pub mod clock;
