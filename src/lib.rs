@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod catalog;
 pub mod checks;
 pub mod cli;
+pub mod consolidate;
 pub mod document;
 pub mod example;
 pub mod model;

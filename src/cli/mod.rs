@@ -19,6 +19,7 @@ use crate::print::{PrintDate, Printer};
 use crate::storage::{self, SaveTime};
 
 mod catalog;
+mod consolidate;
 mod figures_import;
 mod templates;
 
@@ -59,6 +60,12 @@ pub const USAGE: &str = "\
                                支出决算表、各财政拨款支出决算表、基本支出决算表、“三公”经费表；
                                先列出每个数字的原值 → 新值；有无法读取的行时一个也不导入；
                                --dry-run 只列出不导入
+  juesuan consolidate --new -o 部门.json 本级.json 单位1.json …
+                               部门汇总：由本级和所属单位的项目文件建立部门决算（数字为各单位之和，
+                               内部上缴、补助相互抵消；文字先取本级的，可再修改）
+  juesuan consolidate 部门.json
+                               刷新部门汇总：重新读取各单位文件，列出状态（已读取、有改动、
+                               无法读取），内部往来不相等时列出两边金额和差额
   juesuan next-year 文件 -o 新文件
                                新建下一年度：保留单位、科目、项目和指标，本年数字作为上年数，
                                年末结转和结余作为年初数并锁定，上年文字保留为待复核的草稿
@@ -86,7 +93,7 @@ pub const USAGE: &str = "\
 ";
 
 /// The commands the command line knows.
-const COMMANDS: [&str; 21] = [
+const COMMANDS: [&str; 22] = [
     "help",
     "-h",
     "--help",
@@ -98,6 +105,7 @@ const COMMANDS: [&str; 21] = [
     "xlsx",
     "docx",
     "import",
+    "consolidate",
     "next-year",
     "bundle",
     "paths",
@@ -162,6 +170,7 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
         Some("pdf") => pdf_command(&args[1..], now.today, out),
         Some("xlsx") => xlsx_command(&args[1..], now.today, out),
         Some("docx") => docx_command(&args[1..], now.today, out),
+        Some("consolidate") => consolidate::consolidate_command(&args[1..], now.save, out),
         Some("import") => figures_import::import_command(&args[1..], now.save, out),
         Some("next-year") => next_year_command(&args[1..], now.save, out),
         Some("bundle") => bundle_command(&args[1..], now.today, out),

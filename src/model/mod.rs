@@ -83,6 +83,30 @@ pub struct Project {
     /// The clerk's explanations of findings (出错说明), which travel with the file to 财政.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub explanations: Vec<Explanation>,
+    /// For a department's accounts (部门汇总): the unit projects it consolidates. Its figures
+    /// are then their sums (`crate::consolidate`); its texts are the department's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<Department>,
+}
+
+/// The member units of a department's accounts, the 本级 (机关) first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    /// Each member's project file and what it was at the last consolidation.
+    pub members: Vec<Member>,
+}
+
+/// A member unit of a department.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// Its project file, relative to the department's file (or absolute).
+    pub file: String,
+    /// The unit's name at the last consolidation.
+    pub name: String,
+    /// The SHA-256 of the file's bytes at the last consolidation (a changed file is reported).
+    pub sha256: String,
 }
 
 /// 出错说明: why a finding is not a mistake (or, for an 错误, what is being done about it),

@@ -25,14 +25,16 @@ pub use write::{BACKUPS_KEPT, SaveTime, backups};
 pub const FORMAT: &str = "juesuan";
 
 /// The schema version this build writes. Every released version keeps a sample in `tests/samples/`.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// A migration takes a project of version `n` (the `project` object) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// Migrations from each older version, indexed by the version they start from (`MIGRATIONS[0]`
 /// takes version 1 to 2).
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+const MIGRATIONS: &[Migration] = &[
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+];
 
 /// Version 2 adds `revenue.by_function` (表2 收入决算表 by 功能分类). A version-1 file has none,
 /// which version 2 reads as "not entered", so the data carry over unchanged; the version number
@@ -82,6 +84,13 @@ fn v5_to_v6(project: Value) -> Result<Value, String> {
 /// (`balances.carried`, 新建下一年度). A version-6 file has none: its opening balances were
 /// typed, and stay editable.
 fn v6_to_v7(project: Value) -> Result<Value, String> {
+    Ok(project)
+}
+
+/// Version 8 adds a department's member units (`department`, 部门汇总). A version-7 file is a
+/// unit's own project, which version 8 reads as having none; the number changes so that an
+/// older program refuses a department's file with a clear message.
+fn v7_to_v8(project: Value) -> Result<Value, String> {
     Ok(project)
 }
 

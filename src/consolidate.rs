@@ -1,0 +1,609 @@
+//! 部门汇总: a department's accounts as the consolidation of its units' projects.
+//!
+//! A department's project lists its member unit files ([`crate::model::Department`], the 本级
+//! 机关 first) and keeps its own texts (职责, 机构设置, reasons, the wording); every figure is the
+//! exact sum of its members' (by revenue source, functional line and fund, nature, economic item,
+//! 三公, 机关运行经费 of the 行政 and 参公 units, procurement, assets, staff), with the transfers
+//! inside the department eliminated: the units' 上缴上级支出 against the 机关's 附属单位上缴收入,
+//! and the 机关's 对附属单位补助支出 against the units' 上级补助收入. Each pair must match; when it
+//! does not, the matched part is eliminated and an [`Issue`] names both sides and the difference.
+//!
+//! [`consolidate`] is pure: members are handed in already read ([`load_members`] reads them and
+//! tells which are missing, unreadable or changed since the last consolidation).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::model::{
+    BasicCosts, CostEntry, Department, EconomicItem, FunctionalLine, Fund, Member, PriorFigure,
+    Project, RevenueLine, SubordinateUnit, UnitKind,
+};
+use crate::money::Wan;
+
+/// Something the consolidation found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// Whether it prevents consolidating (a member missing, counted twice, of another year).
+    pub blocking: bool,
+    /// What, in Chinese, naming the units and amounts.
+    pub message: String,
+}
+
+impl Issue {
+    fn blocking(message: String) -> Issue {
+        Issue {
+            blocking: true,
+            message,
+        }
+    }
+
+    fn warning(message: String) -> Issue {
+        Issue {
+            blocking: false,
+            message,
+        }
+    }
+}
+
+/// A member as read from its file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The file, resolved against the department's folder.
+    pub path: PathBuf,
+    /// Its project.
+    pub project: Project,
+    /// The SHA-256 of its bytes now.
+    pub sha256: String,
+}
+
+/// What became of a member when the department was refreshed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Read; `changed` when its file differs from the last consolidation.
+    Loaded {
+        /// The member as read.
+        member: Box<Loaded>,
+        /// Whether the file changed since the last consolidation.
+        changed: bool,
+    },
+    /// Its file could not be read: why.
+    Unreadable(String),
+}
+
+/// The folder member paths are relative to: the department file's own.
+fn folder(department_file: &Path) -> &Path {
+    match department_file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Reads every member of `department` (a project with [`Department`]), saved at
+/// `department_file`: each file's project and hash, or why it cannot be read.
+pub fn load_members(department_file: &Path, department: &Department) -> Vec<(Member, Status)> {
+    department
+        .members
+        .iter()
+        .map(|m| {
+            let path = folder(department_file).join(&m.file);
+            let status = match std::fs::read(&path) {
+                Err(e) => Status::Unreadable(format!(
+                    "{}：{}",
+                    path.display(),
+                    crate::storage::io_message(&e)
+                )),
+                Ok(bytes) => match crate::storage::load(&path) {
+                    Err(e) => Status::Unreadable(e.to_string()),
+                    Ok(project) => {
+                        let sha256 = crate::bundle::sha256(&bytes);
+                        Status::Loaded {
+                            changed: !m.sha256.is_empty() && m.sha256 != sha256,
+                            member: Box::new(Loaded {
+                                path,
+                                project,
+                                sha256,
+                            }),
+                        }
+                    }
+                },
+            };
+            (m.clone(), status)
+        })
+        .collect()
+}
+
+/// A new department over `members` (read from `files`, the 本级 first): its texts start as the
+/// 本级's, its figures are the members' consolidated. Member paths are kept relative to
+/// `department_file`'s folder when they are inside it.
+pub fn new_department(
+    department_file: &Path,
+    members: &[Loaded],
+) -> Result<(Project, Vec<Issue>), Vec<Issue>> {
+    let first = members.first().ok_or_else(|| {
+        vec![Issue::blocking(
+            "部门汇总至少要有一个单位（本级）的项目文件".to_owned(),
+        )]
+    })?;
+    let base = folder(department_file)
+        .canonicalize()
+        .unwrap_or_else(|_| folder(department_file).to_owned());
+    let mut dept = first.project.clone();
+    dept.department = Some(Department {
+        members: members
+            .iter()
+            .map(|m| {
+                let absolute = m.path.canonicalize().unwrap_or_else(|_| m.path.clone());
+                let file = absolute
+                    .strip_prefix(&base)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(absolute);
+                Member {
+                    file: file.to_string_lossy().replace('\\', "/"),
+                    name: m.project.unit.name.clone(),
+                    sha256: m.sha256.clone(),
+                }
+            })
+            .collect(),
+    });
+    dept.explanations.clear();
+    consolidate(&dept, members)
+}
+
+/// The department's project with its figures consolidated from `members` (in the order
+/// [`Department::members`] lists them, the 本级 first), and what was found on the way; or,
+/// when they cannot be consolidated, why.
+pub fn consolidate(
+    department: &Project,
+    members: &[Loaded],
+) -> Result<(Project, Vec<Issue>), Vec<Issue>> {
+    let blocking = refusals(members);
+    if !blocking.is_empty() {
+        return Err(blocking);
+    }
+    let mut issues = Vec::new();
+    let projects: Vec<&Project> = members.iter().map(|m| &m.project).collect();
+    let mut out = department.clone();
+    let year = projects[0].unit.year;
+    out.unit.year = year;
+    if projects.iter().any(|p| {
+        p.catalog.as_ref().map(|c| &c.source) != projects[0].catalog.as_ref().map(|c| &c.source)
+    }) {
+        issues.push(Issue::warning(
+            "各单位所用的科目表不同（有的导入了本地科目表）；汇总按科目编码相加，请确认编码含义一致"
+                .to_owned(),
+        ));
+    }
+
+    // 收入, 结转结余.
+    for item in crate::model::RevenueItem::ALL {
+        *item.of_mut(&mut out.revenue) = projects.iter().map(|p| item.of(&p.revenue)).sum();
+    }
+    out.revenue.by_function = merge_revenue_lines(&projects);
+    for fund in Fund::ALL {
+        let b = out.balances.of_mut(fund);
+        b.opening = projects.iter().map(|p| p.balances.of(fund).opening).sum();
+        b.closing = projects.iter().map(|p| p.balances.of(fund).closing).sum();
+        b.prior_closing = sum_all(projects.iter().map(|p| p.balances.of(fund).prior_closing));
+    }
+    out.balances.use_of_non_appropriation_surplus = projects
+        .iter()
+        .map(|p| p.balances.use_of_non_appropriation_surplus)
+        .sum();
+    out.balances.surplus_distribution = projects
+        .iter()
+        .map(|p| p.balances.surplus_distribution)
+        .sum();
+    out.balances.carried = None;
+
+    // 支出.
+    out.expenditure.lines = merge_lines(department, &projects);
+    out.basic_costs = merge_basic_costs(&projects);
+
+    // 三公, 机关运行经费, 采购, 资产.
+    let tp = &mut out.three_public;
+    tp.overseas.budget = projects
+        .iter()
+        .map(|p| p.three_public.overseas.budget)
+        .sum();
+    tp.overseas.actual = projects
+        .iter()
+        .map(|p| p.three_public.overseas.actual)
+        .sum();
+    tp.overseas.prior = sum_all(projects.iter().map(|p| p.three_public.overseas.prior));
+    tp.overseas.groups = projects
+        .iter()
+        .map(|p| p.three_public.overseas.groups)
+        .sum();
+    tp.overseas.people = projects
+        .iter()
+        .map(|p| p.three_public.overseas.people)
+        .sum();
+    let v = &mut tp.vehicles;
+    v.purchase_budget = projects
+        .iter()
+        .map(|p| p.three_public.vehicles.purchase_budget)
+        .sum();
+    v.purchase_prior = sum_all(
+        projects
+            .iter()
+            .map(|p| p.three_public.vehicles.purchase_prior),
+    );
+    v.operation_budget = projects
+        .iter()
+        .map(|p| p.three_public.vehicles.operation_budget)
+        .sum();
+    v.operation_actual = projects
+        .iter()
+        .map(|p| p.three_public.vehicles.operation_actual)
+        .sum();
+    v.operation_prior = sum_all(
+        projects
+            .iter()
+            .map(|p| p.three_public.vehicles.operation_prior),
+    );
+    for (kind, of) in [
+        (
+            &mut v.purchases.sedan,
+            (|p: &Project| p.three_public.vehicles.purchases.sedan.clone()) as fn(&Project) -> _,
+        ),
+        (&mut v.purchases.suv, |p: &Project| {
+            p.three_public.vehicles.purchases.suv.clone()
+        }),
+        (&mut v.purchases.passenger, |p: &Project| {
+            p.three_public.vehicles.purchases.passenger.clone()
+        }),
+    ] {
+        kind.count = projects.iter().map(|p| of(p).count).sum();
+        kind.amount = projects.iter().map(|p| of(p).amount).sum();
+    }
+    v.held.sedan = projects
+        .iter()
+        .map(|p| p.three_public.vehicles.held.sedan)
+        .sum();
+    v.held.suv = projects
+        .iter()
+        .map(|p| p.three_public.vehicles.held.suv)
+        .sum();
+    v.held.passenger = projects
+        .iter()
+        .map(|p| p.three_public.vehicles.held.passenger)
+        .sum();
+    let r = &mut tp.reception;
+    r.budget = projects
+        .iter()
+        .map(|p| p.three_public.reception.budget)
+        .sum();
+    r.prior = sum_all(projects.iter().map(|p| p.three_public.reception.prior));
+    for (part, of) in [
+        (
+            &mut r.domestic,
+            (|p: &Project| p.three_public.reception.domestic.clone()) as fn(&Project) -> _,
+        ),
+        (&mut r.foreign, |p: &Project| {
+            p.three_public.reception.foreign.clone()
+        }),
+    ] {
+        part.actual = projects.iter().map(|p| of(p).actual).sum();
+        part.batches = projects.iter().map(|p| of(p).batches).sum();
+        part.people = projects.iter().map(|p| of(p).people).sum();
+    }
+    // 机关运行经费 is what 行政 and 参公 units spend to run; other 事业单位 have none.
+    let running: Vec<&&Project> = projects
+        .iter()
+        .filter(|p| p.unit.kind != UnitKind::PublicService)
+        .collect();
+    out.running_costs.amount = running.iter().map(|p| p.running_costs.amount).sum();
+    out.running_costs.prior = sum_all(running.iter().map(|p| p.running_costs.prior));
+    let pr = &mut out.procurement;
+    pr.goods = projects.iter().map(|p| p.procurement.goods).sum();
+    pr.works = projects.iter().map(|p| p.procurement.works).sum();
+    pr.services = projects.iter().map(|p| p.procurement.services).sum();
+    pr.to_sme = projects.iter().map(|p| p.procurement.to_sme).sum();
+    pr.to_small_micro = projects.iter().map(|p| p.procurement.to_small_micro).sum();
+    let a = &mut out.assets;
+    let vu = |f: fn(&Project) -> u32| projects.iter().map(|p| f(p)).sum::<u32>();
+    a.vehicles.leadership = vu(|p| p.assets.vehicles.leadership);
+    a.vehicles.confidential = vu(|p| p.assets.vehicles.confidential);
+    a.vehicles.emergency = vu(|p| p.assets.vehicles.emergency);
+    a.vehicles.law_enforcement = vu(|p| p.assets.vehicles.law_enforcement);
+    a.vehicles.special_technical = vu(|p| p.assets.vehicles.special_technical);
+    a.vehicles.other = vu(|p| p.assets.vehicles.other);
+    a.general_equipment_over_50 = vu(|p| p.assets.general_equipment_over_50);
+    a.special_equipment_over_100 = vu(|p| p.assets.special_equipment_over_100);
+
+    // Last year's figures and the typed 报表数: summed where every member has them.
+    for figure in PriorFigure::ALL.iter().copied() {
+        out.prior_year.set(
+            figure,
+            sum_all(projects.iter().map(|p| p.prior_year.get(figure))),
+        );
+    }
+    for total in crate::model::ControlTotal::ALL.iter().copied() {
+        *total.of_mut(&mut out.control_totals) =
+            sum_all(projects.iter().map(|p| total.of(&p.control_totals)));
+    }
+
+    // Staff, projects and performance counts of every unit; the units the department covers.
+    out.unit.staffing = projects
+        .iter()
+        .flat_map(|p| p.unit.staffing.iter().cloned())
+        .collect();
+    out.unit.subordinate_units = projects[1..]
+        .iter()
+        .map(|p| SubordinateUnit {
+            name: p.unit.name.clone(),
+            kind: p.unit.kind,
+        })
+        .collect();
+    out.projects = projects
+        .iter()
+        .flat_map(|p| p.projects.iter().cloned())
+        .collect();
+    let pm = &mut out.performance;
+    pm.prior_assessment_projects = projects
+        .iter()
+        .map(|p| p.performance.prior_assessment_projects)
+        .sum();
+    pm.target_projects = projects.iter().map(|p| p.performance.target_projects).sum();
+    pm.monitored_projects = projects
+        .iter()
+        .map(|p| p.performance.monitored_projects)
+        .sum();
+
+    eliminate(&mut out, &projects, &mut issues);
+
+    if let Some(dept) = &mut out.department {
+        for (m, loaded) in dept.members.iter_mut().zip(members) {
+            m.name = loaded.project.unit.name.clone();
+            m.sha256 = loaded.sha256.clone();
+        }
+    }
+    out.validate().map_err(|(path, message)| {
+        vec![Issue::blocking(format!("汇总结果无效：{path}：{message}"))]
+    })?;
+    Ok((out, issues))
+}
+
+/// Why `members` cannot be consolidated: none, one counted twice, or another year.
+fn refusals(members: &[Loaded]) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let Some(first) = members.first() else {
+        return vec![Issue::blocking("部门没有任何单位".to_owned())];
+    };
+    let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
+    let mut files: BTreeMap<PathBuf, ()> = BTreeMap::new();
+    for m in members {
+        let key = m.path.canonicalize().unwrap_or_else(|_| m.path.clone());
+        if files.insert(key, ()).is_some() {
+            out.push(Issue::blocking(format!(
+                "{} 被列入两次；一个单位只能汇总一次",
+                m.path.display()
+            )));
+        }
+        if let Some(other) = seen.insert(m.project.unit.name.clone(), &m.path)
+            && other != m.path
+        {
+            out.push(Issue::blocking(format!(
+                "单位“{}”出现两次（{} 和 {}）；一个单位只能汇总一次",
+                m.project.unit.name,
+                other.display(),
+                m.path.display()
+            )));
+        }
+        if m.project.unit.year != first.project.unit.year {
+            out.push(Issue::blocking(format!(
+                "{}是 {} 年度，{}是 {} 年度；只能汇总同一年度的决算",
+                m.project.unit.name,
+                m.project.unit.year,
+                first.project.unit.name,
+                first.project.unit.year
+            )));
+        }
+    }
+    out
+}
+
+/// Every value when all are given, summed; `None` when any is missing.
+fn sum_all(values: impl Iterator<Item = Option<Wan>>) -> Option<Wan> {
+    values.sum()
+}
+
+fn merge_revenue_lines(projects: &[&Project]) -> Vec<RevenueLine> {
+    let mut by_code: BTreeMap<String, RevenueLine> = BTreeMap::new();
+    for p in projects {
+        for l in &p.revenue.by_function {
+            let e = by_code
+                .entry(l.code.clone())
+                .or_insert_with(|| RevenueLine {
+                    code: l.code.clone(),
+                    names: l.names.clone(),
+                    ..RevenueLine::default()
+                });
+            e.appropriation += l.appropriation;
+            e.higher_level_grants += l.higher_level_grants;
+            e.operations += l.operations;
+            e.business += l.business;
+            e.from_subsidiaries += l.from_subsidiaries;
+            e.other += l.other;
+        }
+    }
+    by_code.into_values().collect()
+}
+
+/// The members' lines by code and fund, summed; budgets and prior figures where every member
+/// with the line has them; the department's own reasons kept.
+fn merge_lines(department: &Project, projects: &[&Project]) -> Vec<FunctionalLine> {
+    let mut merged: BTreeMap<(String, Fund), FunctionalLine> = BTreeMap::new();
+    for p in projects {
+        for l in &p.expenditure.lines {
+            match merged.entry((l.code.clone(), l.fund)) {
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert(FunctionalLine {
+                        deviation_reason: String::new(),
+                        ..l.clone()
+                    });
+                }
+                std::collections::btree_map::Entry::Occupied(mut o) => {
+                    let e = o.get_mut();
+                    e.basic += l.basic;
+                    e.project += l.project;
+                    e.remitted += l.remitted;
+                    e.business += l.business;
+                    e.subsidies += l.subsidies;
+                    e.budget = [e.budget, l.budget].into_iter().sum();
+                    e.initial_budget = [e.initial_budget, l.initial_budget].into_iter().sum();
+                    e.prior = [e.prior, l.prior].into_iter().sum();
+                    if e.names.is_none() {
+                        e.names = l.names.clone();
+                    }
+                }
+            }
+        }
+    }
+    for l in &department.expenditure.lines {
+        if let Some(e) = merged.get_mut(&(l.code.clone(), l.fund)) {
+            e.deviation_reason = l.deviation_reason.clone();
+        }
+    }
+    merged.into_values().collect()
+}
+
+/// 人员经费 and 公用经费: by economic item when every member has items, else as totals (with
+/// the names every member lists).
+fn merge_basic_costs(projects: &[&Project]) -> BasicCosts {
+    let merge = |of: fn(&BasicCosts) -> &CostEntry| -> CostEntry {
+        let entries: Vec<&CostEntry> = projects.iter().map(|p| of(&p.basic_costs)).collect();
+        if entries.iter().all(|e| matches!(e, CostEntry::Items(_))) {
+            let mut items: BTreeMap<String, EconomicItem> = BTreeMap::new();
+            for e in &entries {
+                if let CostEntry::Items(list) = e {
+                    for i in list {
+                        items
+                            .entry(i.code.clone())
+                            .and_modify(|x| x.amount += i.amount)
+                            .or_insert_with(|| i.clone());
+                    }
+                }
+            }
+            CostEntry::Items(items.into_values().collect())
+        } else {
+            let mut names: Vec<String> = Vec::new();
+            for e in &entries {
+                for n in e.item_names() {
+                    if !names.iter().any(|x| x == n) {
+                        names.push(n.to_owned());
+                    }
+                }
+            }
+            CostEntry::Total {
+                amount: entries.iter().map(|e| e.amount()).sum(),
+                item_names: names,
+            }
+        }
+    };
+    BasicCosts {
+        personnel: merge(|b| &b.personnel),
+        public: merge(|b| &b.public),
+    }
+}
+
+/// Takes `amount` off the values `slots` point at, in order, none below zero; returns what
+/// could not be taken.
+fn take_off(slots: Vec<&mut Wan>, mut amount: Wan) -> Wan {
+    for slot in slots {
+        if amount.is_zero() {
+            break;
+        }
+        let part = if *slot < amount { *slot } else { amount };
+        *slot = *slot - part;
+        amount = amount - part;
+    }
+    amount
+}
+
+/// The transfers inside the department, eliminated from both sides: the matched part of each
+/// pair, and an issue for each pair that does not match.
+fn eliminate(out: &mut Project, projects: &[&Project], issues: &mut Vec<Issue>) {
+    if projects.len() < 2 {
+        return;
+    }
+    let agency = projects[0];
+    let units = &projects[1..];
+    let listing = |f: &dyn Fn(&Project) -> Wan| -> String {
+        units
+            .iter()
+            .filter(|p| !f(p).is_zero())
+            .map(|p| format!("{} {} 万元", p.unit.name, f(p).text()))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let remitted = |p: &Project| p.expenditure.lines.iter().map(|l| l.remitted).sum::<Wan>();
+    let subsidies = |p: &Project| p.expenditure.lines.iter().map(|l| l.subsidies).sum::<Wan>();
+    let grants = |p: &Project| p.revenue.higher_level_grants;
+
+    // 上缴上级支出 of the units ↔ 附属单位上缴收入 of the 机关.
+    let received = agency.revenue.from_subsidiaries;
+    let paid: Wan = units.iter().map(|p| remitted(p)).sum();
+    let matched = if received < paid { received } else { paid };
+    if received != paid {
+        issues.push(Issue::warning(format!(
+            "内部上缴不相等：{}附属单位上缴收入 {} 万元，所属单位上缴上级支出合计 {} 万元（{}），差额 {} 万元；已抵消相等的 {} 万元",
+            agency.unit.name,
+            received.text(),
+            paid.text(),
+            if paid.is_zero() { "无".to_owned() } else { listing(&remitted) },
+            (received - paid).abs().text(),
+            matched.text()
+        )));
+    }
+    out.revenue.from_subsidiaries = out.revenue.from_subsidiaries - matched;
+    take_off(
+        out.revenue
+            .by_function
+            .iter_mut()
+            .map(|l| &mut l.from_subsidiaries)
+            .collect(),
+        matched,
+    );
+    take_off(
+        out.expenditure
+            .lines
+            .iter_mut()
+            .map(|l| &mut l.remitted)
+            .collect(),
+        matched,
+    );
+
+    // 对附属单位补助支出 of the 机关 ↔ 上级补助收入 of the units.
+    let given = subsidies(agency);
+    let got: Wan = units.iter().map(|p| grants(p)).sum();
+    let matched = if given < got { given } else { got };
+    if given != got {
+        issues.push(Issue::warning(format!(
+            "内部补助不相等：{}对附属单位补助支出 {} 万元，所属单位上级补助收入合计 {} 万元（{}），差额 {} 万元；已抵消相等的 {} 万元",
+            agency.unit.name,
+            given.text(),
+            got.text(),
+            if got.is_zero() { "无".to_owned() } else { listing(&grants) },
+            (given - got).abs().text(),
+            matched.text()
+        )));
+    }
+    out.revenue.higher_level_grants = out.revenue.higher_level_grants - matched;
+    take_off(
+        out.revenue
+            .by_function
+            .iter_mut()
+            .map(|l| &mut l.higher_level_grants)
+            .collect(),
+        matched,
+    );
+    take_off(
+        out.expenditure
+            .lines
+            .iter_mut()
+            .map(|l| &mut l.subsidies)
+            .collect(),
+        matched,
+    );
+}
