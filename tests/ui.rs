@@ -6,6 +6,8 @@
     reason = "in tests a failed unwrap is a failed test"
 )]
 
+mod common;
+
 use std::path::PathBuf;
 
 use egui::{Key, Modifiers, Vec2};
@@ -1256,6 +1258,81 @@ fn the_publication_bundle_is_made_in_the_background_from_the_file_menu() {
     h.state_mut().apply(Command::ExportBundle(Some(target)));
     assert!(!h.state().bundle_busy());
     assert!(h.state().error_message().unwrap().contains("不是空的"));
+}
+
+#[test]
+fn a_department_shows_its_members_and_refreshes_as_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = |name: &str, file: &str| {
+        let mut p = juesuan::example::example().unwrap();
+        p.unit.name = name.to_owned();
+        let path = dir.path().join(file);
+        juesuan::storage::save(
+            &path,
+            &p,
+            juesuan::storage::SaveTime::from_local(2024, 5, 31, 0),
+        )
+        .unwrap();
+        path
+    };
+    let a = unit("区委绩效办", "机关.json");
+    let b = unit("区民生工作促进中心", "中心.json");
+    let dept = dir.path().join("部门.json");
+    let (code, _, err) = common::juesuan(&[
+        "consolidate",
+        "--new",
+        "-o",
+        dept.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let mut h = harness_on(dir.path(), Some(dept.clone()));
+    h.run();
+    go(&mut h, "部门汇总");
+    assert_eq!(h.state().tab(), Tab::Department);
+    assert!(h.query_by_label("区民生工作促进中心").is_some());
+    assert!(h.query_by_label("中心.json").is_some());
+    assert_eq!(h.query_all_by_label("已读取").count(), 2);
+    // The department's 本年收入合计 and 本年支出合计 are the two units' (no transfers
+    // between them).
+    assert!(h.query_all_by_label("452.46").count() >= 2);
+
+    // A member changes: the tab says so; 刷新汇总 takes it, one undo step.
+    let mut changed = juesuan::example::example().unwrap();
+    changed.unit.name = "区民生工作促进中心".to_owned();
+    changed.revenue.other = "1".parse().unwrap();
+    juesuan::storage::save(
+        &b,
+        &changed,
+        juesuan::storage::SaveTime::from_local(2024, 6, 1, 0),
+    )
+    .unwrap();
+    h.state_mut().apply(Command::ShowTab(Tab::Unit));
+    h.run();
+    let before = h.state().session().project.clone();
+    h.state_mut().apply(Command::RefreshDepartment);
+    h.run();
+    assert_eq!(h.state().error_message(), None);
+    assert_eq!(
+        h.state().session().project.revenue.other,
+        "1".parse().unwrap()
+    );
+    h.state_mut().apply(Command::Undo);
+    h.run();
+    assert_eq!(h.state().session().project, before);
+
+    // A member missing: the refresh changes nothing and says which.
+    std::fs::remove_file(&b).unwrap();
+    h.state_mut().apply(Command::RefreshDepartment);
+    h.run();
+    assert!(
+        h.state()
+            .error_message()
+            .unwrap()
+            .contains("区民生工作促进中心")
+    );
+    assert_eq!(h.state().session().project, before);
 }
 
 #[test]

@@ -102,6 +102,8 @@ pub struct JuesuanApp {
     ctx: Option<egui::Context>,
     /// A 科目表 read and waiting for 导入 or 取消.
     pub(super) catalog_import: Option<super::catalog::CatalogImport>,
+    /// The 部门汇总 tab's members and findings.
+    pub(super) department: super::department::DepartmentView,
     /// The publication bundle being made in the background.
     pub(super) bundle_job: Option<super::bundle::BundleJob>,
     /// Figures read from a workbook, waiting for the clerk's answer.
@@ -184,6 +186,7 @@ impl JuesuanApp {
             catalog_import: None,
             figures_import: None,
             bundle_job: None,
+            department: Default::default(),
         }
     }
 
@@ -579,6 +582,10 @@ impl JuesuanApp {
         self.highlight = None;
         self.tab_state = tabs::TabState::default();
         self.editor = None;
+        self.department = Default::default();
+        if self.tab == Tab::Department && self.session.project.department.is_none() {
+            self.tab = Tab::Unit;
+        }
         self.autosave = Autosave::default();
         if let Some(slot) = &self.slot {
             // The new session has nothing unsaved yet; the old one's copy is no longer wanted.
@@ -839,8 +846,10 @@ impl JuesuanApp {
     }
 
     fn tabs_ui(&mut self, ui: &mut Ui) {
+        let department = self.session.project.department.is_some();
         ui.horizontal_wrapped(|ui| {
-            for tab in Tab::ALL {
+            let extra = department.then_some(Tab::Department);
+            for tab in Tab::ALL.into_iter().chain(extra) {
                 if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
                     self.commands.push(Command::ShowTab(tab));
                 }
@@ -849,6 +858,10 @@ impl JuesuanApp {
         ui.separator();
         if self.tab == Tab::Document {
             self.document_tab_ui(ui);
+            return;
+        }
+        if self.tab == Tab::Department {
+            self.department_tab_ui(ui);
             return;
         }
         let mut edited = None;

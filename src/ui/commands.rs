@@ -108,6 +108,8 @@ pub enum Command {
     RemoveCatalog,
     /// In the 科目表 preview: whether to leave out the rows that could not be read.
     SkipBadCatalogRows(bool),
+    /// 刷新汇总: read a department's members again and consolidate (one undo step).
+    RefreshDepartment,
     /// 导入决算数字…: read a given workbook (or ask for one) and show what importing it changes.
     ImportFigures(Option<PathBuf>),
     /// Take the figures being shown into the project (one undo step).
@@ -220,6 +222,7 @@ impl JuesuanApp {
             Command::CancelCatalogImport => self.catalog_import = None,
             Command::RemoveCatalog => self.remove_catalog(),
             Command::ImportFigures(path) => self.import_figures(path),
+            Command::RefreshDepartment => self.refresh_department(),
             Command::ApplyFiguresImport => self.apply_figures_import(),
             Command::CancelFiguresImport => self.figures_import = None,
             Command::SkipBadCatalogRows(skip) => {

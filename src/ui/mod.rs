@@ -8,6 +8,7 @@ pub mod charts;
 pub mod clock;
 pub mod commands;
 pub mod crash;
+mod department;
 mod figures_import;
 pub mod files;
 pub mod preview;

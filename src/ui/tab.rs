@@ -23,6 +23,8 @@ pub enum Tab {
     Performance,
     /// 情况说明 (the generated document).
     Document,
+    /// 部门汇总: a department's members (shown only for a department's project).
+    Department,
 }
 
 /// Where a field is edited: a tab, or the project settings dialog.
@@ -35,7 +37,7 @@ pub enum Place {
 }
 
 impl Tab {
-    /// All tabs in order.
+    /// The tabs every project has, in order ([`Tab::Department`] follows for a department).
     pub const ALL: [Tab; 9] = [
         Tab::Unit,
         Tab::Revenue,
@@ -60,6 +62,7 @@ impl Tab {
             Tab::Assets => "国有资产",
             Tab::Performance => "绩效",
             Tab::Document => "情况说明",
+            Tab::Department => "部门汇总",
         }
     }
 

@@ -48,6 +48,8 @@ pub fn tab_ui(
         Tab::Document => {
             document::ui(ui, doc);
         }
+        // Drawn by the app, which reads the members' files.
+        Tab::Department => {}
     }
 }
 
