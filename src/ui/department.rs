@@ -36,6 +36,9 @@ fn figures(p: &Project) -> [Wan; 7] {
     ]
 }
 
+/// The row of 机关运行经费, which only 行政 and 参公 units have.
+const RUNNING_COSTS: usize = 6;
+
 /// A member as the view lists it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MemberRow {
@@ -49,6 +52,8 @@ pub struct MemberRow {
     pub problem: bool,
     /// Its figures, when read.
     pub figures: Option<[Wan; 7]>,
+    /// Whether it is an 其他事业单位 (its 机关运行经费 is not counted).
+    pub public_service: bool,
 }
 
 /// What the 部门汇总 tab shows: the members as last read, and what the last refresh found.
@@ -88,6 +93,8 @@ impl JuesuanApp {
                     },
                     problem: *changed,
                     figures: Some(figures(&member.project)),
+                    public_service: member.project.unit.kind
+                        == crate::model::UnitKind::PublicService,
                 },
                 Status::Unreadable(why) => MemberRow {
                     name: m.name.clone(),
@@ -95,10 +102,25 @@ impl JuesuanApp {
                     status: format!("无法读取：{why}"),
                     problem: true,
                     figures: None,
+                    public_service: false,
                 },
             })
             .collect();
         self.department.read = true;
+        // What a refresh would find (transfers that do not match …), shown before it is made.
+        let loaded: Option<Vec<crate::consolidate::Loaded>> = statuses
+            .iter()
+            .map(|(_, s)| match s {
+                Status::Loaded { member, .. } => Some((**member).clone()),
+                Status::Unreadable(_) => None,
+            })
+            .collect();
+        if let Some(members) = loaded {
+            self.department.issues = match consolidate::consolidate(&self.session.project, &members)
+            {
+                Ok((_, issues)) | Err(issues) => issues,
+            };
+        }
         Some(statuses)
     }
 
@@ -159,7 +181,7 @@ impl JuesuanApp {
             let _ = self.read_members();
         }
         ui.label(
-            "本项目是部门汇总：各项数字由下列单位的项目文件相加，内部上缴和补助相互抵消；文字是部门自己的。要改数字，请在单位的文件中修改，再点“刷新汇总”（在本项目中直接修改的数字会在刷新时被覆盖）。",
+            "本项目是部门汇总：各项数字由下列单位的项目文件相加，内部上缴和补助相互抵消（“汇总调整”列），事业单位不计入机关运行经费；文字是部门自己的。要改数字，请在单位的文件中修改，再点“刷新汇总”（在本项目中直接修改的数字会在刷新时被覆盖）。",
         );
         if ui.button("刷新汇总").clicked() {
             self.commands.push(Command::RefreshDepartment);
@@ -183,7 +205,7 @@ impl JuesuanApp {
                     for r in rows {
                         ui.strong(&r.name);
                     }
-                    ui.strong("内部抵消");
+                    ui.strong("汇总调整");
                     ui.strong("部门合计");
                     ui.end_row();
                     ui.label("文件");
@@ -206,6 +228,10 @@ impl JuesuanApp {
                         let mut sum = Some(Wan::ZERO);
                         for r in rows {
                             match r.figures {
+                                // Not part of the department's 机关运行经费.
+                                Some(f) if i == RUNNING_COSTS && r.public_service => {
+                                    ui.label(format!("{}（事业单位，不计入）", f[i].table()));
+                                }
                                 Some(f) => {
                                     sum = sum.map(|s| s + f[i]);
                                     ui.label(f[i].table());
@@ -216,7 +242,8 @@ impl JuesuanApp {
                                 }
                             }
                         }
-                        // What the department's figure leaves out of the members' sum.
+                        // What the department's figure leaves out of the members' sum: the
+                        // transfers inside the department.
                         ui.label(sum.map_or_else(|| "—".to_owned(), |s| (totals[i] - s).table()));
                         ui.strong(totals[i].table());
                         ui.end_row();
