@@ -52,6 +52,15 @@ fn print_benches(c: &mut Criterion) {
             pages.pdf().expect("pdf")
         })
     });
+    group.bench_function(
+        "preview opened at 50x: first page (cover) laid out and drawn",
+        |b| {
+            b.iter(|| {
+                let cover = printer.cover(&big_doc, DATE).expect("layout");
+                cover.render(0, 2.0).expect("page")
+            })
+        },
+    );
     group.bench_function("preview page turn: render one page at 2x", |b| {
         b.iter(|| pages.render(5, 2.0).expect("page"))
     });

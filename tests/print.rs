@@ -618,3 +618,16 @@ fn image_snapshots_of_a_table_page_and_the_self_assessment_form() {
         egui_kittest::image_snapshot(&image, name);
     }
 }
+
+#[test]
+fn the_cover_laid_out_alone_is_the_documents_first_page() {
+    // The preview shows it while a long document is laid out: it must be the same page.
+    let doc = build_with_builtin_catalog(&example().unwrap());
+    let printer = Printer::shared();
+    let alone = printer.cover(&doc, DATE).unwrap().render(0, 1.0).unwrap();
+    let whole = the_example().pages.render(0, 1.0).unwrap();
+    assert!(
+        alone == whole,
+        "the cover differs from the document's first page"
+    );
+}

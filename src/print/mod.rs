@@ -192,6 +192,18 @@ impl Printer {
         self.compile(&data, date, format!("juesuan:{}:{}", doc.unit, doc.year))
     }
 
+    /// The document's cover alone, laid out in a few milliseconds however long the document
+    /// is: its first page is the document's first page, which the preview shows while the
+    /// whole document is laid out.
+    pub fn cover(&self, doc: &Document, date: PrintDate) -> Result<Pages, PrintError> {
+        let cover = Document {
+            blocks: Vec::new(),
+            sign_off: None,
+            ..doc.clone()
+        };
+        self.layout(&cover, date)
+    }
+
     /// `chart` as a PNG image, drawn as the printed page draws it (same fonts, colours and
     /// caption) at `pixels_per_point`, cropped to the chart: the picture Word and WPS get.
     /// Returns (width, height, PNG bytes).

@@ -11,13 +11,24 @@ use super::theme;
 use crate::document::Document;
 use crate::print::{Pages, PrintDate, PrintError, Printer};
 
+/// What a layout job sends: first the cover alone (when nothing is shown yet, so the first
+/// page appears at once even for a document of hundreds of pages), then all pages.
+enum Laid {
+    /// The cover page, laid out on its own: exactly the document's first page.
+    Cover(Pages),
+    /// The whole document.
+    All(Result<Pages, PrintError>),
+}
+
 /// The preview's state.
 #[derive(Default)]
 pub struct Preview {
     /// The laid-out pages and the session generation they were made from.
     pages: Option<(u64, Arc<Pages>)>,
+    /// The cover, while the first layout runs.
+    cover: Option<Arc<Pages>>,
     /// A layout under way, for that generation.
-    job: Option<(u64, Receiver<Result<Pages, PrintError>>)>,
+    job: Option<(u64, Receiver<Laid>)>,
     error: Option<String>,
     textures: HashMap<(usize, u32), TextureHandle>,
     page: usize,
@@ -58,50 +69,73 @@ impl Preview {
         }
         let (tx, rx) = channel();
         let doc = doc.clone();
+        let first = self.pages.is_none();
         std::thread::spawn(move || {
-            let result = Printer::shared().layout(&doc, date);
             // The receiver is gone only if the preview was dropped; nothing to report then.
-            let _ = tx.send(result);
+            if first
+                && doc.kind == crate::document::DocumentKind::Disclosure
+                && let Ok(pages) = Printer::shared().cover(&doc, date)
+            {
+                let _ = tx.send(Laid::Cover(pages));
+            }
+            let _ = tx.send(Laid::All(Printer::shared().layout(&doc, date)));
         });
         self.job = Some((generation, rx));
     }
 
-    /// Collects a finished layout.
+    /// The cover alone, while the first layout of the whole document runs.
+    pub fn cover(&self) -> Option<&Arc<Pages>> {
+        self.cover.as_ref()
+    }
+
+    /// Collects a finished layout (and the cover that comes before it).
     pub fn poll(&mut self) {
-        let Some((generation, rx)) = &self.job else {
-            return;
-        };
-        match rx.try_recv() {
-            Ok(Ok(pages)) => {
-                let generation = *generation;
-                self.page = self.page.min(pages.count().saturating_sub(1));
-                self.pages = Some((generation, Arc::new(pages)));
-                self.textures.clear();
-                self.error = None;
-                self.job = None;
-            }
-            Ok(Err(e)) => {
-                self.error = Some(e.to_string());
-                self.job = None;
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.error = Some("排版中断，请重试".to_owned());
-                self.job = None;
+        loop {
+            let Some((generation, rx)) = &self.job else {
+                return;
+            };
+            match rx.try_recv() {
+                Ok(Laid::Cover(pages)) => self.cover = Some(Arc::new(pages)),
+                Ok(Laid::All(result)) => {
+                    let generation = *generation;
+                    self.finish(generation, result);
+                    return;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.error = Some("排版中断，请重试".to_owned());
+                    self.job = None;
+                    return;
+                }
             }
         }
     }
 
+    fn finish(&mut self, generation: u64, result: Result<Pages, PrintError>) {
+        match result {
+            Ok(pages) => {
+                self.page = self.page.min(pages.count().saturating_sub(1));
+                self.pages = Some((generation, Arc::new(pages)));
+                self.textures.clear();
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        self.cover = None;
+        self.job = None;
+    }
+
     /// Waits for the running layout (tests and exports that need the pages now).
     pub fn wait(&mut self) {
-        if let Some((generation, rx)) = self.job.take() {
+        while let Some((generation, rx)) = &self.job {
+            let generation = *generation;
             match rx.recv() {
-                Ok(Ok(pages)) => {
-                    self.pages = Some((generation, Arc::new(pages)));
-                    self.textures.clear();
+                Ok(Laid::Cover(pages)) => self.cover = Some(Arc::new(pages)),
+                Ok(Laid::All(result)) => self.finish(generation, result),
+                Err(_) => {
+                    self.error = Some("排版中断，请重试".to_owned());
+                    self.job = None;
                 }
-                Ok(Err(e)) => self.error = Some(e.to_string()),
-                Err(_) => self.error = Some("排版中断，请重试".to_owned()),
             }
         }
     }
@@ -142,10 +176,11 @@ impl Preview {
             {
                 self.page -= 1;
             }
-            ui.label(format!(
-                "第 {} / {count} 页",
-                if count == 0 { 0 } else { self.page + 1 }
-            ));
+            ui.label(match count {
+                0 if self.cover.is_some() => "第 1 页".to_owned(),
+                0 => "第 0 / 0 页".to_owned(),
+                _ => format!("第 {} / {count} 页", self.page + 1),
+            });
             if ui
                 .add_enabled(self.page + 1 < count, egui::Button::new("下一页"))
                 .clicked()
@@ -186,8 +221,25 @@ impl Preview {
         if ui.input(|i| i.key_pressed(egui::Key::PageUp)) {
             self.page = self.page.saturating_sub(1);
         }
-        let Some((_, pages)) = current else {
-            return action;
+        let pages = match (current, &self.cover) {
+            (Some((_, pages)), _) => pages,
+            // The first page at once; the others when the whole document is laid out.
+            (None, Some(cover)) => {
+                let cover = Arc::clone(cover);
+                self.page = 0;
+                let key = if self.fit_width {
+                    0
+                } else {
+                    (self.zoom * 10.0) as u32
+                };
+                if let Some(texture) = self.texture(ui, &cover, 0, key + 1000) {
+                    let width = ui.available_width().min(1000.0);
+                    let size = texture.size_vec2();
+                    ui.image((texture.id(), egui::vec2(width, width * size.y / size.x)));
+                }
+                return action;
+            }
+            (None, None) => return action,
         };
         self.page = self.page.min(pages.count().saturating_sub(1));
         let scale_key = if self.fit_width {
