@@ -19,4 +19,5 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=$wine
 cargo test --locked --target "$target" --lib --bins --test architecture --test catalog \
   --test catalog_import \
   --test checks --test cli --test document --test example_totals --test packaging \
-  --test next_year --test roundtrip_prop --test storage --test xlsx --test bundle
+  --test next_year --test roundtrip_prop --test storage --test xlsx --test bundle \
+  --test figures_import --test consolidate
