@@ -118,6 +118,11 @@ impl JuesuanApp {
     pub fn new(ctx: &egui::Context, startup: Startup) -> JuesuanApp {
         theme::install_fonts(ctx);
         theme::install_style(ctx);
+        // The printer's fonts are parsed once per process (tens of milliseconds): in the
+        // background now, so that opening the preview shows its first page at once.
+        std::thread::spawn(|| {
+            let _ = crate::print::Printer::shared();
+        });
         let Startup {
             file,
             files,
@@ -940,7 +945,11 @@ impl JuesuanApp {
         let (errors, _, _) = checks::counts(&self.session.findings);
         let action = self.preview.ui(ui, self.session.generation(), errors);
         if self.preview.busy() {
-            ui.ctx().request_repaint_after(Duration::from_millis(100));
+            // Until the first page is there, look for it every frame's worth of time.
+            let waiting =
+                self.preview.cover().is_none() && self.preview.pages_for(generation).is_none();
+            ui.ctx()
+                .request_repaint_after(Duration::from_millis(if waiting { 16 } else { 100 }));
         }
         match action {
             Some(preview::Action::Export) => self.send(Command::ExportPdf),
