@@ -20,7 +20,12 @@ const DATE: PrintDate = PrintDate {
 fn print_benches(c: &mut Criterion) {
     let small = example().expect("example");
     let large = scaled_example(50).expect("example");
+    let start = Instant::now();
     let printer = Printer::shared();
+    println!(
+        "printer start (standard library, fonts parsed): {:.0} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
 
     let start = Instant::now();
     let doc = build_with_builtin_catalog(&small);

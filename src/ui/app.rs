@@ -118,10 +118,12 @@ impl JuesuanApp {
     pub fn new(ctx: &egui::Context, startup: Startup) -> JuesuanApp {
         theme::install_fonts(ctx);
         theme::install_style(ctx);
-        // The printer's fonts are parsed once per process (tens of milliseconds): in the
-        // background now, so that opening the preview shows its first page at once.
+        // Typst's first layout in a process costs about 100 ms more than the next (its caches,
+        // the fonts' tables): done once in the background now, on an empty cover, so that
+        // opening the preview shows its first page at once.
         std::thread::spawn(|| {
-            let _ = crate::print::Printer::shared();
+            let blank = crate::document::Document::default();
+            let _ = crate::print::Printer::shared().cover(&blank, super::clock::today());
         });
         let Startup {
             file,
