@@ -364,6 +364,106 @@ pub fn consolidate(
     Ok((out, issues))
 }
 
+/// The main figures shown by member (the 部门汇总 tab, the workbook's 分单位 sheet).
+pub const FIGURES: [&str; 7] = [
+    "本年收入合计",
+    "本年支出合计",
+    "基本支出",
+    "项目支出",
+    "财政拨款支出",
+    "“三公”经费",
+    "机关运行经费",
+];
+
+/// Which of [`FIGURES`] only 行政 and 参公 units have.
+pub const RUNNING_COSTS: usize = 6;
+
+/// A project's [`FIGURES`].
+pub fn figures(p: &Project) -> [Wan; 7] {
+    let t = crate::model::totals::Totals::of(p);
+    [
+        t.revenue_this_year,
+        t.expenditure_this_year,
+        t.by_nature.basic,
+        t.by_nature.project,
+        t.appropriation_expenditure,
+        t.three_public.actual,
+        p.running_costs.amount,
+    ]
+}
+
+/// The department's main figures by member, as a table: each member's, the 汇总调整 (what
+/// the transfers inside the department took out) and the department's; a 事业单位's
+/// 机关运行经费 is shown as not counted.
+pub fn breakdown(department: &Project, members: &[Loaded]) -> crate::document::Table {
+    use crate::document::{Cell, Table};
+    let total = figures(department);
+    let mut header = vec![Cell::head("项目")];
+    header.extend(
+        members
+            .iter()
+            .map(|m| Cell::head(m.project.unit.name.clone())),
+    );
+    header.push(Cell::head("汇总调整"));
+    header.push(Cell::head("部门合计"));
+    let rows = FIGURES
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let mut row = vec![Cell::text(*label)];
+            let mut counted = Wan::ZERO;
+            for m in members {
+                let value = figures(&m.project)[i];
+                if i == RUNNING_COSTS && m.project.unit.kind == UnitKind::PublicService {
+                    row.push(Cell::text(format!("{}（事业单位，不计入）", value.table())));
+                } else {
+                    counted += value;
+                    row.push(Cell::amount(value));
+                }
+            }
+            row.push(Cell::amount(total[i] - counted));
+            row.push(Cell::amount(total[i]).strong());
+            row
+        })
+        .collect();
+    let mut widths = vec![4u16];
+    widths.extend(std::iter::repeat_n(3u16, members.len() + 2));
+    Table {
+        title: "分单位汇总表".to_owned(),
+        unit_label: "单位：万元".to_owned(),
+        wide: members.len() > 3,
+        widths,
+        header: vec![header],
+        rows,
+        notes: vec![
+            "注：部门合计为各单位之和减去部门内部的上缴和补助（汇总调整）；事业单位不计入机关运行经费。"
+                .to_owned(),
+        ],
+        unfilled: None,
+        id: String::new(),
+        detail_missing: None,
+    }
+}
+
+/// [`breakdown`] of the department saved at `department_file`, its members read from their
+/// files; `None` for a unit's own project, why not when a member cannot be read.
+pub fn breakdown_of_file(
+    department_file: &Path,
+    project: &Project,
+) -> Option<Result<crate::document::Table, String>> {
+    let dept = project.department.as_ref()?;
+    let mut members = Vec::new();
+    for (m, status) in load_members(department_file, dept) {
+        match status {
+            Status::Loaded { member, .. } => members.push(*member),
+            Status::Unreadable(why) => {
+                return Some(Err(format!("{}的文件无法读取：{why}", m.name)));
+            }
+        }
+    }
+    Some(Ok(breakdown(project, &members)))
+}
+
 /// Why `members` cannot be consolidated: none, one counted twice, or another year.
 fn refusals(members: &[Loaded]) -> Vec<Issue> {
     let mut out = Vec::new();

@@ -203,3 +203,57 @@ fn the_command_reports_changed_and_missing_members_and_refuses_a_unit_twice() {
     assert_ne!(code, 0);
     assert!(err.contains("不是部门汇总"), "{err}");
 }
+
+#[test]
+fn the_departments_workbook_has_its_figures_by_member() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "机关.json", &agency());
+    let b = write(dir.path(), "中心.json", &service_unit("30.00"));
+    let dept = dir.path().join("部门.json");
+    let book = dir.path().join("部门公开表.xlsx");
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    assert_eq!(
+        juesuan(&["consolidate", "--new", "-o", &s(&dept), &s(&a), &s(&b)]).0,
+        0
+    );
+    let (code, out, err) = juesuan(&["xlsx", &s(&dept), "-o", &s(&book)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("张表"), "{out}");
+    let mut wb: Xlsx<_> = open_workbook(&book).unwrap();
+    let sheet = wb.worksheet_range("分单位汇总表").unwrap();
+    let rows: Vec<Vec<Data>> = sheet.rows().map(<[Data]>::to_vec).collect();
+    let text = |d: &Data| d.to_string();
+    let header = rows
+        .iter()
+        .find(|r| r.first().map(text).as_deref() == Some("项目"))
+        .unwrap();
+    assert_eq!(
+        header.iter().map(text).collect::<Vec<_>>(),
+        [
+            "项目",
+            "中共遂宁市安居区委目标绩效管理办公室",
+            "安居区目标绩效保障服务中心",
+            "汇总调整",
+            "部门合计"
+        ]
+    );
+    let revenue = rows
+        .iter()
+        .find(|r| r.first().map(text).as_deref() == Some("本年收入合计"))
+        .unwrap();
+    // Amounts are numbers, read back as written: 231.23 + 256.23 − 35.00 (the transfers).
+    let number = |d: &Data| match d {
+        Data::Float(f) => wan(&f.to_string()),
+        other => panic!("{other:?} is not a number"),
+    };
+    assert_eq!(number(&revenue[1]), wan("231.23"));
+    assert_eq!(number(&revenue[2]), wan("256.23"));
+    assert_eq!(number(&revenue[3]), wan("-35.00"));
+    assert_eq!(number(&revenue[4]), wan("452.46"));
+    let running = rows
+        .iter()
+        .find(|r| r.first().map(text).as_deref() == Some("机关运行经费"))
+        .unwrap();
+    assert!(text(&running[2]).contains("不计入"));
+}

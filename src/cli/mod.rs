@@ -473,12 +473,24 @@ fn xlsx_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Resul
     let usage = "用法：juesuan xlsx 文件 -o 输出.xlsx [--template 模板]";
     let export = Export::parse(args, today, usage)?;
     let doc = export.document()?;
-    export.write(&crate::office::xlsx::tables(&doc)?)?;
+    // A department's workbook has its figures by member after the tables.
+    let project = storage::load(&export.input).map_err(|e| e.to_string())?;
+    let extra: Vec<crate::document::Table> =
+        match crate::consolidate::breakdown_of_file(&export.input, &project) {
+            None => Vec::new(),
+            Some(Ok(table)) => vec![table],
+            Some(Err(why)) => {
+                let _ = writeln!(out, "分单位汇总表未生成：{why}");
+                Vec::new()
+            }
+        };
+    export.write(&crate::office::xlsx::tables_with(&doc, &extra)?)?;
     let sheets = doc
         .blocks
         .iter()
         .filter(|b| matches!(b, crate::document::Block::Table(_)))
-        .count();
+        .count()
+        + extra.len();
     let _ = writeln!(
         out,
         "已生成 Excel：{}（{sheets} 张表）",

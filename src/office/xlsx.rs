@@ -248,17 +248,23 @@ fn write_check_report(report: &CheckReport) -> Result<Vec<u8>, XlsxError> {
 /// 万元 with two decimals, and the notes. Wide tables print landscape; every sheet fits the
 /// page's width.
 pub fn tables(doc: &Document) -> Result<Vec<u8>, String> {
-    write_tables(doc).map_err(|e| format!("无法生成 Excel 文件：{e}"))
+    tables_with(doc, &[])
 }
 
-fn write_tables(doc: &Document) -> Result<Vec<u8>, XlsxError> {
+/// [`tables`], and `extra` tables after them, a sheet each (a department's 分单位汇总表).
+pub fn tables_with(doc: &Document, extra: &[Table]) -> Result<Vec<u8>, String> {
+    write_tables(doc, extra).map_err(|e| format!("无法生成 Excel 文件：{e}"))
+}
+
+fn write_tables(doc: &Document, extra: &[Table]) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
     let mut book = Workbook::new();
     let mut names: Vec<String> = Vec::new();
-    for block in &doc.blocks {
-        let Block::Table(t) = block else {
-            continue;
-        };
+    let tables = doc.blocks.iter().filter_map(|b| match b {
+        Block::Table(t) => Some(t),
+        _ => None,
+    });
+    for t in tables.chain(extra) {
         let name = sheet_name(&t.title, &names);
         let sheet = book.add_worksheet();
         sheet.set_name(&name)?;

@@ -1104,10 +1104,23 @@ impl JuesuanApp {
         let Some(path) = self.save_path(path, &[("Excel 工作簿", &["xlsx"])], name) else {
             return;
         };
-        let written = crate::office::xlsx::tables(self.session.document())
+        // A department's workbook has its figures by member after the tables.
+        let extra = match &self.session.path {
+            Some(file) => crate::consolidate::breakdown_of_file(file, &self.session.project),
+            None => None,
+        };
+        let (extra, missing): (Vec<crate::document::Table>, String) = match extra {
+            Some(Ok(table)) => (vec![table], String::new()),
+            Some(Err(why)) => (Vec::new(), format!("；分单位汇总表未生成：{why}")),
+            None => (Vec::new(), String::new()),
+        };
+        let written = crate::office::xlsx::tables_with(self.session.document(), &extra)
             .and_then(|b| crate::storage::replace_file(&path, &b).map_err(|e| e.to_string()));
         match written {
-            Ok(()) => self.note(Some(format!("已导出 Excel 表格：{}", path.display()))),
+            Ok(()) => self.note(Some(format!(
+                "已导出 Excel 表格：{}{missing}",
+                path.display()
+            ))),
             Err(e) => self.show_error(e),
         }
     }

@@ -7,37 +7,9 @@ use egui::{RichText, Ui};
 use super::app::JuesuanApp;
 use super::commands::Command;
 use super::theme;
-use crate::consolidate::{self, Issue, Status};
-use crate::model::totals::Totals;
-use crate::model::{ExpenditureField, FieldPath, Project};
+use crate::consolidate::{self, FIGURES, Issue, RUNNING_COSTS, Status, figures};
+use crate::model::{ExpenditureField, FieldPath};
 use crate::money::Wan;
-
-/// The figures shown by member.
-const FIGURES: [&str; 7] = [
-    "本年收入合计",
-    "本年支出合计",
-    "基本支出",
-    "项目支出",
-    "财政拨款支出",
-    "“三公”经费",
-    "机关运行经费",
-];
-
-fn figures(p: &Project) -> [Wan; 7] {
-    let t = Totals::of(p);
-    [
-        t.revenue_this_year,
-        t.expenditure_this_year,
-        t.by_nature.basic,
-        t.by_nature.project,
-        t.appropriation_expenditure,
-        t.three_public.actual,
-        p.running_costs.amount,
-    ]
-}
-
-/// The row of 机关运行经费, which only 行政 and 参公 units have.
-const RUNNING_COSTS: usize = 6;
 
 /// A member as the view lists it.
 #[derive(Clone, Debug, PartialEq)]
