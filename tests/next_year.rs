@@ -103,6 +103,14 @@ fn opening_balances_are_last_years_closing_ones_and_locked() {
     assert_eq!(code, 2);
     assert!(err.contains("锁定") && err.contains("解锁原因"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    // A word is not a reason: still locked.
+    assert_eq!(
+        juesuan(&["set", p, "balances.carried.unlock_reason", "改 "]).0,
+        0
+    );
+    let (code, _, err) = juesuan(&["set", p, "balances.general_budget.opening", "5"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("至少 4 个字"), "{err}");
     // Unlocked with a reason: the change is taken, and the check that an opening balance
     // equals last year's closing one (JS-103) says what differs.
     let reason = "财政批复调整上年结余";

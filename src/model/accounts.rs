@@ -580,12 +580,26 @@ pub struct Carried {
     pub unlock_reason: String,
 }
 
+impl Carried {
+    /// The fewest characters (not counting spaces) of a reason that unlocks the opening
+    /// balances: a word typed by accident, or the first character of a reason being typed,
+    /// unlocks nothing.
+    pub const MIN_REASON_CHARS: usize = 4;
+
+    /// Whether the reason is long enough to unlock.
+    pub fn unlocked(&self) -> bool {
+        self.unlock_reason
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count()
+            >= Self::MIN_REASON_CHARS
+    }
+}
+
 impl Balances {
     /// Whether the opening balances are carried over from last year and still locked.
     pub fn opening_locked(&self) -> bool {
-        self.carried
-            .as_ref()
-            .is_some_and(|c| c.unlock_reason.trim().is_empty())
+        self.carried.as_ref().is_some_and(|c| !c.unlocked())
     }
 
     /// The balance of one fund.

@@ -165,7 +165,7 @@ impl std::error::Error for EditError {}
 
 /// Why a carried-over opening balance cannot be edited.
 pub const LOCKED_OPENING: &str = "年初结转和结余已从上年决算结转并锁定（年初数提取），应与上年年末结转和结余一致；\
-     确需修改时，先在“年初数解锁原因”中写明原因（balances.carried.unlock_reason）";
+     确需修改时，先在“年初数解锁原因”中写明原因，至少 4 个字（balances.carried.unlock_reason）";
 
 impl Project {
     /// The field at `path` among every editable field, or why there is none.

@@ -54,7 +54,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     let locked = b.opening_locked();
     if let Some(carried) = &mut b.carried {
         ui.label(if locked {
-            "年初结转和结余已从上年决算结转并锁定（年初数提取）。确需修改时，先写明解锁原因："
+            "年初结转和结余已从上年决算结转并锁定（年初数提取）。确需修改时，先写明解锁原因（至少 4 个字）："
         } else {
             "年初结转和结余从上年决算结转，已解锁，原因："
         });
