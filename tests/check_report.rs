@@ -129,6 +129,76 @@ fn the_workbook_lists_every_finding_with_its_amounts_and_the_ledger() {
 }
 
 #[test]
+fn a_finding_with_the_longest_explanation_breaks_across_pages_and_stays_on_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = example().unwrap();
+    let report = juesuan::checks::report::build(&project, None);
+    let first = &report.findings[0].finding;
+    // The longest explanation a project keeps: taller than a page in its column.
+    let text: String = "经与财政核对以批复数为准。"
+        .chars()
+        .cycle()
+        .take(juesuan::model::limits::LONG_TEXT - 4)
+        .chain("全文完毕".chars())
+        .collect();
+    project.explanations.push(Explanation {
+        rule: first.code.to_owned(),
+        field: first.fields.first().cloned(),
+        message: first.message.clone(),
+        text,
+    });
+    let input = dir.path().join("长.json");
+    storage::save(&input, &project, SaveTime::from_local(2024, 5, 31, 0)).unwrap();
+    let out = dir.path().join("审核报告.pdf");
+    let (code, _, stderr) = juesuan(&[
+        "check",
+        input.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_ne!(code, 2, "{stderr}");
+    // Every word lies within its page (an unbreakable row would run off the bottom).
+    let html = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(&out)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let html = String::from_utf8(html.stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut height = 0.0;
+    let mut words = 0;
+    for tag in html.split('<').skip(1) {
+        if tag.starts_with("page ") {
+            height = attr(tag, "height");
+        } else if tag.starts_with("word ") {
+            words += 1;
+            assert!(attr(tag, "yMax") <= height, "a word below the page: <{tag}");
+        }
+    }
+    assert!(words > 100);
+    let text = Command::new("pdftotext")
+        .arg(&out)
+        .arg("-")
+        .output()
+        .unwrap();
+    let flat: String = String::from_utf8(text.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        flat.contains("全文完毕"),
+        "the explanation's end is printed"
+    );
+}
+
+#[test]
 fn the_pdf_reads_back_with_the_findings_and_the_explanation() {
     let dir = tempfile::tempdir().unwrap();
     let input = example_with_explanation(dir.path());
