@@ -279,9 +279,9 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"fund\": \"一般公共预算财政拨款\"", "\"fund\": 3"),
         ("\"lines\": [", "\"lines\": [[], "),
         ("\"project\": {", "\"project\": ["),
-        ("\"schema_version\": 7", "\"schema_version\": \"5\""),
-        ("\"schema_version\": 7", "\"schema_version\": -5"),
-        ("\"schema_version\": 7", "\"schema_version\": 0"),
+        ("\"schema_version\": 8", "\"schema_version\": \"5\""),
+        ("\"schema_version\": 8", "\"schema_version\": -5"),
+        ("\"schema_version\": 8", "\"schema_version\": 0"),
         // An imported 科目表 with a code of the wrong form or table, an empty name, an unknown key.
         (
             "\"project\": {",
@@ -339,6 +339,15 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         (
             "\"surplus_distribution\": \"0\"",
             "\"surplus_distribution\": \"0\", \"carried\": {\"locked\": true}",
+        ),
+        // A department whose member is not a file name, or has an unknown key.
+        (
+            "\"project\": {",
+            "\"project\": {\"department\": {\"members\": [{\"file\": 5, \"name\": \"a\", \"sha256\": \"\"}]}, ",
+        ),
+        (
+            "\"project\": {",
+            "\"project\": {\"department\": {\"members\": [], \"units\": 2}, ",
         ),
         ("{", "{\"\\ud800\": 1, "),
         ("{", "{\"a\": \"\\x\", "),
