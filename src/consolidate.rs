@@ -621,6 +621,57 @@ fn take_off(slots: Vec<&mut Wan>, mut amount: Wan) -> Wan {
     amount
 }
 
+/// A transfer inside a department: what the 机关 and its units book of it, and where it is
+/// taken out of the department's figures.
+struct Transfer {
+    /// The pair's name in a finding.
+    name: &'static str,
+    /// The 机关's side, and its name.
+    agency: fn(&Project) -> Wan,
+    agency_label: &'static str,
+    /// Each unit's side, and its name.
+    unit: fn(&Project) -> Wan,
+    unit_label: &'static str,
+    /// The revenue source, 表2 column and line nature it is taken out of.
+    revenue: fn(&mut crate::model::Revenue) -> &mut Wan,
+    revenue_line: fn(&mut RevenueLine) -> &mut Wan,
+    line: fn(&mut FunctionalLine) -> &mut Wan,
+}
+
+fn remitted(p: &Project) -> Wan {
+    p.expenditure.lines.iter().map(|l| l.remitted).sum()
+}
+
+fn subsidies(p: &Project) -> Wan {
+    p.expenditure.lines.iter().map(|l| l.subsidies).sum()
+}
+
+/// The two transfers the department eliminates.
+const TRANSFERS: [Transfer; 2] = [
+    // 上缴上级支出 of the units ↔ 附属单位上缴收入 of the 机关.
+    Transfer {
+        name: "内部上缴",
+        agency: |p| p.revenue.from_subsidiaries,
+        agency_label: "附属单位上缴收入",
+        unit: remitted,
+        unit_label: "上缴上级支出",
+        revenue: |r| &mut r.from_subsidiaries,
+        revenue_line: |l| &mut l.from_subsidiaries,
+        line: |l| &mut l.remitted,
+    },
+    // 对附属单位补助支出 of the 机关 ↔ 上级补助收入 of the units.
+    Transfer {
+        name: "内部补助",
+        agency: subsidies,
+        agency_label: "对附属单位补助支出",
+        unit: |p| p.revenue.higher_level_grants,
+        unit_label: "上级补助收入",
+        revenue: |r| &mut r.higher_level_grants,
+        revenue_line: |l| &mut l.higher_level_grants,
+        line: |l| &mut l.subsidies,
+    },
+];
+
 /// The transfers inside the department, eliminated from both sides: the matched part of each
 /// pair, and an issue for each pair that does not match.
 fn eliminate(out: &mut Project, projects: &[&Project], issues: &mut Vec<Issue>) {
@@ -629,81 +680,43 @@ fn eliminate(out: &mut Project, projects: &[&Project], issues: &mut Vec<Issue>) 
     }
     let agency = projects[0];
     let units = &projects[1..];
-    let listing = |f: &dyn Fn(&Project) -> Wan| -> String {
-        units
-            .iter()
-            .filter(|p| !f(p).is_zero())
-            .map(|p| format!("{} {} 万元", p.unit.name, f(p).text()))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    let remitted = |p: &Project| p.expenditure.lines.iter().map(|l| l.remitted).sum::<Wan>();
-    let subsidies = |p: &Project| p.expenditure.lines.iter().map(|l| l.subsidies).sum::<Wan>();
-    let grants = |p: &Project| p.revenue.higher_level_grants;
-
-    // 上缴上级支出 of the units ↔ 附属单位上缴收入 of the 机关.
-    let received = agency.revenue.from_subsidiaries;
-    let paid: Wan = units.iter().map(|p| remitted(p)).sum();
-    let matched = if received < paid { received } else { paid };
-    if received != paid {
-        issues.push(Issue::warning(format!(
-            "内部上缴不相等：{}附属单位上缴收入 {} 万元，所属单位上缴上级支出合计 {} 万元（{}），差额 {} 万元；已抵消相等的 {} 万元",
-            agency.unit.name,
-            received.text(),
-            paid.text(),
-            if paid.is_zero() { "无".to_owned() } else { listing(&remitted) },
-            (received - paid).abs().text(),
-            matched.text()
-        )));
+    for pair in TRANSFERS {
+        let agency_side = (pair.agency)(agency);
+        let unit_side: Wan = units.iter().map(|p| (pair.unit)(p)).sum();
+        let matched = agency_side.min(unit_side);
+        if agency_side != unit_side {
+            let listed = units
+                .iter()
+                .filter(|p| !(pair.unit)(p).is_zero())
+                .map(|p| format!("{} {} 万元", p.unit.name, (pair.unit)(p).text()))
+                .collect::<Vec<_>>();
+            issues.push(Issue::warning(format!(
+                "{}不相等：{}{} {} 万元，所属单位{}合计 {} 万元（{}），差额 {} 万元；已抵消相等的 {} 万元",
+                pair.name,
+                agency.unit.name,
+                pair.agency_label,
+                agency_side.text(),
+                pair.unit_label,
+                unit_side.text(),
+                if listed.is_empty() { "无".to_owned() } else { listed.join("、") },
+                (agency_side - unit_side).abs().text(),
+                matched.text()
+            )));
+        }
+        // Out of the department's revenue (the source and its 表2 column) and its lines.
+        let revenue = (pair.revenue)(&mut out.revenue);
+        *revenue = *revenue - matched;
+        take_off(
+            out.revenue
+                .by_function
+                .iter_mut()
+                .map(pair.revenue_line)
+                .collect(),
+            matched,
+        );
+        take_off(
+            out.expenditure.lines.iter_mut().map(pair.line).collect(),
+            matched,
+        );
     }
-    out.revenue.from_subsidiaries = out.revenue.from_subsidiaries - matched;
-    take_off(
-        out.revenue
-            .by_function
-            .iter_mut()
-            .map(|l| &mut l.from_subsidiaries)
-            .collect(),
-        matched,
-    );
-    take_off(
-        out.expenditure
-            .lines
-            .iter_mut()
-            .map(|l| &mut l.remitted)
-            .collect(),
-        matched,
-    );
-
-    // 对附属单位补助支出 of the 机关 ↔ 上级补助收入 of the units.
-    let given = subsidies(agency);
-    let got: Wan = units.iter().map(|p| grants(p)).sum();
-    let matched = if given < got { given } else { got };
-    if given != got {
-        issues.push(Issue::warning(format!(
-            "内部补助不相等：{}对附属单位补助支出 {} 万元，所属单位上级补助收入合计 {} 万元（{}），差额 {} 万元；已抵消相等的 {} 万元",
-            agency.unit.name,
-            given.text(),
-            got.text(),
-            if got.is_zero() { "无".to_owned() } else { listing(&grants) },
-            (given - got).abs().text(),
-            matched.text()
-        )));
-    }
-    out.revenue.higher_level_grants = out.revenue.higher_level_grants - matched;
-    take_off(
-        out.revenue
-            .by_function
-            .iter_mut()
-            .map(|l| &mut l.higher_level_grants)
-            .collect(),
-        matched,
-    );
-    take_off(
-        out.expenditure
-            .lines
-            .iter_mut()
-            .map(|l| &mut l.subsidies)
-            .collect(),
-        matched,
-    );
 }

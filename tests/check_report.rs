@@ -19,6 +19,11 @@ use juesuan::storage::{self, SaveTime};
 
 /// The example, its first finding explained, saved to `dir`.
 fn example_with_explanation(dir: &Path) -> std::path::PathBuf {
+    example_explained(dir, "经与财政核对，以批复数为准")
+}
+
+/// The example, its first finding explained by `text`, saved to `dir`.
+fn example_explained(dir: &Path, text: &str) -> std::path::PathBuf {
     let mut project = example().unwrap();
     let report = juesuan::checks::report::build(&project, None);
     let first = &report.findings[0].finding;
@@ -26,7 +31,7 @@ fn example_with_explanation(dir: &Path) -> std::path::PathBuf {
         rule: first.code.to_owned(),
         field: first.fields.first().cloned(),
         message: first.message.clone(),
-        text: "经与财政核对，以批复数为准".to_owned(),
+        text: text.to_owned(),
     });
     let path = dir.join("例.json");
     storage::save(&path, &project, SaveTime::from_local(2024, 5, 31, 0)).unwrap();
@@ -131,9 +136,6 @@ fn the_workbook_lists_every_finding_with_its_amounts_and_the_ledger() {
 #[test]
 fn a_finding_with_the_longest_explanation_breaks_across_pages_and_stays_on_them() {
     let dir = tempfile::tempdir().unwrap();
-    let mut project = example().unwrap();
-    let report = juesuan::checks::report::build(&project, None);
-    let first = &report.findings[0].finding;
     // The longest explanation a project keeps: taller than a page in its column.
     let text: String = "经与财政核对以批复数为准。"
         .chars()
@@ -141,14 +143,7 @@ fn a_finding_with_the_longest_explanation_breaks_across_pages_and_stays_on_them(
         .take(juesuan::model::limits::LONG_TEXT - 4)
         .chain("全文完毕".chars())
         .collect();
-    project.explanations.push(Explanation {
-        rule: first.code.to_owned(),
-        field: first.fields.first().cloned(),
-        message: first.message.clone(),
-        text,
-    });
-    let input = dir.path().join("长.json");
-    storage::save(&input, &project, SaveTime::from_local(2024, 5, 31, 0)).unwrap();
+    let input = example_explained(dir.path(), &text);
     let out = dir.path().join("审核报告.pdf");
     let (code, _, stderr) = juesuan(&[
         "check",

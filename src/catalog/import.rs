@@ -203,22 +203,7 @@ pub fn preview(file: &TableFile, changes: &Changes, limit: usize) -> Vec<String>
 
 /// Reads a 科目表 file: `.csv` and `.txt` as delimited text, anything else as a workbook.
 pub fn read_file(path: &Path) -> Result<TableFile, ImportError> {
-    let io = |e: std::io::Error| {
-        ImportError::Read(format!(
-            "“{}”：{}",
-            path.display(),
-            crate::storage::io_message(&e)
-        ))
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > FILE_BYTES {
-        return Err(ImportError::Read(format!(
-            "文件有 {} MB，科目表文件最大 {} MB",
-            size / (1024 * 1024),
-            FILE_BYTES / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = crate::storage::read_import(path, FILE_BYTES).map_err(ImportError::Read)?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())

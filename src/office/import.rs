@@ -210,22 +210,7 @@ struct Cell {
 
 /// Reads an `.xlsx` or `.xls` workbook.
 pub fn read_file(path: &Path) -> Result<FiguresFile, ImportError> {
-    let io = |e: std::io::Error| {
-        ImportError::Read(format!(
-            "“{}”：{}",
-            path.display(),
-            crate::storage::io_message(&e)
-        ))
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > FILE_BYTES {
-        return Err(ImportError::Read(format!(
-            "文件有 {} MB，最大 {} MB",
-            size / (1024 * 1024),
-            FILE_BYTES / (1024 * 1024)
-        )));
-    }
-    read_workbook(std::fs::read(path).map_err(io)?)
+    read_workbook(crate::storage::read_import(path, FILE_BYTES).map_err(ImportError::Read)?)
 }
 
 /// Reads every sheet of a workbook that is one of the tables read.
@@ -355,6 +340,39 @@ fn amount(cell: &Cell, scale: Decimal) -> Result<Option<Wan>, String> {
     Wan::checked(value / scale)
         .map(Some)
         .map_err(|e| format!("“{}”：{e}", cell.text))
+}
+
+/// The column headed `name`, or the columns under it (基本支出 split into 人员经费 and
+/// 公用经费); none when the sheet has no such column.
+fn columns_of(labels: &[String], name: &str) -> Vec<usize> {
+    let exact: Vec<usize> = (0..labels.len())
+        .filter(|&i| labels[i].ends_with(name))
+        .collect();
+    if exact.is_empty() {
+        (0..labels.len())
+            .filter(|&i| labels[i].starts_with(name))
+            .collect()
+    } else {
+        exact
+    }
+}
+
+/// A row's amounts in `columns` (each the sum of its columns; none is zero), or what is wrong.
+fn row_amounts<const N: usize>(
+    row: &[Cell],
+    columns: &[Vec<usize>; N],
+    labels: &[String],
+    scale: Decimal,
+) -> Result<[Wan; N], String> {
+    let mut values = [Wan::ZERO; N];
+    for (v, cs) in values.iter_mut().zip(columns) {
+        for &c in cs {
+            let a = amount(row.get(c).unwrap_or(&Cell::default()), scale)
+                .map_err(|e| format!("{}：{e}", labels[c]))?;
+            *v += a.unwrap_or(Wan::ZERO);
+        }
+    }
+    Ok(values)
 }
 
 /// A row label as the tables write it, without its numbering (一、 （一） 1.) and spaces.
@@ -523,26 +541,14 @@ impl Sheet<'_> {
         let Some(code_cols) = Self::code_columns(&labels) else {
             return false;
         };
-        // A nature's column, or the columns under it (基本支出 split into 人员经费 and 公用经费).
-        let cols = |name: &str| -> Vec<usize> {
-            let exact: Vec<usize> = (0..labels.len())
-                .filter(|&i| labels[i].ends_with(name))
-                .collect();
-            if exact.is_empty() {
-                (0..labels.len())
-                    .filter(|&i| labels[i].starts_with(name))
-                    .collect()
-            } else {
-                exact
-            }
-        };
         let columns = [
-            cols("基本支出"),
-            cols("项目支出"),
-            cols("上缴上级支出"),
-            cols("经营支出"),
-            cols("对附属单位补助支出"),
-        ];
+            "基本支出",
+            "项目支出",
+            "上缴上级支出",
+            "经营支出",
+            "对附属单位补助支出",
+        ]
+        .map(|name| columns_of(&labels, name));
         if columns[0].is_empty() || columns[1].is_empty() {
             return false;
         }
@@ -561,20 +567,13 @@ impl Sheet<'_> {
                 continue;
             };
             self.note_name(&code, &row, &labels);
-            let mut values = [Wan::ZERO; 5];
-            let mut bad = None;
-            for (v, cs) in values.iter_mut().zip(&columns) {
-                for &c in cs {
-                    match amount(row.get(c).unwrap_or(&Cell::default()), self.scale) {
-                        Ok(a) => *v += a.unwrap_or(Wan::ZERO),
-                        Err(e) => bad = Some(format!("{}：{e}", labels[c])),
-                    }
+            let values = match row_amounts(&row, &columns, &labels, self.scale) {
+                Ok(v) => v,
+                Err(reason) => {
+                    self.reject(row_no, reason);
+                    continue;
                 }
-            }
-            if let Some(reason) = bad {
-                self.reject(row_no, reason);
-                continue;
-            }
+            };
             // 类 and 款 rows are the sums of their 项 rows: the lines are the 项.
             if code.len() != 7 {
                 continue;
@@ -612,16 +611,16 @@ impl Sheet<'_> {
         let Some(code_cols) = Self::code_columns(&labels) else {
             return false;
         };
-        let col = |name: &str| labels.iter().position(|l| l.ends_with(name));
         let columns = [
-            col("财政拨款收入"),
-            col("上级补助收入"),
-            col("事业收入"),
-            col("经营收入"),
-            col("附属单位上缴收入"),
-            col("其他收入"),
-        ];
-        if columns[0].is_none() {
+            "财政拨款收入",
+            "上级补助收入",
+            "事业收入",
+            "经营收入",
+            "附属单位上缴收入",
+            "其他收入",
+        ]
+        .map(|name| columns_of(&labels, name));
+        if columns[0].is_empty() {
             return false;
         }
         let mut lines = Vec::new();
@@ -636,20 +635,13 @@ impl Sheet<'_> {
                 continue;
             };
             self.note_name(&code, &row, &labels);
-            let mut values = [Wan::ZERO; 6];
-            let mut bad = None;
-            for (v, c) in values.iter_mut().zip(columns) {
-                if let Some(c) = c {
-                    match amount(row.get(c).unwrap_or(&Cell::default()), self.scale) {
-                        Ok(a) => *v = a.unwrap_or(Wan::ZERO),
-                        Err(e) => bad = Some(format!("{}：{e}", labels[c])),
-                    }
+            let values = match row_amounts(&row, &columns, &labels, self.scale) {
+                Ok(v) => v,
+                Err(reason) => {
+                    self.reject(row_no, reason);
+                    continue;
                 }
-            }
-            if let Some(reason) = bad {
-                self.reject(row_no, reason);
-                continue;
-            }
+            };
             if code.len() != 7 {
                 continue;
             }

@@ -445,6 +445,21 @@ pub fn save(path: &Path, project: &Project, at: SaveTime) -> Result<(), StorageE
     })
 }
 
+/// The bytes of a file to import (a workbook, a 科目表), refused in words when it is larger than
+/// `max_bytes` or cannot be read.
+pub fn read_import(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let io = |e: std::io::Error| format!("“{}”：{}", path.display(), io_message(&e));
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > max_bytes {
+        return Err(format!(
+            "文件有 {} MB，最大 {} MB",
+            size / (1024 * 1024),
+            max_bytes / (1024 * 1024)
+        ));
+    }
+    std::fs::read(path).map_err(io)
+}
+
 /// Writes `bytes` to `path` atomically without a backup (for outputs such as PDFs that can be
 /// made again, and the application's own files).
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {

@@ -999,6 +999,23 @@ impl JuesuanApp {
         }
     }
 
+    /// The file to read: the one given, or one the clerk picks in the open dialog (with these
+    /// filters); `None` when there is neither.
+    pub(super) fn read_path(
+        &self,
+        given: Option<PathBuf>,
+        label: &str,
+        extensions: &[&str],
+    ) -> Option<PathBuf> {
+        match given {
+            Some(p) => Some(p),
+            None if self.native_dialogs => rfd::FileDialog::new()
+                .add_filter(label, extensions)
+                .pick_file(),
+            None => None,
+        }
+    }
+
     /// The file to write: the one given, or one the clerk chooses in the save dialog (with
     /// these filters and suggested name); `None` when there is neither.
     pub(super) fn save_path(

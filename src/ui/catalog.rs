@@ -32,18 +32,9 @@ impl JuesuanApp {
     /// 导入科目表…: reads `path` (or asks for a file) and shows what importing it would change.
     /// Nothing changes until the clerk confirms.
     pub(super) fn import_catalog(&mut self, path: Option<PathBuf>) {
-        let path = match path {
-            Some(p) => p,
-            None if self.native_dialogs => {
-                match rfd::FileDialog::new()
-                    .add_filter("科目表", &["xlsx", "xls", "xlsm", "csv", "txt"])
-                    .pick_file()
-                {
-                    Some(p) => p,
-                    None => return,
-                }
-            }
-            None => return,
+        let Some(path) = self.read_path(path, "科目表", &["xlsx", "xls", "xlsm", "csv", "txt"])
+        else {
+            return;
         };
         let file = match import::read_file(&path) {
             Ok(file) => file,

@@ -33,18 +33,8 @@ impl JuesuanApp {
     /// 导入决算数字…: reads `path` (or asks for a workbook) and shows what importing it would
     /// change. Nothing changes until the clerk confirms.
     pub(super) fn import_figures(&mut self, path: Option<PathBuf>) {
-        let path = match path {
-            Some(p) => p,
-            None if self.native_dialogs => {
-                match rfd::FileDialog::new()
-                    .add_filter("Excel 工作簿", &["xlsx", "xls", "xlsm"])
-                    .pick_file()
-                {
-                    Some(p) => p,
-                    None => return,
-                }
-            }
-            None => return,
+        let Some(path) = self.read_path(path, "Excel 工作簿", &["xlsx", "xls", "xlsm"]) else {
+            return;
         };
         let file = match import::read_file(&path) {
             Ok(file) => file,
