@@ -533,31 +533,27 @@ impl Sheet<'_> {
         Some(vec![find("类")?, find("款")?, find("项")?])
     }
 
-    /// 支出决算表 (all funds, every nature) or a fund's 财政拨款支出决算表 (基本/项目支出).
-    fn read_lines(&mut self, fund: Option<Fund>) -> bool {
-        let Some((body, labels)) = self.header(&["科目编码", "类"], Self::code_body) else {
-            return false;
-        };
-        let Some(code_cols) = Self::code_columns(&labels) else {
-            return false;
-        };
-        let columns = [
-            "基本支出",
-            "项目支出",
-            "上缴上级支出",
-            "经营支出",
-            "对附属单位补助支出",
-        ]
-        .map(|name| columns_of(&labels, name));
-        if columns[0].is_empty() || columns[1].is_empty() {
-            return false;
+    /// The 项 rows of a sheet of codes (科目编码, or 类/款/项) with amounts in the columns
+    /// `names` head: (row number, code, amounts). 类 and 款 rows are the sums of their 项 rows
+    /// and only give their names; a row that cannot be read is rejected. `None` when the sheet
+    /// has no code column or none of the first `required` amount columns.
+    fn item_rows<const N: usize>(
+        &mut self,
+        names: [&str; N],
+        required: usize,
+    ) -> Option<Vec<(usize, String, [Wan; N])>> {
+        let (body, labels) = self.header(&["科目编码", "类"], Self::code_body)?;
+        let code_cols = Self::code_columns(&labels)?;
+        let columns = names.map(|name| columns_of(&labels, name));
+        if columns.iter().take(required).any(Vec::is_empty) {
+            return None;
         }
-        let mut lines = BTreeMap::new();
+        let mut out = Vec::new();
         // The body is read once: taken, so rows can be rejected while it is read.
         let rows = std::mem::take(&mut self.rows);
         for (row_no, row) in rows.into_iter().skip(body) {
             let code = Self::row_code(&row, &code_cols);
-            if code.is_empty() || norm(&code).contains("合计") {
+            if code.is_empty() || code.contains("合计") {
                 continue;
             }
             let Some(code) = code_of(&code) else {
@@ -567,32 +563,45 @@ impl Sheet<'_> {
                 continue;
             };
             self.note_name(&code, &row, &labels);
-            let values = match row_amounts(&row, &columns, &labels, self.scale) {
-                Ok(v) => v,
-                Err(reason) => {
-                    self.reject(row_no, reason);
-                    continue;
+            match row_amounts(&row, &columns, &labels, self.scale) {
+                Err(reason) => self.reject(row_no, reason),
+                Ok(values) if values.iter().any(Wan::is_negative) => {
+                    self.reject(row_no, "金额不能为负数".to_owned());
                 }
-            };
-            // 类 and 款 rows are the sums of their 项 rows: the lines are the 项.
-            if code.len() != 7 {
-                continue;
+                Ok(values) if code.len() == 7 => out.push((row_no, code, values)),
+                Ok(_) => {}
             }
-            let natures = Natures {
-                basic: values[0],
-                project: values[1],
-                remitted: values[2],
-                business: values[3],
-                subsidies: values[4],
-            };
-            if natures.any_negative() {
-                self.reject(row_no, "支出金额不能为负数".to_owned());
-                continue;
-            }
+        }
+        Some(out)
+    }
+
+    /// 支出决算表 (all funds, every nature) or a fund's 财政拨款支出决算表 (基本/项目支出).
+    fn read_lines(&mut self, fund: Option<Fund>) -> bool {
+        let natures = [
+            "基本支出",
+            "项目支出",
+            "上缴上级支出",
+            "经营支出",
+            "对附属单位补助支出",
+        ];
+        let Some(rows) = self.item_rows(natures, 2) else {
+            return false;
+        };
+        let mut lines = BTreeMap::new();
+        for (row_no, code, [basic, project, remitted, business, subsidies]) in rows {
             self.file
                 .places
                 .insert(code.clone(), (self.name.clone(), row_no));
-            lines.insert(code, natures);
+            lines.insert(
+                code,
+                Natures {
+                    basic,
+                    project,
+                    remitted,
+                    business,
+                    subsidies,
+                },
+            );
         }
         match fund {
             None => self.file.expenditure = Some(lines),
@@ -605,57 +614,45 @@ impl Sheet<'_> {
 
     /// 收入决算表: each 项 row by source.
     fn read_revenue_lines(&mut self) -> bool {
-        let Some((body, labels)) = self.header(&["科目编码", "类"], Self::code_body) else {
-            return false;
-        };
-        let Some(code_cols) = Self::code_columns(&labels) else {
-            return false;
-        };
-        let columns = [
+        let sources = [
             "财政拨款收入",
             "上级补助收入",
             "事业收入",
             "经营收入",
             "附属单位上缴收入",
             "其他收入",
-        ]
-        .map(|name| columns_of(&labels, name));
-        if columns[0].is_empty() {
+        ];
+        let Some(rows) = self.item_rows(sources, 1) else {
             return false;
-        }
-        let mut lines = Vec::new();
-        // The body is read once: taken, so rows can be rejected while it is read.
-        let rows = std::mem::take(&mut self.rows);
-        for (row_no, row) in rows.into_iter().skip(body) {
-            let code = Self::row_code(&row, &code_cols);
-            let Some(code) = code_of(&code) else {
-                if looks_like_code(&code) {
-                    self.reject(row_no, format!("科目编码“{code}”应为 3、5 或 7 位数字"));
-                }
-                continue;
-            };
-            self.note_name(&code, &row, &labels);
-            let values = match row_amounts(&row, &columns, &labels, self.scale) {
-                Ok(v) => v,
-                Err(reason) => {
-                    self.reject(row_no, reason);
-                    continue;
-                }
-            };
-            if code.len() != 7 {
-                continue;
-            }
-            lines.push(RevenueLine {
-                code,
-                names: None,
-                appropriation: values[0],
-                higher_level_grants: values[1],
-                operations: values[2],
-                business: values[3],
-                from_subsidiaries: values[4],
-                other: values[5],
-            });
-        }
+        };
+        let lines = rows
+            .into_iter()
+            .map(
+                |(
+                    _,
+                    code,
+                    [
+                        appropriation,
+                        higher_level_grants,
+                        operations,
+                        business,
+                        from_subsidiaries,
+                        other,
+                    ],
+                )| {
+                    RevenueLine {
+                        code,
+                        names: None,
+                        appropriation,
+                        higher_level_grants,
+                        operations,
+                        business,
+                        from_subsidiaries,
+                        other,
+                    }
+                },
+            )
+            .collect();
         self.file.revenue_lines = Some(lines);
         true
     }
