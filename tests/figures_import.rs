@@ -188,6 +188,50 @@ fn a_filing_tool_sheet_in_yuan_with_split_codes_is_read_in_wan() {
 }
 
 #[test]
+fn a_filing_tool_overview_in_two_blocks_of_items_and_line_numbers_is_read() {
+    // Z01 as the filing tool exports it: 收入 and 支出 side by side, each 项目 | 行次 | 金额,
+    // items numbered 一、二、…, amounts in 元, "—" for none.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Z01 收入支出决算总表(财决01表)").unwrap();
+    sheet.write(0, 0, "收入支出决算总表").unwrap();
+    sheet.write(1, 5, "单位：元").unwrap();
+    for (c, h) in ["项目", "行次", "金额", "项目", "行次", "金额"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(2, c as u16, *h).unwrap();
+    }
+    let rows: [(&str, &str, &str, &str); 4] = [
+        (
+            "一、一般公共预算财政拨款收入",
+            "2262300.00",
+            "一、一般公共服务支出",
+            "1931500.00",
+        ),
+        ("二、政府性基金预算财政拨款收入", "—", "二、外交支出", "—"),
+        ("七、其他收入", "1,200.50", "结余分配", "5000"),
+        ("使用非财政拨款结余", "300", "", ""),
+    ];
+    for (i, (income, amount, spending, spent)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        sheet.write(r, 0, *income).unwrap();
+        sheet.write(r, 1, (i + 1) as f64).unwrap();
+        sheet.write(r, 2, *amount).unwrap();
+        sheet.write(r, 3, *spending).unwrap();
+        sheet.write(r, 5, *spent).unwrap();
+    }
+    let file = import::read_workbook(book.save_to_buffer().unwrap()).unwrap();
+    assert!(file.rejected.is_empty(), "{:?}", file.rejected);
+    let p = file.apply(&example().unwrap()).unwrap();
+    assert_eq!(p.revenue.general_budget, wan("226.23"));
+    assert_eq!(p.revenue.government_fund, Wan::ZERO);
+    assert_eq!(p.revenue.other, wan("0.12005"));
+    assert_eq!(p.balances.surplus_distribution, wan("0.5"));
+    assert_eq!(p.balances.use_of_non_appropriation_surplus, wan("0.03"));
+}
+
+#[test]
 fn a_malformed_row_is_reported_and_nothing_is_imported() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("项目.json");
