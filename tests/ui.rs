@@ -1294,6 +1294,16 @@ fn a_department_shows_its_members_and_refreshes_as_one_undo_step() {
     assert!(h.query_by_label("区民生工作促进中心").is_some());
     assert!(h.query_by_label("中心.json").is_some());
     assert_eq!(h.query_all_by_label("已读取").count(), 2);
+    // The amounts are the members' sums: shown on the figure tabs, not typed there.
+    go(&mut h, "收入");
+    let shown = h.state().session().project.clone();
+    type_into(&mut h, "其他收入", "9");
+    assert_eq!(
+        h.state().session().project,
+        shown,
+        "an amount of a department is not typed"
+    );
+    go(&mut h, "部门汇总");
     // The department's 本年收入合计 and 本年支出合计 are the two units' (no transfers
     // between them).
     assert!(h.query_all_by_label("452.46").count() >= 2);

@@ -890,6 +890,7 @@ impl JuesuanApp {
             catalog: catalog.as_ref(),
             totals,
             remembered_codes: &self.remembered_codes,
+            amounts_from_members: project.department.is_some(),
         };
         egui::ScrollArea::vertical()
             .id_salt(("tab", self.tab.label()))

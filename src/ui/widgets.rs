@@ -62,6 +62,9 @@ pub struct Form<'a> {
     pub totals: &'a Totals,
     /// Names the clerk gave codes the catalog does not know, in earlier projects.
     pub remembered_codes: &'a std::collections::BTreeMap<String, crate::model::ClassNames>,
+    /// Whether the amounts are sums of a department's members (部门汇总): shown, not typed,
+    /// since 刷新汇总 would replace what is typed.
+    pub amounts_from_members: bool,
 }
 
 impl Form<'_> {
@@ -363,6 +366,7 @@ fn amount_box(
     let show = |v: &Option<Wan>| v.map(|v| unit.edit_text(v)).unwrap_or_default();
     let mut current = value;
     let size = egui::vec2(96.0, ui.spacing().interact_size.y);
+    let typed = !form.amounts_from_members;
     let (response, error) = parsed_box(
         ui,
         form,
@@ -373,6 +377,7 @@ fn amount_box(
                 size,
                 egui::TextEdit::singleline(text)
                     .id_salt(("amount", path))
+                    .interactive(typed)
                     .align(egui::Align2::RIGHT_CENTER),
             )
         },
