@@ -176,151 +176,106 @@ pub fn consolidate(
 
     // 收入, 结转结余.
     for item in crate::model::RevenueItem::ALL {
-        *item.of_mut(&mut out.revenue) = projects.iter().map(|p| item.of(&p.revenue)).sum();
+        *item.of_mut(&mut out.revenue) = sum(&projects, |p| item.of(&p.revenue));
     }
     out.revenue.by_function = merge_revenue_lines(&projects);
+    let all = projects.as_slice();
     for fund in Fund::ALL {
         let b = out.balances.of_mut(fund);
-        b.opening = projects.iter().map(|p| p.balances.of(fund).opening).sum();
-        b.closing = projects.iter().map(|p| p.balances.of(fund).closing).sum();
-        b.prior_closing = sum_all(projects.iter().map(|p| p.balances.of(fund).prior_closing));
+        b.opening = sum(all, |p| p.balances.of(fund).opening);
+        b.closing = sum(all, |p| p.balances.of(fund).closing);
+        b.prior_closing = sum(all, |p| p.balances.of(fund).prior_closing);
     }
-    out.balances.use_of_non_appropriation_surplus = projects
-        .iter()
-        .map(|p| p.balances.use_of_non_appropriation_surplus)
-        .sum();
-    out.balances.surplus_distribution = projects
-        .iter()
-        .map(|p| p.balances.surplus_distribution)
-        .sum();
+    out.balances.use_of_non_appropriation_surplus =
+        sum(all, |p| p.balances.use_of_non_appropriation_surplus);
+    out.balances.surplus_distribution = sum(all, |p| p.balances.surplus_distribution);
     out.balances.carried = None;
 
     // 支出.
-    out.expenditure.lines = merge_lines(department, &projects);
-    out.basic_costs = merge_basic_costs(&projects);
+    out.expenditure.lines = merge_lines(department, all);
+    out.basic_costs = merge_basic_costs(all);
 
     // 三公, 机关运行经费, 采购, 资产.
     let tp = &mut out.three_public;
-    tp.overseas.budget = projects
-        .iter()
-        .map(|p| p.three_public.overseas.budget)
-        .sum();
-    tp.overseas.actual = projects
-        .iter()
-        .map(|p| p.three_public.overseas.actual)
-        .sum();
-    tp.overseas.prior = sum_all(projects.iter().map(|p| p.three_public.overseas.prior));
-    tp.overseas.groups = projects
-        .iter()
-        .map(|p| p.three_public.overseas.groups)
-        .sum();
-    tp.overseas.people = projects
-        .iter()
-        .map(|p| p.three_public.overseas.people)
-        .sum();
-    let v = &mut tp.vehicles;
-    v.purchase_budget = projects
-        .iter()
-        .map(|p| p.three_public.vehicles.purchase_budget)
-        .sum();
-    v.purchase_prior = sum_all(
-        projects
-            .iter()
-            .map(|p| p.three_public.vehicles.purchase_prior),
-    );
-    v.operation_budget = projects
-        .iter()
-        .map(|p| p.three_public.vehicles.operation_budget)
-        .sum();
-    v.operation_actual = projects
-        .iter()
-        .map(|p| p.three_public.vehicles.operation_actual)
-        .sum();
-    v.operation_prior = sum_all(
-        projects
-            .iter()
-            .map(|p| p.three_public.vehicles.operation_prior),
-    );
-    for (kind, of) in [
-        (
-            &mut v.purchases.sedan,
-            (|p: &Project| p.three_public.vehicles.purchases.sedan.clone()) as fn(&Project) -> _,
-        ),
-        (&mut v.purchases.suv, |p: &Project| {
-            p.three_public.vehicles.purchases.suv.clone()
-        }),
-        (&mut v.purchases.passenger, |p: &Project| {
-            p.three_public.vehicles.purchases.passenger.clone()
-        }),
-    ] {
-        kind.count = projects.iter().map(|p| of(p).count).sum();
-        kind.amount = projects.iter().map(|p| of(p).amount).sum();
+    fn o(p: &Project) -> &crate::model::Overseas {
+        &p.three_public.overseas
     }
-    v.held.sedan = projects
-        .iter()
-        .map(|p| p.three_public.vehicles.held.sedan)
-        .sum();
-    v.held.suv = projects
-        .iter()
-        .map(|p| p.three_public.vehicles.held.suv)
-        .sum();
-    v.held.passenger = projects
-        .iter()
-        .map(|p| p.three_public.vehicles.held.passenger)
-        .sum();
+    fn vs(p: &Project) -> &crate::model::OfficialVehicles {
+        &p.three_public.vehicles
+    }
+    fn rs(p: &Project) -> &crate::model::Reception {
+        &p.three_public.reception
+    }
+    tp.overseas.budget = sum(all, |p| o(p).budget);
+    tp.overseas.actual = sum(all, |p| o(p).actual);
+    tp.overseas.prior = sum(all, |p| o(p).prior);
+    tp.overseas.groups = sum(all, |p| o(p).groups);
+    tp.overseas.people = sum(all, |p| o(p).people);
+    let v = &mut tp.vehicles;
+    v.purchase_budget = sum(all, |p| vs(p).purchase_budget);
+    v.purchase_prior = sum(all, |p| vs(p).purchase_prior);
+    v.operation_budget = sum(all, |p| vs(p).operation_budget);
+    v.operation_actual = sum(all, |p| vs(p).operation_actual);
+    v.operation_prior = sum(all, |p| vs(p).operation_prior);
+    let kinds = |p: &Project| {
+        let k = &vs(p).purchases;
+        [k.sedan.clone(), k.suv.clone(), k.passenger.clone()]
+    };
+    let purchases = &mut v.purchases;
+    for (i, kind) in [
+        &mut purchases.sedan,
+        &mut purchases.suv,
+        &mut purchases.passenger,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        kind.count = sum(all, |p| kinds(p)[i].count);
+        kind.amount = sum(all, |p| kinds(p)[i].amount);
+    }
+    v.held.sedan = sum(all, |p| vs(p).held.sedan);
+    v.held.suv = sum(all, |p| vs(p).held.suv);
+    v.held.passenger = sum(all, |p| vs(p).held.passenger);
     let r = &mut tp.reception;
-    r.budget = projects
-        .iter()
-        .map(|p| p.three_public.reception.budget)
-        .sum();
-    r.prior = sum_all(projects.iter().map(|p| p.three_public.reception.prior));
-    for (part, of) in [
-        (
-            &mut r.domestic,
-            (|p: &Project| p.three_public.reception.domestic.clone()) as fn(&Project) -> _,
-        ),
-        (&mut r.foreign, |p: &Project| {
-            p.three_public.reception.foreign.clone()
-        }),
-    ] {
-        part.actual = projects.iter().map(|p| of(p).actual).sum();
-        part.batches = projects.iter().map(|p| of(p).batches).sum();
-        part.people = projects.iter().map(|p| of(p).people).sum();
+    r.budget = sum(all, |p| rs(p).budget);
+    r.prior = sum(all, |p| rs(p).prior);
+    for (i, part) in [&mut r.domestic, &mut r.foreign].into_iter().enumerate() {
+        let of = |p: &Project| [&rs(p).domestic, &rs(p).foreign][i].clone();
+        part.actual = sum(all, |p| of(p).actual);
+        part.batches = sum(all, |p| of(p).batches);
+        part.people = sum(all, |p| of(p).people);
     }
     // 机关运行经费 is what 行政 and 参公 units spend to run; other 事业单位 have none.
-    let running: Vec<&&Project> = projects
+    let running: Vec<&Project> = projects
         .iter()
+        .copied()
         .filter(|p| p.unit.kind != UnitKind::PublicService)
         .collect();
-    out.running_costs.amount = running.iter().map(|p| p.running_costs.amount).sum();
-    out.running_costs.prior = sum_all(running.iter().map(|p| p.running_costs.prior));
+    out.running_costs.amount = sum(&running, |p| p.running_costs.amount);
+    out.running_costs.prior = sum(&running, |p| p.running_costs.prior);
     let pr = &mut out.procurement;
-    pr.goods = projects.iter().map(|p| p.procurement.goods).sum();
-    pr.works = projects.iter().map(|p| p.procurement.works).sum();
-    pr.services = projects.iter().map(|p| p.procurement.services).sum();
-    pr.to_sme = projects.iter().map(|p| p.procurement.to_sme).sum();
-    pr.to_small_micro = projects.iter().map(|p| p.procurement.to_small_micro).sum();
+    pr.goods = sum(all, |p| p.procurement.goods);
+    pr.works = sum(all, |p| p.procurement.works);
+    pr.services = sum(all, |p| p.procurement.services);
+    pr.to_sme = sum(all, |p| p.procurement.to_sme);
+    pr.to_small_micro = sum(all, |p| p.procurement.to_small_micro);
     let a = &mut out.assets;
-    let vu = |f: fn(&Project) -> u32| projects.iter().map(|p| f(p)).sum::<u32>();
-    a.vehicles.leadership = vu(|p| p.assets.vehicles.leadership);
-    a.vehicles.confidential = vu(|p| p.assets.vehicles.confidential);
-    a.vehicles.emergency = vu(|p| p.assets.vehicles.emergency);
-    a.vehicles.law_enforcement = vu(|p| p.assets.vehicles.law_enforcement);
-    a.vehicles.special_technical = vu(|p| p.assets.vehicles.special_technical);
-    a.vehicles.other = vu(|p| p.assets.vehicles.other);
-    a.general_equipment_over_50 = vu(|p| p.assets.general_equipment_over_50);
-    a.special_equipment_over_100 = vu(|p| p.assets.special_equipment_over_100);
+    a.vehicles.leadership = sum(all, |p| p.assets.vehicles.leadership);
+    a.vehicles.confidential = sum(all, |p| p.assets.vehicles.confidential);
+    a.vehicles.emergency = sum(all, |p| p.assets.vehicles.emergency);
+    a.vehicles.law_enforcement = sum(all, |p| p.assets.vehicles.law_enforcement);
+    a.vehicles.special_technical = sum(all, |p| p.assets.vehicles.special_technical);
+    a.vehicles.other = sum(all, |p| p.assets.vehicles.other);
+    a.general_equipment_over_50 = sum(all, |p| p.assets.general_equipment_over_50);
+    a.special_equipment_over_100 = sum(all, |p| p.assets.special_equipment_over_100);
 
     // Last year's figures and the typed 报表数: summed where every member has them.
     for figure in PriorFigure::ALL.iter().copied() {
-        out.prior_year.set(
-            figure,
-            sum_all(projects.iter().map(|p| p.prior_year.get(figure))),
-        );
+        out.prior_year
+            .set(figure, sum(all, |p| p.prior_year.get(figure)));
     }
     for total in crate::model::ControlTotal::ALL.iter().copied() {
-        *total.of_mut(&mut out.control_totals) =
-            sum_all(projects.iter().map(|p| total.of(&p.control_totals)));
+        *total.of_mut(&mut out.control_totals) = sum(all, |p| total.of(&p.control_totals));
     }
 
     // Staff, projects and performance counts of every unit; the units the department covers.
@@ -340,15 +295,9 @@ pub fn consolidate(
         .flat_map(|p| p.projects.iter().cloned())
         .collect();
     let pm = &mut out.performance;
-    pm.prior_assessment_projects = projects
-        .iter()
-        .map(|p| p.performance.prior_assessment_projects)
-        .sum();
-    pm.target_projects = projects.iter().map(|p| p.performance.target_projects).sum();
-    pm.monitored_projects = projects
-        .iter()
-        .map(|p| p.performance.monitored_projects)
-        .sum();
+    pm.prior_assessment_projects = sum(all, |p| p.performance.prior_assessment_projects);
+    pm.target_projects = sum(all, |p| p.performance.target_projects);
+    pm.monitored_projects = sum(all, |p| p.performance.monitored_projects);
 
     eliminate(&mut out, &projects, &mut issues);
 
@@ -503,9 +452,10 @@ fn refusals(members: &[Loaded]) -> Vec<Issue> {
     out
 }
 
-/// Every value when all are given, summed; `None` when any is missing.
-fn sum_all(values: impl Iterator<Item = Option<Wan>>) -> Option<Wan> {
-    values.sum()
+/// `f` of every project, summed: amounts and counts added, and an `Option` summed only when
+/// every project has it (`None` when any is missing).
+fn sum<T: std::iter::Sum<T>>(projects: &[&Project], f: impl Fn(&Project) -> T) -> T {
+    projects.iter().map(|p| f(p)).sum()
 }
 
 fn merge_revenue_lines(projects: &[&Project]) -> Vec<RevenueLine> {
