@@ -1,8 +1,8 @@
 //! The publication bundle (公开文件包): what an office uploads to its government portal and
 //! keeps with the signed paper — the printed document (PDF) and the same as Word, its tables
-//! as a workbook, the check report (workbook and PDF) — and a manifest (清单) naming the unit, year, template,
-//! date and signatories, with the size and SHA-256 of each file, so that the files published
-//! later can be checked against what was generated ([`verify`]).
+//! as a workbook, the check report (workbook and PDF) — and a manifest (清单) naming the unit,
+//! year, template, date and signatories, with the size and SHA-256 of each file, so that the
+//! files published later can be checked against what was generated ([`verify`]).
 //!
 //! Plain Rust: [`make`] returns the files as bytes; the shell writes them.
 

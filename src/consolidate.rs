@@ -329,7 +329,11 @@ pub const RUNNING_COSTS: usize = 6;
 
 /// A project's [`FIGURES`].
 pub fn figures(p: &Project) -> [Wan; 7] {
-    let t = crate::model::totals::Totals::of(p);
+    figures_of(p, &crate::model::totals::Totals::of(p))
+}
+
+/// A project's [`FIGURES`], from its totals already computed.
+pub fn figures_of(p: &Project, t: &crate::model::totals::Totals) -> [Wan; 7] {
     [
         t.revenue_this_year,
         t.expenditure_this_year,

@@ -20,16 +20,9 @@ pub(super) fn catalog_command(
     at: SaveTime,
     out: &mut dyn Write,
 ) -> Result<i32, String> {
-    let (flags, files): (Vec<&String>, Vec<&String>) =
-        args.iter().partition(|a| a.starts_with("--"));
-    if let Some(bad) = flags
-        .iter()
-        .find(|f| !matches!(f.as_str(), "--dry-run" | "--skip-bad-rows"))
-    {
-        return Err(format!("未知选项“{bad}”\n{USAGE}"));
-    }
-    let dry_run = flags.iter().any(|f| *f == "--dry-run");
-    let skip_bad = flags.iter().any(|f| *f == "--skip-bad-rows");
+    let (flags, files) = super::split_flags(args, &["--dry-run", "--skip-bad-rows"], USAGE)?;
+    let dry_run = flags.contains(&"--dry-run");
+    let skip_bad = flags.contains(&"--skip-bad-rows");
     let [verb, project_file, table_file] = files.as_slice() else {
         return Err(USAGE.to_owned());
     };

@@ -19,12 +19,8 @@ pub(super) fn import_command(
     at: SaveTime,
     out: &mut dyn Write,
 ) -> Result<i32, String> {
-    let (flags, files): (Vec<&String>, Vec<&String>) =
-        args.iter().partition(|a| a.starts_with("--"));
-    if let Some(bad) = flags.iter().find(|f| f.as_str() != "--dry-run") {
-        return Err(format!("未知选项“{bad}”\n{USAGE}"));
-    }
-    let dry_run = !flags.is_empty();
+    let (flags, files) = super::split_flags(args, &["--dry-run"], USAGE)?;
+    let dry_run = flags.contains(&"--dry-run");
     let [project_file, workbook] = files.as_slice() else {
         return Err(USAGE.to_owned());
     };

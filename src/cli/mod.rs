@@ -192,6 +192,20 @@ pub fn run(args: &[OsString], now: Now, out: &mut dyn Write, err: &mut dyn Write
     }
 }
 
+/// `args` split into options (`--…`) and the rest, any option not in `allowed` refused.
+fn split_flags<'a>(
+    args: &'a [String],
+    allowed: &[&str],
+    usage: &str,
+) -> Result<(Vec<&'a str>, Vec<&'a String>), String> {
+    let (flags, rest): (Vec<&String>, Vec<&String>) =
+        args.iter().partition(|a| a.starts_with("--"));
+    if let Some(bad) = flags.iter().find(|f| !allowed.contains(&f.as_str())) {
+        return Err(format!("未知选项“{bad}”\n{usage}"));
+    }
+    Ok((flags.into_iter().map(String::as_str).collect(), rest))
+}
+
 /// Parses `-o FILE` / `--output FILE`.
 fn output_path(args: &[String]) -> Result<PathBuf, String> {
     match args {
@@ -432,10 +446,11 @@ impl Export {
         })
     }
 
-    /// The project's document under the chosen template (or its own).
-    fn document(&self) -> Result<crate::document::Document, String> {
+    /// The project, and its document under the chosen template (or its own).
+    fn load(&self) -> Result<(Project, crate::document::Document), String> {
         let project = storage::load(&self.input).map_err(|e| e.to_string())?;
-        Ok(templates::document_with(&project, self.template.as_deref()))
+        let doc = templates::document_with(&project, self.template.as_deref());
+        Ok((project, doc))
     }
 
     fn write(&self, bytes: &[u8]) -> Result<(), String> {
@@ -446,7 +461,7 @@ impl Export {
 fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
     let usage = "用法：juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31] [--template 模板]";
     let export = Export::parse(args, today, usage)?;
-    let doc = export.document()?;
+    let (_, doc) = export.load()?;
     let pages = Printer::shared()
         .layout(&doc, export.date)
         .map_err(|e| e.to_string())?;
@@ -463,7 +478,7 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
 fn docx_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
     let usage = "用法：juesuan docx 文件 -o 输出.docx [--date 2024-05-31] [--template 模板]";
     let export = Export::parse(args, today, usage)?;
-    let doc = export.document()?;
+    let (_, doc) = export.load()?;
     export.write(&crate::office::docx::document(&doc, export.date)?)?;
     let _ = writeln!(out, "已生成 Word 文档：{}", export.output.display());
     Ok(EXIT_OK)
@@ -472,9 +487,8 @@ fn docx_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Resul
 fn xlsx_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
     let usage = "用法：juesuan xlsx 文件 -o 输出.xlsx [--template 模板]";
     let export = Export::parse(args, today, usage)?;
-    let doc = export.document()?;
+    let (project, doc) = export.load()?;
     // A department's workbook has its figures by member after the tables.
-    let project = storage::load(&export.input).map_err(|e| e.to_string())?;
     let extra: Vec<crate::document::Table> =
         match crate::consolidate::breakdown_of_file(&export.input, &project) {
             None => Vec::new(),

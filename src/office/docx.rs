@@ -237,7 +237,10 @@ impl<'a> Builder<'a> {
             return;
         }
         let mut section = Section::new()
-            .page_size(page_size(landscape).into())
+            .page_size({
+                let (w, h) = page_size(landscape);
+                PageSize::new().size(w, h)
+            })
             .page_orient(orientation(landscape))
             .page_margin(margins(landscape));
         if numbered {
@@ -507,7 +510,7 @@ impl<'a> Builder<'a> {
         // The document's own page setup closes the body: portrait (a check report's pages
         // are all landscape), numbered.
         let landscape = self.doc.kind == DocumentKind::CheckReport;
-        let (w, h) = page_size(landscape).into_dimensions();
+        let (w, h) = page_size(landscape);
         let mut docx = self
             .docx
             .page_size(w, h)
@@ -539,30 +542,13 @@ fn auto_lines() -> LineSpacing {
         .line_rule(LineSpacingType::Auto)
 }
 
-/// A4 in twips, turned for landscape pages.
-struct A4 {
-    landscape: bool,
-}
-
-impl A4 {
-    fn into_dimensions(self) -> (u32, u32) {
-        if self.landscape {
-            (A4_LONG, A4_SHORT)
-        } else {
-            (A4_SHORT, A4_LONG)
-        }
+/// A4 in twips (width, height), turned for landscape pages.
+fn page_size(landscape: bool) -> (u32, u32) {
+    if landscape {
+        (A4_LONG, A4_SHORT)
+    } else {
+        (A4_SHORT, A4_LONG)
     }
-}
-
-impl From<A4> for PageSize {
-    fn from(a4: A4) -> PageSize {
-        let (w, h) = a4.into_dimensions();
-        PageSize::new().size(w, h)
-    }
-}
-
-fn page_size(landscape: bool) -> A4 {
-    A4 { landscape }
 }
 
 fn orientation(landscape: bool) -> PageOrientationType {

@@ -841,17 +841,6 @@ impl Sheet<'_> {
 }
 
 impl FiguresFile {
-    /// How many figures were read.
-    pub fn figure_count(&self) -> usize {
-        self.revenue.len()
-            + self.bridges.len()
-            + self.revenue_lines.as_ref().map_or(0, Vec::len)
-            + self.expenditure.as_ref().map_or(0, BTreeMap::len)
-            + self.funds.values().map(BTreeMap::len).sum::<usize>()
-            + self.economic.as_ref().map_or(0, |(i, _, _)| i.len())
-            + self.three_public.len()
-    }
-
     /// `project` with the figures read, or why it cannot be: every row that could not be read,
     /// and figures that do not fit the project (a 支出决算表 line smaller than the fund tables
     /// say, a “三公” amount the project keeps in parts). Nothing else of the project changes:
@@ -938,6 +927,16 @@ impl FiguresFile {
         })
     }
 
+    /// A line of the 支出决算表 that does not fit, at the sheet and row it was read from.
+    fn rejected_at(&self, code: &str, reason: String) -> Rejected {
+        let place = self.places.get(code);
+        Rejected {
+            sheet: place.map(|(s, _)| s.clone()),
+            row: place.map_or(0, |(_, r)| *r),
+            reason,
+        }
+    }
+
     fn apply_lines(
         &self,
         project: &Project,
@@ -967,15 +966,11 @@ impl FiguresFile {
                 if rest.is_zero() {
                     continue;
                 }
-                let place = self.places.get(code);
+                let at = |reason: String| self.rejected_at(code, reason);
                 if rest.any_negative() {
-                    rejected.push(Rejected {
-                        sheet: place.map(|(s, _)| s.clone()),
-                        row: place.map_or(0, |(_, r)| *r),
-                        reason: format!(
-                            "支出决算表中 {code} 的金额小于各财政拨款支出决算表中该科目之和"
-                        ),
-                    });
+                    rejected.push(at(format!(
+                        "支出决算表中 {code} 的金额小于各财政拨款支出决算表中该科目之和"
+                    )));
                     continue;
                 }
                 let fund = if self.funds.is_empty() {
@@ -990,13 +985,9 @@ impl FiguresFile {
                         [] => Fund::GeneralBudget,
                         [one] => *one,
                         _ => {
-                            rejected.push(Rejected {
-                                sheet: place.map(|(s, _)| s.clone()),
-                                row: place.map_or(0, |(_, r)| *r),
-                                reason: format!(
-                                    "项目中 {code} 分属多个资金来源，请一并导入各财政拨款支出决算表"
-                                ),
-                            });
+                            rejected.push(at(format!(
+                                "项目中 {code} 分属多个资金来源，请一并导入各财政拨款支出决算表"
+                            )));
                             continue;
                         }
                     }

@@ -189,7 +189,7 @@ impl Printer {
             figure_only: false,
             blocks: group_landscape(&doc.blocks),
         };
-        self.compile(&data, date, format!("juesuan:{}:{}", doc.unit, doc.year))
+        self.compile(&data, format!("juesuan:{}:{}", doc.unit, doc.year))
     }
 
     /// The document's cover alone, laid out in a few milliseconds however long the document
@@ -205,7 +205,8 @@ impl Printer {
     }
 
     /// `chart` as a PNG image, drawn as the printed page draws it (same fonts, colours and
-    /// caption) at `pixels_per_point`, cropped to the chart: the picture Word and WPS get.
+    /// caption) at `pixels_per_point`, on a page as large as the chart: the picture Word and
+    /// WPS get.
     /// Returns (width, height, PNG bytes).
     pub fn chart_png(
         &self,
@@ -228,7 +229,7 @@ impl Printer {
             figure_only: true,
             blocks: vec![PrintBlock::Plain(&block)],
         };
-        let pages = self.compile(&data, data.date, String::new())?;
+        let pages = self.compile(&data, String::new())?;
         let (width, height, rgba) =
             pages
                 .render(0, pixels_per_point)
@@ -241,16 +242,12 @@ impl Printer {
         Ok((width, height, png))
     }
 
-    fn compile(
-        &self,
-        data: &PrintData<'_>,
-        date: PrintDate,
-        ident: String,
-    ) -> Result<Pages, PrintError> {
+    /// Lays out `data` (dated as it says), the PDF identified by `ident`.
+    fn compile(&self, data: &PrintData<'_>, ident: String) -> Result<Pages, PrintError> {
         let json = serde_json::to_vec(data).map_err(|e| PrintError {
             message: format!("文档数据无法序列化：{e}"),
         })?;
-        let world = self.world.with_data(json, date);
+        let world = self.world.with_data(json, data.date);
         let result = typst::compile::<PagedDocument>(&world).output;
         // typst memoises across compilations; without eviction its cache keeps growing.
         typst::comemo::evict(10);

@@ -8,7 +8,6 @@ use egui::RichText;
 
 use super::app::JuesuanApp;
 use super::commands::Command;
-use super::theme;
 use crate::catalog::import::{self, TableFile};
 use crate::model::FieldPath;
 
@@ -107,18 +106,7 @@ impl JuesuanApp {
         let modal = egui::Modal::new(egui::Id::unique("juesuan-catalog-import")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             ui.heading(format!("导入科目表“{}”", pending.source));
-            egui::ScrollArea::vertical()
-                .max_height(360.0)
-                .show(ui, |ui| {
-                    for line in &pending.preview {
-                        let text = RichText::new(line);
-                        ui.label(if line.starts_with("无法读取") {
-                            text.color(theme::ERROR)
-                        } else {
-                            text
-                        });
-                    }
-                });
+            super::widgets::preview_lines(ui, &pending.preview, 360.0);
             ui.separator();
             let bad = pending.file.rejected.len();
             if bad > 0 {

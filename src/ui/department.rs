@@ -40,9 +40,9 @@ pub struct DepartmentView {
 }
 
 impl JuesuanApp {
-    /// Reads the members' files (for the view) and returns them, or `None` with the error
-    /// shown when the department has no file yet.
-    fn read_members(&mut self) -> Option<Vec<(crate::model::Member, Status)>> {
+    /// Reads the members' files, or `None` with the error shown when the department has no
+    /// file yet (members are found relative to it).
+    fn load_members(&mut self) -> Option<Vec<(crate::model::Member, Status)>> {
         let dept = self.session.project.department.clone()?;
         let Some(path) = self.session.path.clone() else {
             self.show_error(
@@ -51,7 +51,11 @@ impl JuesuanApp {
             );
             return None;
         };
-        let statuses = consolidate::load_members(&path, &dept);
+        Some(consolidate::load_members(&path, &dept))
+    }
+
+    /// The members as the tab lists them.
+    fn show_members(&mut self, statuses: &[(crate::model::Member, Status)]) {
         self.department.members = statuses
             .iter()
             .map(|(m, s)| match s {
@@ -79,29 +83,12 @@ impl JuesuanApp {
             })
             .collect();
         self.department.read = true;
-        // What a refresh would find (transfers that do not match …), shown before it is made.
-        let loaded: Option<Vec<crate::consolidate::Loaded>> = statuses
-            .iter()
-            .map(|(_, s)| match s {
-                Status::Loaded { member, .. } => Some((**member).clone()),
-                Status::Unreadable(_) => None,
-            })
-            .collect();
-        if let Some(members) = loaded {
-            self.department.issues = match consolidate::consolidate(&self.session.project, &members)
-            {
-                Ok((_, issues)) | Err(issues) => issues,
-            };
-        }
-        Some(statuses)
     }
 
-    /// 刷新汇总: reads every member again and consolidates, as one undo step; nothing changes
-    /// when a member cannot be read.
-    pub(super) fn refresh_department(&mut self) {
-        let Some(statuses) = self.read_members() else {
-            return;
-        };
+    /// The members read, or the units whose files could not be read.
+    fn loaded(
+        statuses: Vec<(crate::model::Member, Status)>,
+    ) -> Result<Vec<consolidate::Loaded>, Vec<String>> {
         let mut members = Vec::new();
         let mut unreadable = Vec::new();
         for (m, s) in statuses {
@@ -110,19 +97,55 @@ impl JuesuanApp {
                 Status::Unreadable(why) => unreadable.push(format!("{}：{why}", m.name)),
             }
         }
-        if !unreadable.is_empty() {
-            self.show_error(format!(
-                "有单位的文件无法读取，未刷新汇总：\n{}",
-                unreadable.join("\n")
-            ));
-            return;
+        if unreadable.is_empty() {
+            Ok(members)
+        } else {
+            Err(unreadable)
         }
+    }
+
+    /// Reads the members for the tab, and what a refresh would find (transfers that do not
+    /// match …), shown before it is made.
+    fn view_members(&mut self) {
+        let Some(statuses) = self.load_members() else {
+            return;
+        };
+        self.show_members(&statuses);
+        if let Ok(members) = Self::loaded(statuses) {
+            self.department.issues = match consolidate::consolidate(&self.session.project, &members)
+            {
+                Ok((_, issues)) | Err(issues) => issues,
+            };
+        }
+    }
+
+    /// 刷新汇总: reads every member again and consolidates, as one undo step; nothing changes
+    /// when a member cannot be read.
+    pub(super) fn refresh_department(&mut self) {
+        let Some(statuses) = self.load_members() else {
+            return;
+        };
+        self.show_members(&statuses);
+        let members = match Self::loaded(statuses) {
+            Ok(members) => members,
+            Err(unreadable) => {
+                self.show_error(format!(
+                    "有单位的文件无法读取，未刷新汇总：\n{}",
+                    unreadable.join("\n")
+                ));
+                return;
+            }
+        };
         match consolidate::consolidate(&self.session.project, &members) {
             Ok((project, issues)) => {
                 let changed = project != self.session.project;
                 self.session
                     .replace(project, &FieldPath::expenditure(ExpenditureField::Lines));
-                let _ = self.read_members();
+                // The department now records every member as read.
+                for row in &mut self.department.members {
+                    row.status = "已读取".to_owned();
+                    row.problem = false;
+                }
                 self.note(Some(if changed {
                     format!("已刷新汇总（{} 个单位），可撤销", members.len())
                 } else {
@@ -150,7 +173,7 @@ impl JuesuanApp {
             return;
         }
         if !self.department.read && self.session.path.is_some() {
-            let _ = self.read_members();
+            self.view_members();
         }
         ui.label(
             "本项目是部门汇总：各项金额由下列单位的项目文件相加，内部上缴和补助相互抵消（“汇总调整”列），事业单位不计入机关运行经费，在各页只显示、不能录入；文字是部门自己的。要改金额，请在单位的文件中修改，再点“刷新汇总”。",
@@ -166,7 +189,8 @@ impl JuesuanApp {
             }));
         }
         ui.separator();
-        let totals = figures(&self.session.project);
+        // The session's totals, computed once after each edit.
+        let totals = consolidate::figures_of(&self.session.project, &self.session.totals);
         let rows = &self.department.members;
         egui::ScrollArea::both().show(ui, |ui| {
             egui::Grid::new("department-members")

@@ -5,11 +5,8 @@
 
 use std::path::PathBuf;
 
-use egui::RichText;
-
 use super::app::JuesuanApp;
 use super::commands::Command;
-use super::theme;
 use crate::model::{ExpenditureField, FieldPath, Project};
 use crate::office::import;
 
@@ -101,18 +98,7 @@ impl JuesuanApp {
         let modal = egui::Modal::new(egui::Id::unique("juesuan-figures-import")).show(ctx, |ui| {
             ui.set_max_width(620.0);
             ui.heading(format!("导入决算数字“{}”", pending.source));
-            egui::ScrollArea::vertical()
-                .max_height(380.0)
-                .show(ui, |ui| {
-                    for line in &pending.preview {
-                        let text = RichText::new(line);
-                        ui.label(if line.starts_with("无法") || line.starts_with("有无法") {
-                            text.color(theme::ERROR)
-                        } else {
-                            text
-                        });
-                    }
-                });
+            super::widgets::preview_lines(ui, &pending.preview, 380.0);
             ui.separator();
             ui.horizontal(|ui| {
                 let ready = pending.project.is_some() && pending.changes > 0;

@@ -803,3 +803,20 @@ pub fn virtual_list(
         });
     ui.data_mut(|d| d.insert_temp(id, heights));
 }
+
+/// An import's preview in a scrolled list: the lines that say what cannot be read or imported
+/// (无法读取…, 无法导入…, 有无法…) in the error colour.
+pub fn preview_lines(ui: &mut Ui, lines: &[String], max_height: f32) {
+    egui::ScrollArea::vertical()
+        .max_height(max_height)
+        .show(ui, |ui| {
+            for line in lines {
+                let text = RichText::new(line);
+                ui.label(if line.starts_with("无法") || line.starts_with("有无法") {
+                    text.color(theme::ERROR)
+                } else {
+                    text
+                });
+            }
+        });
+}
