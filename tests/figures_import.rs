@@ -232,6 +232,38 @@ fn a_filing_tool_overview_in_two_blocks_of_items_and_line_numbers_is_read() {
 }
 
 #[test]
+fn a_line_smaller_than_its_fund_tables_is_reported_at_its_row_of_the_expenditure_table() {
+    let mut book = Workbook::new();
+    for (name, basic) in [
+        ("支出决算表", 10.0),
+        ("一般公共预算财政拨款支出决算表", 20.0),
+    ] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (c, h) in ["科目编码", "科目名称", "基本支出", "项目支出"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write(1, c as u16, *h).unwrap();
+        }
+        sheet.write(2, 0, "2013101").unwrap();
+        sheet.write(2, 1, "行政运行").unwrap();
+        sheet.write(2, 2, basic).unwrap();
+        sheet.write(2, 3, 0.0).unwrap();
+    }
+    let file = import::read_workbook(book.save_to_buffer().unwrap()).unwrap();
+    let rejected = file.apply(&example().unwrap()).unwrap_err();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0].sheet.as_deref(), Some("支出决算表"));
+    assert_eq!(rejected[0].row, 3);
+    assert!(
+        rejected[0].reason.contains("2013101"),
+        "{}",
+        rejected[0].reason
+    );
+}
+
+#[test]
 fn a_malformed_row_is_reported_and_nothing_is_imported() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("项目.json");

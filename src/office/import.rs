@@ -194,7 +194,7 @@ pub struct FiguresFile {
     /// 经济分类 款 items of 人员经费 and 公用经费, and the totals when only those are given.
     economic: Option<(Vec<EconomicItem>, Option<Wan>, Option<Wan>)>,
     three_public: BTreeMap<(bool, ThreePart), Wan>,
-    /// Where each figure was read (sheet and row), for the messages of `apply`.
+    /// Where each line of the 支出决算表 was read (sheet and row), for the messages of `apply`.
     places: BTreeMap<String, (String, usize)>,
     /// The 科目名称 of each 类, 款 and 项 code the sheets list: the names of a code the catalog
     /// does not know.
@@ -589,9 +589,12 @@ impl Sheet<'_> {
         };
         let mut lines = BTreeMap::new();
         for (row_no, code, [basic, project, remitted, business, subsidies]) in rows {
-            self.file
-                .places
-                .insert(code.clone(), (self.name.clone(), row_no));
+            // What does not fit is a line of the 支出决算表: its row is the place to name.
+            if fund.is_none() {
+                self.file
+                    .places
+                    .insert(code.clone(), (self.name.clone(), row_no));
+            }
             lines.insert(
                 code,
                 Natures {
