@@ -63,7 +63,8 @@ fn ui_benches(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             let session = h.state_mut().session_mut();
-            session.project.expenditure.lines[0].basic = juesuan::money::Wan::from_wan(n.into());
+            session.project.expenditure.lines[0].basic =
+                Some(juesuan::money::Wan::from_wan(n.into()));
             session.commit_edit(&FieldPath::expenditure_line(0, LineField::Basic));
             h.step();
         })

@@ -175,20 +175,20 @@ pub fn consolidate(
     }
 
     // 收入, 结转结余.
+    let all = projects.as_slice();
     for item in crate::model::RevenueItem::ALL {
-        *item.of_mut(&mut out.revenue) = sum(&projects, |p| item.of(&p.revenue));
+        *item.of_mut(&mut out.revenue) = entered(all, |p| item.entered(&p.revenue));
     }
     out.revenue.by_function = merge_revenue_lines(&projects);
-    let all = projects.as_slice();
     for fund in Fund::ALL {
         let b = out.balances.of_mut(fund);
         b.opening = sum(all, |p| p.balances.of(fund).opening);
-        b.closing = sum(all, |p| p.balances.of(fund).closing);
+        b.closing = entered(all, |p| p.balances.of(fund).closing);
         b.prior_closing = sum(all, |p| p.balances.of(fund).prior_closing);
     }
     out.balances.use_of_non_appropriation_surplus =
-        sum(all, |p| p.balances.use_of_non_appropriation_surplus);
-    out.balances.surplus_distribution = sum(all, |p| p.balances.surplus_distribution);
+        entered(all, |p| p.balances.use_of_non_appropriation_surplus);
+    out.balances.surplus_distribution = entered(all, |p| p.balances.surplus_distribution);
     out.balances.carried = None;
 
     // 支出.
@@ -206,16 +206,16 @@ pub fn consolidate(
     fn rs(p: &Project) -> &crate::model::Reception {
         &p.three_public.reception
     }
-    tp.overseas.budget = sum(all, |p| o(p).budget);
-    tp.overseas.actual = sum(all, |p| o(p).actual);
+    tp.overseas.budget = entered(all, |p| o(p).budget);
+    tp.overseas.actual = entered(all, |p| o(p).actual);
     tp.overseas.prior = sum(all, |p| o(p).prior);
     tp.overseas.groups = sum(all, |p| o(p).groups);
     tp.overseas.people = sum(all, |p| o(p).people);
     let v = &mut tp.vehicles;
-    v.purchase_budget = sum(all, |p| vs(p).purchase_budget);
+    v.purchase_budget = entered(all, |p| vs(p).purchase_budget);
     v.purchase_prior = sum(all, |p| vs(p).purchase_prior);
-    v.operation_budget = sum(all, |p| vs(p).operation_budget);
-    v.operation_actual = sum(all, |p| vs(p).operation_actual);
+    v.operation_budget = entered(all, |p| vs(p).operation_budget);
+    v.operation_actual = entered(all, |p| vs(p).operation_actual);
     v.operation_prior = sum(all, |p| vs(p).operation_prior);
     let kinds = |p: &Project| {
         let k = &vs(p).purchases;
@@ -231,17 +231,17 @@ pub fn consolidate(
     .enumerate()
     {
         kind.count = sum(all, |p| kinds(p)[i].count);
-        kind.amount = sum(all, |p| kinds(p)[i].amount);
+        kind.amount = entered(all, |p| kinds(p)[i].amount);
     }
     v.held.sedan = sum(all, |p| vs(p).held.sedan);
     v.held.suv = sum(all, |p| vs(p).held.suv);
     v.held.passenger = sum(all, |p| vs(p).held.passenger);
     let r = &mut tp.reception;
-    r.budget = sum(all, |p| rs(p).budget);
+    r.budget = entered(all, |p| rs(p).budget);
     r.prior = sum(all, |p| rs(p).prior);
     for (i, part) in [&mut r.domestic, &mut r.foreign].into_iter().enumerate() {
         let of = |p: &Project| [&rs(p).domestic, &rs(p).foreign][i].clone();
-        part.actual = sum(all, |p| of(p).actual);
+        part.actual = entered(all, |p| of(p).actual);
         part.batches = sum(all, |p| of(p).batches);
         part.people = sum(all, |p| of(p).people);
     }
@@ -251,14 +251,14 @@ pub fn consolidate(
         .copied()
         .filter(|p| p.unit.kind != UnitKind::PublicService)
         .collect();
-    out.running_costs.amount = sum(&running, |p| p.running_costs.amount);
+    out.running_costs.amount = entered(&running, |p| p.running_costs.amount);
     out.running_costs.prior = sum(&running, |p| p.running_costs.prior);
     let pr = &mut out.procurement;
-    pr.goods = sum(all, |p| p.procurement.goods);
-    pr.works = sum(all, |p| p.procurement.works);
-    pr.services = sum(all, |p| p.procurement.services);
-    pr.to_sme = sum(all, |p| p.procurement.to_sme);
-    pr.to_small_micro = sum(all, |p| p.procurement.to_small_micro);
+    pr.goods = entered(all, |p| p.procurement.goods);
+    pr.works = entered(all, |p| p.procurement.works);
+    pr.services = entered(all, |p| p.procurement.services);
+    pr.to_sme = entered(all, |p| p.procurement.to_sme);
+    pr.to_small_micro = entered(all, |p| p.procurement.to_small_micro);
     let a = &mut out.assets;
     a.vehicles.leadership = sum(all, |p| p.assets.vehicles.leadership);
     a.vehicles.confidential = sum(all, |p| p.assets.vehicles.confidential);
@@ -341,7 +341,7 @@ pub fn figures_of(p: &Project, t: &crate::model::totals::Totals) -> [Wan; 7] {
         t.by_nature.project,
         t.appropriation_expenditure,
         t.three_public.actual,
-        p.running_costs.amount,
+        p.running_costs.amount.unwrap_or_default(),
     ]
 }
 
@@ -462,6 +462,17 @@ fn sum<T: std::iter::Sum<T>>(projects: &[&Project], f: impl Fn(&Project) -> T) -
     projects.iter().map(|p| f(p)).sum()
 }
 
+/// An amount of the year of every project, summed as a blank cell adds: blank only when every
+/// project left it blank.
+fn entered(projects: &[&Project], f: impl Fn(&Project) -> Option<Wan>) -> Option<Wan> {
+    crate::money::sum_entered(projects.iter().map(|p| f(p)))
+}
+
+/// Two cells of a merged row added as [`entered`] adds.
+fn add_to(total: &mut Option<Wan>, value: Option<Wan>) {
+    *total = crate::money::sum_entered([*total, value]);
+}
+
 fn merge_revenue_lines(projects: &[&Project]) -> Vec<RevenueLine> {
     let mut by_code: BTreeMap<String, RevenueLine> = BTreeMap::new();
     for p in projects {
@@ -473,12 +484,12 @@ fn merge_revenue_lines(projects: &[&Project]) -> Vec<RevenueLine> {
                     names: l.names.clone(),
                     ..RevenueLine::default()
                 });
-            e.appropriation += l.appropriation;
-            e.higher_level_grants += l.higher_level_grants;
-            e.operations += l.operations;
-            e.business += l.business;
-            e.from_subsidiaries += l.from_subsidiaries;
-            e.other += l.other;
+            add_to(&mut e.appropriation, l.appropriation);
+            add_to(&mut e.higher_level_grants, l.higher_level_grants);
+            add_to(&mut e.operations, l.operations);
+            add_to(&mut e.business, l.business);
+            add_to(&mut e.from_subsidiaries, l.from_subsidiaries);
+            add_to(&mut e.other, l.other);
         }
     }
     by_code.into_values().collect()
@@ -499,11 +510,11 @@ fn merge_lines(department: &Project, projects: &[&Project]) -> Vec<FunctionalLin
                 }
                 std::collections::btree_map::Entry::Occupied(mut o) => {
                     let e = o.get_mut();
-                    e.basic += l.basic;
-                    e.project += l.project;
-                    e.remitted += l.remitted;
-                    e.business += l.business;
-                    e.subsidies += l.subsidies;
+                    add_to(&mut e.basic, l.basic);
+                    add_to(&mut e.project, l.project);
+                    add_to(&mut e.remitted, l.remitted);
+                    add_to(&mut e.business, l.business);
+                    add_to(&mut e.subsidies, l.subsidies);
                     e.budget = [e.budget, l.budget].into_iter().sum();
                     e.initial_budget = [e.initial_budget, l.initial_budget].into_iter().sum();
                     e.prior = [e.prior, l.prior].into_iter().sum();
@@ -534,7 +545,7 @@ fn merge_basic_costs(projects: &[&Project]) -> BasicCosts {
                     for i in list {
                         items
                             .entry(i.code.clone())
-                            .and_modify(|x| x.amount += i.amount)
+                            .and_modify(|x| add_to(&mut x.amount, i.amount))
                             .or_insert_with(|| i.clone());
                     }
                 }
@@ -550,7 +561,12 @@ fn merge_basic_costs(projects: &[&Project]) -> BasicCosts {
                 }
             }
             CostEntry::Total {
-                amount: entries.iter().map(|e| e.amount()).sum(),
+                amount: crate::money::sum_entered(entries.iter().map(|e| match e {
+                    CostEntry::Total { amount, .. } => *amount,
+                    CostEntry::Items(items) => {
+                        crate::money::sum_entered(items.iter().map(|i| i.amount))
+                    }
+                })),
                 item_names: names,
             }
         }
@@ -563,8 +579,8 @@ fn merge_basic_costs(projects: &[&Project]) -> BasicCosts {
 
 /// Takes `amount` off the values `slots` point at, in order, none below zero; returns what
 /// could not be taken.
-fn take_off(slots: Vec<&mut Wan>, mut amount: Wan) -> Wan {
-    for slot in slots {
+fn take_off(slots: Vec<&mut Option<Wan>>, mut amount: Wan) -> Wan {
+    for slot in slots.into_iter().filter_map(Option::as_mut) {
         if amount.is_zero() {
             break;
         }
@@ -587,9 +603,9 @@ struct Transfer {
     unit: fn(&Project) -> Wan,
     unit_label: &'static str,
     /// The revenue source, 表2 column and line nature it is taken out of.
-    revenue: fn(&mut crate::model::Revenue) -> &mut Wan,
-    revenue_line: fn(&mut RevenueLine) -> &mut Wan,
-    line: fn(&mut FunctionalLine) -> &mut Wan,
+    revenue: fn(&mut crate::model::Revenue) -> &mut Option<Wan>,
+    revenue_line: fn(&mut RevenueLine) -> &mut Option<Wan>,
+    line: fn(&mut FunctionalLine) -> &mut Option<Wan>,
 }
 
 fn remitted(p: &Project) -> Wan {
@@ -605,7 +621,7 @@ const TRANSFERS: [Transfer; 2] = [
     // 上缴上级支出 of the units ↔ 附属单位上缴收入 of the 机关.
     Transfer {
         name: "内部上缴",
-        agency: |p| p.revenue.from_subsidiaries,
+        agency: |p| p.revenue.from_subsidiaries.unwrap_or_default(),
         agency_label: "附属单位上缴收入",
         unit: remitted,
         unit_label: "上缴上级支出",
@@ -618,7 +634,7 @@ const TRANSFERS: [Transfer; 2] = [
         name: "内部补助",
         agency: subsidies,
         agency_label: "对附属单位补助支出",
-        unit: |p| p.revenue.higher_level_grants,
+        unit: |p| p.revenue.higher_level_grants.unwrap_or_default(),
         unit_label: "上级补助收入",
         revenue: |r| &mut r.higher_level_grants,
         revenue_line: |l| &mut l.higher_level_grants,
@@ -658,8 +674,9 @@ fn eliminate(out: &mut Project, projects: &[&Project], issues: &mut Vec<Issue>) 
             )));
         }
         // Out of the department's revenue (the source and its 表2 column) and its lines.
-        let revenue = (pair.revenue)(&mut out.revenue);
-        *revenue = *revenue - matched;
+        if let Some(revenue) = (pair.revenue)(&mut out.revenue) {
+            *revenue = *revenue - matched;
+        }
         take_off(
             out.revenue
                 .by_function

@@ -176,6 +176,26 @@ impl<'a> Sum<&'a Wan> for Wan {
     }
 }
 
+/// A sum of amounts of which some may not be entered yet: what is not entered adds nothing
+/// (a blank cell of a table); whether everything was entered is the checks' question.
+impl Sum<Option<Wan>> for Wan {
+    fn sum<I: Iterator<Item = Option<Wan>>>(iter: I) -> Wan {
+        iter.flatten().sum()
+    }
+}
+
+impl<'a> Sum<&'a Option<Wan>> for Wan {
+    fn sum<I: Iterator<Item = &'a Option<Wan>>>(iter: I) -> Wan {
+        iter.copied().sum()
+    }
+}
+
+/// Adds amounts of which some may be blank (not entered): what is blank adds nothing, and the
+/// sum is blank only when every part is.
+pub fn sum_entered(values: impl IntoIterator<Item = Option<Wan>>) -> Option<Wan> {
+    values.into_iter().flatten().reduce(Add::add)
+}
+
 impl FromStr for Wan {
     type Err = AmountError;
 

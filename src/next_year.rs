@@ -5,8 +5,8 @@
 //! their indicators, the fleet and the glossary. This year's figures become next year's
 //! prior-year figures (`prior_year`, each line's and each "三公" part's `prior`); the closing
 //! balances become the opening balances, locked as the filing tool's 年初数提取 locks them
-//! (`balances.carried`); the year's amounts start empty — `None` where the model can say "not
-//! entered", zero where an amount is entered as a plain number. Texts that speak of this year
+//! (`balances.carried`); the year's amounts start empty (`None`, not entered — not zero), and
+//! the checks list what is still to be entered. Texts that speak of this year
 //! (reasons, narratives, self-assessments) are kept as drafts with [`DRAFT`] in front, which
 //! JS-609 reports until the clerk rewrites them. Codes the next year's catalog renamed or does
 //! not have are listed for review.
@@ -14,7 +14,6 @@
 use crate::catalog::Catalog;
 use crate::model::totals::Totals;
 use crate::model::{Carried, CostEntry, PriorFigure, Project, ProjectFunds, SpendingItem};
-use crate::money::Wan;
 
 /// What a carried-over text starts with until the clerk has read it again.
 pub const DRAFT: &str = "【上年文字，待复核】";
@@ -41,7 +40,7 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
     p.unit.publication_date = None;
 
     for f in PriorFigure::ALL {
-        p.prior_year.set(*f, Some(f.this_year(this, &totals)));
+        p.prior_year.set(*f, f.this_year(this, &totals));
     }
 
     let r = &mut p.revenue;
@@ -55,7 +54,7 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
         &mut r.from_subsidiaries,
         &mut r.other,
     ] {
-        *amount = Wan::ZERO;
+        *amount = None;
     }
     for line in &mut r.by_function {
         for amount in [
@@ -66,7 +65,7 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
             &mut line.from_subsidiaries,
             &mut line.other,
         ] {
-            *amount = Wan::ZERO;
+            *amount = None;
         }
     }
 
@@ -74,12 +73,12 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
     // opening ones must equal.
     for fund in crate::model::Fund::ALL {
         let b = p.balances.of_mut(fund);
-        b.prior_closing = Some(b.closing);
-        b.opening = b.closing;
-        b.closing = Wan::ZERO;
+        b.prior_closing = b.closing;
+        b.opening = b.closing.unwrap_or_default();
+        b.closing = None;
     }
-    p.balances.use_of_non_appropriation_surplus = Wan::ZERO;
-    p.balances.surplus_distribution = Wan::ZERO;
+    p.balances.use_of_non_appropriation_surplus = None;
+    p.balances.surplus_distribution = None;
     p.balances.carried = Some(Carried::default());
 
     for line in &mut p.expenditure.lines {
@@ -93,47 +92,47 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
             &mut line.business,
             &mut line.subsidies,
         ] {
-            *amount = Wan::ZERO;
+            *amount = None;
         }
     }
 
     for entry in [&mut p.basic_costs.personnel, &mut p.basic_costs.public] {
         match entry {
-            CostEntry::Total { amount, .. } => *amount = Wan::ZERO,
-            CostEntry::Items(items) => items.iter_mut().for_each(|i| i.amount = Wan::ZERO),
+            CostEntry::Total { amount, .. } => *amount = None,
+            CostEntry::Items(items) => items.iter_mut().for_each(|i| i.amount = None),
         }
     }
 
     let t = &mut p.three_public;
     let three = &totals.three_public;
-    t.overseas.prior = Some(t.overseas.actual);
-    t.overseas.budget = Wan::ZERO;
-    t.overseas.actual = Wan::ZERO;
+    t.overseas.prior = t.overseas.actual;
+    t.overseas.budget = None;
+    t.overseas.actual = None;
     t.overseas.groups = 0;
     t.overseas.people = 0;
     t.vehicles.purchase_prior = Some(three.purchase_actual);
-    t.vehicles.operation_prior = Some(t.vehicles.operation_actual);
-    t.vehicles.purchase_budget = Wan::ZERO;
-    t.vehicles.operation_budget = Wan::ZERO;
-    t.vehicles.operation_actual = Wan::ZERO;
+    t.vehicles.operation_prior = t.vehicles.operation_actual;
+    t.vehicles.purchase_budget = None;
+    t.vehicles.operation_budget = None;
+    t.vehicles.operation_actual = None;
     for bought in [
         &mut t.vehicles.purchases.sedan,
         &mut t.vehicles.purchases.suv,
         &mut t.vehicles.purchases.passenger,
     ] {
         bought.count = 0;
-        bought.amount = Wan::ZERO;
+        bought.amount = None;
     }
     t.reception.prior = Some(three.reception_actual);
-    t.reception.budget = Wan::ZERO;
+    t.reception.budget = None;
     for part in [&mut t.reception.domestic, &mut t.reception.foreign] {
-        part.actual = Wan::ZERO;
+        part.actual = None;
         part.batches = 0;
         part.people = 0;
     }
 
-    p.running_costs.prior = Some(p.running_costs.amount);
-    p.running_costs.amount = Wan::ZERO;
+    p.running_costs.prior = p.running_costs.amount;
+    p.running_costs.amount = None;
     p.procurement = crate::model::Procurement::default();
     p.assets.change_rate_percent = None;
     p.assets.utilization_rate_percent = None;
@@ -155,7 +154,7 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
         }
         a.spending
             .iter_mut()
-            .for_each(|s: &mut SpendingItem| s.amount = Wan::ZERO);
+            .for_each(|s: &mut SpendingItem| s.amount = None);
     }
 
     let drafts = mark_drafts(&mut p);

@@ -37,7 +37,7 @@ fn project_with_local_code(dir: &Path) -> std::path::PathBuf {
             section: "其他社会保障和就业支出".into(),
             item: "自填的名称".into(),
         }),
-        project: "1.5".parse().unwrap(),
+        project: Some("1.5".parse().unwrap()),
         budget: Some("1.5".parse().unwrap()),
         ..FunctionalLine::default()
     });

@@ -544,6 +544,15 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         &["unit.publication_date", "unit.approval_date"],
     ),
     (
+        "JS-711",
+        "政府采购支出尚未填写（空白按 0 计入合计和文档；本年确实没有的，请填 0）",
+        &[
+            "procurement.goods",
+            "procurement.works",
+            "procurement.services",
+        ],
+    ),
+    (
         "JS-801",
         "一般公共预算财政拨款支出结构（按类）各项占比分别为 85.38%、6.47%、2.88%、5.28%，合计 100.01%（当前设置“各项独立四舍五入”；改用“最大余额法”可使合计为 100.00%，文档会加注说明）",
         &["expenditure.lines", "settings.share_rounding"],
@@ -787,11 +796,11 @@ fn apply(p: &mut Project, edit: Edit) {
         Edit::LineAmount(i, f, a) => {
             if let Some(line) = p.expenditure.lines.get_mut(i) {
                 match f {
-                    0 => line.basic = a,
-                    1 => line.project = a,
-                    2 => line.remitted = a,
-                    3 => line.business = a,
-                    4 => line.subsidies = a,
+                    0 => line.basic = Some(a),
+                    1 => line.project = Some(a),
+                    2 => line.remitted = Some(a),
+                    3 => line.business = Some(a),
+                    4 => line.subsidies = Some(a),
                     _ => line.budget = Some(a),
                 }
             }
@@ -812,17 +821,17 @@ fn apply(p: &mut Project, edit: Edit) {
             }
         }
         Edit::Revenue(i, a) => match i {
-            0 => p.revenue.general_budget = a,
-            1 => p.revenue.government_fund = a,
-            2 => p.revenue.operations = a,
-            3 => p.revenue.business = a,
-            _ => p.revenue.other = a,
+            0 => p.revenue.general_budget = Some(a),
+            1 => p.revenue.government_fund = Some(a),
+            2 => p.revenue.operations = Some(a),
+            3 => p.revenue.business = Some(a),
+            _ => p.revenue.other = Some(a),
         },
         Edit::Balance(i, a) => match i {
             0 => p.balances.general_budget.opening = a,
-            1 => p.balances.general_budget.closing = a,
-            2 => p.balances.non_appropriation.closing = a,
-            _ => p.balances.surplus_distribution = a,
+            1 => p.balances.general_budget.closing = Some(a),
+            2 => p.balances.non_appropriation.closing = Some(a),
+            _ => p.balances.surplus_distribution = Some(a),
         },
         Edit::Control(i, a) => match i {
             0 => p.control_totals.total_revenue = a,
@@ -850,16 +859,16 @@ fn apply(p: &mut Project, edit: Edit) {
         }
         Edit::Three(i, a, n) => match i {
             0 => {
-                p.three_public.overseas.actual = a;
+                p.three_public.overseas.actual = Some(a);
                 p.three_public.overseas.groups = n;
             }
-            1 => p.three_public.reception.budget = a,
+            1 => p.three_public.reception.budget = Some(a),
             2 => {
-                p.three_public.reception.domestic.actual = a;
+                p.three_public.reception.domestic.actual = Some(a);
                 p.three_public.reception.domestic.batches = n;
             }
-            3 => p.three_public.vehicles.operation_actual = a,
-            _ => p.running_costs.amount = a,
+            3 => p.three_public.vehicles.operation_actual = Some(a),
+            _ => p.running_costs.amount = Some(a),
         },
         Edit::Settings(a, b) => {
             p.settings.share_rounding = if a {
@@ -945,7 +954,7 @@ fn a_rule_whose_data_is_missing_could_not_run_and_is_not_a_pass() {
     let mut p = clean();
     p.control_totals.basic = None;
     p.basic_costs.personnel = CostEntry::Total {
-        amount: wan("1"),
+        amount: Some(wan("1")),
         item_names: Vec::new(),
     };
     let r = review(&p);
@@ -971,7 +980,7 @@ fn a_rule_whose_data_is_missing_could_not_run_and_is_not_a_pass() {
 fn rules_that_do_not_fit_the_unit_are_not_applicable() {
     let mut p = clean();
     p.unit.kind = UnitKind::PublicService;
-    p.running_costs.amount = Wan::ZERO;
+    p.running_costs.amount = Some(Wan::ZERO);
     let r = review(&p);
     for code in ["JS-703", "JS-606", "JS-707"] {
         let e = r.ledger.get(code).unwrap();

@@ -31,8 +31,8 @@ fn wan(s: &str) -> Wan {
 /// 附属单位上缴收入 of 5.00.
 fn agency() -> Project {
     let mut p = example().unwrap();
-    p.expenditure.lines[0].subsidies = wan("30.00");
-    p.revenue.from_subsidiaries = wan("5.00");
+    p.expenditure.lines[0].subsidies = Some(wan("30.00"));
+    p.revenue.from_subsidiaries = Some(wan("5.00"));
     p
 }
 
@@ -43,8 +43,8 @@ fn service_unit(grant: &str) -> Project {
     p.unit.name = "安居区目标绩效保障服务中心".to_owned();
     p.unit.short_name = "保障中心".to_owned();
     p.unit.kind = UnitKind::PublicService;
-    p.revenue.higher_level_grants = wan(grant);
-    p.expenditure.lines[1].remitted = wan("5.00");
+    p.revenue.higher_level_grants = Some(wan(grant));
+    p.expenditure.lines[1].remitted = Some(wan("5.00"));
     p
 }
 
@@ -84,8 +84,8 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
         td.expenditure_this_year,
         ta.expenditure_this_year + tb.expenditure_this_year - internal
     );
-    assert_eq!(dept.revenue.higher_level_grants, Wan::ZERO);
-    assert_eq!(dept.revenue.from_subsidiaries, Wan::ZERO);
+    assert_eq!(dept.revenue.higher_level_grants, Some(Wan::ZERO));
+    assert_eq!(dept.revenue.from_subsidiaries, Some(Wan::ZERO));
     assert_eq!(td.by_nature.subsidies, Wan::ZERO);
     assert_eq!(td.by_nature.remitted, Wan::ZERO);
     assert_eq!(td.by_nature.basic, ta.by_nature.basic + tb.by_nature.basic);
@@ -135,7 +135,7 @@ fn a_transfer_pair_that_does_not_match_names_both_units_and_amounts() {
         assert!(issue.message.contains(part), "{}", issue.message);
     }
     // The matched 30.00 is eliminated; the 2.50 stays as the unit's 上级补助收入.
-    assert_eq!(dept.revenue.higher_level_grants, wan("2.50"));
+    assert_eq!(dept.revenue.higher_level_grants, Some(wan("2.50")));
 }
 
 #[test]
@@ -170,7 +170,7 @@ fn the_command_reports_changed_and_missing_members_and_refuses_a_unit_twice() {
 
     // A member changed since: reported, and the refresh takes its figures.
     let mut changed = service_unit("30.00");
-    changed.revenue.other = wan("1.00");
+    changed.revenue.other = Some(wan("1.00"));
     write(dir.path(), "中心.json", &changed);
     let (code, out, err) = juesuan(&["consolidate", &s(&dept)]);
     assert_eq!(code, 0, "{err}");
@@ -178,7 +178,10 @@ fn the_command_reports_changed_and_missing_members_and_refuses_a_unit_twice() {
         out.contains("安居区目标绩效保障服务中心（中心.json）：已读取，上次汇总后有改动"),
         "{out}"
     );
-    assert_eq!(storage::load(&dept).unwrap().revenue.other, wan("1.00"));
+    assert_eq!(
+        storage::load(&dept).unwrap().revenue.other,
+        Some(wan("1.00"))
+    );
     let statuses = consolidate::load_members(
         &dept,
         storage::load(&dept).unwrap().department.as_ref().unwrap(),

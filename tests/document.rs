@@ -208,7 +208,7 @@ fn table_2_breaks_revenue_down_by_function_like_table_3() {
 #[test]
 fn tables_use_separators_and_text_does_not() {
     let mut p = example().unwrap();
-    p.expenditure.lines[0].basic = wan("4733.14");
+    p.expenditure.lines[0].basic = Some(wan("4733.14"));
     p.expenditure.lines[0].budget = Some(wan("4733.14"));
     let t = text(&p);
     assert!(t.contains("支出决算为4733.14万元"));
@@ -298,7 +298,7 @@ fn the_glossary_has_every_used_term_and_no_other() {
     assert!(!terms.iter().any(|t| t.contains("事业收入")));
 
     let mut p = example().unwrap();
-    p.revenue.operations = wan("5");
+    p.revenue.operations = Some(wan("5"));
     assert!(glossary_terms(&p).iter().any(|t| t.ends_with("事业收入")));
 }
 
@@ -384,7 +384,7 @@ fn no_change_and_missing_prior_year() {
 #[test]
 fn no_rate_against_a_zero_budget() {
     let mut p = example().unwrap();
-    p.three_public.reception.budget = Wan::ZERO;
+    p.three_public.reception.budget = Some(Wan::ZERO);
     p.three_public.reception.change_reason = "新增接待任务".into();
     p.expenditure.lines[0].budget = Some(Wan::ZERO);
     p.expenditure.lines[0].deviation_reason = "年中追加".into();
@@ -516,7 +516,7 @@ fn b2_the_reason_for_spending_over_budget_is_printed_without_a_prior_year() {
     let mut p = example().unwrap();
     let r = &mut p.three_public.reception;
     r.prior = None;
-    r.budget = wan("0.80");
+    r.budget = Some(wan("0.80"));
     r.change_reason = "上级检查增加。".into();
     let t = text(&p);
     assert!(
@@ -618,12 +618,12 @@ fn a_basic_costs_table_of_totals_only_says_so_and_is_reported() {
         EconomicItem {
             code: "30201".into(),
             name: "办公费".into(),
-            amount: wan("10"),
+            amount: Some(wan("10")),
         },
         EconomicItem {
             code: "30211".into(),
             name: "差旅费".into(),
-            amount: wan("10.19"),
+            amount: Some(wan("10.19")),
         },
     ]);
     let d = doc(&p);
@@ -651,7 +651,7 @@ fn a_basic_costs_table_of_totals_only_says_so_and_is_reported() {
     p.basic_costs.personnel = CostEntry::Items(Vec::new());
     p.basic_costs.public = CostEntry::Items(Vec::new());
     for line in &mut p.expenditure.lines {
-        line.basic = Wan::ZERO;
+        line.basic = Some(Wan::ZERO);
     }
     let d = doc(&p);
     assert!(
@@ -706,13 +706,13 @@ fn cells(row: &[juesuan::document::Cell]) -> Vec<String> {
 #[test]
 fn table_8_has_the_forms_columns_with_the_funds_balances_in_its_total_row() {
     let mut p = example().unwrap();
-    p.revenue.government_fund = wan("30");
+    p.revenue.government_fund = Some(wan("30"));
     p.balances.government_fund.opening = wan("5");
-    p.balances.government_fund.closing = wan("15");
+    p.balances.government_fund.closing = Some(wan("15"));
     p.expenditure.lines.push(juesuan::model::FunctionalLine {
         code: "2120801".into(),
         fund: juesuan::model::Fund::GovernmentFund,
-        project: wan("20"),
+        project: Some(wan("20")),
         ..Default::default()
     });
     let d = doc(&p);
@@ -747,12 +747,12 @@ fn table_8_has_the_forms_columns_with_the_funds_balances_in_its_total_row() {
 #[test]
 fn table_4_splits_expenditure_by_fund_as_the_form_does() {
     let mut p = example().unwrap();
-    p.revenue.government_fund = wan("20");
-    p.balances.government_fund.closing = wan("5");
+    p.revenue.government_fund = Some(wan("20"));
+    p.balances.government_fund.closing = Some(wan("5"));
     p.expenditure.lines.push(juesuan::model::FunctionalLine {
         code: "2120801".into(),
         fund: juesuan::model::Fund::GovernmentFund,
-        project: wan("15"),
+        project: Some(wan("15")),
         ..Default::default()
     });
     let d = doc(&p);

@@ -102,7 +102,7 @@ fn the_examples_table_2_is_the_draft_from_its_expenditure() {
     // Two lines of one code become one row; non-appropriation money has no source to go to.
     let lines = &mut project.expenditure.lines;
     let mut copy = lines[0].clone();
-    copy.basic = wan("1.00");
+    copy.basic = Some(wan("1.00"));
     lines.push(copy);
     let mut other = lines[1].clone();
     other.fund = Fund::NonAppropriation;
@@ -110,6 +110,6 @@ fn the_examples_table_2_is_the_draft_from_its_expenditure() {
     let draft = RevenueLine::draft_from(lines);
     assert_eq!(draft.len(), 9);
     assert_eq!(draft[0].code, "2013101");
-    assert_eq!(draft[0].appropriation, wan("83.26"));
-    assert_eq!(draft[1].appropriation, wan("51.12"));
+    assert_eq!(draft[0].appropriation, Some(wan("83.26")));
+    assert_eq!(draft[1].appropriation, Some(wan("51.12")));
 }

@@ -24,26 +24,26 @@ fn wan(s: &str) -> Wan {
 /// The example with every figure the tables state cleared.
 fn cleared(p: &Project) -> Project {
     let mut p = p.clone();
-    p.revenue.general_budget = Wan::ZERO;
+    p.revenue.general_budget = Some(Wan::ZERO);
     for line in &mut p.revenue.by_function {
-        line.appropriation = Wan::ZERO;
+        line.appropriation = Some(Wan::ZERO);
     }
     for line in &mut p.expenditure.lines {
-        line.basic = Wan::ZERO;
-        line.project = Wan::ZERO;
+        line.basic = Some(Wan::ZERO);
+        line.project = Some(Wan::ZERO);
     }
     p.basic_costs.personnel = CostEntry::Total {
-        amount: Wan::ZERO,
+        amount: Some(Wan::ZERO),
         item_names: match &p.basic_costs.personnel {
             CostEntry::Total { item_names, .. } => item_names.clone(),
             CostEntry::Items(_) => Vec::new(),
         },
     };
     if let CostEntry::Total { amount, .. } = &mut p.basic_costs.public {
-        *amount = Wan::ZERO;
+        *amount = Some(Wan::ZERO);
     }
-    p.three_public.reception.budget = Wan::ZERO;
-    p.three_public.reception.domestic.actual = Wan::ZERO;
+    p.three_public.reception.budget = Some(Wan::ZERO);
+    p.three_public.reception.domestic.actual = Some(Wan::ZERO);
     p
 }
 
@@ -180,9 +180,9 @@ fn a_filing_tool_sheet_in_yuan_with_split_codes_is_read_in_wan() {
             .unwrap()
             .clone()
     };
-    assert_eq!(line("2013101").basic, wan("82.26"));
-    assert_eq!(line("2013199").project, wan("59.77"));
-    assert_eq!(line("2210201").basic, wan("11.94"));
+    assert_eq!(line("2013101").basic, Some(wan("82.26")));
+    assert_eq!(line("2013199").project, Some(wan("59.77")));
+    assert_eq!(line("2210201").basic, Some(wan("11.94")));
     // A line of the project the sheet does not list spent nothing this year; it is kept.
     assert_eq!(line("2013150").total(), Wan::ZERO);
 }
@@ -224,11 +224,14 @@ fn a_filing_tool_overview_in_two_blocks_of_items_and_line_numbers_is_read() {
     let file = import::read_workbook(book.save_to_buffer().unwrap()).unwrap();
     assert!(file.rejected.is_empty(), "{:?}", file.rejected);
     let p = file.apply(&example().unwrap()).unwrap();
-    assert_eq!(p.revenue.general_budget, wan("226.23"));
-    assert_eq!(p.revenue.government_fund, Wan::ZERO);
-    assert_eq!(p.revenue.other, wan("0.12005"));
-    assert_eq!(p.balances.surplus_distribution, wan("0.5"));
-    assert_eq!(p.balances.use_of_non_appropriation_surplus, wan("0.03"));
+    assert_eq!(p.revenue.general_budget, Some(wan("226.23")));
+    assert_eq!(p.revenue.government_fund, Some(Wan::ZERO));
+    assert_eq!(p.revenue.other, Some(wan("0.12005")));
+    assert_eq!(p.balances.surplus_distribution, Some(wan("0.5")));
+    assert_eq!(
+        p.balances.use_of_non_appropriation_surplus,
+        Some(wan("0.03"))
+    );
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn variants() -> Vec<(&'static str, Project)> {
             with(|p| {
                 p.running_costs.prior = Some(Wan::ZERO);
                 p.three_public.reception.prior = Some(Wan::ZERO);
-                p.three_public.reception.budget = Wan::ZERO;
+                p.three_public.reception.budget = Some(Wan::ZERO);
                 p.three_public.reception.change_reason = "新增接待任务".into();
                 p.expenditure.lines[0].budget = Some(Wan::ZERO);
                 p.expenditure.lines[0].deviation_reason = "年中追加".into();
@@ -74,26 +74,26 @@ fn variants() -> Vec<(&'static str, Project)> {
             "everything-nonzero",
             with(|p| {
                 p.settings.share_rounding = ShareRounding::LargestRemainder;
-                p.revenue.government_fund = wan("10");
-                p.revenue.operations = wan("5");
-                p.revenue.other = wan("1.5");
+                p.revenue.government_fund = Some(wan("10"));
+                p.revenue.operations = Some(wan("5"));
+                p.revenue.other = Some(wan("1.5"));
                 p.balances.non_appropriation.opening = wan("3");
-                p.balances.general_budget.closing = wan("2");
+                p.balances.general_budget.closing = Some(wan("2"));
                 let o = &mut p.three_public.overseas;
-                o.budget = wan("2");
-                o.actual = wan("1.8");
+                o.budget = Some(wan("2"));
+                o.actual = Some(wan("1.8"));
                 o.groups = 1;
                 o.people = 3;
                 o.prior = Some(wan("0"));
                 let v = &mut p.three_public.vehicles;
                 v.purchases.sedan.count = 1;
-                v.purchases.sedan.amount = wan("18");
-                v.purchase_budget = wan("20");
-                v.operation_actual = wan("2.5");
-                v.operation_budget = wan("3");
+                v.purchases.sedan.amount = Some(wan("18"));
+                v.purchase_budget = Some(wan("20"));
+                v.operation_actual = Some(wan("2.5"));
+                v.operation_budget = Some(wan("3"));
                 v.held.sedan = 2;
                 v.change_reason = "更新车辆".into();
-                p.three_public.reception.foreign.actual = wan("0.5");
+                p.three_public.reception.foreign.actual = Some(wan("0.5"));
                 p.three_public.reception.foreign.batches = 1;
                 p.three_public.reception.foreign.people = 4;
                 p.assets.vehicles.other = 2;
@@ -102,12 +102,12 @@ fn variants() -> Vec<(&'static str, Project)> {
                     EconomicItem {
                         code: "30201".into(),
                         name: "办公费".into(),
-                        amount: wan("10"),
+                        amount: Some(wan("10")),
                     },
                     EconomicItem {
                         code: "30211".into(),
                         name: "差旅费".into(),
-                        amount: wan("10.19"),
+                        amount: Some(wan("10.19")),
                     },
                 ]);
                 p.unit.signatories.head = "张三".into();

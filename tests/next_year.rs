@@ -13,7 +13,7 @@ use common::juesuan;
 use juesuan::checks::Severity;
 use juesuan::example::example;
 use juesuan::model::totals::Totals;
-use juesuan::model::{Fund, PriorFigure};
+use juesuan::model::{Fund, Nature, PriorFigure, RevenueItem};
 use juesuan::next_year::DRAFT;
 use juesuan::storage;
 
@@ -44,7 +44,7 @@ fn this_years_figures_become_next_years_prior_year_figures() {
     for f in PriorFigure::ALL {
         assert_eq!(
             next.prior_year.get(*f),
-            Some(f.this_year(&this, &t)),
+            f.this_year(&this, &t),
             "{}",
             f.label()
         );
@@ -93,8 +93,8 @@ fn opening_balances_are_last_years_closing_ones_and_locked() {
     assert!(next.balances.opening_locked());
     for fund in Fund::ALL {
         let (b, was) = (next.balances.of(fund), this.balances.of(fund));
-        assert_eq!(b.opening, was.closing);
-        assert_eq!(b.prior_closing, Some(was.closing));
+        assert_eq!(Some(b.opening), was.closing);
+        assert_eq!(b.prior_closing, was.closing);
     }
     let p = path.to_str().unwrap();
     // Locked: refused, the file byte for byte as it was.
@@ -166,6 +166,87 @@ fn the_carried_structure_checks_clean_of_errors_and_drafts_are_flagged() {
 }
 
 #[test]
+fn the_years_amounts_start_blank_not_zero_and_the_checks_list_them() {
+    let (_dir, path, _) = next_of_example();
+    let next = storage::load(&path).unwrap();
+    let r = &next.revenue;
+    for item in RevenueItem::ALL {
+        assert_eq!(item.entered(r), None, "{}", item.label());
+    }
+    for line in &next.expenditure.lines {
+        for nature in Nature::ALL {
+            assert_eq!(
+                nature.entered(line),
+                None,
+                "{} {}",
+                line.code,
+                nature.label()
+            );
+        }
+    }
+    for fund in Fund::ALL {
+        assert_eq!(next.balances.of(fund).closing, None);
+    }
+    let t = &next.three_public;
+    assert_eq!(
+        (
+            t.overseas.actual,
+            t.reception.budget,
+            t.reception.domestic.actual
+        ),
+        (None, None, None)
+    );
+    assert_eq!(next.running_costs.amount, None);
+    assert_eq!(next.procurement.goods, None);
+    assert!(
+        next.projects[0].spending.iter().all(|s| s.amount.is_none()),
+        "a project's spending items keep their names, not last year's amounts"
+    );
+    // The file says so: blank, not zero.
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("\"general_budget\": null"),
+        "revenue is blank in the file"
+    );
+
+    // JS-711 names each part not yet entered, as a warning (a new year is not an error).
+    let report = juesuan::checks::report::build(&next, None);
+    let blank: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.finding.code == "JS-711")
+        .map(|f| f.finding.message.as_str())
+        .collect();
+    for part in [
+        "本年收入各项",
+        "支出决算表各行的本年支出",
+        "年末结转和结余",
+        "人员经费",
+        "公用经费",
+        "“三公”经费的本年预算数和决算数",
+        "机关运行经费",
+        "政府采购支出",
+    ] {
+        assert!(
+            blank.iter().any(|m| m.starts_with(part)),
+            "{part} not listed: {blank:#?}"
+        );
+    }
+    // Entering one amount of a part takes it off the list; the example has none of them.
+    let mut entered = next.clone();
+    entered.procurement.goods = Some(juesuan::money::Wan::ZERO);
+    let report = juesuan::checks::report::build(&entered, None);
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| f.finding.code == "JS-711" && f.finding.message.starts_with("政府采购支出"))
+    );
+    let example = juesuan::checks::report::build(&example().unwrap(), None);
+    assert!(!example.findings.iter().any(|f| f.finding.code == "JS-711"));
+}
+
+#[test]
 fn a_next_year_never_replaces_an_existing_file() {
     let (dir, next, _) = next_of_example();
     let this = dir.path().join("2023.json");
@@ -196,7 +277,7 @@ fn an_empty_new_year_is_not_told_to_delete_its_lines() {
     assert_eq!(entry.coverage.label(), "缺少数据");
     // Once some line has its amounts, a carried line still empty says what it had last year.
     let mut some = next.clone();
-    some.expenditure.lines[0].basic = "10".parse().unwrap();
+    some.expenditure.lines[0].basic = Some("10".parse().unwrap());
     let report = juesuan::checks::report::build(&some, None);
     let empty: Vec<_> = report
         .findings

@@ -23,15 +23,15 @@ fn full() -> Project {
     p.basic_costs.public = CostEntry::Items(vec![EconomicItem {
         code: "30201".into(),
         name: "办公费".into(),
-        amount: "20.19".parse().unwrap(),
+        amount: Some("20.19".parse().unwrap()),
     }]);
     let line = &mut p.revenue.by_function[0];
     for source in juesuan::model::REVENUE_SOURCES {
-        *source.in_line(line) = "1".parse().unwrap();
+        *source.in_line(line) = Some("1".parse().unwrap());
     }
     let line = &mut p.expenditure.lines[0];
     for nature in juesuan::model::Nature::ALL {
-        *nature.of_mut(line) = "1".parse().unwrap();
+        *nature.of_mut(line) = Some("1".parse().unwrap());
     }
     p.glossary.push(juesuan::model::GlossaryEntry {
         term: "机关运行经费".into(),
@@ -164,7 +164,7 @@ fn get_and_set_round_trip_every_amount_of_the_example() {
     }
     let changed = storage::load(Path::new(&file)).unwrap();
     assert_eq!(
-        changed.revenue.other.wan().to_string().len(),
+        changed.revenue.other.unwrap().wan().to_string().len(),
         "1000.25".len()
     );
 }
@@ -208,7 +208,7 @@ fn paths_lists_every_field_with_its_label_and_kind() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), example().unwrap().fields().len());
     assert!(
-        lines.contains(&"revenue.other\t其他收入\t金额（万元）"),
+        lines.contains(&"revenue.other\t其他收入\t金额（万元，可空）"),
         "{}",
         &out[..400.min(out.len())]
     );
@@ -221,6 +221,17 @@ fn paths_lists_every_field_with_its_label_and_kind() {
         lines
             .iter()
             .any(|l| l.starts_with("unit.kind\t单位性质\t选项：行政单位"))
+    );
+    // An opening balance is last year's closing one: never blank, and may be negative.
+    assert!(
+        lines.contains(
+            &"balances.general_budget.opening\t一般公共预算财政拨款年初结转和结余\t金额（万元，可为负）"
+        ),
+        "{}",
+        lines
+            .iter()
+            .find(|l| l.starts_with("balances.general_budget.opening"))
+            .unwrap_or(&"")
     );
 }
 

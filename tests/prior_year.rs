@@ -306,9 +306,9 @@ fn shares_print_with_the_decimals_the_project_chooses_and_still_add_up() {
     // Three equal sources: 33% each would add up to 99%; the largest remainder is taken at the
     // printed precision, so they add up to 100%.
     p.settings.share_rounding = ShareRounding::LargestRemainder;
-    p.revenue.general_budget = wan("1");
-    p.revenue.operations = wan("1");
-    p.revenue.other = wan("1");
+    p.revenue.general_budget = Some(wan("1"));
+    p.revenue.operations = Some(wan("1"));
+    p.revenue.other = Some(wan("1"));
     let line = "{% for x in 收入结构.各项 if x %}{{ x.占比 }}；{% endfor %}";
     assert_eq!(say(&p, &[line]), ["34%；33%；33%；"]);
     p.settings.share_decimals = ShareDecimals::One;

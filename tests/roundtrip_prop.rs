@@ -55,11 +55,11 @@ fn line() -> impl Strategy<Value = FunctionalLine> {
                     budget,
                     initial_budget,
                     prior,
-                    basic: b,
-                    project: p,
-                    remitted: r,
-                    business: bu,
-                    subsidies: s,
+                    basic: Some(b),
+                    project: Some(p),
+                    remitted: Some(r),
+                    business: Some(bu),
+                    subsidies: Some(s),
                     deviation_reason: reason,
                 }
             },
@@ -149,13 +149,17 @@ fn project() -> impl Strategy<Value = Project> {
                 project.expenditure.lines = lines;
                 project.projects[0].indicators = indicators;
                 project.balances.non_appropriation.opening = opening;
-                project.balances.non_appropriation.closing = closing;
+                project.balances.non_appropriation.closing = Some(closing);
                 project.balances.non_appropriation.prior_closing = prior;
                 project.control_totals.basic = control;
                 project.basic_costs.public = CostEntry::Items(
                     items
                         .into_iter()
-                        .map(|(code, name, amount)| EconomicItem { code, name, amount })
+                        .map(|(code, name, amount)| EconomicItem {
+                            code,
+                            name,
+                            amount: Some(amount),
+                        })
                         .collect(),
                 );
                 project.three_public.overseas.groups = g;

@@ -279,9 +279,9 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"fund\": \"一般公共预算财政拨款\"", "\"fund\": 3"),
         ("\"lines\": [", "\"lines\": [[], "),
         ("\"project\": {", "\"project\": ["),
-        ("\"schema_version\": 8", "\"schema_version\": \"5\""),
-        ("\"schema_version\": 8", "\"schema_version\": -5"),
-        ("\"schema_version\": 8", "\"schema_version\": 0"),
+        ("\"schema_version\": 9", "\"schema_version\": \"5\""),
+        ("\"schema_version\": 9", "\"schema_version\": -5"),
+        ("\"schema_version\": 9", "\"schema_version\": 0"),
         // An imported 科目表 with a code of the wrong form or table, an empty name, an unknown key.
         (
             "\"project\": {",

@@ -269,9 +269,9 @@ fn the_clerks_own_wording_follows_the_figures_and_can_be_undone() {
         first.contains("本单位2023年度收支总计226.23万元，增加13.16万元，增长6.18%。"),
         "{first}"
     );
-    project.revenue.general_budget = "230.23".parse().unwrap();
+    project.revenue.general_budget = Some("230.23".parse().unwrap());
     let lines = &mut project.expenditure.lines;
-    lines[0].basic += "4".parse().unwrap();
+    lines[0].basic = Some(lines[0].basic.unwrap() + "4".parse().unwrap());
     let second = text(&build(&project, t));
     assert!(
         second.contains("本单位2023年度收支总计230.23万元，增加17.16万元，增长8.05%。"),

@@ -115,7 +115,7 @@ fn typing_an_amount_updates_total_chart_and_findings_and_undo_restores_it() {
     let before = h.state().session().findings.len();
     type_into(&mut h, "其他收入", "1,000.5");
     let session = h.state().session();
-    assert_eq!(session.project.revenue.other, wan("1000.5"));
+    assert_eq!(session.project.revenue.other, Some(wan("1000.5")));
     assert_eq!(
         Totals::of(&session.project).revenue_this_year,
         wan("1226.73")
@@ -136,14 +136,20 @@ fn typing_an_amount_updates_total_chart_and_findings_and_undo_restores_it() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(
-        h.state().session().project.revenue.other.is_zero(),
+        h.state()
+            .session()
+            .project
+            .revenue
+            .other
+            .unwrap_or_default()
+            .is_zero(),
         "undo restores"
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
     assert_eq!(
         h.state().session().project.revenue.other,
-        wan("1000.5"),
+        Some(wan("1000.5")),
         "redo"
     );
 }
@@ -169,7 +175,7 @@ fn table_2_rows_are_edited_checked_removed_and_drafted_in_the_revenue_tab() {
     h.run();
     type_into(&mut h, "收入第1行财政拨款收入", "80");
     let rows = &h.state().session().project.revenue.by_function;
-    assert_eq!(rows[0].appropriation, wan("80"));
+    assert_eq!(rows[0].appropriation, Some(wan("80")));
     assert!(codes(&h).contains(&"JS-115"), "{:?}", codes(&h));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -198,7 +204,7 @@ fn table_2_rows_are_edited_checked_removed_and_drafted_in_the_revenue_tab() {
     h.get_by_label("按支出科目生成").click();
     h.run();
     let rows = &h.state().session().project.revenue.by_function;
-    assert_eq!(rows[0].appropriation, wan("80"), "typed rows stay");
+    assert_eq!(rows[0].appropriation, Some(wan("80")), "typed rows stay");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     let count = h.state().session().project.revenue.by_function.len();
@@ -229,12 +235,20 @@ fn a_bad_amount_shows_a_message_and_changes_nothing() {
     h.run();
     go(&mut h, "收入");
     type_into(&mut h, "其他收入", "12a");
-    assert!(h.state().session().project.revenue.other.is_zero());
+    assert!(
+        h.state()
+            .session()
+            .project
+            .revenue
+            .other
+            .unwrap_or_default()
+            .is_zero()
+    );
     assert!(!h.state().session().can_undo(), "nothing was recorded");
     h.get_by_label_contains("不是有效金额");
     // Full-width digits and a unit are accepted.
     type_into(&mut h, "其他收入", "１２万元");
-    assert_eq!(h.state().session().project.revenue.other, wan("12"));
+    assert_eq!(h.state().session().project.revenue.other, Some(wan("12")));
 }
 
 #[test]
@@ -425,11 +439,22 @@ fn a_half_typed_amount_is_never_saved_and_esc_restores_it() {
     go(&mut h, "收入");
     // Typed key by key: while the text is a number, the totals follow it…
     type_into(&mut h, "其他收入", "226.23");
-    assert_eq!(h.state().session().project.revenue.other, wan("226.23"));
+    assert_eq!(
+        h.state().session().project.revenue.other,
+        Some(wan("226.23"))
+    );
     // …and when it stops being one, the model goes back to the value last finished (0).
     h.get_by_label("其他收入").type_text("x");
     h.run();
-    assert!(h.state().session().project.revenue.other.is_zero());
+    assert!(
+        h.state()
+            .session()
+            .project
+            .revenue
+            .other
+            .unwrap_or_default()
+            .is_zero()
+    );
     h.get_by_label_contains("不是有效金额");
     assert_eq!(h.state().unfinished_fields().len(), 1);
     h.get_by_label_contains("1 个栏目的输入有误");
@@ -444,7 +469,7 @@ fn a_half_typed_amount_is_never_saved_and_esc_restores_it() {
     );
     let on_disk = juesuan::storage::load(&path).unwrap();
     assert!(
-        on_disk.revenue.other.is_zero(),
+        on_disk.revenue.other.unwrap_or_default().is_zero(),
         "nothing half-typed reached the disk"
     );
     h.get_by_label("确定").click();
@@ -463,7 +488,13 @@ fn a_half_typed_amount_is_never_saved_and_esc_restores_it() {
     for bad in ["1e5", "1000abc", "1,23"] {
         type_into(&mut h, "其他收入", bad);
         assert!(
-            h.state().session().project.revenue.other.is_zero(),
+            h.state()
+                .session()
+                .project
+                .revenue
+                .other
+                .unwrap_or_default()
+                .is_zero(),
             "{bad} must not enter the model"
         );
         h.key_press(Key::Escape);
@@ -553,7 +584,7 @@ fn a_list_of_commands_is_applied_without_a_window() {
         },
     );
     let path = dir.path().join("命令.json");
-    app.session_mut().project.revenue.other = wan("7");
+    app.session_mut().project.revenue.other = Some(wan("7"));
     app.session_mut()
         .commit_edit(&juesuan::model::FieldPath::revenue(
             juesuan::model::RevenueItem::Other,
@@ -575,7 +606,7 @@ fn a_list_of_commands_is_applied_without_a_window() {
     assert!(app.error_message().is_none(), "{:?}", app.error_message());
     assert_eq!(
         app.session().project.revenue.other,
-        wan("7"),
+        Some(wan("7")),
         "saved and reopened"
     );
     assert_eq!(app.tab(), Tab::ThreePublic);
@@ -588,7 +619,7 @@ fn a_list_of_commands_is_applied_without_a_window() {
     );
     // 新建 with unsaved work asks first; 不保存 goes on.
     app.apply(Command::CloseDialog);
-    app.session_mut().project.revenue.other = wan("8");
+    app.session_mut().project.revenue.other = Some(wan("8"));
     app.session_mut()
         .commit_edit(&juesuan::model::FieldPath::revenue(
             juesuan::model::RevenueItem::Other,
@@ -597,9 +628,20 @@ fn a_list_of_commands_is_applied_without_a_window() {
         year: 2024,
         template: None,
     });
-    assert_eq!(app.session().project.revenue.other, wan("8"), "not yet");
+    assert_eq!(
+        app.session().project.revenue.other,
+        Some(wan("8")),
+        "not yet"
+    );
     app.apply(Command::DiscardThenContinue);
-    assert!(app.session().project.revenue.other.is_zero());
+    assert!(
+        app.session()
+            .project
+            .revenue
+            .other
+            .unwrap_or_default()
+            .is_zero()
+    );
 }
 
 #[test]
@@ -860,7 +902,7 @@ fn figures_are_previewed_then_imported_as_one_undo_step() {
     h.state_mut()
         .apply(Command::ExportTables(Some(book.clone())));
     let mut changed = original.clone();
-    changed.expenditure.lines[0].basic = "1".parse().unwrap();
+    changed.expenditure.lines[0].basic = Some("1".parse().unwrap());
     h.state_mut().session_mut().replace(
         changed.clone(),
         &juesuan::model::FieldPath::expenditure(juesuan::model::ExpenditureField::Lines),
@@ -1311,7 +1353,7 @@ fn a_department_shows_its_members_and_refreshes_as_one_undo_step() {
     // A member changes: the tab says so; 刷新汇总 takes it, one undo step.
     let mut changed = juesuan::example::example().unwrap();
     changed.unit.name = "区民生工作促进中心".to_owned();
-    changed.revenue.other = "1".parse().unwrap();
+    changed.revenue.other = Some("1".parse().unwrap());
     juesuan::storage::save(
         &b,
         &changed,
@@ -1326,7 +1368,7 @@ fn a_department_shows_its_members_and_refreshes_as_one_undo_step() {
     assert_eq!(h.state().error_message(), None);
     assert_eq!(
         h.state().session().project.revenue.other,
-        "1".parse().unwrap()
+        Some("1".parse().unwrap())
     );
     h.state_mut().apply(Command::Undo);
     h.run();

@@ -381,7 +381,7 @@ fn class_rows_with_items(ctx: &Context<'_>, report: &mut Report<'_>) {
             let sum: Wan = detail.iter().map(|(_, it)| it.amount).sum();
             let compared = Compared::new(
                 &format!("{code} {} 类级合计", class.name),
-                class.amount,
+                class.amount.unwrap_or_default(),
                 &format!("其下 {} 个款级科目之和", detail.len()),
                 sum,
             );
@@ -411,7 +411,7 @@ fn item_equal_to_its_siblings(ctx: &Context<'_>, report: &mut Report<'_>) {
         let items = items_of(entry);
         for (i, item) in items.iter().enumerate() {
             let code = item.code.trim();
-            if code.len() != 5 || item.amount.is_zero() {
+            if code.len() != 5 || item.amount.unwrap_or_default().is_zero() {
                 continue;
             }
             let siblings: Vec<&crate::model::EconomicItem> = items
@@ -421,16 +421,16 @@ fn item_equal_to_its_siblings(ctx: &Context<'_>, report: &mut Report<'_>) {
                     *j != i && it.code.trim().len() == 5 && it.code.trim()[..3] == code[..3]
                 })
                 .map(|(_, it)| it)
-                .filter(|it| !it.amount.is_zero())
+                .filter(|it| !it.amount.unwrap_or_default().is_zero())
                 .collect();
             if siblings.len() < 2 {
                 continue;
             }
             let sum: Wan = siblings.iter().map(|it| it.amount).sum();
-            if sum == item.amount {
+            if sum == item.amount.unwrap_or_default() {
                 let compared = Compared::new(
                     &format!("{code} {}", item.name),
-                    item.amount,
+                    item.amount.unwrap_or_default(),
                     &format!("同属 {} 类的其他 {} 个款之和", &code[..3], siblings.len()),
                     sum,
                 );
@@ -439,7 +439,7 @@ fn item_equal_to_its_siblings(ctx: &Context<'_>, report: &mut Report<'_>) {
                         "{}中 {code} {} 为 {}，恰好等于同类其他各款之和，可能把 {} 类的合计填成了这一款，请核对",
                         group.label(),
                         item.name,
-                        amount(item.amount),
+                        amount(item.amount.unwrap_or_default()),
                         &code[..3]
                     ),
                     compared,

@@ -56,12 +56,12 @@ pub type Mutation = fn(&mut Project);
 /// One project per rule that violates exactly that rule.
 pub const CASES: &[(&str, Mutation)] = &[
     ("JS-101", |p| {
-        p.balances.non_appropriation.closing = wan("1");
+        p.balances.non_appropriation.closing = Some(wan("1"));
         p.control_totals.total_expenditure = None;
     }),
     ("JS-102", |p| {
-        p.balances.general_budget.closing = wan("1");
-        p.balances.use_of_non_appropriation_surplus = wan("1");
+        p.balances.general_budget.closing = Some(wan("1"));
+        p.balances.use_of_non_appropriation_surplus = Some(wan("1"));
         p.control_totals.total_revenue = None;
         p.control_totals.total_expenditure = None;
     }),
@@ -99,7 +99,7 @@ pub const CASES: &[(&str, Mutation)] = &[
         p.control_totals.three_public = Some(wan("1.50"))
     }),
     ("JS-115", |p| {
-        p.revenue.by_function[0].appropriation = wan("80")
+        p.revenue.by_function[0].appropriation = Some(wan("80"))
     }),
     ("JS-116", |p| p.revenue.by_function[0].code = "20131".into()),
     ("JS-117", |p| p.revenue.by_function.clear()),
@@ -125,7 +125,7 @@ pub const CASES: &[(&str, Mutation)] = &[
     }),
     ("JS-201", |p| {
         p.basic_costs.personnel = CostEntry::Total {
-            amount: wan("146.28"),
+            amount: Some(wan("146.28")),
             item_names: vec![],
         }
     }),
@@ -133,21 +133,23 @@ pub const CASES: &[(&str, Mutation)] = &[
         p.basic_costs.public = CostEntry::Items(vec![EconomicItem {
             code: "30101".into(),
             name: "基本工资".into(),
-            amount: wan("20.19"),
+            amount: Some(wan("20.19")),
         }])
     }),
     ("JS-203", |p| {
         p.basic_costs.public = CostEntry::Items(vec![EconomicItem {
             code: "30201".into(),
             name: "办公用品".into(),
-            amount: wan("20.19"),
+            amount: Some(wan("20.19")),
         }])
     }),
     ("JS-204", |p| {
         p.projects[0].spending.clear();
         p.projects[0].funds.fiscal.executed = Some(wan("58.77"));
     }),
-    ("JS-205", |p| p.projects[0].spending[0].amount = wan("4.15")),
+    ("JS-205", |p| {
+        p.projects[0].spending[0].amount = Some(wan("4.15"))
+    }),
     ("JS-206", |p| p.expenditure.lines[0].code = "201310".into()),
     ("JS-207", |p| p.expenditure.lines[0].code = "2019998".into()),
     ("JS-208", |p| {
@@ -160,16 +162,16 @@ pub const CASES: &[(&str, Mutation)] = &[
     }),
     ("JS-209", |p| {
         let mut copy = p.expenditure.lines[0].clone();
-        copy.basic = wan("2");
+        copy.basic = Some(wan("2"));
         copy.budget = Some(wan("2"));
-        p.expenditure.lines[0].basic = wan("80.26");
+        p.expenditure.lines[0].basic = Some(wan("80.26"));
         p.expenditure.lines[0].budget = Some(wan("80.26"));
         p.expenditure.lines.push(copy);
     }),
     ("JS-210", |p| {
         let mut empty = p.expenditure.lines[0].clone();
         empty.code = "2013102".into();
-        empty.basic = Wan::ZERO;
+        empty.basic = Some(Wan::ZERO);
         empty.budget = Some(Wan::ZERO);
         p.expenditure.lines.push(empty);
     }),
@@ -181,17 +183,17 @@ pub const CASES: &[(&str, Mutation)] = &[
             EconomicItem {
                 code: "302".into(),
                 name: "商品和服务支出".into(),
-                amount: wan("10"),
+                amount: Some(wan("10")),
             },
             EconomicItem {
                 code: "30201".into(),
                 name: "办公费".into(),
-                amount: wan("5"),
+                amount: Some(wan("5")),
             },
             EconomicItem {
                 code: "30211".into(),
                 name: "差旅费".into(),
-                amount: wan("5.19"),
+                amount: Some(wan("5.19")),
             },
         ])
     }),
@@ -200,22 +202,22 @@ pub const CASES: &[(&str, Mutation)] = &[
             EconomicItem {
                 code: "30201".into(),
                 name: "办公费".into(),
-                amount: wan("4"),
+                amount: Some(wan("4")),
             },
             EconomicItem {
                 code: "30211".into(),
                 name: "差旅费".into(),
-                amount: wan("6"),
+                amount: Some(wan("6")),
             },
             EconomicItem {
                 code: "30299".into(),
                 name: "其他商品和服务支出".into(),
-                amount: wan("10"),
+                amount: Some(wan("10")),
             },
             EconomicItem {
                 code: "31002".into(),
                 name: "办公设备购置".into(),
-                amount: wan("0.19"),
+                amount: Some(wan("0.19")),
             },
         ])
     }),
@@ -224,19 +226,19 @@ pub const CASES: &[(&str, Mutation)] = &[
             EconomicItem {
                 code: "30217".into(),
                 name: "公务接待费".into(),
-                amount: wan("1"),
+                amount: Some(wan("1")),
             },
             EconomicItem {
                 code: "30201".into(),
                 name: "办公费".into(),
-                amount: wan("19.19"),
+                amount: Some(wan("19.19")),
             },
         ])
     }),
     ("JS-303", |p| p.assets.vehicles.other = 1),
     ("JS-304", |p| {
         let o = &mut p.three_public.overseas;
-        o.actual = wan("0.5");
+        o.actual = Some(wan("0.5"));
         o.groups = 1;
         o.people = 2;
         o.change_reason = "出访任务".into();
@@ -244,29 +246,31 @@ pub const CASES: &[(&str, Mutation)] = &[
     }),
     ("JS-305", |p| {
         let o = &mut p.three_public.overseas;
-        o.budget = wan("0.1");
-        o.actual = wan("0.2");
+        o.budget = Some(wan("0.1"));
+        o.actual = Some(wan("0.2"));
         o.prior = Some(wan("0.2"));
         o.groups = 1;
         o.people = 1;
-        p.three_public.vehicles.operation_budget = wan("0.5");
+        p.three_public.vehicles.operation_budget = Some(wan("0.5"));
         p.control_totals.three_public = None;
     }),
     ("JS-306", |p| {
-        p.three_public.reception.foreign.actual = wan("0.1");
+        p.three_public.reception.foreign.actual = Some(wan("0.1"));
         p.control_totals.three_public = None;
     }),
     ("JS-307", |p| p.three_public.reception.foreign.batches = 1),
     ("JS-308", |p| {
         let v = &mut p.three_public.vehicles;
-        v.operation_actual = wan("0.5");
-        v.operation_budget = wan("0.5");
+        v.operation_actual = Some(wan("0.5"));
+        v.operation_budget = Some(wan("0.5"));
         v.change_reason = "租用车辆".into();
         p.control_totals.three_public = None;
     }),
-    ("JS-401", |p| p.procurement.to_sme = wan("3")),
-    ("JS-402", |p| p.procurement.to_small_micro = wan("2.5")),
-    ("JS-403", |p| p.procurement.goods = wan("300")),
+    ("JS-401", |p| p.procurement.to_sme = Some(wan("3"))),
+    ("JS-402", |p| {
+        p.procurement.to_small_micro = Some(wan("2.5"))
+    }),
+    ("JS-403", |p| p.procurement.goods = Some(wan("300"))),
     ("JS-501", |p| {
         let a = &mut p.projects[0];
         a.indicators[0].weight = dec("6");
@@ -353,28 +357,28 @@ pub const CASES: &[(&str, Mutation)] = &[
     ("JS-702", |p| {
         let g = &mut p.balances.general_budget;
         g.opening = wan("-1");
-        g.closing = wan("-1");
+        g.closing = Some(wan("-1"));
         g.prior_closing = Some(wan("-1"));
         p.control_totals.total_revenue = None;
         p.control_totals.total_expenditure = None;
     }),
-    ("JS-703", |p| p.running_costs.amount = wan("5")),
+    ("JS-703", |p| p.running_costs.amount = Some(wan("5"))),
     ("JS-704", |p| p.unit.kind = UnitKind::PublicService),
     ("JS-705", |p| p.unit.signatories.head.clear()),
     ("JS-706", |p| p.unit.name.clear()),
     ("JS-707", |p| {
-        p.revenue.operations = wan("1");
-        p.revenue.by_function[0].operations = wan("1");
-        p.balances.non_appropriation.closing = wan("1");
+        p.revenue.operations = Some(wan("1"));
+        p.revenue.by_function[0].operations = Some(wan("1"));
+        p.balances.non_appropriation.closing = Some(wan("1"));
         p.control_totals.total_revenue = None;
         p.control_totals.revenue_this_year = None;
         p.control_totals.total_expenditure = None;
     }),
     ("JS-708", |p| {
-        p.expenditure.lines[0].basic = wan("81.26");
-        p.expenditure.lines[0].business = wan("1");
+        p.expenditure.lines[0].basic = Some(wan("81.26"));
+        p.expenditure.lines[0].business = Some(wan("1"));
         p.basic_costs.personnel = CostEntry::Total {
-            amount: wan("145.27"),
+            amount: Some(wan("145.27")),
             item_names: vec![],
         };
         p.control_totals.basic = None;
@@ -385,6 +389,9 @@ pub const CASES: &[(&str, Mutation)] = &[
     ("JS-710", |p| {
         p.unit.approval_date = Date::new(2024, 6, 1);
         p.unit.publication_date = Date::new(2024, 7, 1);
+    }),
+    ("JS-711", |p| {
+        p.procurement = crate::model::Procurement::default()
     }),
     ("JS-801", |p| {
         p.settings.share_rounding = ShareRounding::Independent

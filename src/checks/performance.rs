@@ -459,7 +459,9 @@ fn cost_indicator_vs_spending(ctx: &Context<'_>, report: &mut Report<'_>) {
     for (i, p) in ctx.project.projects.iter().enumerate() {
         for (j, ind, target) in cost_indicators(p) {
             for (k, item) in p.spending.iter().enumerate() {
-                if item.name == ind.name && item.amount != target {
+                // A blank amount is not entered yet: nothing to compare.
+                let Some(spent) = item.amount else { continue };
+                if item.name == ind.name && spent != target {
                     report.add(
                         format!(
                             "项目“{}”：成本指标“{}”目标值 {}，资金分配明细中的“{}”为 {}，相差 {}",
@@ -467,8 +469,8 @@ fn cost_indicator_vs_spending(ctx: &Context<'_>, report: &mut Report<'_>) {
                             ind.name,
                             amount(target),
                             item.name,
-                            amount(item.amount),
-                            amount((item.amount - target).abs())
+                            amount(spent),
+                            amount((spent - target).abs())
                         ),
                         vec![
                             FieldPath::indicator(i, j, IndicatorField::Target),

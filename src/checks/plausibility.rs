@@ -80,7 +80,116 @@ pub(super) const RULES: &[Rule] = &[
         needs: &[Need::ApprovalDate],
         check: Check::Code(publication_late),
     },
+    Rule {
+        code: "JS-711",
+        severity: Severity::Warning,
+        title: "本年金额尚未填写",
+        check: Check::Code(year_amounts_entered),
+        needs: &[],
+    },
 ];
+
+/// JS-711: a part of the year's figures of which not one amount is entered — a year just begun
+/// (新建下一年度), or a part forgotten. A blank amount counts as zero in every total and in the
+/// document, so the document would state zeros nobody typed; one zero typed says "none this
+/// year". A blank cell among entered ones is an ordinary empty cell and is not listed.
+fn year_amounts_entered(ctx: &Context<'_>, report: &mut Report<'_>) {
+    use crate::model::{CostEntry, ProcurementField, ThreePublicField as T};
+    let p = ctx.project;
+    let mut blank = |part: &str, amounts: &[Option<Wan>], fields: Vec<FieldPath>| {
+        if amounts.iter().all(Option::is_none) {
+            report.add(
+                format!("{part}尚未填写（空白按 0 计入合计和文档；本年确实没有的，请填 0）"),
+                fields,
+            );
+        }
+    };
+    let r = &p.revenue;
+    blank(
+        "本年收入各项",
+        &RevenueItem::ALL
+            .iter()
+            .map(|i| i.entered(r))
+            .collect::<Vec<_>>(),
+        RevenueItem::ALL
+            .iter()
+            .map(|i| FieldPath::revenue(*i))
+            .collect(),
+    );
+    let lines = &p.expenditure.lines;
+    if !lines.is_empty() {
+        blank(
+            "支出决算表各行的本年支出",
+            &lines
+                .iter()
+                .flat_map(|l| crate::model::Nature::ALL.iter().map(|n| n.entered(l)))
+                .collect::<Vec<_>>(),
+            vec![FieldPath::expenditure(ExpenditureField::Lines)],
+        );
+    }
+    blank(
+        "年末结转和结余",
+        &Fund::ALL
+            .iter()
+            .map(|f| p.balances.of(*f).closing)
+            .collect::<Vec<_>>(),
+        Fund::ALL
+            .iter()
+            .map(|f| FieldPath::balance(*f, BalanceSide::Closing))
+            .collect(),
+    );
+    for group in CostGroup::ALL {
+        let amounts: Vec<Option<Wan>> = match group.of(&p.basic_costs) {
+            CostEntry::Total { amount, .. } => vec![*amount],
+            CostEntry::Items(items) => items.iter().map(|i| i.amount).collect(),
+        };
+        blank(group.label(), &amounts, vec![FieldPath::cost_group(*group)]);
+    }
+    let t = &p.three_public;
+    let three = [
+        (T::OverseasBudget, t.overseas.budget),
+        (T::OverseasActual, t.overseas.actual),
+        (T::PurchaseBudget, t.vehicles.purchase_budget),
+        (T::SedanAmount, t.vehicles.purchases.sedan.amount),
+        (T::SuvAmount, t.vehicles.purchases.suv.amount),
+        (T::PassengerAmount, t.vehicles.purchases.passenger.amount),
+        (T::OperationBudget, t.vehicles.operation_budget),
+        (T::OperationActual, t.vehicles.operation_actual),
+        (T::ReceptionBudget, t.reception.budget),
+        (T::DomesticActual, t.reception.domestic.actual),
+        (T::ForeignActual, t.reception.foreign.actual),
+    ];
+    blank(
+        "“三公”经费的本年预算数和决算数",
+        &three.map(|(_, a)| a),
+        vec![
+            FieldPath::three_public(T::OverseasBudget),
+            FieldPath::three_public(T::OverseasActual),
+        ],
+    );
+    if matches!(
+        p.unit.kind,
+        UnitKind::Administrative | UnitKind::CivilServiceManaged
+    ) {
+        blank(
+            "机关运行经费",
+            &[p.running_costs.amount],
+            vec![FieldPath::running_costs(RunningField::Amount)],
+        );
+    }
+    let pr = &p.procurement;
+    blank(
+        "政府采购支出",
+        &[pr.goods, pr.works, pr.services],
+        [
+            ProcurementField::Goods,
+            ProcurementField::Works,
+            ProcurementField::Services,
+        ]
+        .map(FieldPath::procurement)
+        .to_vec(),
+    );
+}
 
 /// JS-701: a body cannot normally have more staff than posts.
 fn staff_within_posts(ctx: &Context<'_>, report: &mut Report<'_>) {
@@ -107,7 +216,10 @@ fn negative_balances(ctx: &Context<'_>, report: &mut Report<'_>) {
         let balance = b.of(fund);
         for (side, value) in [
             (BalanceSide::Opening, Some(balance.opening)),
-            (BalanceSide::Closing, Some(balance.closing)),
+            (
+                BalanceSide::Closing,
+                Some(balance.closing.unwrap_or_default()),
+            ),
             (BalanceSide::PriorClosing, balance.prior_closing),
         ] {
             if let Some(value) = value.filter(Wan::is_negative) {
@@ -123,12 +235,12 @@ fn negative_balances(ctx: &Context<'_>, report: &mut Report<'_>) {
             }
         }
     }
-    if b.surplus_distribution.is_negative() {
+    if b.surplus_distribution.unwrap_or_default().is_negative() {
         report.add(
             format!(
                 "{}为 {}，请确认是否正确",
                 Bridge::SurplusDistribution.label(),
-                amount(b.surplus_distribution)
+                amount(b.surplus_distribution.unwrap_or_default())
             ),
             vec![FieldPath::bridge(Bridge::SurplusDistribution)],
         );
@@ -140,7 +252,7 @@ fn negative_balances(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn running_costs_vs_public_costs(ctx: &Context<'_>, report: &mut Report<'_>) {
     let running = ctx.project.running_costs.amount;
     let public = ctx.totals.public_costs;
-    let Some(ratio) = Percent::of(running, public) else {
+    let Some(ratio) = Percent::of(running.unwrap_or_default(), public) else {
         return;
     };
     let ratio = ratio.value();
@@ -148,7 +260,7 @@ fn running_costs_vs_public_costs(ctx: &Context<'_>, report: &mut Report<'_>) {
         report.add(
             format!(
                 "机关运行经费 {} 是日常公用经费 {} 的 {}%，二者口径相近，请核对",
-                amount(running),
+                amount(running.unwrap_or_default()),
                 amount(public),
                 crate::money::round_half_up(ratio, 2).normalize()
             ),
@@ -163,11 +275,13 @@ fn running_costs_vs_public_costs(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// JS-704: 机关运行经费 applies to administrative units (and those managed as such) only.
 fn running_costs_for_public_service_unit(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = ctx.project;
-    if p.unit.kind == UnitKind::PublicService && !p.running_costs.amount.is_zero() {
+    if p.unit.kind == UnitKind::PublicService
+        && !p.running_costs.amount.unwrap_or_default().is_zero()
+    {
         report.add(
             format!(
                 "单位性质为事业单位，机关运行经费只适用于行政单位和参公事业单位，却填写了 {}",
-                amount(p.running_costs.amount)
+                amount(p.running_costs.amount.unwrap_or_default())
             ),
             vec![
                 FieldPath::running_costs(RunningField::Amount),
@@ -233,7 +347,7 @@ fn administrative_income(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn business_without_income(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = ctx.project;
     let spent = ctx.totals.by_nature.business;
-    if !spent.is_zero() && p.revenue.business.is_zero() {
+    if !spent.is_zero() && p.revenue.business.unwrap_or_default().is_zero() {
         report.add(
             format!("经营支出 {}，经营收入为 0", amount(spent)),
             vec![

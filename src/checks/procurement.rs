@@ -31,10 +31,10 @@ pub(super) const RULES: &[Rule] = &[
 fn sme_within_total(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = &ctx.project.procurement;
     let total = ctx.totals.procurement;
-    if p.to_sme > total {
+    if p.to_sme > Some(total) {
         let compared = Compared::new(
             "授予中小企业合同金额",
-            p.to_sme,
+            p.to_sme.unwrap_or_default(),
             "政府采购支出总额（货物、工程、服务之和）",
             total,
         );
@@ -57,9 +57,9 @@ fn small_micro_within_sme(ctx: &Context<'_>, report: &mut Report<'_>) {
     if p.to_small_micro > p.to_sme {
         let compared = Compared::new(
             "授予小微企业合同金额",
-            p.to_small_micro,
+            p.to_small_micro.unwrap_or_default(),
             "授予中小企业合同金额",
-            p.to_sme,
+            p.to_sme.unwrap_or_default(),
         );
         report.add_compared(
             compared.to_string(),

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::{Check, Context, Report, Rule, Severity};
 use crate::model::totals::general_budget_by_class;
-use crate::model::{ExpenditureField, FieldPath, Root, SettingField};
+use crate::model::{ExpenditureField, FieldPath, RevenueItem, Root, SettingField};
 use crate::money::{ShareRounding, Wan, rounded_shares};
 
 pub(super) const RULES: &[Rule] = &[Rule {
@@ -25,16 +25,7 @@ pub fn structures(ctx: &Context<'_>) -> Vec<(&'static str, Vec<Wan>, Wan, FieldP
     vec![
         (
             "收入结构",
-            vec![
-                r.general_budget,
-                r.government_fund,
-                r.state_capital,
-                r.higher_level_grants,
-                r.operations,
-                r.business,
-                r.from_subsidiaries,
-                r.other,
-            ],
+            RevenueItem::ALL.iter().map(|i| i.of(r)).collect(),
             t.revenue_this_year,
             FieldPath::part(Root::Revenue),
         ),
@@ -56,7 +47,7 @@ pub fn structures(ctx: &Context<'_>) -> Vec<(&'static str, Vec<Wan>, Wan, FieldP
         (
             "“三公”经费支出结构",
             vec![
-                p.three_public.overseas.actual,
+                p.three_public.overseas.actual.unwrap_or_default(),
                 tp.vehicles_actual,
                 tp.reception_actual,
             ],

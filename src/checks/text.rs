@@ -201,7 +201,7 @@ fn three_public_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
     needs_reason(
         report,
         "因公出国（境）费",
-        t.overseas.actual,
+        t.overseas.actual.unwrap_or_default(),
         t.overseas.prior,
         &t.overseas.change_reason,
         FieldPath::three_public(ThreePublicField::OverseasChangeReason),
@@ -230,7 +230,7 @@ fn running_costs_change_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
     needs_reason(
         report,
         "机关运行经费",
-        r.amount,
+        r.amount.unwrap_or_default(),
         r.prior,
         &r.change_reason,
         FieldPath::running_costs(RunningField::ChangeReason),

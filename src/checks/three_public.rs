@@ -83,8 +83,8 @@ fn parts<'a>(ctx: &'a Context<'_>) -> [Part<'a>; 3] {
     [
         Part {
             name: "因公出国（境）费",
-            budget: t.overseas.budget,
-            actual: t.overseas.actual,
+            budget: t.overseas.budget.unwrap_or_default(),
+            actual: t.overseas.actual.unwrap_or_default(),
             reason: &t.overseas.change_reason,
             reason_field: F::OverseasChangeReason,
         },
@@ -97,7 +97,7 @@ fn parts<'a>(ctx: &'a Context<'_>) -> [Part<'a>; 3] {
         },
         Part {
             name: "公务接待费",
-            budget: t.reception.budget,
+            budget: t.reception.budget.unwrap_or_default(),
             actual: totals.reception_actual,
             reason: &t.reception.change_reason,
             reason_field: F::ReceptionChangeReason,
@@ -119,12 +119,12 @@ fn purchases_count_vs_amount(ctx: &Context<'_>, report: &mut Report<'_>) {
         ),
     ];
     for (count, money, name, v) in kinds {
-        if (v.count == 0) != v.amount.is_zero() {
+        if (v.count == 0) != v.amount.unwrap_or_default().is_zero() {
             report.add(
                 format!(
                     "购置{name} {} 辆，金额 {}，数量与金额应同时为 0 或同时不为 0",
                     v.count,
-                    amount(v.amount)
+                    amount(v.amount.unwrap_or_default())
                 ),
                 vec![
                     FieldPath::three_public(count),
@@ -150,7 +150,7 @@ fn economic_lines_within_three_public(ctx: &Context<'_>, report: &mut Report<'_>
         (
             "31013",
             "公务用车购置费",
-            totals.purchase_actual,
+            Some(totals.purchase_actual),
             F::Purchases,
         ),
         (
@@ -162,7 +162,7 @@ fn economic_lines_within_three_public(ctx: &Context<'_>, report: &mut Report<'_>
         (
             "30217",
             "公务接待费",
-            totals.reception_actual,
+            Some(totals.reception_actual),
             F::DomesticActual,
         ),
     ];
@@ -179,17 +179,17 @@ fn economic_lines_within_three_public(ctx: &Context<'_>, report: &mut Report<'_>
                 if item.code == code && item.amount > limit {
                     let compared = Compared::new(
                         &format!("基本支出中 {code} {}", item.name),
-                        item.amount,
+                        item.amount.unwrap_or_default(),
                         &format!("“三公”经费中的{name}"),
-                        limit,
+                        limit.unwrap_or_default(),
                     );
                     report.add_compared(
                         format!(
                             "基本支出中 {code} {} {}，超过“三公”经费中的{name} {}，相差 {}",
                             item.name,
-                            amount(item.amount),
-                            amount(limit),
-                            amount(item.amount - limit)
+                            amount(item.amount.unwrap_or_default()),
+                            amount(limit.unwrap_or_default()),
+                            amount(item.amount.unwrap_or_default() - limit.unwrap_or_default())
                         ),
                         compared,
                         vec![
@@ -270,11 +270,11 @@ fn off_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn amounts_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
     let t = &ctx.project.three_public;
     let o = &t.overseas;
-    if !o.actual.is_zero() && (o.groups == 0 || o.people == 0) {
+    if !o.actual.unwrap_or_default().is_zero() && (o.groups == 0 || o.people == 0) {
         report.add(
             format!(
                 "因公出国（境）费 {}，但团组 {} 个、人次 {}",
-                amount(o.actual),
+                amount(o.actual.unwrap_or_default()),
                 o.groups,
                 o.people
             ),
@@ -296,11 +296,11 @@ fn amounts_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
             &t.reception.foreign,
         ),
     ] {
-        if !part.actual.is_zero() && (part.batches == 0 || part.people == 0) {
+        if !part.actual.unwrap_or_default().is_zero() && (part.batches == 0 || part.people == 0) {
             report.add(
                 format!(
                     "{name}支出 {}，但批次 {}、人次 {}",
-                    amount(part.actual),
+                    amount(part.actual.unwrap_or_default()),
                     part.batches,
                     part.people
                 ),
@@ -314,7 +314,7 @@ fn amounts_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
     let t = &ctx.project.three_public;
     let o = &t.overseas;
-    if o.actual.is_zero() && (o.groups > 0 || o.people > 0) {
+    if o.actual.unwrap_or_default().is_zero() && (o.groups > 0 || o.people > 0) {
         report.add(
             format!(
                 "因公出国（境）团组 {} 个、{} 人次，但支出为 0",
@@ -327,7 +327,7 @@ fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
         (F::DomesticActual, "国内公务接待", &t.reception.domestic),
         (F::ForeignActual, "外事接待", &t.reception.foreign),
     ] {
-        if part.actual.is_zero() && (part.batches > 0 || part.people > 0) {
+        if part.actual.unwrap_or_default().is_zero() && (part.batches > 0 || part.people > 0) {
             report.add(
                 format!(
                     "{name} {} 批次、{} 人次，但支出为 0",
@@ -344,11 +344,11 @@ fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn running_costs_without_vehicles(ctx: &Context<'_>, report: &mut Report<'_>) {
     let v = &ctx.project.three_public.vehicles;
     let bought = v.purchases.count();
-    if !v.operation_actual.is_zero() && v.held.total() == 0 && bought == 0 {
+    if !v.operation_actual.unwrap_or_default().is_zero() && v.held.total() == 0 && bought == 0 {
         report.add(
             format!(
                 "公务用车运行维护费 {}，但年末公务用车 0 辆、本年购置 0 辆",
-                amount(v.operation_actual)
+                amount(v.operation_actual.unwrap_or_default())
             ),
             vec![
                 FieldPath::three_public(F::OperationActual),

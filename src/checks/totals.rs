@@ -247,7 +247,7 @@ fn fund_balance(ctx: &Context<'_>, report: &mut Report<'_>) {
         let revenue = item.of(&p.revenue);
         let balance = p.balances.of(fund);
         let available = balance.opening + revenue;
-        let used = ctx.totals.fund_expenditure(fund) + balance.closing;
+        let used = ctx.totals.fund_expenditure(fund) + balance.closing.unwrap_or_default();
         if !ctx.agree(available, used, 2) {
             report.add(
                 format!(
@@ -257,7 +257,7 @@ fn fund_balance(ctx: &Context<'_>, report: &mut Report<'_>) {
                     amount(revenue),
                     amount(available),
                     amount(ctx.totals.fund_expenditure(fund)),
-                    amount(balance.closing),
+                    amount(balance.closing.unwrap_or_default()),
                     amount(used),
                     amount((available - used).abs())
                 ),

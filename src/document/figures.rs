@@ -191,7 +191,7 @@ impl<'a> Figures<'a> {
             vec![
                 (
                     "因公出国（境）费".into(),
-                    project.three_public.overseas.actual,
+                    project.three_public.overseas.actual.unwrap_or_default(),
                     project.three_public.overseas.prior,
                 ),
                 (

@@ -39,13 +39,22 @@ pub fn terms(f: &Figures<'_>) -> Vec<Term> {
         }
     };
     use_term(!t.appropriation_revenue.is_zero(), "财政拨款收入");
-    use_term(!r.higher_level_grants.is_zero(), "上级补助收入");
-    use_term(!r.operations.is_zero(), "事业收入");
-    use_term(!r.business.is_zero(), "经营收入");
-    use_term(!r.from_subsidiaries.is_zero(), "附属单位上缴收入");
-    use_term(!r.other.is_zero(), "其他收入");
     use_term(
-        !p.balances.use_of_non_appropriation_surplus.is_zero(),
+        !r.higher_level_grants.unwrap_or_default().is_zero(),
+        "上级补助收入",
+    );
+    use_term(!r.operations.unwrap_or_default().is_zero(), "事业收入");
+    use_term(!r.business.unwrap_or_default().is_zero(), "经营收入");
+    use_term(
+        !r.from_subsidiaries.unwrap_or_default().is_zero(),
+        "附属单位上缴收入",
+    );
+    use_term(!r.other.unwrap_or_default().is_zero(), "其他收入");
+    use_term(
+        !p.balances
+            .use_of_non_appropriation_surplus
+            .unwrap_or_default()
+            .is_zero(),
         "使用非财政拨款结余",
     );
     use_term(!t.opening_balance.is_zero(), "年初结转和结余");
@@ -72,7 +81,13 @@ pub fn terms(f: &Figures<'_>) -> Vec<Term> {
         (!n.remitted.is_zero(), "上缴上级支出"),
         (!n.business.is_zero(), "经营支出"),
         (!n.subsidies.is_zero(), "对附属单位补助支出"),
-        (!p.balances.surplus_distribution.is_zero(), "结余分配"),
+        (
+            !p.balances
+                .surplus_distribution
+                .unwrap_or_default()
+                .is_zero(),
+            "结余分配",
+        ),
         (!t.closing_balance.is_zero(), "年末结转和结余"),
         (true, "“三公”经费"),
         (true, "机关运行经费"),

@@ -180,7 +180,11 @@ fn summary_table(f: &Figures<'_>) -> Table {
     left.push(("本年收入合计".into(), Some(t.revenue_this_year), true));
     left.push((
         "使用非财政拨款结余".into(),
-        Some(p.balances.use_of_non_appropriation_surplus),
+        Some(
+            p.balances
+                .use_of_non_appropriation_surplus
+                .unwrap_or_default(),
+        ),
         false,
     ));
     left.push(("年初结转和结余".into(), Some(t.opening_balance), false));
@@ -194,7 +198,7 @@ fn summary_table(f: &Figures<'_>) -> Table {
     right.push(("本年支出合计".into(), Some(t.expenditure_this_year), true));
     right.push((
         "结余分配".into(),
-        Some(p.balances.surplus_distribution),
+        Some(p.balances.surplus_distribution.unwrap_or_default()),
         false,
     ));
     right.push(("年末结转和结余".into(), Some(t.closing_balance), false));
@@ -335,8 +339,8 @@ fn sum(lines: &[&FunctionalLine], pick: fn(&FunctionalLine) -> Wan) -> Wan {
 const TOTAL_BASIC_PROJECT: Columns = |g| {
     vec![
         Some(sum(g, FunctionalLine::total)),
-        Some(sum(g, |l| l.basic)),
-        Some(sum(g, |l| l.project)),
+        Some(sum(g, |l| l.basic.unwrap_or_default())),
+        Some(sum(g, |l| l.project.unwrap_or_default())),
     ]
 };
 
@@ -356,11 +360,11 @@ fn expenditure_table(f: &Figures<'_>) -> Table {
     let columns: Columns = |g| {
         vec![
             Some(sum(g, FunctionalLine::total)),
-            Some(sum(g, |l| l.basic)),
-            Some(sum(g, |l| l.project)),
-            Some(sum(g, |l| l.remitted)),
-            Some(sum(g, |l| l.business)),
-            Some(sum(g, |l| l.subsidies)),
+            Some(sum(g, |l| l.basic.unwrap_or_default())),
+            Some(sum(g, |l| l.project.unwrap_or_default())),
+            Some(sum(g, |l| l.remitted.unwrap_or_default())),
+            Some(sum(g, |l| l.business.unwrap_or_default())),
+            Some(sum(g, |l| l.subsidies.unwrap_or_default())),
         ]
     };
     let mut t = table(
@@ -396,17 +400,17 @@ fn appropriation_summary_table(f: &Figures<'_>) -> Table {
     let mut left: Vec<(String, Option<Wan>, bool)> = vec![
         (
             "一、一般公共预算财政拨款".to_owned(),
-            Some(p.revenue.general_budget),
+            Some(p.revenue.general_budget.unwrap_or_default()),
             false,
         ),
         (
             "二、政府性基金预算财政拨款".to_owned(),
-            Some(p.revenue.government_fund),
+            Some(p.revenue.government_fund.unwrap_or_default()),
             false,
         ),
         (
             "三、国有资本经营预算财政拨款".to_owned(),
-            Some(p.revenue.state_capital),
+            Some(p.revenue.state_capital.unwrap_or_default()),
             false,
         ),
     ];
@@ -467,7 +471,7 @@ fn appropriation_summary_table(f: &Figures<'_>) -> Table {
         ),
         (
             "年末财政拨款结转和结余".to_owned(),
-            by_fund(&|fund| b.of(fund).closing),
+            by_fund(&|fund| b.of(fund).closing.unwrap_or_default()),
             false,
         ),
         blank(),
@@ -615,7 +619,7 @@ fn basic_table(f: &Figures<'_>) -> Table {
     let totals_only: Vec<CostGroup> = CostGroup::ALL
         .iter()
         .copied()
-        .filter(|g| matches!(g.of(b), CostEntry::Total { amount, .. } if !amount.is_zero()))
+        .filter(|g| matches!(g.of(b), CostEntry::Total { amount: Some(a), .. } if !a.is_zero()))
         .collect();
     if !totals_only.is_empty() {
         let names: Vec<&str> = totals_only.iter().map(|g| g.label()).collect();
@@ -654,7 +658,9 @@ fn economic_rows(f: &Figures<'_>, entry: &CostEntry) -> Vec<Vec<Cell>> {
             .catalog
             .and_then(|c| c.economic(class))
             .map_or_else(String::new, |e| e.name.clone());
-        let total = items.iter().fold(Wan::default(), |sum, i| sum + i.amount);
+        let total = items
+            .iter()
+            .fold(Wan::default(), |sum, i| sum + i.amount.unwrap_or_default());
         rows.push(vec![
             Cell::text(class.to_owned()).strong(),
             Cell::text(name).strong(),
@@ -664,7 +670,7 @@ fn economic_rows(f: &Figures<'_>, entry: &CostEntry) -> Vec<Vec<Cell>> {
             rows.push(vec![
                 Cell::text(item.code.clone()),
                 Cell::text(format!("　{}", item.name)),
-                Cell::amount(item.amount),
+                Cell::amount(item.amount.unwrap_or_default()),
             ]);
         }
     }
@@ -701,16 +707,16 @@ fn three_public_table(f: &Figures<'_>) -> Table {
     ];
     let row = vec![
         Cell::amount(t.budget),
-        Cell::amount(tp.overseas.budget),
+        Cell::amount(tp.overseas.budget.unwrap_or_default()),
         Cell::amount(t.vehicles_budget),
-        Cell::amount(tp.vehicles.purchase_budget),
-        Cell::amount(tp.vehicles.operation_budget),
-        Cell::amount(tp.reception.budget),
+        Cell::amount(tp.vehicles.purchase_budget.unwrap_or_default()),
+        Cell::amount(tp.vehicles.operation_budget.unwrap_or_default()),
+        Cell::amount(tp.reception.budget.unwrap_or_default()),
         Cell::amount(t.actual),
-        Cell::amount(tp.overseas.actual),
+        Cell::amount(tp.overseas.actual.unwrap_or_default()),
         Cell::amount(t.vehicles_actual),
         Cell::amount(t.purchase_actual),
-        Cell::amount(tp.vehicles.operation_actual),
+        Cell::amount(tp.vehicles.operation_actual.unwrap_or_default()),
         Cell::amount(t.reception_actual),
     ];
     let mut table = table(
@@ -729,9 +735,9 @@ fn three_public_table(f: &Figures<'_>) -> Table {
 fn fund_revenue(f: &Figures<'_>, fund: Fund) -> Wan {
     let r = &f.project.revenue;
     match fund {
-        Fund::GeneralBudget => r.general_budget,
-        Fund::GovernmentFund => r.government_fund,
-        Fund::StateCapital => r.state_capital,
+        Fund::GeneralBudget => r.general_budget.unwrap_or_default(),
+        Fund::GovernmentFund => r.government_fund.unwrap_or_default(),
+        Fund::StateCapital => r.state_capital.unwrap_or_default(),
         Fund::NonAppropriation => Wan::ZERO,
     }
 }
@@ -742,7 +748,8 @@ fn fund_balance_note(f: &Figures<'_>, fund: Fund) -> Option<String> {
     let balance = f.project.balances.of(fund);
     let revenue = fund_revenue(f, fund);
     let spent = f.totals.fund_expenditure(fund);
-    if [balance.opening, revenue, balance.closing, spent]
+    let closing = balance.closing.unwrap_or_default();
+    if [balance.opening, revenue, closing, spent]
         .iter()
         .all(|a| a.is_zero())
     {
@@ -752,7 +759,7 @@ fn fund_balance_note(f: &Figures<'_>, fund: Fund) -> Option<String> {
         "年初结转和结余{}万元，本年收入{}万元，年末结转和结余{}万元。",
         balance.opening.text(),
         revenue.text(),
-        balance.closing.text()
+        closing.text()
     ))
 }
 
@@ -786,8 +793,8 @@ fn fund_revenue_expenditure_table(f: &Figures<'_>, fund: Fund) -> Table {
             None,
             None,
             Some(sum(g, FunctionalLine::total)),
-            Some(sum(g, |l| l.basic)),
-            Some(sum(g, |l| l.project)),
+            Some(sum(g, |l| l.basic.unwrap_or_default())),
+            Some(sum(g, |l| l.project.unwrap_or_default())),
             None,
         ]
     };
@@ -796,7 +803,7 @@ fn fund_revenue_expenditure_table(f: &Figures<'_>, fund: Fund) -> Table {
     if let Some(total) = rows.first_mut() {
         total[2] = Cell::amount(balance.opening).strong();
         total[3] = Cell::amount(fund_revenue(f, fund)).strong();
-        total[7] = Cell::amount(balance.closing).strong();
+        total[7] = Cell::amount(balance.closing.unwrap_or_default()).strong();
     }
     let mut t = table(title, vec![2, 5, 2, 2, 2, 2, 2, 2], header, rows);
     match fund_balance_note(f, fund) {
@@ -848,8 +855,8 @@ fn appropriation_detail_table(f: &Figures<'_>) -> Table {
         vec![
             Some(sum(g, FunctionalLine::total)),
             Some(of(Fund::GeneralBudget, FunctionalLine::total)),
-            Some(of(Fund::GeneralBudget, |l| l.basic)),
-            Some(of(Fund::GeneralBudget, |l| l.project)),
+            Some(of(Fund::GeneralBudget, |l| l.basic.unwrap_or_default())),
+            Some(of(Fund::GeneralBudget, |l| l.project.unwrap_or_default())),
             Some(of(Fund::GovernmentFund, FunctionalLine::total)),
             Some(of(Fund::StateCapital, FunctionalLine::total)),
         ]
@@ -900,14 +907,14 @@ fn general_budget_economic_table(f: &Figures<'_>) -> Table {
 fn general_budget_project_table(f: &Figures<'_>) -> Table {
     let lines: Vec<&FunctionalLine> = fund_lines(f, Fund::GeneralBudget)
         .into_iter()
-        .filter(|l| !l.project.is_zero())
+        .filter(|l| !l.project.unwrap_or_default().is_zero())
         .collect();
     let header = vec![vec![
         Cell::head("科目编码"),
         Cell::head("科目名称"),
         Cell::head("项目支出"),
     ]];
-    let columns: Columns = |g| vec![Some(sum(g, |l| l.project))];
+    let columns: Columns = |g| vec![Some(sum(g, |l| l.project.unwrap_or_default()))];
     let mut t = table(
         "一般公共预算财政拨款项目支出决算表",
         vec![2, 6, 3],
@@ -947,8 +954,8 @@ fn three_public_running_table(f: &Figures<'_>) -> Table {
         row("一、“三公”经费支出", Some(t.budget), t.actual, true),
         row(
             "（一）因公出国（境）费",
-            Some(tp.overseas.budget),
-            tp.overseas.actual,
+            Some(tp.overseas.budget.unwrap_or_default()),
+            tp.overseas.actual.unwrap_or_default(),
             false,
         ),
         row(
@@ -959,26 +966,26 @@ fn three_public_running_table(f: &Figures<'_>) -> Table {
         ),
         row(
             "1.公务用车购置费",
-            Some(tp.vehicles.purchase_budget),
+            Some(tp.vehicles.purchase_budget.unwrap_or_default()),
             t.purchase_actual,
             false,
         ),
         row(
             "2.公务用车运行维护费",
-            Some(tp.vehicles.operation_budget),
-            tp.vehicles.operation_actual,
+            Some(tp.vehicles.operation_budget.unwrap_or_default()),
+            tp.vehicles.operation_actual.unwrap_or_default(),
             false,
         ),
         row(
             "（三）公务接待费",
-            Some(tp.reception.budget),
+            Some(tp.reception.budget.unwrap_or_default()),
             t.reception_actual,
             false,
         ),
         row(
             "二、机关运行经费",
             None,
-            f.project.running_costs.amount,
+            f.project.running_costs.amount.unwrap_or_default(),
             true,
         ),
     ];
@@ -1004,20 +1011,20 @@ fn procurement_table(f: &Figures<'_>) -> Table {
         vec![
             Cell::text("政府采购支出"),
             Cell::amount(f.totals.procurement),
-            Cell::amount(pr.goods),
-            Cell::amount(pr.works),
-            Cell::amount(pr.services),
+            Cell::amount(pr.goods.unwrap_or_default()),
+            Cell::amount(pr.works.unwrap_or_default()),
+            Cell::amount(pr.services.unwrap_or_default()),
         ],
         vec![
             Cell::text("其中：授予中小企业合同金额"),
-            Cell::amount(pr.to_sme),
+            Cell::amount(pr.to_sme.unwrap_or_default()),
             Cell::empty(),
             Cell::empty(),
             Cell::empty(),
         ],
         vec![
             Cell::text("其中：授予小微企业合同金额"),
-            Cell::amount(pr.to_small_micro),
+            Cell::amount(pr.to_small_micro.unwrap_or_default()),
             Cell::empty(),
             Cell::empty(),
             Cell::empty(),

@@ -28,8 +28,13 @@ field_enum! {
 }
 
 impl RevenueItem {
-    /// This source's amount.
+    /// This source's amount, zero when not entered.
     pub fn of(self, r: &Revenue) -> Wan {
+        self.entered(r).unwrap_or_default()
+    }
+
+    /// This source's amount as entered.
+    pub fn entered(self, r: &Revenue) -> Option<Wan> {
         match self {
             RevenueItem::GeneralBudget => r.general_budget,
             RevenueItem::GovernmentFund => r.government_fund,
@@ -43,7 +48,7 @@ impl RevenueItem {
     }
 
     /// This source's field, to edit.
-    pub fn of_mut(self, r: &mut Revenue) -> &mut Wan {
+    pub fn of_mut(self, r: &mut Revenue) -> &mut Option<Wan> {
         match self {
             RevenueItem::GeneralBudget => &mut r.general_budget,
             RevenueItem::GovernmentFund => &mut r.government_fund,
@@ -213,8 +218,13 @@ field_enum! {
 }
 
 impl Nature {
-    /// This nature's amount of a line.
+    /// This nature's amount of a line, zero when not entered (a blank cell).
     pub fn of(self, line: &FunctionalLine) -> Wan {
+        self.entered(line).unwrap_or_default()
+    }
+
+    /// This nature's amount of a line as entered.
+    pub fn entered(self, line: &FunctionalLine) -> Option<Wan> {
         match self {
             Nature::Basic => line.basic,
             Nature::Project => line.project,
@@ -225,7 +235,7 @@ impl Nature {
     }
 
     /// This nature's field of a line, to edit.
-    pub fn of_mut(self, line: &mut FunctionalLine) -> &mut Wan {
+    pub fn of_mut(self, line: &mut FunctionalLine) -> &mut Option<Wan> {
         match self {
             Nature::Basic => &mut line.basic,
             Nature::Project => &mut line.project,
@@ -302,21 +312,21 @@ field_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Revenue {
     /// 一般公共预算财政拨款收入.
-    pub general_budget: Wan,
+    pub general_budget: Option<Wan>,
     /// 政府性基金预算财政拨款收入.
-    pub government_fund: Wan,
+    pub government_fund: Option<Wan>,
     /// 国有资本经营预算财政拨款收入.
-    pub state_capital: Wan,
+    pub state_capital: Option<Wan>,
     /// 上级补助收入.
-    pub higher_level_grants: Wan,
+    pub higher_level_grants: Option<Wan>,
     /// 事业收入.
-    pub operations: Wan,
+    pub operations: Option<Wan>,
     /// 经营收入.
-    pub business: Wan,
+    pub business: Option<Wan>,
     /// 附属单位上缴收入.
-    pub from_subsidiaries: Wan,
+    pub from_subsidiaries: Option<Wan>,
     /// 其他收入.
-    pub other: Wan,
+    pub other: Option<Wan>,
     /// Why the totals changed against last year (the user's words, e.g. 人员变动、项目资金变动).
     pub change_reason: String,
     /// 本年收入 by 功能分类 项, for 表2 收入决算表; empty when not entered (the table then has
@@ -337,22 +347,22 @@ pub struct RevenueLine {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub names: Option<ClassNames>,
     /// 财政拨款收入 (the three fiscal appropriations together, as the table has them).
-    pub appropriation: Wan,
+    pub appropriation: Option<Wan>,
     /// 上级补助收入.
-    #[serde(default, skip_serializing_if = "Wan::is_zero")]
-    pub higher_level_grants: Wan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub higher_level_grants: Option<Wan>,
     /// 事业收入.
-    #[serde(default, skip_serializing_if = "Wan::is_zero")]
-    pub operations: Wan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operations: Option<Wan>,
     /// 经营收入.
-    #[serde(default, skip_serializing_if = "Wan::is_zero")]
-    pub business: Wan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business: Option<Wan>,
     /// 附属单位上缴收入.
-    #[serde(default, skip_serializing_if = "Wan::is_zero")]
-    pub from_subsidiaries: Wan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_subsidiaries: Option<Wan>,
     /// 其他收入.
-    #[serde(default, skip_serializing_if = "Wan::is_zero")]
-    pub other: Wan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<Wan>,
 }
 
 /// The source columns of 表2 after 本年收入合计, in the table's order.
@@ -410,19 +420,28 @@ impl RevenueSource {
     /// This source's amount in `revenue` (财政拨款: the three appropriations together).
     pub fn of_revenue(self, revenue: &Revenue) -> Wan {
         match self {
-            RevenueSource::Appropriation => {
-                revenue.general_budget + revenue.government_fund + revenue.state_capital
-            }
-            RevenueSource::HigherLevelGrants => revenue.higher_level_grants,
-            RevenueSource::Operations => revenue.operations,
-            RevenueSource::Business => revenue.business,
-            RevenueSource::FromSubsidiaries => revenue.from_subsidiaries,
-            RevenueSource::Other => revenue.other,
+            RevenueSource::Appropriation => [
+                revenue.general_budget,
+                revenue.government_fund,
+                revenue.state_capital,
+            ]
+            .into_iter()
+            .sum(),
+            RevenueSource::HigherLevelGrants => revenue.higher_level_grants.unwrap_or_default(),
+            RevenueSource::Operations => revenue.operations.unwrap_or_default(),
+            RevenueSource::Business => revenue.business.unwrap_or_default(),
+            RevenueSource::FromSubsidiaries => revenue.from_subsidiaries.unwrap_or_default(),
+            RevenueSource::Other => revenue.other.unwrap_or_default(),
         }
     }
 
-    /// This source's amount in a line.
+    /// This source's amount in a line, zero when not entered (a blank cell).
     pub fn of_line(self, line: &RevenueLine) -> Wan {
+        self.entered_in_line(line).unwrap_or_default()
+    }
+
+    /// This source's amount in a line as entered.
+    pub fn entered_in_line(self, line: &RevenueLine) -> Option<Wan> {
         match self {
             RevenueSource::Appropriation => line.appropriation,
             RevenueSource::HigherLevelGrants => line.higher_level_grants,
@@ -434,7 +453,7 @@ impl RevenueSource {
     }
 
     /// The line's field for this source, to edit.
-    pub fn in_line(self, line: &mut RevenueLine) -> &mut Wan {
+    pub fn in_line(self, line: &mut RevenueLine) -> &mut Option<Wan> {
         match self {
             RevenueSource::Appropriation => &mut line.appropriation,
             RevenueSource::HigherLevelGrants => &mut line.higher_level_grants,
@@ -463,13 +482,13 @@ impl RevenueLine {
                 code: line.code.clone(),
                 ..RevenueLine::default()
             });
-            row.appropriation += line.total();
+            row.appropriation = Some(row.appropriation.unwrap_or_default() + line.total());
             if row.names.is_none() {
                 row.names = line.names.clone();
             }
         }
         rows.into_values()
-            .filter(|r| !r.appropriation.is_zero())
+            .filter(|r| r.appropriation.is_some_and(|a| !a.is_zero()))
             .collect()
     }
 }
@@ -543,7 +562,7 @@ pub struct FundBalance {
     /// 年初结转和结余.
     pub opening: Wan,
     /// 年末结转和结余.
-    pub closing: Wan,
+    pub closing: Option<Wan>,
     /// Last year's 年末结转和结余, which this year's opening must equal; `None` if not entered.
     pub prior_closing: Option<Wan>,
 }
@@ -561,9 +580,9 @@ pub struct Balances {
     /// 非财政拨款结转结余.
     pub non_appropriation: FundBalance,
     /// 使用非财政拨款结余 (a revenue-side bridge item).
-    pub use_of_non_appropriation_surplus: Wan,
+    pub use_of_non_appropriation_surplus: Option<Wan>,
     /// 结余分配 (an expenditure-side bridge item).
-    pub surplus_distribution: Wan,
+    pub surplus_distribution: Option<Wan>,
     /// Set when the opening balances were carried over from last year's closing balances
     /// (新建下一年度): they are locked until the clerk says why they must change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -659,18 +678,18 @@ pub struct FunctionalLine {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prior: Option<Wan>,
     /// 基本支出.
-    pub basic: Wan,
+    pub basic: Option<Wan>,
     /// 项目支出.
-    pub project: Wan,
+    pub project: Option<Wan>,
     /// 上缴上级支出.
-    #[serde(default, skip_serializing_if = "Wan::is_zero")]
-    pub remitted: Wan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remitted: Option<Wan>,
     /// 经营支出.
-    #[serde(default, skip_serializing_if = "Wan::is_zero")]
-    pub business: Wan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business: Option<Wan>,
     /// 对附属单位补助支出.
-    #[serde(default, skip_serializing_if = "Wan::is_zero")]
-    pub subsidies: Wan,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subsidies: Option<Wan>,
     /// Why 决算数 differs from 预算数 (the user's words).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub deviation_reason: String,
@@ -679,7 +698,15 @@ pub struct FunctionalLine {
 impl FunctionalLine {
     /// 决算数 of the line: the sum of its natures.
     pub fn total(&self) -> Wan {
-        self.basic + self.project + self.remitted + self.business + self.subsidies
+        [
+            self.basic,
+            self.project,
+            self.remitted,
+            self.business,
+            self.subsidies,
+        ]
+        .into_iter()
+        .sum()
     }
 
     /// The 类 code (first 3 digits), if the code has them.
@@ -719,11 +746,11 @@ impl Default for BasicCosts {
     fn default() -> BasicCosts {
         BasicCosts {
             personnel: CostEntry::Total {
-                amount: Wan::ZERO,
+                amount: None,
                 item_names: Vec::new(),
             },
             public: CostEntry::Total {
-                amount: Wan::ZERO,
+                amount: None,
                 item_names: Vec::new(),
             },
         }
@@ -736,8 +763,8 @@ impl Default for BasicCosts {
 pub enum CostEntry {
     /// Only the total is known; `item_names` lists what it mainly includes, for the text.
     Total {
-        /// The total.
-        amount: Wan,
+        /// The total; `None` when not entered.
+        amount: Option<Wan>,
         /// Names of the items it mainly includes (主要包括…).
         item_names: Vec<String>,
     },
@@ -749,7 +776,7 @@ impl CostEntry {
     /// The group's amount: the entered total, or the sum of the items.
     pub fn amount(&self) -> Wan {
         match self {
-            CostEntry::Total { amount, .. } => *amount,
+            CostEntry::Total { amount, .. } => amount.unwrap_or_default(),
             CostEntry::Items(items) => items.iter().map(|i| i.amount).sum(),
         }
     }
@@ -760,7 +787,7 @@ impl CostEntry {
             CostEntry::Total { item_names, .. } => item_names.iter().map(String::as_str).collect(),
             CostEntry::Items(items) => items
                 .iter()
-                .filter(|i| !i.amount.is_zero())
+                .filter(|i| i.amount.is_some_and(|a| !a.is_zero()))
                 .map(|i| i.name.as_str())
                 .collect(),
         }
@@ -776,5 +803,5 @@ pub struct EconomicItem {
     /// The name, e.g. 基本工资.
     pub name: String,
     /// The amount.
-    pub amount: Wan,
+    pub amount: Option<Wan>,
 }

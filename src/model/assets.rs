@@ -55,15 +55,15 @@ field_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Procurement {
     /// 政府采购货物支出.
-    pub goods: Wan,
+    pub goods: Option<Wan>,
     /// 政府采购工程支出.
-    pub works: Wan,
+    pub works: Option<Wan>,
     /// 政府采购服务支出.
-    pub services: Wan,
+    pub services: Option<Wan>,
     /// 授予中小企业合同金额.
-    pub to_sme: Wan,
+    pub to_sme: Option<Wan>,
     /// 其中：授予小微企业合同金额.
-    pub to_small_micro: Wan,
+    pub to_small_micro: Option<Wan>,
 }
 
 /// 国有资产占有使用情况 at year end.

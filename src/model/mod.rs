@@ -232,21 +232,21 @@ field_enum! {
 
 impl PriorFigure {
     /// This year's value of the figure that next year's document compares with: what becomes
-    /// next year's prior-year figure (新建下一年度).
-    pub fn this_year(self, p: &Project, t: &totals::Totals) -> Wan {
+    /// next year's prior-year figure (新建下一年度); `None` for a revenue source not entered.
+    pub fn this_year(self, p: &Project, t: &totals::Totals) -> Option<Wan> {
         let r = &p.revenue;
-        match self {
+        Some(match self {
             PriorFigure::TotalRevenue => t.total_revenue,
             PriorFigure::TotalExpenditure => t.total_expenditure,
             PriorFigure::RevenueThisYear => t.revenue_this_year,
-            PriorFigure::GeneralBudgetRevenue => r.general_budget,
-            PriorFigure::GovernmentFundRevenue => r.government_fund,
-            PriorFigure::StateCapitalRevenue => r.state_capital,
-            PriorFigure::HigherLevelGrants => r.higher_level_grants,
-            PriorFigure::Operations => r.operations,
-            PriorFigure::BusinessRevenue => r.business,
-            PriorFigure::FromSubsidiaries => r.from_subsidiaries,
-            PriorFigure::OtherRevenue => r.other,
+            PriorFigure::GeneralBudgetRevenue => return r.general_budget,
+            PriorFigure::GovernmentFundRevenue => return r.government_fund,
+            PriorFigure::StateCapitalRevenue => return r.state_capital,
+            PriorFigure::HigherLevelGrants => return r.higher_level_grants,
+            PriorFigure::Operations => return r.operations,
+            PriorFigure::BusinessRevenue => return r.business,
+            PriorFigure::FromSubsidiaries => return r.from_subsidiaries,
+            PriorFigure::OtherRevenue => return r.other,
             PriorFigure::ExpenditureThisYear => t.expenditure_this_year,
             PriorFigure::Basic => t.by_nature.basic,
             PriorFigure::Project => t.by_nature.project,
@@ -264,7 +264,7 @@ impl PriorFigure {
             PriorFigure::Personnel => p.basic_costs.personnel.amount(),
             PriorFigure::PublicCosts => p.basic_costs.public.amount(),
             PriorFigure::Procurement => t.procurement,
-        }
+        })
     }
 
     /// The figure, if entered.

@@ -424,5 +424,5 @@ pub struct SpendingItem {
     /// What the money was spent on.
     pub name: String,
     /// How much.
-    pub amount: Wan,
+    pub amount: Option<Wan>,
 }

@@ -119,9 +119,9 @@ pub struct ThreePublic {
 #[serde(deny_unknown_fields)]
 pub struct Overseas {
     /// 预算数.
-    pub budget: Wan,
+    pub budget: Option<Wan>,
     /// 决算数.
-    pub actual: Wan,
+    pub actual: Option<Wan>,
     /// 上年决算数.
     pub prior: Option<Wan>,
     /// 因公出国（境）团组数.
@@ -138,15 +138,15 @@ pub struct Overseas {
 #[serde(deny_unknown_fields)]
 pub struct OfficialVehicles {
     /// 公务用车购置费预算数.
-    pub purchase_budget: Wan,
+    pub purchase_budget: Option<Wan>,
     /// Vehicles bought this year by type; 购置费决算数 is the sum of their amounts.
     pub purchases: VehiclePurchases,
     /// 上年公务用车购置费.
     pub purchase_prior: Option<Wan>,
     /// 公务用车运行维护费预算数.
-    pub operation_budget: Wan,
+    pub operation_budget: Option<Wan>,
     /// 公务用车运行维护费决算数.
-    pub operation_actual: Wan,
+    pub operation_actual: Option<Wan>,
     /// 上年公务用车运行维护费.
     pub operation_prior: Option<Wan>,
     /// 公务用车保有量 at year end, by type.
@@ -185,7 +185,7 @@ pub struct VehiclePurchase {
     /// 辆.
     pub count: u32,
     /// 金额.
-    pub amount: Wan,
+    pub amount: Option<Wan>,
 }
 
 /// A number of vehicles by type.
@@ -215,7 +215,7 @@ impl VehicleCounts {
 #[serde(deny_unknown_fields)]
 pub struct Reception {
     /// 公务接待费预算数.
-    pub budget: Wan,
+    pub budget: Option<Wan>,
     /// 国内公务接待.
     pub domestic: ReceptionPart,
     /// 外事接待.
@@ -238,7 +238,7 @@ pub struct Reception {
 #[serde(deny_unknown_fields)]
 pub struct ReceptionPart {
     /// 决算数.
-    pub actual: Wan,
+    pub actual: Option<Wan>,
     /// 批次.
     pub batches: u32,
     /// 人次 (不包括陪同人员).
@@ -250,7 +250,7 @@ pub struct ReceptionPart {
 #[serde(deny_unknown_fields)]
 pub struct RunningCosts {
     /// This year's amount.
-    pub amount: Wan,
+    pub amount: Option<Wan>,
     /// Last year's amount.
     pub prior: Option<Wan>,
     /// Why it changed (the user's words).

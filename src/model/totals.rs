@@ -5,7 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{FunctionalLine, Fund, Project, ProjectAssessment, ProjectFunds, ThreePublic};
+use super::{
+    FunctionalLine, Fund, Project, ProjectAssessment, ProjectFunds, RevenueItem, RevenueSource,
+    ThreePublic,
+};
 use crate::money::Wan;
 
 /// Expenditure split by nature (支出性质).
@@ -26,11 +29,12 @@ pub struct ByNature {
 impl ByNature {
     /// Adds one line's natures.
     fn add(&mut self, line: &FunctionalLine) {
-        self.basic += line.basic;
-        self.project += line.project;
-        self.remitted += line.remitted;
-        self.business += line.business;
-        self.subsidies += line.subsidies;
+        use super::Nature as N;
+        self.basic += N::Basic.of(line);
+        self.project += N::Project.of(line);
+        self.remitted += N::Remitted.of(line);
+        self.business += N::Business.of(line);
+        self.subsidies += N::Subsidies.of(line);
     }
 
     /// The amount of one nature.
@@ -123,10 +127,16 @@ impl ThreePublicTotals {
     /// Computes the "三公" totals.
     pub fn of(t: &ThreePublic) -> ThreePublicTotals {
         let p = &t.vehicles.purchases;
-        let purchase_actual = p.sedan.amount + p.suv.amount + p.passenger.amount;
-        let vehicles_actual = purchase_actual + t.vehicles.operation_actual;
-        let vehicles_budget = t.vehicles.purchase_budget + t.vehicles.operation_budget;
-        let reception_actual = t.reception.domestic.actual + t.reception.foreign.actual;
+        let purchase_actual: Wan = [p.sedan.amount, p.suv.amount, p.passenger.amount]
+            .into_iter()
+            .sum();
+        let vehicles_actual = purchase_actual + t.vehicles.operation_actual.unwrap_or_default();
+        let vehicles_budget: Wan = [t.vehicles.purchase_budget, t.vehicles.operation_budget]
+            .into_iter()
+            .sum();
+        let reception_actual: Wan = [t.reception.domestic.actual, t.reception.foreign.actual]
+            .into_iter()
+            .sum();
         let vehicles_prior = t
             .vehicles
             .purchase_prior
@@ -136,8 +146,10 @@ impl ThreePublicTotals {
             .into_iter()
             .sum::<Option<Wan>>();
         ThreePublicTotals {
-            actual: t.overseas.actual + vehicles_actual + reception_actual,
-            budget: t.overseas.budget + vehicles_budget + t.reception.budget,
+            actual: t.overseas.actual.unwrap_or_default() + vehicles_actual + reception_actual,
+            budget: t.overseas.budget.unwrap_or_default()
+                + vehicles_budget
+                + t.reception.budget.unwrap_or_default(),
             prior,
             vehicles_actual,
             vehicles_budget,
@@ -188,14 +200,7 @@ impl Totals {
     pub fn of(project: &Project) -> Totals {
         let r = &project.revenue;
         let b = &project.balances;
-        let revenue_this_year = r.general_budget
-            + r.government_fund
-            + r.state_capital
-            + r.higher_level_grants
-            + r.operations
-            + r.business
-            + r.from_subsidiaries
-            + r.other;
+        let revenue_this_year = RevenueItem::ALL.iter().map(|i| i.of(r)).sum();
         let opening_balance = Fund::ALL.iter().map(|&f| b.of(f).opening).sum();
         let closing_balance = Fund::ALL.iter().map(|&f| b.of(f).closing).sum();
 
@@ -212,7 +217,7 @@ impl Totals {
         let expenditure_this_year = by_nature.total();
         let fund_total = |f: Fund| by_fund.get(&f).map(ByNature::total).unwrap_or_default();
         let appropriation_expenditure = Fund::APPROPRIATIONS.iter().map(|&f| fund_total(f)).sum();
-        let appropriation_revenue = r.general_budget + r.government_fund + r.state_capital;
+        let appropriation_revenue = RevenueSource::Appropriation.of_revenue(r);
         let appropriation_opening: Wan =
             Fund::APPROPRIATIONS.iter().map(|&f| b.of(f).opening).sum();
         let appropriation_closing: Wan =
@@ -230,10 +235,14 @@ impl Totals {
             revenue_this_year,
             opening_balance,
             closing_balance,
-            total_revenue: revenue_this_year + b.use_of_non_appropriation_surplus + opening_balance,
+            total_revenue: revenue_this_year
+                + b.use_of_non_appropriation_surplus.unwrap_or_default()
+                + opening_balance,
             by_nature,
             expenditure_this_year,
-            total_expenditure: expenditure_this_year + b.surplus_distribution + closing_balance,
+            total_expenditure: expenditure_this_year
+                + b.surplus_distribution.unwrap_or_default()
+                + closing_balance,
             appropriation_revenue,
             appropriation_expenditure,
             appropriation_total_revenue: appropriation_revenue + appropriation_opening,
@@ -245,7 +254,7 @@ impl Totals {
             personnel_costs: personnel,
             public_costs: public,
             three_public: ThreePublicTotals::of(&project.three_public),
-            procurement: p.goods + p.works + p.services,
+            procurement: [p.goods, p.works, p.services].into_iter().sum(),
             projects_executed: project
                 .projects
                 .iter()

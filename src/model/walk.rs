@@ -91,10 +91,6 @@ pub struct AmountAt {
     pub may_be_negative: bool,
 }
 
-const PLAIN: FieldKind = FieldKind::Amount {
-    optional: false,
-    signed: false,
-};
 const OPTIONAL: FieldKind = FieldKind::Amount {
     optional: true,
     signed: false,
@@ -150,11 +146,8 @@ impl<'a> Walk<'a> {
         !self.texts_only
     }
 
-    fn amount(&mut self, path: FieldPath, label: String, value: Wan) {
-        self.add(path, label, PLAIN, FieldValue::Amount(Some(value)));
-    }
-
-    fn optional(&mut self, path: FieldPath, label: String, value: Option<Wan>) {
+    /// An amount of the year, or any other that may be left empty (not entered).
+    fn amount(&mut self, path: FieldPath, label: String, value: Option<Wan>) {
         self.add(path, label, OPTIONAL, FieldValue::Amount(value));
     }
 
@@ -307,7 +300,7 @@ impl Project {
         );
         self.unit_fields(&mut w, sets);
         for f in PriorFigure::ALL {
-            w.optional(
+            w.amount(
                 FieldPath::prior_year(*f),
                 f.label().into(),
                 f.of(&self.prior_year),
@@ -318,7 +311,7 @@ impl Project {
         self.other_matters_fields(&mut w);
         self.performance_fields(&mut w, sets);
         for t in ControlTotal::ALL {
-            w.optional(
+            w.amount(
                 FieldPath::control_total(*t),
                 t.label().into(),
                 t.of(&self.control_totals),
@@ -475,7 +468,11 @@ impl Project {
     fn money_fields<'a>(&'a self, w: &mut Walk<'a>, sets: &ChoiceSets) {
         let r = &self.revenue;
         for item in RevenueItem::ALL {
-            w.amount(FieldPath::revenue(*item), item.label().into(), item.of(r));
+            w.amount(
+                FieldPath::revenue(*item),
+                item.label().into(),
+                item.entered(r),
+            );
         }
         w.text(
             FieldPath::revenue_field(RevenueField::ChangeReason),
@@ -511,7 +508,7 @@ impl Project {
                 w.amount(
                     FieldPath::revenue_line(i, (*source).into()),
                     format!("{row}{}", source.label()),
-                    source.of_line(line),
+                    source.entered_in_line(line),
                 );
             }
         }
@@ -520,13 +517,13 @@ impl Project {
             let fb = b.of(fund);
             for (side, value) in [
                 (BalanceSide::Opening, Some(fb.opening)),
-                (BalanceSide::Closing, Some(fb.closing)),
+                (BalanceSide::Closing, fb.closing),
                 (BalanceSide::PriorClosing, fb.prior_closing),
             ] {
-                let kind = if side == BalanceSide::PriorClosing {
-                    SIGNED_OPTIONAL
-                } else {
+                let kind = if side == BalanceSide::Opening {
                     SIGNED
+                } else {
+                    SIGNED_OPTIONAL
                 };
                 w.add(
                     FieldPath::balance(fund, side),
@@ -551,8 +548,8 @@ impl Project {
         w.add(
             FieldPath::bridge(Bridge::SurplusDistribution),
             Bridge::SurplusDistribution.label().into(),
-            SIGNED,
-            FieldValue::Amount(Some(b.surplus_distribution)),
+            SIGNED_OPTIONAL,
+            FieldValue::Amount(b.surplus_distribution),
         );
 
         let e = &self.expenditure;
@@ -585,13 +582,13 @@ impl Project {
                     (LineField::InitialBudget, line.initial_budget),
                     (LineField::Prior, line.prior),
                 ] {
-                    w.optional(FieldPath::expenditure_line(i, field), label(field), value);
+                    w.amount(FieldPath::expenditure_line(i, field), label(field), value);
                 }
                 for nature in Nature::ALL {
                     w.amount(
                         FieldPath::expenditure_line(i, nature.field()),
                         label(nature.field()),
-                        nature.of(line),
+                        nature.entered(line),
                     );
                 }
             }
@@ -678,7 +675,7 @@ impl Project {
             (F::OperationPrior, v.operation_prior),
             (F::ReceptionPrior, r.prior),
         ] {
-            w.optional(FieldPath::three_public(field), field.label().into(), value);
+            w.amount(FieldPath::three_public(field), field.label().into(), value);
         }
         for (field, value) in [
             (F::OverseasGroups, o.groups),
@@ -715,7 +712,7 @@ impl Project {
             RunningField::Amount.label().into(),
             rc.amount,
         );
-        w.optional(
+        w.amount(
             FieldPath::running_costs(RunningField::Prior),
             RunningField::Prior.label().into(),
             rc.prior,
@@ -777,7 +774,7 @@ impl Project {
             (F::InitialBudgetRevenue, d.initial_budget_revenue),
             (F::InitialBudgetExpenditure, d.initial_budget_expenditure),
         ] {
-            w.optional(FieldPath::performance(field), field.label().into(), value);
+            w.amount(FieldPath::performance(field), field.label().into(), value);
         }
         for (field, value) in [(F::FullScore, d.full_score), (F::Score, d.score)] {
             w.decimal(
@@ -849,7 +846,7 @@ impl Project {
         };
         for fund in funds {
             for column in FundColumn::ALL {
-                w.optional(
+                w.amount(
                     FieldPath::project_fund(i, *fund, *column),
                     format!("{row}{}{}", fund.label(), column.label()),
                     column.of(fund.of(&a.funds)),

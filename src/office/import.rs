@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use crate::catalog::import::Rejected;
 use crate::model::{
     Bridge, ClassNames, CostEntry, EconomicItem, FieldKind, FieldPath, FieldValue, FunctionalLine,
-    Fund, Project, RevenueItem, RevenueLine,
+    Fund, Project, REVENUE_SOURCES, RevenueItem, RevenueLine,
 };
 use crate::money::Wan;
 
@@ -646,12 +646,12 @@ impl Sheet<'_> {
                     RevenueLine {
                         code,
                         names: None,
-                        appropriation,
-                        higher_level_grants,
-                        operations,
-                        business,
-                        from_subsidiaries,
-                        other,
+                        appropriation: Some(appropriation),
+                        higher_level_grants: Some(higher_level_grants),
+                        operations: Some(operations),
+                        business: Some(business),
+                        from_subsidiaries: Some(from_subsidiaries),
+                        other: Some(other),
                     }
                 },
             )
@@ -777,7 +777,7 @@ impl Sheet<'_> {
                     Ok(v) => items.push(EconomicItem {
                         code,
                         name,
-                        amount: v.unwrap_or(Wan::ZERO),
+                        amount: v,
                     }),
                     Err(e) => self.reject(row_no, format!("{code} {name}：{e}")),
                 }
@@ -852,33 +852,40 @@ impl FiguresFile {
         let mut rejected = self.rejected.clone();
         let mut p = project.clone();
         for (item, amount) in &self.revenue {
-            *item.of_mut(&mut p.revenue) = *amount;
+            *item.of_mut(&mut p.revenue) = Some(*amount);
         }
         for (bridge, amount) in &self.bridges {
             match bridge {
                 Bridge::UseOfNonAppropriationSurplus => {
-                    p.balances.use_of_non_appropriation_surplus = *amount;
+                    p.balances.use_of_non_appropriation_surplus = Some(*amount);
                 }
-                Bridge::SurplusDistribution => p.balances.surplus_distribution = *amount,
+                Bridge::SurplusDistribution => p.balances.surplus_distribution = Some(*amount),
             }
         }
         let catalog = crate::catalog::Catalog::for_project(project).ok();
         if let Some(lines) = &self.revenue_lines {
-            let names: BTreeMap<&str, _> = project
+            let before: BTreeMap<&str, &RevenueLine> = project
                 .revenue
                 .by_function
                 .iter()
-                .map(|l| (l.code.as_str(), l.names.clone()))
+                .map(|l| (l.code.as_str(), l))
                 .collect();
             p.revenue.by_function = lines
                 .iter()
-                .map(|l| RevenueLine {
-                    names: names
-                        .get(l.code.as_str())
-                        .cloned()
-                        .flatten()
-                        .or_else(|| self.names_of(&l.code, catalog.as_ref())),
-                    ..l.clone()
+                .map(|l| {
+                    let old = before.get(l.code.as_str()).copied();
+                    let mut line = RevenueLine {
+                        names: old
+                            .and_then(|o| o.names.clone())
+                            .or_else(|| self.names_of(&l.code, catalog.as_ref())),
+                        ..l.clone()
+                    };
+                    for source in REVENUE_SOURCES {
+                        let read = source.of_line(l);
+                        *source.in_line(&mut line) =
+                            read_over(old.and_then(|o| source.entered_in_line(o)), read);
+                    }
+                    line
                 })
                 .collect();
         }
@@ -1039,23 +1046,26 @@ impl FiguresFile {
         };
         for (&(actual, part), &amount) in &self.three_public {
             match (actual, part) {
-                (false, ThreePart::Overseas) => tp.overseas.budget = amount,
-                (true, ThreePart::Overseas) => tp.overseas.actual = amount,
-                (false, ThreePart::VehiclePurchase) => tp.vehicles.purchase_budget = amount,
-                (false, ThreePart::VehicleOperation) => tp.vehicles.operation_budget = amount,
-                (true, ThreePart::VehicleOperation) => tp.vehicles.operation_actual = amount,
-                (false, ThreePart::Reception) => tp.reception.budget = amount,
+                (false, ThreePart::Overseas) => tp.overseas.budget = Some(amount),
+                (true, ThreePart::Overseas) => tp.overseas.actual = Some(amount),
+                (false, ThreePart::VehiclePurchase) => tp.vehicles.purchase_budget = Some(amount),
+                (false, ThreePart::VehicleOperation) => tp.vehicles.operation_budget = Some(amount),
+                (true, ThreePart::VehicleOperation) => tp.vehicles.operation_actual = Some(amount),
+                (false, ThreePart::Reception) => tp.reception.budget = Some(amount),
                 (true, ThreePart::VehiclePurchase) => {
                     let p = &mut tp.vehicles.purchases;
-                    let now = p.sedan.amount + p.suv.amount + p.passenger.amount;
+                    let now: Wan = [p.sedan.amount, p.suv.amount, p.passenger.amount]
+                        .into_iter()
+                        .sum();
                     if now == amount {
                         continue;
                     }
                     let kinds = [&mut p.sedan, &mut p.suv, &mut p.passenger];
-                    let entered: Vec<usize> =
-                        (0..3).filter(|&i| !kinds[i].amount.is_zero()).collect();
+                    let entered: Vec<usize> = (0..3)
+                        .filter(|&i| !kinds[i].amount.unwrap_or_default().is_zero())
+                        .collect();
                     match entered.as_slice() {
-                        [one] => kinds[*one].amount = amount,
+                        [one] => kinds[*one].amount = Some(amount),
                         _ => refuse(format!(
                             "公务用车购置费决算数 {} 万元：项目按车型（轿车、越野车、客车）录入购置费，请在“三公”经费页按车型录入",
                             amount.text()
@@ -1064,11 +1074,15 @@ impl FiguresFile {
                 }
                 (true, ThreePart::Reception) => {
                     let r = &mut tp.reception;
-                    if r.domestic.actual + r.foreign.actual == amount {
+                    if [r.domestic.actual, r.foreign.actual]
+                        .into_iter()
+                        .sum::<Wan>()
+                        == amount
+                    {
                         continue;
                     }
-                    if r.foreign.actual.is_zero() {
-                        r.domestic.actual = amount;
+                    if r.foreign.actual.unwrap_or_default().is_zero() {
+                        r.domestic.actual = Some(amount);
                     } else {
                         refuse(format!(
                             "公务接待费决算数 {} 万元：项目分国内、外事接待录入，请在“三公”经费页分别录入",
@@ -1082,19 +1096,34 @@ impl FiguresFile {
 }
 
 fn set_natures(line: &mut FunctionalLine, n: Natures) {
-    line.basic = n.basic;
-    line.project = n.project;
-    line.remitted = n.remitted;
-    line.business = n.business;
-    line.subsidies = n.subsidies;
+    for (slot, read) in [
+        (&mut line.basic, n.basic),
+        (&mut line.project, n.project),
+        (&mut line.remitted, n.remitted),
+        (&mut line.business, n.business),
+        (&mut line.subsidies, n.subsidies),
+    ] {
+        *slot = read_over(*slot, read);
+    }
+}
+
+/// A row's cell read from a sheet, over what the project has: a zero where the project has a
+/// blank (or a zero) leaves it as it is — a sheet prints both alike, and a row's blank cell is
+/// no figure missing — anything else is entered.
+fn read_over(current: Option<Wan>, read: Wan) -> Option<Wan> {
+    if read.is_zero() && current.is_none_or(|c| c.is_zero()) {
+        current
+    } else {
+        Some(read)
+    }
 }
 
 fn set_total(entry: &mut CostEntry, amount: Wan) {
     match entry {
-        CostEntry::Total { amount: a, .. } => *a = amount,
+        CostEntry::Total { amount: a, .. } => *a = Some(amount),
         CostEntry::Items(_) => {
             *entry = CostEntry::Total {
-                amount,
+                amount: Some(amount),
                 item_names: Vec::new(),
             }
         }

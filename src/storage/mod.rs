@@ -25,7 +25,7 @@ pub use write::{BACKUPS_KEPT, SaveTime, backups};
 pub const FORMAT: &str = "juesuan";
 
 /// The schema version this build writes. Every released version keeps a sample in `tests/samples/`.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// A migration takes a project of version `n` (the `project` object) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
@@ -33,7 +33,7 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 /// Migrations from each older version, indexed by the version they start from (`MIGRATIONS[0]`
 /// takes version 1 to 2).
 const MIGRATIONS: &[Migration] = &[
-    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9,
 ];
 
 /// Version 2 adds `revenue.by_function` (表2 收入决算表 by 功能分类). A version-1 file has none,
@@ -91,6 +91,15 @@ fn v6_to_v7(project: Value) -> Result<Value, String> {
 /// unit's own project, which version 8 reads as having none; the number changes so that an
 /// older program refuses a department's file with a clear message.
 fn v7_to_v8(project: Value) -> Result<Value, String> {
+    Ok(project)
+}
+
+/// Version 9 lets the year's amounts be blank (`null` or absent: not entered yet, as a new
+/// year starts) where version 8 had a number in every one. A version-8 file's amounts are all
+/// entered; the columns it left out of a row were zero, and a blank cell adds and prints as
+/// zero, so they carry over unchanged. The number changes so that an older program refuses a
+/// file with blank amounts with a clear message instead of a type error.
+fn v8_to_v9(project: Value) -> Result<Value, String> {
     Ok(project)
 }
 

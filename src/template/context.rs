@@ -68,10 +68,17 @@ pub fn build(f: &Figures<'_>) -> Value {
     put("支出结构", structure(&f.expenditure, style));
     put(
         "使用非财政拨款结余",
-        amount(p.balances.use_of_non_appropriation_surplus),
+        amount(
+            p.balances
+                .use_of_non_appropriation_surplus
+                .unwrap_or_default(),
+        ),
     );
     put("年初结转和结余", amount(t.opening_balance));
-    put("结余分配", amount(p.balances.surplus_distribution));
+    put(
+        "结余分配",
+        amount(p.balances.surplus_distribution.unwrap_or_default()),
+    );
     put("年末结转和结余", amount(t.closing_balance));
     put("收支变动原因", Value::from(p.revenue.change_reason.clone()));
 
@@ -142,10 +149,14 @@ pub fn build(f: &Figures<'_>) -> Value {
     );
     put(
         "机关运行经费",
-        Figure::new(p.running_costs.amount, p.running_costs.prior, style)
-            .with("名称", "机关运行经费")
-            .with("原因", p.running_costs.change_reason.clone())
-            .value(),
+        Figure::new(
+            p.running_costs.amount.unwrap_or_default(),
+            p.running_costs.prior,
+            style,
+        )
+        .with("名称", "机关运行经费")
+        .with("原因", p.running_costs.change_reason.clone())
+        .value(),
     );
     put("政府采购", procurement(f, style));
     put("国有资产", assets(f));
@@ -592,7 +603,7 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
     };
     let reception_part = |part: &crate::model::ReceptionPart| {
         map([
-            ("值", Amount::value(part.actual, style)),
+            ("值", Amount::value(part.actual.unwrap_or_default(), style)),
             ("批次", Value::from(part.batches)),
             ("人次", Value::from(part.people)),
         ])
@@ -609,8 +620,8 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
         ("结构", structure(&f.three_public, style)),
         (
             "因公出国",
-            Figure::new(o.actual, o.prior, style)
-                .with_budget(Some(o.budget))
+            Figure::new(o.actual.unwrap_or_default(), o.prior, style)
+                .with_budget(Some(o.budget.unwrap_or_default()))
                 .with("名称", "因公出国（境）费")
                 .with("团组数", Value::from(o.groups))
                 .with("人数", Value::from(o.people))
@@ -628,11 +639,21 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
                     map([
                         ("值", Amount::value(t.purchase_actual, style)),
                         ("辆数", count(p.count())),
-                        ("轿车", bought("轿车", p.sedan.count, p.sedan.amount)),
-                        ("越野车", bought("越野车", p.suv.count, p.suv.amount)),
+                        (
+                            "轿车",
+                            bought("轿车", p.sedan.count, p.sedan.amount.unwrap_or_default()),
+                        ),
+                        (
+                            "越野车",
+                            bought("越野车", p.suv.count, p.suv.amount.unwrap_or_default()),
+                        ),
                         (
                             "载客汽车",
-                            bought("载客汽车", p.passenger.count, p.passenger.amount),
+                            bought(
+                                "载客汽车",
+                                p.passenger.count,
+                                p.passenger.amount.unwrap_or_default(),
+                            ),
                         ),
                         ("上年", optional(v.purchase_prior, style)),
                     ]),
@@ -640,7 +661,10 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
                 .with(
                     "运行维护",
                     map([
-                        ("值", Amount::value(v.operation_actual, style)),
+                        (
+                            "值",
+                            Amount::value(v.operation_actual.unwrap_or_default(), style),
+                        ),
                         ("上年", optional(v.operation_prior, style)),
                     ]),
                 )
@@ -658,7 +682,7 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
         (
             "公务接待",
             Figure::new(t.reception_actual, r.prior, style)
-                .with_budget(Some(r.budget))
+                .with_budget(Some(r.budget.unwrap_or_default()))
                 .with("名称", "公务接待费")
                 .with("原因", r.change_reason.clone())
                 .with("用途", r.purpose.clone())
@@ -689,11 +713,14 @@ fn procurement(f: &Figures<'_>, style: NumberStyle) -> Value {
             .with("名称", "政府采购支出总额")
             .value(),
         ),
-        ("货物", Amount::value(pr.goods, style)),
-        ("工程", Amount::value(pr.works, style)),
-        ("服务", Amount::value(pr.services, style)),
-        ("中小企业", part(pr.to_sme)),
-        ("小微企业", part(pr.to_small_micro)),
+        ("货物", Amount::value(pr.goods.unwrap_or_default(), style)),
+        ("工程", Amount::value(pr.works.unwrap_or_default(), style)),
+        (
+            "服务",
+            Amount::value(pr.services.unwrap_or_default(), style),
+        ),
+        ("中小企业", part(pr.to_sme.unwrap_or_default())),
+        ("小微企业", part(pr.to_small_micro.unwrap_or_default())),
     ])
 }
 
@@ -803,7 +830,7 @@ fn projects(f: &Figures<'_>, style: NumberStyle) -> Value {
                 .map(|s| {
                     map([
                         ("名称", Value::from(s.name.clone())),
-                        ("值", Amount::value(s.amount, style)),
+                        ("值", Amount::value(s.amount.unwrap_or_default(), style)),
                     ])
                 })
                 .collect();

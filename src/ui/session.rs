@@ -297,19 +297,19 @@ mod tests {
     fn typing_in_one_field_is_one_undo_step() {
         let mut s = session();
         for text in ["2", "22", "226"] {
-            s.project.revenue.other = text.parse::<Wan>().unwrap();
+            s.project.revenue.other = Some(text.parse::<Wan>().unwrap());
             s.commit_edit(&other());
         }
-        s.project.revenue.business = "1".parse().unwrap();
+        s.project.revenue.business = Some("1".parse().unwrap());
         s.commit_edit(&business());
         assert!(s.undo());
-        assert_eq!(s.project.revenue.other, "226".parse().unwrap());
-        assert!(s.project.revenue.business.is_zero());
+        assert_eq!(s.project.revenue.other, Some("226".parse().unwrap()));
+        assert!(s.project.revenue.business.unwrap_or_default().is_zero());
         assert!(s.undo());
-        assert!(s.project.revenue.other.is_zero());
+        assert!(s.project.revenue.other.unwrap_or_default().is_zero());
         assert!(!s.undo());
         assert!(s.redo() && s.redo());
-        assert_eq!(s.project.revenue.business, "1".parse().unwrap());
+        assert_eq!(s.project.revenue.business, Some("1".parse().unwrap()));
     }
 
     #[test]
@@ -320,7 +320,7 @@ mod tests {
         assert!(s.is_dirty(), "the built-in example has no file yet");
         s.save_to(&path, crate::ui::clock::save_time()).unwrap();
         assert!(!s.is_dirty());
-        s.project.revenue.other = "1".parse().unwrap();
+        s.project.revenue.other = Some("1".parse().unwrap());
         s.commit_edit(&other());
         assert!(s.is_dirty());
         s.undo();
@@ -336,7 +336,7 @@ mod tests {
         s.project.control_totals.basic = Some("1".parse().unwrap());
         s.commit_edit(&FieldPath::control_total(crate::model::ControlTotal::Basic));
         assert_eq!(s.findings.len(), before + 1);
-        s.project.revenue.general_budget = "300".parse().unwrap();
+        s.project.revenue.general_budget = Some("300".parse().unwrap());
         s.commit_edit(&FieldPath::revenue(RevenueItem::GeneralBudget));
         let text =
             crate::document::render::render(s.document(), crate::document::render::Format::Text);
@@ -346,11 +346,11 @@ mod tests {
     #[test]
     fn a_new_edit_clears_redo() {
         let mut s = session();
-        s.project.revenue.other = "1".parse().unwrap();
+        s.project.revenue.other = Some("1".parse().unwrap());
         s.commit_edit(&other());
         s.undo();
         assert!(s.can_redo());
-        s.project.revenue.business = "2".parse().unwrap();
+        s.project.revenue.business = Some("2".parse().unwrap());
         s.commit_edit(&business());
         assert!(!s.can_redo());
     }

@@ -165,24 +165,42 @@ struct Accepts {
     empty: bool,
 }
 
-const PLAIN: Accepts = Accepts {
+/// An amount of the year, or any that may stay unentered: an empty box means "not entered".
+const OPTIONAL: Accepts = Accepts {
     negative: false,
-    empty: false,
+    empty: true,
 };
 
-/// An amount field: label, text box, unit, marker, inline error. Returns whether it changed.
+/// An amount field: label, text box, unit, marker, inline error; an empty box means "not
+/// entered". Returns whether it changed.
 pub fn amount(
     ui: &mut Ui,
     form: &mut Form<'_>,
     text: &str,
     path: &FieldPath,
-    value: &mut Wan,
+    value: &mut Option<Wan>,
 ) -> bool {
-    required(value, |v| labelled(ui, form, text, path, v, PLAIN))
+    labelled(ui, form, text, path, value, OPTIONAL)
 }
 
-/// An amount field that accepts negative values (balances).
+/// An amount field that accepts negative values (balances); empty means "not entered".
 pub fn signed_amount(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    text: &str,
+    path: &FieldPath,
+    value: &mut Option<Wan>,
+) -> bool {
+    let accepts = Accepts {
+        negative: true,
+        empty: true,
+    };
+    labelled(ui, form, text, path, value, accepts)
+}
+
+/// An opening balance (年初结转和结余): may be negative, and is never empty — it is last year's
+/// closing balance, zero for a new unit.
+pub fn opening_balance(
     ui: &mut Ui,
     form: &mut Form<'_>,
     text: &str,
@@ -193,28 +211,13 @@ pub fn signed_amount(
         negative: true,
         empty: false,
     };
-    required(value, |v| labelled(ui, form, text, path, v, accepts))
-}
-
-/// An optional amount: an empty box means "not entered".
-pub fn optional_amount(
-    ui: &mut Ui,
-    form: &mut Form<'_>,
-    text: &str,
-    path: &FieldPath,
-    value: &mut Option<Wan>,
-) -> bool {
-    labelled(
-        ui,
-        form,
-        text,
-        path,
-        value,
-        Accepts {
-            negative: false,
-            empty: true,
-        },
-    )
+    let mut v = Some(*value);
+    let changed = labelled(ui, form, text, path, &mut v, accepts);
+    // The box refuses to be emptied, so `v` is always an amount here.
+    if let Some(v) = v {
+        *value = v;
+    }
+    changed
 }
 
 /// A prior-year figure's labelled box (empty: not entered). Returns whether it changed.
@@ -225,7 +228,7 @@ pub fn prior_amount(
     figure: crate::model::PriorFigure,
 ) -> bool {
     let mut value = prior.get(figure);
-    let changed = optional_amount(
+    let changed = amount(
         ui,
         form,
         figure.label(),
@@ -248,47 +251,16 @@ pub fn highlighted_prior(form: &Form<'_>, figures: &[crate::model::PriorFigure])
         .then_some(true)
 }
 
-/// An amount box without label, for table cells. Returns whether it changed.
+/// An amount box without label, for table cells; empty means "not entered". Returns whether it
+/// changed.
 pub fn amount_cell(
-    ui: &mut Ui,
-    form: &mut Form<'_>,
-    path: &FieldPath,
-    value: &mut Wan,
-    a11y: &str,
-) -> bool {
-    required(value, |v| cell(ui, form, path, v, PLAIN, a11y))
-}
-
-/// An optional amount box without label, for table cells.
-pub fn optional_amount_cell(
     ui: &mut Ui,
     form: &mut Form<'_>,
     path: &FieldPath,
     value: &mut Option<Wan>,
     a11y: &str,
 ) -> bool {
-    cell(
-        ui,
-        form,
-        path,
-        value,
-        Accepts {
-            negative: false,
-            empty: true,
-        },
-        a11y,
-    )
-}
-
-/// Edits a required amount through the optional-amount widgets (which never clear it, since an
-/// empty box is refused for it).
-fn required(value: &mut Wan, edit: impl FnOnce(&mut Option<Wan>) -> bool) -> bool {
-    let mut v = Some(*value);
-    let changed = edit(&mut v);
-    if let Some(v) = v {
-        *value = v;
-    }
-    changed
+    cell(ui, form, path, value, OPTIONAL, a11y)
 }
 
 fn labelled(

@@ -19,7 +19,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         "人员经费 + 公用经费",
         t.personnel_costs + t.public_costs,
     );
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "一般公共预算财政拨款基本支出（报表数）",
@@ -63,7 +63,7 @@ fn group_ui(
                 CostEntry::Items(Vec::new())
             } else {
                 CostEntry::Total {
-                    amount: entry.amount(),
+                    amount: Some(entry.amount()),
                     item_names: entry.item_names().into_iter().map(str::to_owned).collect(),
                 }
             };

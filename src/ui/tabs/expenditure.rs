@@ -145,7 +145,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
         ),
     ] {
         widgets::computed(ui, label, computed);
-        widgets::optional_amount(
+        widgets::amount(
             ui,
             form,
             total.label(),
@@ -292,14 +292,14 @@ fn line_row(
     ) {
         *form.edited = Some(at(LineField::Fund));
     }
-    widgets::optional_amount_cell(
+    widgets::amount_cell(
         ui,
         form,
         &at(LineField::InitialBudget),
         &mut line.initial_budget,
         &format!("第{}行年初预算数", i + 1),
     );
-    widgets::optional_amount_cell(
+    widgets::amount_cell(
         ui,
         form,
         &at(LineField::Budget),
@@ -321,7 +321,7 @@ fn line_row(
         &format!("第{}行项目支出", i + 1),
     );
     ui.label(line.total().table());
-    widgets::optional_amount_cell(
+    widgets::amount_cell(
         ui,
         form,
         &at(LineField::Prior),

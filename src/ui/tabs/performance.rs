@@ -45,14 +45,14 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::performance(PerformanceField::Title),
         &mut d.title,
     );
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "年初预算收入",
         &FieldPath::performance(PerformanceField::InitialBudgetRevenue),
         &mut d.initial_budget_revenue,
     );
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "年初预算支出",
@@ -256,21 +256,21 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
             let name = fund.label();
             ui.label(name);
             let path = |column| FieldPath::project_fund(i, fund, column);
-            widgets::optional_amount_cell(
+            widgets::amount_cell(
                 ui,
                 form,
                 &path(FundColumn::Initial),
                 &mut row.initial,
                 &format!("{name}年初预算"),
             );
-            widgets::optional_amount_cell(
+            widgets::amount_cell(
                 ui,
                 form,
                 &path(FundColumn::Adjusted),
                 &mut row.adjusted,
                 &format!("{name}调整后预算"),
             );
-            widgets::optional_amount_cell(
+            widgets::amount_cell(
                 ui,
                 form,
                 &path(FundColumn::Executed),

@@ -41,7 +41,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     }
     let t = form.totals;
     widgets::computed(ui, "本年收入合计（计算）", t.revenue_this_year);
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "本年收入合计（报表数）",
@@ -74,7 +74,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             if locked {
                 widgets::computed(ui, &format!("{name}年初结转和结余（上年结转）"), fb.opening);
             } else {
-                widgets::signed_amount(
+                widgets::opening_balance(
                     ui,
                     form,
                     &format!("{name}年初结转和结余"),
@@ -89,7 +89,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
                 &FieldPath::balance(fund, BalanceSide::Closing),
                 &mut fb.closing,
             );
-            widgets::optional_amount(
+            widgets::amount(
                 ui,
                 form,
                 &format!("{name}上年年末结转和结余"),
@@ -115,7 +115,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
 
     widgets::section(ui, "收、支总计");
     widgets::computed(ui, "收入总计（计算）", t.total_revenue);
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "收入总计（报表数）",
@@ -123,7 +123,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &mut p.control_totals.total_revenue,
     );
     widgets::computed(ui, "支出总计（计算）", t.total_expenditure);
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "支出总计（报表数）",

@@ -31,7 +31,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::three_public(ThreePublicField::OverseasActual),
         &mut o.actual,
     );
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "上年因公出国（境）费",
@@ -106,7 +106,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             );
         });
     }
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "上年公务用车购置费",
@@ -127,7 +127,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::three_public(ThreePublicField::OperationActual),
         &mut v.operation_actual,
     );
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "上年公务用车运行维护费",
@@ -220,7 +220,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             &mut r.foreign.people,
         );
     });
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "上年公务接待费",
@@ -253,7 +253,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     let totals = form.totals.three_public;
     widgets::computed(ui, "“三公”经费预算数", totals.budget);
     widgets::computed(ui, "“三公”经费决算数", totals.actual);
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "“三公”经费决算数（报表数）",
@@ -277,7 +277,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::running_costs(RunningField::Amount),
         &mut rc.amount,
     );
-    widgets::optional_amount(
+    widgets::amount(
         ui,
         form,
         "上年机关运行经费",
