@@ -13,10 +13,14 @@ use super::PrintDate;
 const TEMPLATE: &str = include_str!("../../assets/print/document.typ");
 
 /// The fonts the pages use, all SIL OFL 1.1 (see `assets/fonts/LICENSE-OFL.txt`): the body in
-/// Noto Serif CJK SC, titles and headings in Noto Sans CJK SC Bold, tables in Noto Sans CJK SC.
-pub const FONT_FILES: [&[u8]; 3] = [
+/// Noto Serif CJK SC, titles and headings in Noto Sans CJK SC Bold, （一） headings in 楷体
+/// (JuesuanKai, a subset of LXGW WenKai), tables in Noto Sans CJK SC. The first three hold GB
+/// 2312 and its symbols; Noto Sans CJK SC holds every CJK unified ideograph, the fallback for
+/// a rarer character (`packaging/fonts/make-fonts.sh`).
+pub const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../assets/fonts/NotoSerifSC-Regular.otf"),
     include_bytes!("../../assets/fonts/NotoSansSC-Bold.otf"),
+    include_bytes!("../../assets/fonts/JuesuanKai-Regular.ttf"),
     include_bytes!("../../assets/fonts/NotoSansSC-Regular.otf"),
 ];
 
