@@ -88,11 +88,13 @@ pub fn sha256(bytes: &[u8]) -> String {
 }
 
 /// The bundle of `doc` (the project's document under its template) and `report` (its check
-/// report), dated `date`: the files, the manifest last. `progress` is told each file's name
-/// before it is made (the PDF of a large project takes a few seconds).
+/// report), dated `date`: the files, the manifest last; the workbook has `sheets` after the
+/// document's tables (a department's 分单位汇总表). `progress` is told each file's name before
+/// it is made (the PDF of a large project takes a few seconds).
 pub fn make(
     doc: &Document,
     report: &CheckReport,
+    sheets: &[crate::document::Table],
     date: PrintDate,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Vec<BundleFile>, String> {
@@ -120,7 +122,7 @@ pub fn make(
     progress(&name);
     files.push(BundleFile {
         name,
-        bytes: crate::office::xlsx::tables(doc)?,
+        bytes: crate::office::xlsx::tables_with(doc, sheets)?,
     });
 
     let name = format!("{stem}审核报告.xlsx");

@@ -417,6 +417,20 @@ pub fn breakdown_of_file(
     Some(Ok(breakdown(project, &members)))
 }
 
+/// The sheets a workbook of the project saved at `file` has after its tables: a department's
+/// 分单位汇总表, or none for a unit's own project; and, when it cannot be made (a member's file
+/// unreadable), why, for the clerk to be told that the workbook lacks it.
+pub fn workbook_sheets(
+    file: Option<&Path>,
+    project: &Project,
+) -> (Vec<crate::document::Table>, Option<String>) {
+    match file.and_then(|f| breakdown_of_file(f, project)) {
+        None => (Vec::new(), None),
+        Some(Ok(table)) => (vec![table], None),
+        Some(Err(why)) => (Vec::new(), Some(format!("分单位汇总表未生成：{why}"))),
+    }
+}
+
 /// Why `members` cannot be consolidated: none, one counted twice, or another year.
 fn refusals(members: &[Loaded]) -> Vec<Issue> {
     let mut out = Vec::new();

@@ -260,3 +260,38 @@ fn the_departments_workbook_has_its_figures_by_member() {
         .unwrap();
     assert!(text(&running[2]).contains("不计入"));
 }
+
+#[test]
+fn the_departments_bundle_has_the_figures_by_member_too() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "机关.json", &agency());
+    let b = write(dir.path(), "中心.json", &service_unit("30.00"));
+    let dept = dir.path().join("部门.json");
+    let out = dir.path().join("文件包");
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    assert_eq!(
+        juesuan(&["consolidate", "--new", "-o", &s(&dept), &s(&a), &s(&b)]).0,
+        0
+    );
+    let (code, _, err) = juesuan(&["bundle", &s(&dept), "-o", &s(&out)]);
+    assert_eq!(code, 0, "{err}");
+    let book = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("公开表.xlsx"))
+        .unwrap();
+    let wb: Xlsx<_> = open_workbook(&book).unwrap();
+    assert!(
+        wb.sheet_names().iter().any(|n| n == "分单位汇总表"),
+        "{:?}",
+        wb.sheet_names()
+    );
+
+    // A member's file gone: the bundle is still made, without the sheet, and says so.
+    std::fs::remove_file(&b).unwrap();
+    let again = dir.path().join("文件包2");
+    let (code, stdout, err) = juesuan(&["bundle", &s(&dept), "-o", &s(&again)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("分单位汇总表未生成"), "{stdout}");
+}

@@ -489,15 +489,10 @@ fn xlsx_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Resul
     let export = Export::parse(args, today, usage)?;
     let (project, doc) = export.load()?;
     // A department's workbook has its figures by member after the tables.
-    let extra: Vec<crate::document::Table> =
-        match crate::consolidate::breakdown_of_file(&export.input, &project) {
-            None => Vec::new(),
-            Some(Ok(table)) => vec![table],
-            Some(Err(why)) => {
-                let _ = writeln!(out, "分单位汇总表未生成：{why}");
-                Vec::new()
-            }
-        };
+    let (extra, missing) = crate::consolidate::workbook_sheets(Some(&export.input), &project);
+    if let Some(missing) = missing {
+        let _ = writeln!(out, "{missing}");
+    }
     export.write(&crate::office::xlsx::tables_with(&doc, &extra)?)?;
     let sheets = doc
         .blocks
@@ -577,7 +572,11 @@ fn bundle_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Res
     let project = storage::load(&input).map_err(|e| e.to_string())?;
     let doc = templates::document_with(&project, None);
     let report = checks::report::build(&project, date.date());
-    let files = crate::bundle::make(&doc, &report, date, &mut |name| {
+    let (sheets, missing) = crate::consolidate::workbook_sheets(Some(&input), &project);
+    if let Some(missing) = missing {
+        let _ = writeln!(out, "{missing}");
+    }
+    let files = crate::bundle::make(&doc, &report, &sheets, date, &mut |name| {
         let _ = writeln!(out, "正在生成：{name}");
     })?;
     crate::bundle::write(&dir, &files)?;

@@ -1123,15 +1123,11 @@ impl JuesuanApp {
             return;
         };
         // A department's workbook has its figures by member after the tables.
-        let extra = match &self.session.path {
-            Some(file) => crate::consolidate::breakdown_of_file(file, &self.session.project),
-            None => None,
-        };
-        let (extra, missing): (Vec<crate::document::Table>, String) = match extra {
-            Some(Ok(table)) => (vec![table], String::new()),
-            Some(Err(why)) => (Vec::new(), format!("；分单位汇总表未生成：{why}")),
-            None => (Vec::new(), String::new()),
-        };
+        let (extra, missing) = crate::consolidate::workbook_sheets(
+            self.session.path.as_deref(),
+            &self.session.project,
+        );
+        let missing = missing.map(|m| format!("；{m}")).unwrap_or_default();
         let written = crate::office::xlsx::tables_with(self.session.document(), &extra)
             .and_then(|b| crate::storage::replace_file(&path, &b).map_err(|e| e.to_string()));
         match written {

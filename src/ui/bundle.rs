@@ -17,6 +17,8 @@ enum Report {
 /// A bundle being made.
 pub struct BundleJob {
     rx: Receiver<Report>,
+    /// What the bundle lacks that the clerk should be told when it is done.
+    missing: Option<String>,
     /// The file being made and how many came before it.
     pub step: (usize, String),
 }
@@ -53,11 +55,18 @@ impl JuesuanApp {
         }
         let doc = self.session.document().clone();
         let report = self.session.check_report();
+        // A department's workbook has its figures by member; when a member's file cannot be
+        // read, the bundle is made without them and the clerk is told.
+        let (sheets, missing) = crate::consolidate::workbook_sheets(
+            self.session.path.as_deref(),
+            &self.session.project,
+        );
+
         let date = super::clock::today();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             let mut step = 0;
-            let made = crate::bundle::make(&doc, &report, date, &mut |name| {
+            let made = crate::bundle::make(&doc, &report, &sheets, date, &mut |name| {
                 step += 1;
                 // The window may be gone; the job then simply finishes.
                 let _ = tx.send(Report::Making(step, name.to_owned()));
@@ -70,6 +79,7 @@ impl JuesuanApp {
         });
         self.bundle_job = Some(BundleJob {
             rx,
+            missing,
             step: (0, "准备中".to_owned()),
         });
     }
@@ -83,11 +93,13 @@ impl JuesuanApp {
             match job.rx.try_recv() {
                 Ok(Report::Making(n, name)) => job.step = (n - 1, name),
                 Ok(Report::Done(result)) => {
+                    let missing = job.missing.take().map(|m| format!("；{m}"));
                     self.bundle_job = None;
                     match result {
                         Ok((dir, n)) => self.note(Some(format!(
-                            "已生成公开文件包：{}（{n} 个文件，清单中有每个文件的 SHA-256）",
-                            dir.display()
+                            "已生成公开文件包：{}（{n} 个文件，清单中有每个文件的 SHA-256）{}",
+                            dir.display(),
+                            missing.unwrap_or_default()
                         ))),
                         Err(e) => self.show_error(format!("公开文件包未能生成：{e}")),
                     }
