@@ -575,12 +575,7 @@ fn merge_basic_costs(projects: &[&Project]) -> BasicCosts {
                 }
             }
             CostEntry::Total {
-                amount: crate::money::sum_entered(entries.iter().map(|e| match e {
-                    CostEntry::Total { amount, .. } => *amount,
-                    CostEntry::Items(items) => {
-                        crate::money::sum_entered(items.iter().map(|i| i.amount))
-                    }
-                })),
+                amount: crate::money::sum_entered(entries.iter().map(|e| e.entered())),
                 item_names: names,
             }
         }

@@ -773,12 +773,18 @@ pub enum CostEntry {
 }
 
 impl CostEntry {
+    /// The group's amount as entered: the total, or the sum of the items; blank when nothing is
+    /// entered.
+    pub fn entered(&self) -> Option<Wan> {
+        match self {
+            CostEntry::Total { amount, .. } => *amount,
+            CostEntry::Items(items) => crate::money::sum_entered(items.iter().map(|i| i.amount)),
+        }
+    }
+
     /// The group's amount: the entered total, or the sum of the items.
     pub fn amount(&self) -> Wan {
-        match self {
-            CostEntry::Total { amount, .. } => amount.unwrap_or_default(),
-            CostEntry::Items(items) => items.iter().map(|i| i.amount).sum(),
-        }
+        self.entered().unwrap_or_default()
     }
 
     /// The names the text lists after 主要包括: the entered names, or the items with an amount.

@@ -63,7 +63,7 @@ fn group_ui(
                 CostEntry::Items(Vec::new())
             } else {
                 CostEntry::Total {
-                    amount: Some(entry.amount()),
+                    amount: entry.entered(),
                     item_names: entry.item_names().into_iter().map(str::to_owned).collect(),
                 }
             };
