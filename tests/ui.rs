@@ -1345,6 +1345,18 @@ fn a_department_shows_its_members_and_refreshes_as_one_undo_step() {
         shown,
         "an amount of a department is not typed"
     );
+    // Nor its counts, nor its lines: 刷新汇总 would make them again from the members.
+    go(&mut h, "三公与运行经费");
+    type_into(&mut h, "团组（个）", "3");
+    go(&mut h, "支出");
+    h.get_by_label("添加科目").click();
+    h.run();
+    type_into(&mut h, "第1行科目编码", "2010101");
+    assert_eq!(
+        h.state().session().project,
+        shown,
+        "a department's counts and lines are not typed"
+    );
     go(&mut h, "部门汇总");
     // The department's 本年收入合计 and 本年支出合计 are the two units' (no transfers
     // between them).

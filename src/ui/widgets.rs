@@ -62,8 +62,8 @@ pub struct Form<'a> {
     pub totals: &'a Totals,
     /// Names the clerk gave codes the catalog does not know, in earlier projects.
     pub remembered_codes: &'a std::collections::BTreeMap<String, crate::model::ClassNames>,
-    /// Whether the amounts are sums of a department's members (部门汇总): shown, not typed,
-    /// since 刷新汇总 would replace what is typed.
+    /// Whether the figures are sums of a department's members (部门汇总): its amounts, counts
+    /// and expenditure lines are shown, not typed, since 刷新汇总 would replace what is typed.
     pub amounts_from_members: bool,
 }
 
@@ -412,6 +412,7 @@ pub fn count(
 ) -> bool {
     let mut changed = false;
     let limit = limits::count_limit(path);
+    let typed = !form.amounts_from_members;
     ui.horizontal(|ui| {
         let label_id = label(ui, text);
         let mut current = *value;
@@ -424,6 +425,7 @@ pub fn count(
                 ui.add(
                     egui::TextEdit::singleline(buffer)
                         .id_salt(("count", path))
+                        .interactive(typed)
                         .desired_width(60.0)
                         .align(egui::Align2::RIGHT_CENTER),
                 )

@@ -60,9 +60,14 @@ fn fund_combo(ui: &mut Ui, id: &FieldPath, fund: &mut Fund, name: &str) -> bool 
 
 fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabState) {
     widgets::section(ui, "支出决算明细（按功能分类科目）");
-    ui.label(
-        "每行一个项级科目；输入 7 位编码自动带出名称，或点“选择…”按编码、名称、拼音首字母查找。",
-    );
+    // A department's lines are its members' (刷新汇总 makes them again): only its own texts are
+    // typed here.
+    let fixed = form.amounts_from_members;
+    ui.label(if fixed {
+        "部门汇总：科目和金额由各单位的文件汇总而来，刷新汇总时重新生成，请在各单位的文件中修改；决算与预算不同的原因可在此填写。"
+    } else {
+        "每行一个项级科目；输入 7 位编码自动带出名称，或点“选择…”按编码、名称、拼音首字母查找。"
+    });
     let year = p.unit.year;
     let mut op = None;
     let len = p.expenditure.lines.len();
@@ -100,15 +105,20 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
                 return;
             };
             line_row(ui, form, i, line, state);
-            op = op
-                .take()
-                .or(ui.horizontal(|ui| row_ops(ui, i, len, "科目")).inner);
+            op = op.take().or(ui
+                .add_enabled_ui(!fixed, |ui| {
+                    ui.horizontal(|ui| row_ops(ui, i, len, "科目")).inner
+                })
+                .inner);
         },
     );
     if apply(&mut p.expenditure.lines, op) {
         *form.edited = Some(FieldPath::expenditure(ExpenditureField::Lines));
     }
-    if ui.button("添加科目").clicked() {
+    if ui
+        .add_enabled(!fixed, egui::Button::new("添加科目"))
+        .clicked()
+    {
         p.expenditure.lines.push(FunctionalLine {
             budget: None,
             ..FunctionalLine::default()
@@ -200,18 +210,21 @@ fn line_row(
     state: &mut TabState,
 ) {
     let at = |field| FieldPath::expenditure_line(i, field);
-    ui.horizontal(|ui| {
-        widgets::text_cell(
-            ui,
-            form,
-            &at(LineField::Code),
-            &mut line.code,
-            70.0,
-            &format!("第{}行科目编码", i + 1),
-        );
-        if ui.small_button("选择…").clicked() {
-            state.picker = Some((i, line.code.clone()));
-        }
+    let fixed = form.amounts_from_members;
+    ui.add_enabled_ui(!fixed, |ui| {
+        ui.horizontal(|ui| {
+            widgets::text_cell(
+                ui,
+                form,
+                &at(LineField::Code),
+                &mut line.code,
+                70.0,
+                &format!("第{}行科目编码", i + 1),
+            );
+            if ui.small_button("选择…").clicked() {
+                state.picker = Some((i, line.code.clone()));
+            }
+        })
     });
     let known = form.catalog.and_then(|c| c.class_path(&line.code));
     match known {
@@ -284,12 +297,17 @@ fn line_row(
             }
         }
     }
-    if fund_combo(
-        ui,
-        &at(LineField::Fund),
-        &mut line.fund,
-        &format!("第{}行资金来源", i + 1),
-    ) {
+    let fund_changed = ui
+        .add_enabled_ui(!fixed, |ui| {
+            fund_combo(
+                ui,
+                &at(LineField::Fund),
+                &mut line.fund,
+                &format!("第{}行资金来源", i + 1),
+            )
+        })
+        .inner;
+    if fund_changed {
         *form.edited = Some(at(LineField::Fund));
     }
     widgets::amount_cell(
