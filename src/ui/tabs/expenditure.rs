@@ -106,8 +106,11 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
             };
             line_row(ui, form, i, line, state);
             op = op.take().or(ui
-                .add_enabled_ui(!fixed, |ui| {
-                    ui.horizontal(|ui| row_ops(ui, i, len, "科目")).inner
+                .horizontal(|ui| {
+                    if fixed {
+                        ui.disable();
+                    }
+                    row_ops(ui, i, len, "科目")
                 })
                 .inner);
         },
@@ -211,20 +214,21 @@ fn line_row(
 ) {
     let at = |field| FieldPath::expenditure_line(i, field);
     let fixed = form.amounts_from_members;
-    ui.add_enabled_ui(!fixed, |ui| {
-        ui.horizontal(|ui| {
-            widgets::text_cell(
-                ui,
-                form,
-                &at(LineField::Code),
-                &mut line.code,
-                70.0,
-                &format!("第{}行科目编码", i + 1),
-            );
-            if ui.small_button("选择…").clicked() {
-                state.picker = Some((i, line.code.clone()));
-            }
-        })
+    ui.horizontal(|ui| {
+        if fixed {
+            ui.disable();
+        }
+        widgets::text_cell(
+            ui,
+            form,
+            &at(LineField::Code),
+            &mut line.code,
+            70.0,
+            &format!("第{}行科目编码", i + 1),
+        );
+        if ui.small_button("选择…").clicked() {
+            state.picker = Some((i, line.code.clone()));
+        }
     });
     let known = form.catalog.and_then(|c| c.class_path(&line.code));
     match known {
@@ -263,6 +267,9 @@ fn line_row(
             }
             let mut names = line.names.clone().unwrap_or_default();
             ui.horizontal(|ui| {
+                if fixed {
+                    ui.disable();
+                }
                 let names = &mut names;
                 widgets::text_cell(
                     ui,
@@ -297,17 +304,14 @@ fn line_row(
             }
         }
     }
-    let fund_changed = ui
-        .add_enabled_ui(!fixed, |ui| {
-            fund_combo(
-                ui,
-                &at(LineField::Fund),
-                &mut line.fund,
-                &format!("第{}行资金来源", i + 1),
-            )
-        })
-        .inner;
-    if fund_changed {
+    if fixed {
+        ui.label(line.fund.label());
+    } else if fund_combo(
+        ui,
+        &at(LineField::Fund),
+        &mut line.fund,
+        &format!("第{}行资金来源", i + 1),
+    ) {
         *form.edited = Some(at(LineField::Fund));
     }
     widgets::amount_cell(
