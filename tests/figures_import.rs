@@ -348,3 +348,58 @@ fn a_workbook_without_the_tables_is_refused_in_words() {
     let err = import::read_workbook(b"not a workbook".to_vec()).unwrap_err();
     assert!(err.to_string().contains("不是 Excel 工作簿"), "{err}");
 }
+
+#[test]
+fn a_three_public_table_laid_out_by_rows_is_read_part_by_part() {
+    // 表7 as many provinces print it: 项目 | 预算数 | 决算数, a row per part, with the subtotal,
+    // the 国内 reception and the counts in rows of their own that are not amounts to import.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("表7").unwrap();
+    sheet
+        .write(0, 0, "一般公共预算财政拨款“三公”经费支出决算表")
+        .unwrap();
+    sheet.write(1, 2, "单位：万元").unwrap();
+    for (c, h) in ["项目", "预算数", "决算数"].iter().enumerate() {
+        sheet.write(2, c as u16, *h).unwrap();
+    }
+    let rows: [(&str, &str, &str); 9] = [
+        ("合计", "3.50", "2.80"),
+        ("1.因公出国（境）费", "1.00", "0.80"),
+        ("2.公务用车购置及运行维护费", "1.50", "1.20"),
+        ("其中：公务用车购置费", "—", "—"),
+        ("公务用车运行维护费", "1.50", "1.20"),
+        ("3.公务接待费", "1.00", "0.80"),
+        ("其中：国内公务接待费", "", "0.80"),
+        ("因公出国（境）团组数（个）", "", "2"),
+        ("公务用车保有量（辆）", "", "3"),
+    ];
+    for (i, (name, budget, actual)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        sheet.write(r, 0, *name).unwrap();
+        sheet.write(r, 1, *budget).unwrap();
+        sheet.write(r, 2, *actual).unwrap();
+    }
+    let file = import::read_workbook(book.save_to_buffer().unwrap()).unwrap();
+    assert!(file.rejected.is_empty(), "{:?}", file.rejected);
+    let p = file.apply(&example().unwrap()).unwrap();
+    let t = &p.three_public;
+    assert_eq!(
+        (t.overseas.budget, t.overseas.actual),
+        (Some(wan("1.00")), Some(wan("0.80")))
+    );
+    assert_eq!(
+        (t.vehicles.operation_budget, t.vehicles.operation_actual),
+        (Some(wan("1.50")), Some(wan("1.20")))
+    );
+    assert_eq!(t.vehicles.purchase_budget, Some(Wan::ZERO));
+    assert_eq!(
+        (t.reception.budget, t.reception.domestic.actual),
+        (Some(wan("1.00")), Some(wan("0.80")))
+    );
+    // The counts are not amounts: the example's stay.
+    assert_eq!(
+        t.overseas.groups,
+        example().unwrap().three_public.overseas.groups
+    );
+}

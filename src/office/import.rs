@@ -789,8 +789,10 @@ impl Sheet<'_> {
 
     /// The “三公” table: columns named by 预算数/决算数 and the part.
     fn read_three_public(&mut self) -> bool {
+        // The body starts at the first amount, a number or a number typed as text.
         let Some((body, labels)) = self.header(&["预算数", "决算数"], |row| {
-            row.iter().any(|c| c.number.is_some())
+            row.iter()
+                .any(|c| matches!(amount(c, Decimal::ONE), Ok(Some(_))))
         }) else {
             return false;
         };
@@ -820,7 +822,7 @@ impl Sheet<'_> {
             columns.push((c, actual, part));
         }
         if columns.is_empty() {
-            return false;
+            return self.read_three_public_by_rows(body, &labels);
         }
         let Some((row_no, row)) = self.rows[body..]
             .iter()
@@ -840,6 +842,56 @@ impl Sheet<'_> {
             }
         }
         true
+    }
+
+    /// The “三公” table laid out by rows, as many provinces print 表7: 项目 | 预算数 | 决算数, a
+    /// row per part (合计, 小计, the counts and the 国内/外事 receptions are not parts the
+    /// project keeps amounts of, and are passed over).
+    fn read_three_public_by_rows(&mut self, body: usize, labels: &[String]) -> bool {
+        let find = |word: &str| labels.iter().position(|l| l.contains(word));
+        let (Some(budget), Some(actual)) = (find("预算"), find("决算")) else {
+            return false;
+        };
+        let rows: Vec<_> = self.rows[body..].to_vec();
+        let mut read = false;
+        for (row_no, row) in rows {
+            let Some(name) = row
+                .iter()
+                .map(|c| c.text.trim())
+                .find(|t| !t.is_empty() && t.parse::<f64>().is_err())
+            else {
+                continue;
+            };
+            let passed_over = [
+                "合计", "小计", "团组", "人次", "批次", "辆", "国内", "外事", "境外",
+            ];
+            if passed_over.iter().any(|w| name.contains(w)) {
+                continue;
+            }
+            let part = if name.contains("出国") {
+                ThreePart::Overseas
+            } else if name.contains("购置费") {
+                ThreePart::VehiclePurchase
+            } else if name.contains("运行") && !name.contains("购置及运行") {
+                ThreePart::VehicleOperation
+            } else if name.contains("接待") {
+                ThreePart::Reception
+            } else {
+                continue;
+            };
+            for (c, is_actual) in [(budget, false), (actual, true)] {
+                match amount(row.get(c).unwrap_or(&Cell::default()), self.scale) {
+                    Ok(v) => {
+                        self.file
+                            .three_public
+                            .insert((is_actual, part), v.unwrap_or(Wan::ZERO));
+                        read = true;
+                    }
+                    Err(e) => self.reject(row_no, format!("{name}{}：{e}", labels[c])),
+                }
+            }
+        }
+        read
     }
 }
 
