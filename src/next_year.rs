@@ -82,7 +82,9 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
     p.balances.carried = Some(Carried::default());
 
     for line in &mut p.expenditure.lines {
-        line.prior = Some(line.total());
+        // A line with nothing entered this year has no prior figure next year.
+        line.prior =
+            crate::money::sum_entered(crate::model::Nature::ALL.iter().map(|n| n.entered(line)));
         line.budget = None;
         line.initial_budget = None;
         for amount in [

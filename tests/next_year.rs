@@ -291,3 +291,17 @@ fn an_empty_new_year_is_not_told_to_delete_its_lines() {
         empty[0].finding.message
     );
 }
+
+#[test]
+fn a_line_blank_this_year_has_no_prior_figure_next_year() {
+    let mut this = example().unwrap();
+    let line = &mut this.expenditure.lines[0];
+    line.basic = None;
+    line.project = None;
+    let next = juesuan::next_year::next_year(&this, None).project;
+    assert_eq!(next.expenditure.lines[0].prior, None);
+    assert_eq!(
+        next.expenditure.lines[1].prior,
+        Some(this.expenditure.lines[1].total())
+    );
+}
