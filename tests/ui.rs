@@ -1322,6 +1322,14 @@ fn a_department_shows_its_members_and_refreshes_as_one_undo_step() {
     h.get_by_label("添加科目").click();
     h.run();
     type_into(&mut h, "第1行科目编码", "2010101");
+    // Nor its projects' self-assessments, which are its members'.
+    go(&mut h, "绩效");
+    h.get_by_label("添加项目").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("各项目的自评表来自各单位的文件")
+            .is_some()
+    );
     assert!(
         h.state().session().project == shown,
         "a department's counts and lines are not typed"

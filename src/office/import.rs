@@ -858,7 +858,7 @@ impl Sheet<'_> {
             let Some(name) = row
                 .iter()
                 .map(|c| c.text.trim())
-                .find(|t| !t.is_empty() && t.parse::<f64>().is_err())
+                .find(|t| !t.is_empty() && t.parse::<Decimal>().is_err())
             else {
                 continue;
             };

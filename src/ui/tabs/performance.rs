@@ -118,6 +118,11 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     );
 
     widgets::section(ui, "项目支出绩效自评表");
+    // A department's projects are its members' (刷新汇总 makes them again).
+    let fixed = form.amounts_from_members;
+    if fixed {
+        ui.label("部门汇总：各项目的自评表来自各单位的文件，刷新汇总时重新生成，请在各单位的文件中修改。");
+    }
     let mut op = None;
     let len = p.projects.len();
     for (i, a) in p.projects.iter_mut().enumerate() {
@@ -134,6 +139,9 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             .id_salt(("project", i))
             .default_open(len == 1)
             .show(ui, |ui| {
+                if fixed {
+                    ui.disable();
+                }
                 project_ui(ui, form, i, a);
                 ui.horizontal(|ui| op = op.take().or(row_ops(ui, i, len, "项目")));
             });
@@ -141,7 +149,10 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     if apply(&mut p.projects, op) {
         *form.edited = Some(FieldPath::part(Root::Projects));
     }
-    if ui.button("添加项目").clicked() {
+    if ui
+        .add_enabled(!fixed, egui::Button::new("添加项目"))
+        .clicked()
+    {
         p.projects.push(ProjectAssessment {
             budget_weight: rust_decimal::Decimal::TEN,
             ..ProjectAssessment::default()
