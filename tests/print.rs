@@ -121,6 +121,23 @@ fn page_with(needle: &str) -> String {
 }
 
 #[test]
+fn a_numbered_table_names_the_preparing_unit_on_its_unit_line() {
+    let n = page_with("表1 收入支出决算总表");
+    let page = poppler(
+        "pdftotext",
+        &["-layout", "-f", &n, "-l", &n],
+        &example_pdf_path(),
+    );
+    let unit = &example().unwrap().unit.name;
+    let line = page
+        .lines()
+        .find(|l| l.contains("编制单位："))
+        .unwrap_or_else(|| panic!("no 编制单位 line:\n{page}"));
+    assert!(line.contains(&format!("编制单位：{unit}")), "{line}");
+    assert!(line.trim_end().ends_with("单位：万元"), "{line}");
+}
+
+#[test]
 fn headings_of_the_second_level_print_in_kai_as_gbt_9704_sets_them() {
     let n = page_with("（一）机关运行经费支出情况");
     let fonts = poppler("pdffonts", &["-f", &n, "-l", &n], &example_pdf_path());

@@ -159,6 +159,15 @@ pub struct Table {
     pub detail_missing: Option<(String, Vec<crate::model::FieldPath>)>,
 }
 
+impl Table {
+    /// Whether it is one of the template's numbered 公开表 (表1 …): listed in the contents and
+    /// printed, as the official forms are, with the 编制单位 on the line of its 单位.
+    pub fn is_numbered(&self) -> bool {
+        let mut chars = self.title.chars();
+        chars.next() == Some('表') && chars.next().is_some_and(|c| c.is_ascii_digit())
+    }
+}
+
 /// One cell of a table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Cell {

@@ -13,8 +13,8 @@ use std::io::Cursor;
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrText, InstrToC, LineSpacing,
     LineSpacingType, PageMargin, PageNum, PageNumType, PageOrientationType, PageSize, Paragraph,
-    Pic, Run, RunFonts, Section, SpecialIndentType, Style, StyleType, TableCell, TableLayoutType,
-    TableRow, VAlignType, VMergeType, WidthType,
+    Pic, Run, RunFonts, Section, SpecialIndentType, Style, StyleType, Tab, TabValueType, TableCell,
+    TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 
 use crate::document::{Block, Cell, Chart, Content, Document, DocumentKind, Table, place};
@@ -314,7 +314,7 @@ impl<'a> Builder<'a> {
                 Block::Heading { level, text } if *level <= 1 => {
                     Some((usize::from(*level), text.as_str()))
                 }
-                Block::Table(t) if t.title.starts_with('表') => Some((2, t.title.as_str())),
+                Block::Table(t) if t.is_numbered() => Some((2, t.title.as_str())),
                 _ => None,
             })
             .collect();
@@ -402,7 +402,28 @@ impl<'a> Builder<'a> {
                     .add_run(Run::new().add_text(&t.title)),
             );
         }
-        if !t.unit_label.is_empty() {
+        if !t.unit_label.is_empty() && t.is_numbered() {
+            // 编制单位 at the left, 单位 at the right tab stop: one line, as the forms print it.
+            let right = usize::try_from(text_width(landscape)).unwrap_or(usize::MAX);
+            self.add(
+                Paragraph::new()
+                    .add_tab(Tab::new().val(TabValueType::Right).pos(right))
+                    .keep_next(true)
+                    .line_spacing(auto_lines())
+                    .add_run(text_run(
+                        &format!("编制单位：{}", self.doc.unit),
+                        SONGTI,
+                        XIAOWU,
+                    ))
+                    .add_run(
+                        Run::new()
+                            .fonts(fonts(SONGTI))
+                            .size(XIAOWU)
+                            .add_tab()
+                            .add_text(&t.unit_label),
+                    ),
+            );
+        } else if !t.unit_label.is_empty() {
             self.add(
                 Paragraph::new()
                     .align(AlignmentType::Right)
@@ -471,7 +492,7 @@ impl<'a> Builder<'a> {
                             };
                             TableCell::new()
                                 .width(text_width(false) as usize / 2, WidthType::Dxa)
-                                .add_paragraph(Paragraph::new().add_run(text_run(
+                                .add_paragraph(Paragraph::new().size(SANHAO).add_run(text_run(
                                     &format!("{role}：{name}"),
                                     FANGSONG,
                                     SANHAO,
@@ -630,7 +651,7 @@ fn word_table(t: &Table, width: u32) -> docx_rs::Table {
                 out.push(
                     sized(TableCell::new(), &grid, col, span)
                         .vertical_merge(VMergeType::Continue)
-                        .add_paragraph(Paragraph::new()),
+                        .add_paragraph(empty_cell()),
                 );
                 col += span;
                 continue;
@@ -643,9 +664,7 @@ fn word_table(t: &Table, width: u32) -> docx_rs::Table {
                 }
                 // A short row: the rest of it is empty.
                 _ => {
-                    out.push(
-                        sized(TableCell::new(), &grid, col, 1).add_paragraph(Paragraph::new()),
-                    );
+                    out.push(sized(TableCell::new(), &grid, col, 1).add_paragraph(empty_cell()));
                     col += 1;
                 }
             }
@@ -660,6 +679,12 @@ fn word_table(t: &Table, width: u32) -> docx_rs::Table {
         .set_grid(grid.clone())
         .width(grid.iter().sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
+}
+
+/// The paragraph of an empty cell: as high as a line of the table's text, not of the body's
+/// 三号 on its fixed 28 pt lines (which made the rows with an empty side twice as tall).
+fn empty_cell() -> Paragraph {
+    Paragraph::new().size(XIAOWU).line_spacing(auto_lines())
 }
 
 fn sized(cell: TableCell, grid: &[usize], col: u16, span: u16) -> TableCell {
@@ -681,19 +706,18 @@ fn word_cell(cell: &Cell, header: bool, grid: &[usize], col: u16) -> TableCell {
         c if c.is_number() => AlignmentType::Right,
         _ => AlignmentType::Left,
     };
-    let mut run = text_run(
-        &cell.content.display(),
-        SONGTI,
-        if header { WUHAO } else { XIAOWU },
-    );
+    let size = if header { WUHAO } else { XIAOWU };
+    let mut run = text_run(&cell.content.display(), SONGTI, size);
     if header || cell.strong {
         run = run.bold();
     }
     let mut word = sized(TableCell::new(), grid, col, cell.col_span)
         .vertical_align(VAlignType::Center)
         .add_paragraph(
+            // The mark is the table's size too: an empty cell is a table line high.
             Paragraph::new()
                 .align(align)
+                .size(size)
                 .line_spacing(auto_lines())
                 .add_run(run),
         );
