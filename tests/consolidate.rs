@@ -207,19 +207,27 @@ fn the_command_reports_changed_and_missing_members_and_refuses_a_unit_twice() {
     assert!(err.contains("不是部门汇总"), "{err}");
 }
 
-#[test]
-fn the_departments_workbook_has_its_figures_by_member() {
-    use calamine::{Data, Reader, Xlsx, open_workbook};
+/// A department of the agency and one service unit, made by `juesuan consolidate --new` in a
+/// new folder: (the folder, the service unit's file, the department's file).
+fn department_of_two() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "机关.json", &agency());
     let b = write(dir.path(), "中心.json", &service_unit("30.00"));
     let dept = dir.path().join("部门.json");
-    let book = dir.path().join("部门公开表.xlsx");
     let s = |p: &Path| p.to_str().unwrap().to_owned();
     assert_eq!(
         juesuan(&["consolidate", "--new", "-o", &s(&dept), &s(&a), &s(&b)]).0,
         0
     );
+    (dir, b, dept)
+}
+
+#[test]
+fn the_departments_workbook_has_its_figures_by_member() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let (dir, _, dept) = department_of_two();
+    let book = dir.path().join("部门公开表.xlsx");
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
     let (code, out, err) = juesuan(&["xlsx", &s(&dept), "-o", &s(&book)]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("张表"), "{out}");
@@ -264,16 +272,9 @@ fn the_departments_workbook_has_its_figures_by_member() {
 #[test]
 fn the_departments_bundle_has_the_figures_by_member_too() {
     use calamine::{Reader, Xlsx, open_workbook};
-    let dir = tempfile::tempdir().unwrap();
-    let a = write(dir.path(), "机关.json", &agency());
-    let b = write(dir.path(), "中心.json", &service_unit("30.00"));
-    let dept = dir.path().join("部门.json");
+    let (dir, b, dept) = department_of_two();
     let out = dir.path().join("文件包");
     let s = |p: &Path| p.to_str().unwrap().to_owned();
-    assert_eq!(
-        juesuan(&["consolidate", "--new", "-o", &s(&dept), &s(&a), &s(&b)]).0,
-        0
-    );
     let (code, _, err) = juesuan(&["bundle", &s(&dept), "-o", &s(&out)]);
     assert_eq!(code, 0, "{err}");
     let book = std::fs::read_dir(&out)
