@@ -196,7 +196,7 @@ impl ProjectAssessment {
 }
 
 impl Totals {
-    /// Computes every total of `project`.
+    /// Computes every total of `project`; an amount not entered adds nothing (a blank cell).
     pub fn of(project: &Project) -> Totals {
         let r = &project.revenue;
         let b = &project.balances;
