@@ -282,6 +282,10 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"schema_version\": 9", "\"schema_version\": \"5\""),
         ("\"schema_version\": 9", "\"schema_version\": -5"),
         ("\"schema_version\": 9", "\"schema_version\": 0"),
+        // An amount of the year may be blank (null); an opening balance, last year's closing
+        // one, may not; nor may a blank be written as text.
+        ("\"opening\": \"0\"", "\"opening\": null"),
+        ("\"general_budget\": \"226.23\"", "\"general_budget\": \"\""),
         // An imported 科目表 with a code of the wrong form or table, an empty name, an unknown key.
         (
             "\"project\": {",
