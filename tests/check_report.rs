@@ -48,19 +48,28 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
+/// `juesuan check INPUT --format FORMAT -o OUT`: (exit code, stdout, stderr).
+fn report_to(
+    input: &std::path::Path,
+    format: &str,
+    out: &std::path::Path,
+) -> (i32, String, String) {
+    juesuan(&[
+        "check",
+        input.to_str().unwrap(),
+        "--format",
+        format,
+        "-o",
+        out.to_str().unwrap(),
+    ])
+}
+
 #[test]
 fn the_workbook_lists_every_finding_with_its_amounts_and_the_ledger() {
     let dir = tempfile::tempdir().unwrap();
     let input = example_with_explanation(dir.path());
     let out = dir.path().join("审核报告.xlsx");
-    let (code, stdout, stderr) = juesuan(&[
-        "check",
-        input.to_str().unwrap(),
-        "--format",
-        "xlsx",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (code, stdout, stderr) = report_to(&input, "xlsx", &out);
     assert_eq!(stderr, "");
     assert!(stdout.contains("已写出审核报告"), "{stdout}");
     let project = storage::load(&input).unwrap();
@@ -145,14 +154,7 @@ fn a_finding_with_the_longest_explanation_breaks_across_pages_and_stays_on_them(
         .collect();
     let input = example_explained(dir.path(), &text);
     let out = dir.path().join("审核报告.pdf");
-    let (code, _, stderr) = juesuan(&[
-        "check",
-        input.to_str().unwrap(),
-        "--format",
-        "pdf",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (code, _, stderr) = report_to(&input, "pdf", &out);
     assert_ne!(code, 2, "{stderr}");
     // Every word lies within its page (an unbreakable row would run off the bottom).
     let html = Command::new("pdftotext")
@@ -198,14 +200,7 @@ fn the_pdf_reads_back_with_the_findings_and_the_explanation() {
     let dir = tempfile::tempdir().unwrap();
     let input = example_with_explanation(dir.path());
     let out = dir.path().join("审核报告.pdf");
-    let (_, stdout, stderr) = juesuan(&[
-        "check",
-        input.to_str().unwrap(),
-        "--format",
-        "pdf",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (_, stdout, stderr) = report_to(&input, "pdf", &out);
     assert_eq!(stderr, "");
     assert!(stdout.contains("已写出审核报告"));
     let text = Command::new("pdftotext")
@@ -262,14 +257,7 @@ fn a_format_that_needs_a_file_or_does_not_exist_is_refused_and_writes_nothing() 
     assert_eq!(code, 2);
     assert!(stderr.contains("需要用 -o 指定输出文件"), "{stderr}");
     let out = dir.path().join("x.doc");
-    let (code, _, stderr) = juesuan(&[
-        "check",
-        input.to_str().unwrap(),
-        "--format",
-        "doc",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (code, _, stderr) = report_to(&input, "doc", &out);
     assert_eq!(code, 2);
     assert!(stderr.contains("不认识的格式“doc”"), "{stderr}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), before);
