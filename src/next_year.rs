@@ -13,7 +13,10 @@
 
 use crate::catalog::Catalog;
 use crate::model::totals::Totals;
-use crate::model::{Carried, CostEntry, PriorFigure, Project, ProjectFunds, SpendingItem};
+use crate::model::{
+    Carried, CostEntry, Nature, PriorFigure, Project, ProjectFunds, REVENUE_SOURCES, RevenueItem,
+    SpendingItem,
+};
 
 /// What a carried-over text starts with until the clerk has read it again.
 pub const DRAFT: &str = "【上年文字，待复核】";
@@ -44,28 +47,12 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
     }
 
     let r = &mut p.revenue;
-    for amount in [
-        &mut r.general_budget,
-        &mut r.government_fund,
-        &mut r.state_capital,
-        &mut r.higher_level_grants,
-        &mut r.operations,
-        &mut r.business,
-        &mut r.from_subsidiaries,
-        &mut r.other,
-    ] {
-        *amount = None;
+    for item in RevenueItem::ALL {
+        *item.of_mut(r) = None;
     }
     for line in &mut r.by_function {
-        for amount in [
-            &mut line.appropriation,
-            &mut line.higher_level_grants,
-            &mut line.operations,
-            &mut line.business,
-            &mut line.from_subsidiaries,
-            &mut line.other,
-        ] {
-            *amount = None;
+        for source in REVENUE_SOURCES {
+            *source.in_line(line) = None;
         }
     }
 
@@ -83,18 +70,11 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
 
     for line in &mut p.expenditure.lines {
         // A line with nothing entered this year has no prior figure next year.
-        line.prior =
-            crate::money::sum_entered(crate::model::Nature::ALL.iter().map(|n| n.entered(line)));
+        line.prior = crate::money::sum_entered(Nature::ALL.iter().map(|n| n.entered(line)));
         line.budget = None;
         line.initial_budget = None;
-        for amount in [
-            &mut line.basic,
-            &mut line.project,
-            &mut line.remitted,
-            &mut line.business,
-            &mut line.subsidies,
-        ] {
-            *amount = None;
+        for nature in Nature::ALL {
+            *nature.of_mut(line) = None;
         }
     }
 

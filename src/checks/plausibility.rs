@@ -145,23 +145,9 @@ fn year_amounts_entered(ctx: &Context<'_>, report: &mut Report<'_>) {
         };
         blank(group.label(), &amounts, vec![FieldPath::cost_group(*group)]);
     }
-    let t = &p.three_public;
-    let three = [
-        (T::OverseasBudget, t.overseas.budget),
-        (T::OverseasActual, t.overseas.actual),
-        (T::PurchaseBudget, t.vehicles.purchase_budget),
-        (T::SedanAmount, t.vehicles.purchases.sedan.amount),
-        (T::SuvAmount, t.vehicles.purchases.suv.amount),
-        (T::PassengerAmount, t.vehicles.purchases.passenger.amount),
-        (T::OperationBudget, t.vehicles.operation_budget),
-        (T::OperationActual, t.vehicles.operation_actual),
-        (T::ReceptionBudget, t.reception.budget),
-        (T::DomesticActual, t.reception.domestic.actual),
-        (T::ForeignActual, t.reception.foreign.actual),
-    ];
     blank(
         "“三公”经费的本年预算数和决算数",
-        &three.map(|(_, a)| a),
+        &p.three_public.year_amounts().map(|(_, a)| a),
         vec![
             FieldPath::three_public(T::OverseasBudget),
             FieldPath::three_public(T::OverseasActual),

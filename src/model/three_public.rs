@@ -114,6 +114,29 @@ pub struct ThreePublic {
     pub change_reason: String,
 }
 
+impl ThreePublic {
+    /// The amounts of the year, each with its field, in the form's order: budgets, actuals and
+    /// the vehicles bought (the prior-year figures are not among them).
+    pub fn year_amounts(&self) -> [(ThreePublicField, Option<Wan>); 11] {
+        use ThreePublicField as F;
+        let (o, v, r) = (&self.overseas, &self.vehicles, &self.reception);
+        let p = &v.purchases;
+        [
+            (F::OverseasBudget, o.budget),
+            (F::OverseasActual, o.actual),
+            (F::PurchaseBudget, v.purchase_budget),
+            (F::SedanAmount, p.sedan.amount),
+            (F::SuvAmount, p.suv.amount),
+            (F::PassengerAmount, p.passenger.amount),
+            (F::OperationBudget, v.operation_budget),
+            (F::OperationActual, v.operation_actual),
+            (F::ReceptionBudget, r.budget),
+            (F::DomesticActual, r.domestic.actual),
+            (F::ForeignActual, r.foreign.actual),
+        ]
+    }
+}
+
 /// 因公出国（境）费.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -654,19 +654,7 @@ impl Project {
         let t = &self.three_public;
         let (o, v, r) = (&t.overseas, &t.vehicles, &t.reception);
         let p = &v.purchases;
-        for (field, value) in [
-            (F::OverseasBudget, o.budget),
-            (F::OverseasActual, o.actual),
-            (F::PurchaseBudget, v.purchase_budget),
-            (F::SedanAmount, p.sedan.amount),
-            (F::SuvAmount, p.suv.amount),
-            (F::PassengerAmount, p.passenger.amount),
-            (F::OperationBudget, v.operation_budget),
-            (F::OperationActual, v.operation_actual),
-            (F::ReceptionBudget, r.budget),
-            (F::DomesticActual, r.domestic.actual),
-            (F::ForeignActual, r.foreign.actual),
-        ] {
+        for (field, value) in t.year_amounts() {
             w.amount(FieldPath::three_public(field), field.label().into(), value);
         }
         for (field, value) in [
