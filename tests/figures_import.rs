@@ -105,6 +105,27 @@ fn juesuans_own_export_imports_back_to_the_same_figures() {
     assert!(import::changes(&original, &file.apply(&original).unwrap()).is_empty());
 }
 
+#[test]
+fn a_blank_the_sheet_fills_with_zero_is_listed_as_a_change() {
+    // 新建下一年度 leaves the year's amounts blank; a sheet that says 0 for a revenue source
+    // fills it, and the preview must say so — the number alone looks unchanged, and the blank
+    // it replaces is what JS-711 warns about.
+    let original = example().unwrap();
+    let zero_source = |p: &Project| p.revenue.government_fund;
+    assert_eq!(zero_source(&original), Some(Wan::ZERO));
+    let next = juesuan::next_year::next_year(&original, None).project;
+    assert_eq!(zero_source(&next), None);
+    let bytes = xlsx::tables(&build_with_builtin_catalog(&original)).unwrap();
+    let imported = import::read_workbook(bytes).unwrap().apply(&next).unwrap();
+    assert_eq!(zero_source(&imported), Some(Wan::ZERO));
+    let changes = import::changes(&next, &imported);
+    let filled = changes
+        .iter()
+        .find(|c| c.label == "政府性基金预算财政拨款收入")
+        .unwrap_or_else(|| panic!("{changes:#?}"));
+    assert_eq!((filled.old.as_str(), filled.new.as_str()), ("", "0.00"));
+}
+
 /// A 支出决算表 as the filing tool exports it: sheet name with its number, amounts in 元,
 /// 类/款/项 codes in columns of their own, "—" for nothing; `bad` puts text in an amount.
 fn filing_tool_sheet(bad: bool) -> Vec<u8> {

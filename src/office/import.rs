@@ -1220,7 +1220,7 @@ pub fn changes(old: &Project, new: &Project) -> Vec<Change> {
         let now = shown(&f.value);
         let was = before.get(&f.path).cloned().unwrap_or_default();
         seen.insert(f.path.clone());
-        if now != was && !(is_zero_text(&now) && is_zero_text(&was)) {
+        if !same_figure(&now, &was) {
             out.push(Change {
                 path: f.path,
                 label: f.label,
@@ -1247,6 +1247,17 @@ pub fn changes(old: &Project, new: &Project) -> Vec<Change> {
 
 fn is_zero_text(t: &str) -> bool {
     t.is_empty() || t.parse::<Decimal>().is_ok_and(|d| d.is_zero())
+}
+
+/// Two shown values state the same figure: equal text, or equal amounts written differently
+/// ("0" and "0.00"). A blank and a zero differ — a blank is a figure not yet entered, and an
+/// import that fills one with the sheet's 0 says so.
+fn same_figure(a: &str, b: &str) -> bool {
+    a == b
+        || matches!(
+            (a.parse::<Decimal>(), b.parse::<Decimal>()),
+            (Ok(x), Ok(y)) if x == y
+        )
 }
 
 /// What importing would do, as the clerk reads it: the tables read, every change old → new (up
