@@ -489,10 +489,13 @@ fn every_table_and_attachment_is_in_the_contents_and_the_bookmarks() {
             .lines()
             .find(|l| l.trim_start().starts_with(&table))
             .unwrap_or_else(|| panic!("{table} is not in the contents:\n{contents}"));
-        assert!(
-            line.trim_end().ends_with(|c: char| c.is_ascii_digit()),
-            "{line}"
-        );
+        // The number is the page the table is on (page 1 follows the cover and the contents).
+        let line = line.trim();
+        let title = line.trim_end_matches(|c: char| c.is_ascii_digit() || !c.is_alphanumeric());
+        let digits = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let number: usize = line[line.len() - digits..].parse().unwrap();
+        let page: usize = page_with(title).parse().unwrap();
+        assert_eq!(number, page - 2, "{line}");
     }
     for attachment in [
         "附件1\u{3000}2023年区委绩效办部门预算绩效评价报告",

@@ -251,7 +251,21 @@ impl Printer {
         let result = typst::compile::<PagedDocument>(&world).output;
         // typst memoises across compilations; without eviction its cache keeps growing.
         typst::comemo::evict(10);
-        let doc_pages = result.map_err(|e| PrintError::from_diagnostics("", &e))?;
+        let doc_pages = result.map_err(|e| {
+            let mut error = PrintError::from_diagnostics("", &e);
+            // Where in the template, for the record (the data cannot hold markup, so a failure
+            // is the template's).
+            if let Some(line) = e
+                .first()
+                .and_then(|d| typst::WorldExt::range(&world, d.span))
+                .and_then(|r| world.template_line(r.start))
+            {
+                error
+                    .message
+                    .push_str(&format!("（document.typ 第 {line} 行）"));
+            }
+            error
+        })?;
         Ok(Pages {
             doc: doc_pages,
             ident,
