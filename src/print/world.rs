@@ -67,18 +67,18 @@ impl Base {
     }
 }
 
-impl DocWorld<'_> {
-    /// The 1-based line of the template that holds byte `at`.
-    pub(super) fn template_line(&self, at: usize) -> Option<usize> {
-        self.base.template.lines().byte_to_line(at).map(|l| l + 1)
-    }
-}
-
 /// One compilation's world.
 pub(super) struct DocWorld<'a> {
     base: &'a Base,
     data: Bytes,
     today: Option<Datetime>,
+}
+
+impl DocWorld<'_> {
+    /// The 1-based line of the template that holds byte `at`.
+    pub(super) fn template_line(&self, at: usize) -> Option<usize> {
+        self.base.template.lines().byte_to_line(at).map(|l| l + 1)
+    }
 }
 
 impl World for DocWorld<'_> {
