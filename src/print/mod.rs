@@ -97,7 +97,9 @@ const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
 /// dictionary is left as it is.
 fn quiet_poppler(pdf: &mut [u8]) {
     let key = b"/Suspects false";
-    if let Some(at) = pdf.windows(MARK_INFO.len()).position(|w| w == MARK_INFO) {
+    // The catalog is written near the end: search backwards (a forward scan of the bytes took
+    // 12 ms of the 50× project's PDF).
+    if let Some(at) = memchr::memmem::rfind(pdf, MARK_INFO) {
         let start = at + MARK_INFO.len() - 2 - key.len();
         pdf[start..start + key.len()].fill(b' ');
     }
