@@ -177,6 +177,30 @@ enum ThreePart {
     Reception,
 }
 
+impl ThreePart {
+    /// The part a column heading or a row's name names (因公出国（境）费, 公务用车购置费, 公务用车
+    /// 运行（维护）费, 公务接待费); `None` for the vehicles' subtotal (公务用车购置及运行费, 小计)
+    /// and anything else. A heading read down its header rows starts with its group's name
+    /// (公务用车购置及运行费 / 公务用车运行费): the part is what follows it.
+    fn named(label: &str) -> Option<ThreePart> {
+        let part = ["购置及运行维护费", "购置及运行费"]
+            .iter()
+            .find_map(|group| label.split_once(group).map(|(_, rest)| rest))
+            .unwrap_or(label);
+        if part.contains("出国") {
+            Some(ThreePart::Overseas)
+        } else if part.contains("购置费") {
+            Some(ThreePart::VehiclePurchase)
+        } else if part.contains("运行") {
+            Some(ThreePart::VehicleOperation)
+        } else if part.contains("接待") {
+            Some(ThreePart::Reception)
+        } else {
+            None
+        }
+    }
+}
+
 /// What the workbook's sheets hold.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FiguresFile {
@@ -805,18 +829,7 @@ impl Sheet<'_> {
             } else {
                 continue;
             };
-            let part = if l.contains("出国") {
-                ThreePart::Overseas
-            } else if l.contains("购置费") {
-                ThreePart::VehiclePurchase
-            } else if l.contains("运行")
-                && !l.contains("购置及运行费小计")
-                && !l.ends_with("购置及运行费")
-            {
-                ThreePart::VehicleOperation
-            } else if l.contains("接待") {
-                ThreePart::Reception
-            } else {
+            let Some(part) = ThreePart::named(l) else {
                 continue;
             };
             columns.push((c, actual, part));
@@ -868,15 +881,7 @@ impl Sheet<'_> {
             if passed_over.iter().any(|w| name.contains(w)) {
                 continue;
             }
-            let part = if name.contains("出国") {
-                ThreePart::Overseas
-            } else if name.contains("购置费") {
-                ThreePart::VehiclePurchase
-            } else if name.contains("运行") && !name.contains("购置及运行") {
-                ThreePart::VehicleOperation
-            } else if name.contains("接待") {
-                ThreePart::Reception
-            } else {
+            let Some(part) = ThreePart::named(name) else {
                 continue;
             };
             for (c, is_actual) in [(budget, false), (actual, true)] {
@@ -1348,6 +1353,31 @@ mod tests {
                 .unwrap_err()
                 .contains("不是金额")
         );
+    }
+
+    #[test]
+    fn three_public_parts_are_named_by_what_follows_the_vehicles_group() {
+        use ThreePart::*;
+        for (label, part) in [
+            ("因公出国（境）费", Some(Overseas)),
+            (
+                "预算数公务用车购置及运行费公务用车购置费",
+                Some(VehiclePurchase),
+            ),
+            (
+                "预算数公务用车购置及运行费公务用车运行费",
+                Some(VehicleOperation),
+            ),
+            ("决算数公务用车购置及运行费小计", None),
+            ("决算数公务用车购置及运行费", None),
+            ("2.公务用车购置及运行维护费", None),
+            ("其中：公务用车购置费", Some(VehiclePurchase)),
+            ("公务用车运行维护费", Some(VehicleOperation)),
+            ("3.公务接待费", Some(Reception)),
+            ("合计", None),
+        ] {
+            assert_eq!(ThreePart::named(label), part, "{label}");
+        }
     }
 
     #[test]
