@@ -126,6 +126,13 @@ fn a_blank_the_sheet_fills_with_zero_is_listed_as_a_change() {
     assert_eq!((filled.old.as_str(), filled.new.as_str()), ("", "0.00"));
 }
 
+/// The example with `book`'s figures imported, every row of it read.
+fn imported_into_example(book: &mut Workbook) -> Project {
+    let file = import::read_workbook(book.save_to_buffer().unwrap()).unwrap();
+    assert!(file.rejected.is_empty(), "{:?}", file.rejected);
+    file.apply(&example().unwrap()).unwrap()
+}
+
 /// A 支出决算表 as the filing tool exports it: sheet name with its number, amounts in 元,
 /// 类/款/项 codes in columns of their own, "—" for nothing; `bad` puts text in an amount.
 fn filing_tool_sheet(bad: bool) -> Vec<u8> {
@@ -242,9 +249,7 @@ fn a_filing_tool_overview_in_two_blocks_of_items_and_line_numbers_is_read() {
         sheet.write(r, 3, *spending).unwrap();
         sheet.write(r, 5, *spent).unwrap();
     }
-    let file = import::read_workbook(book.save_to_buffer().unwrap()).unwrap();
-    assert!(file.rejected.is_empty(), "{:?}", file.rejected);
-    let p = file.apply(&example().unwrap()).unwrap();
+    let p = imported_into_example(&mut book);
     assert_eq!(p.revenue.general_budget, Some(wan("226.23")));
     assert_eq!(p.revenue.government_fund, Some(Wan::ZERO));
     assert_eq!(p.revenue.other, Some(wan("0.12005")));
@@ -401,9 +406,7 @@ fn a_three_public_table_laid_out_by_rows_is_read_part_by_part() {
         sheet.write(r, 1, *budget).unwrap();
         sheet.write(r, 2, *actual).unwrap();
     }
-    let file = import::read_workbook(book.save_to_buffer().unwrap()).unwrap();
-    assert!(file.rejected.is_empty(), "{:?}", file.rejected);
-    let p = file.apply(&example().unwrap()).unwrap();
+    let p = imported_into_example(&mut book);
     let t = &p.three_public;
     assert_eq!(
         (t.overseas.budget, t.overseas.actual),
