@@ -150,6 +150,38 @@ fn label(ui: &mut Ui, text: &str) -> egui::Id {
     ui.label(text).id
 }
 
+/// How wide an amount's box is.
+const AMOUNT_BOX_WIDTH: f32 = 96.0;
+
+/// How wide the labels of a form's rows are: a shorter label is followed by space, so the boxes
+/// of a section line up one under the other as on a paper form; a longer one pushes its box on.
+const LABEL_COLUMN: f32 = 230.0;
+
+/// Whether the next widget is the first of its row. A field draws its own row; when that row
+/// sits inside another (two fields on one line), it is first only where the outer row starts.
+fn first_in_row(ui: &Ui) -> bool {
+    let left = ui.max_rect().min.x;
+    if ui.cursor().min.x > left + 0.5 {
+        return false;
+    }
+    match ui.stack().parent.as_deref() {
+        Some(outer) if outer.layout_direction.is_horizontal() => left <= outer.max_rect.min.x + 0.5,
+        _ => true,
+    }
+}
+
+/// The label of a row's field. The first label of a row fills the label column; a second field
+/// on the same row (购置轿车金额 after the count) follows its box directly.
+pub fn row_label(ui: &mut Ui, text: &str) -> egui::Id {
+    let first = first_in_row(ui);
+    let response = ui.label(text);
+    let pad = LABEL_COLUMN - response.rect.width();
+    if first && pad > 0.0 {
+        ui.add_space(pad);
+    }
+    response.id
+}
+
 fn error_line(ui: &mut Ui, error: &Option<String>) {
     if let Some(e) = error {
         ui.label(RichText::new(e).color(theme::ERROR).small());
@@ -274,7 +306,7 @@ fn labelled(
     let mut changed = false;
     let unit = form.unit;
     ui.horizontal(|ui| {
-        let label_id = label(ui, text);
+        let label_id = row_label(ui, text);
         let (response, error) = amount_box(ui, form, (path, text), *value, accepts, |v| {
             if v != *value {
                 *value = v;
@@ -337,7 +369,7 @@ fn amount_box(
     let parse = |text: &str| edit::parse_amount(text, unit, accepts.empty, accepts.negative);
     let show = |v: &Option<Wan>| v.map(|v| unit.edit_text(v)).unwrap_or_default();
     let mut current = value;
-    let size = egui::vec2(96.0, ui.spacing().interact_size.y);
+    let size = egui::vec2(AMOUNT_BOX_WIDTH, ui.spacing().interact_size.y);
     let typed = !form.amounts_from_members;
     let (response, error) = parsed_box(
         ui,
@@ -414,7 +446,7 @@ pub fn count(
     let limit = limits::count_limit(path);
     let typed = !form.amounts_from_members;
     ui.horizontal(|ui| {
-        let label_id = label(ui, text);
+        let label_id = row_label(ui, text);
         let mut current = *value;
         let (response, error) = parsed_box(
             ui,
@@ -495,7 +527,7 @@ fn single_line<T: Clone + PartialEq>(
 ) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
-        let label_id = label(ui, text);
+        let label_id = row_label(ui, text);
         let mut current = value.clone();
         let (response, error) = parsed_box(
             ui,
@@ -595,7 +627,7 @@ pub fn text(
 ) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
-        let label_id = label(ui, label_text);
+        let label_id = row_label(ui, label_text);
         let response = ui
             .add(
                 egui::TextEdit::singleline(value)
@@ -718,9 +750,14 @@ pub fn lines(
 /// A computed value shown read-only, with its label: totals are never typed.
 pub fn computed(ui: &mut Ui, label_text: &str, value: Wan) {
     ui.horizontal(|ui| {
-        ui.label(label_text);
-        ui.label(RichText::new(format!("{} 万元", value.table())).strong())
-            .on_hover_text("由各项自动计算，无需录入");
+        row_label(ui, label_text);
+        // Right-aligned where the boxes' figures are, so a total stands under what it sums.
+        let size = egui::vec2(AMOUNT_BOX_WIDTH, ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(Align::Center), |ui| {
+            ui.label(RichText::new(value.table()).strong())
+                .on_hover_text("由各项自动计算，无需录入");
+        });
+        ui.label("万元");
     });
 }
 

@@ -61,7 +61,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &mut u.year,
     );
     ui.horizontal(|ui| {
-        ui.label("单位性质");
+        widgets::row_label(ui, "单位性质");
         let path = FieldPath::unit(UnitField::Kind);
         if kind_combo(ui, &path, &mut u.kind, "单位性质") {
             *form.edited = Some(path);
