@@ -37,7 +37,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     );
     widgets::section(ui, "资产指标（%）");
     ui.horizontal(|ui| {
-        ui.label("资产变化率");
+        widgets::row_label(ui, "资产变化率");
         widgets::decimal_cell(
             ui,
             form,

@@ -60,7 +60,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &mut d.initial_budget_expenditure,
     );
     ui.horizontal(|ui| {
-        ui.label("总分");
+        widgets::row_label(ui, "总分");
         widgets::decimal_cell(
             ui,
             form,
@@ -292,7 +292,7 @@ fn project_ui(ui: &mut Ui, form: &mut Form<'_>, i: usize, a: &mut ProjectAssessm
         }
     });
     ui.horizontal(|ui| {
-        ui.label("预算执行权重");
+        widgets::row_label(ui, "预算执行权重");
         let mut w = Some(a.budget_weight);
         if widgets::decimal_cell(
             ui,
