@@ -81,12 +81,12 @@ fn go(h: &mut Harness<'_, JuesuanApp>, tab: &str) {
     h.run();
 }
 
-/// Replaces the text of the field labelled `label` with `text`.
 /// Whether 其他收入 is still the example's zero (what a refused or unfinished entry leaves).
 fn other_revenue_is_zero(h: &Harness<'_, JuesuanApp>) -> bool {
     h.state().session().project.revenue.other == Some(Wan::ZERO)
 }
 
+/// Replaces the text of the field labelled `label` with `text`.
 fn type_into(h: &mut Harness<'_, JuesuanApp>, label: &str, text: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run();
@@ -230,10 +230,23 @@ fn a_bad_amount_shows_a_message_and_changes_nothing() {
     let mut h = harness(dir.path());
     h.run();
     go(&mut h, "收入");
+    let row_width = h.get_by_label("其他收入").rect().right();
     type_into(&mut h, "其他收入", "12a");
     assert!(other_revenue_is_zero(&h));
     assert!(!h.state().session().can_undo(), "nothing was recorded");
-    h.get_by_label_contains("不是有效金额");
+    // The message is under the box, where the clerk looks, and the row does not widen (the
+    // charts beside the form stay where they are).
+    let message = h.get_by_label_contains("不是有效金额").rect();
+    let field = h.get_by_label("其他收入").rect();
+    assert!(
+        message.top() >= field.bottom(),
+        "{message:?} under {field:?}"
+    );
+    assert!(
+        (message.left() - field.left()).abs() < 2.0,
+        "{message:?} under {field:?}"
+    );
+    assert_eq!(h.get_by_label("其他收入").rect().right(), row_width);
     // Full-width digits and a unit are accepted.
     type_into(&mut h, "其他收入", "１２万元");
     assert_eq!(h.state().session().project.revenue.other, Some(wan("12")));

@@ -182,6 +182,21 @@ pub fn row_label(ui: &mut Ui, text: &str) -> egui::Id {
     response.id
 }
 
+/// A row's error under its box (at `box_left`): the row keeps its width while the clerk types,
+/// so what stands beside the form (the charts) does not move, and the message is read where
+/// the box is. A field drawn inside another row has no line of its own: its error follows it.
+fn error_below(ui: &mut Ui, (error, box_left): (Option<String>, f32)) {
+    let Some(error) = error else { return };
+    if ui.layout().is_horizontal() {
+        error_line(ui, &Some(error));
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.add_space((box_left - ui.cursor().min.x).max(0.0));
+        ui.label(RichText::new(error).color(theme::ERROR).small());
+    });
+}
+
 fn error_line(ui: &mut Ui, error: &Option<String>) {
     if let Some(e) = error {
         ui.label(RichText::new(e).color(theme::ERROR).small());
@@ -305,7 +320,7 @@ fn labelled(
 ) -> bool {
     let mut changed = false;
     let unit = form.unit;
-    ui.horizontal(|ui| {
+    let error = ui.horizontal(|ui| {
         let label_id = row_label(ui, text);
         let (response, error) = amount_box(ui, form, (path, text), *value, accepts, |v| {
             if v != *value {
@@ -316,8 +331,9 @@ fn labelled(
         let response = response.labelled_by(label_id);
         ui.label(unit.label());
         form.decorate(ui, path, &response);
-        error_line(ui, &error);
+        (error, response.rect.min.x)
     });
+    error_below(ui, error.inner);
     if changed {
         form.mark_edited(path);
     }
@@ -445,7 +461,7 @@ pub fn count(
     let mut changed = false;
     let limit = limits::count_limit(path);
     let typed = !form.amounts_from_members;
-    ui.horizontal(|ui| {
+    let error = ui.horizontal(|ui| {
         let label_id = row_label(ui, text);
         let mut current = *value;
         let (response, error) = parsed_box(
@@ -471,8 +487,9 @@ pub fn count(
             changed = true;
         }
         form.decorate(ui, path, &response);
-        error_line(ui, &error);
+        (error, response.rect.min.x)
     });
+    error_below(ui, error.inner);
     if changed {
         form.mark_edited(path);
     }
@@ -526,7 +543,7 @@ fn single_line<T: Clone + PartialEq>(
     show: impl Fn(&T) -> String,
 ) -> bool {
     let mut changed = false;
-    ui.horizontal(|ui| {
+    let error = ui.horizontal(|ui| {
         let label_id = row_label(ui, text);
         let mut current = value.clone();
         let (response, error) = parsed_box(
@@ -554,8 +571,9 @@ fn single_line<T: Clone + PartialEq>(
             changed = true;
         }
         form.decorate(ui, path, &response);
-        error_line(ui, &error);
+        (error, response.rect.min.x)
     });
+    error_below(ui, error.inner);
     if changed {
         form.mark_edited(path);
     }

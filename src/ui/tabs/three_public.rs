@@ -89,22 +89,20 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             &mut v.purchases.passenger,
         ),
     ] {
-        ui.horizontal(|ui| {
-            widgets::count(
-                ui,
-                form,
-                &format!("购置{name}（辆）"),
-                &FieldPath::three_public(count),
-                &mut purchase.count,
-            );
-            widgets::amount(
-                ui,
-                form,
-                &format!("购置{name}金额"),
-                &FieldPath::three_public(amount),
-                &mut purchase.amount,
-            );
-        });
+        widgets::count(
+            ui,
+            form,
+            &format!("购置{name}（辆）"),
+            &FieldPath::three_public(count),
+            &mut purchase.count,
+        );
+        widgets::amount(
+            ui,
+            form,
+            &format!("购置{name}金额"),
+            &FieldPath::three_public(amount),
+            &mut purchase.amount,
+        );
     }
     widgets::amount(
         ui,
@@ -134,29 +132,23 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::three_public(ThreePublicField::OperationPrior),
         &mut v.operation_prior,
     );
-    ui.horizontal(|ui| {
-        widgets::count(
-            ui,
-            form,
-            "年末公务用车：轿车",
-            &FieldPath::three_public(ThreePublicField::HeldSedan),
-            &mut v.held.sedan,
-        );
-        widgets::count(
-            ui,
-            form,
-            "越野车",
-            &FieldPath::three_public(ThreePublicField::HeldSuv),
-            &mut v.held.suv,
-        );
-        widgets::count(
-            ui,
-            form,
+    for (name, field, held) in [
+        ("轿车", ThreePublicField::HeldSedan, &mut v.held.sedan),
+        ("越野车", ThreePublicField::HeldSuv, &mut v.held.suv),
+        (
             "载客汽车",
-            &FieldPath::three_public(ThreePublicField::HeldPassenger),
+            ThreePublicField::HeldPassenger,
             &mut v.held.passenger,
+        ),
+    ] {
+        widgets::count(
+            ui,
+            form,
+            &format!("年末公务用车：{name}（辆）"),
+            &FieldPath::three_public(field),
+            held,
         );
-    });
+    }
     widgets::multiline(
         ui,
         form,
@@ -181,22 +173,20 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::three_public(ThreePublicField::DomesticActual),
         &mut r.domestic.actual,
     );
-    ui.horizontal(|ui| {
-        widgets::count(
-            ui,
-            form,
-            "国内接待批次",
-            &FieldPath::three_public(ThreePublicField::DomesticBatches),
-            &mut r.domestic.batches,
-        );
-        widgets::count(
-            ui,
-            form,
-            "国内接待人次",
-            &FieldPath::three_public(ThreePublicField::DomesticPeople),
-            &mut r.domestic.people,
-        );
-    });
+    widgets::count(
+        ui,
+        form,
+        "国内接待批次",
+        &FieldPath::three_public(ThreePublicField::DomesticBatches),
+        &mut r.domestic.batches,
+    );
+    widgets::count(
+        ui,
+        form,
+        "国内接待人次",
+        &FieldPath::three_public(ThreePublicField::DomesticPeople),
+        &mut r.domestic.people,
+    );
     widgets::amount(
         ui,
         form,
@@ -204,22 +194,20 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::three_public(ThreePublicField::ForeignActual),
         &mut r.foreign.actual,
     );
-    ui.horizontal(|ui| {
-        widgets::count(
-            ui,
-            form,
-            "外事接待批次",
-            &FieldPath::three_public(ThreePublicField::ForeignBatches),
-            &mut r.foreign.batches,
-        );
-        widgets::count(
-            ui,
-            form,
-            "外事接待人次",
-            &FieldPath::three_public(ThreePublicField::ForeignPeople),
-            &mut r.foreign.people,
-        );
-    });
+    widgets::count(
+        ui,
+        form,
+        "外事接待批次",
+        &FieldPath::three_public(ThreePublicField::ForeignBatches),
+        &mut r.foreign.batches,
+    );
+    widgets::count(
+        ui,
+        form,
+        "外事接待人次",
+        &FieldPath::three_public(ThreePublicField::ForeignPeople),
+        &mut r.foreign.people,
+    );
     widgets::amount(
         ui,
         form,
