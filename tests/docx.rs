@@ -298,10 +298,10 @@ fn a_numbered_table_names_the_preparing_unit_on_its_unit_line() {
     let unit = &the_example().doc.unit;
     let line = format!("编制单位：{unit}单位：万元");
     let lines = paragraphs(&xml);
-    // One paragraph per numbered table: 编制单位 at the left, 单位 at a right tab stop.
+    // One paragraph per 公开表: 编制单位 at the left, 单位 at a right tab stop.
     let numbered = body_tables(&the_example().doc)
         .iter()
-        .filter(|t| t.is_numbered())
+        .filter(|t| t.is_public_table())
         .count();
     assert_eq!(lines.iter().filter(|p| **p == line).count(), numbered);
     assert!(numbered >= 9, "{numbered}");

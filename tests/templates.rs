@@ -174,6 +174,68 @@ fn pdf_text(doc: &Document) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The text of pages `first`..=`last` of the document's PDF.
+fn pdf_pages_text(doc: &Document, first: usize, last: usize) -> String {
+    let date = PrintDate {
+        year: 2024,
+        month: 5,
+        day: 31,
+    };
+    let pages = Printer::shared().layout(doc, date).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pages.pdf().unwrap()).unwrap();
+    let out = Command::new("pdftotext")
+        .args([
+            "-enc",
+            "UTF-8",
+            "-f",
+            &first.to_string(),
+            "-l",
+            &last.to_string(),
+        ])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Templates number their tables 表1, 表一 or 一、; each is a 公开表 all the same: listed in the
+/// contents (pages 2–3, after the cover) and printed with the 编制单位 on its 单位 line. (Only
+/// 表1-style titles were, so three of the five templates printed contents without a table.)
+#[test]
+fn every_templates_tables_are_in_the_contents_and_name_the_preparing_unit() {
+    let project = example().unwrap();
+    for t in template::builtin() {
+        let doc = build(&project, t);
+        let public: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(table) if table.is_public_table() => Some(table.title.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(public.len(), t.table_ids().len(), "{}", t.id);
+        let contents = pdf_pages_text(&doc, 2, 3);
+        for title in &public {
+            assert!(
+                contents.contains(title),
+                "{}: {title} is not in the contents:\n{contents}",
+                t.id
+            );
+        }
+        let all = pdf_text(&doc);
+        assert_eq!(
+            all.matches(&format!("编制单位：{}", doc.unit)).count(),
+            public.len(),
+            "{}",
+            t.id
+        );
+    }
+}
+
 #[test]
 fn the_pdf_under_sichuan_2024_has_the_thirteen_titles_in_order() {
     let project = example().unwrap();

@@ -149,8 +149,8 @@ pub struct Table {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unfilled: Option<String>,
     /// Which of the tables a template can name it is (`tables::TABLES`), empty for a table of
-    /// another kind (a self-assessment form, a check report's).
-    #[serde(skip)]
+    /// another kind (a self-assessment form, a check report's). The printed page reads it: a
+    /// 公开表 is listed in the contents.
     pub id: String,
     /// Detail the official table lists that was not entered (only its totals were), and the
     /// fields where it is entered: the table prints what there is with a note, and the checks
@@ -160,11 +160,11 @@ pub struct Table {
 }
 
 impl Table {
-    /// Whether it is one of the template's numbered 公开表 (表1 …): listed in the contents and
-    /// printed, as the official forms are, with the 编制单位 on the line of its 单位.
-    pub fn is_numbered(&self) -> bool {
-        let mut chars = self.title.chars();
-        chars.next() == Some('表') && chars.next().is_some_and(|c| c.is_ascii_digit())
+    /// Whether it is one of the template's 公开表, however the template numbers them (表1,
+    /// 表一, 一、): listed in the contents and printed, as the official forms are, with the
+    /// 编制单位 on the line of its 单位.
+    pub fn is_public_table(&self) -> bool {
+        !self.id.is_empty()
     }
 }
 

@@ -314,7 +314,7 @@ impl<'a> Builder<'a> {
                 Block::Heading { level, text } if *level <= 1 => {
                     Some((usize::from(*level), text.as_str()))
                 }
-                Block::Table(t) if t.is_numbered() => Some((2, t.title.as_str())),
+                Block::Table(t) if t.is_public_table() => Some((2, t.title.as_str())),
                 _ => None,
             })
             .collect();
@@ -402,7 +402,7 @@ impl<'a> Builder<'a> {
                     .add_run(Run::new().add_text(&t.title)),
             );
         }
-        if !t.unit_label.is_empty() && t.is_numbered() {
+        if !t.unit_label.is_empty() && t.is_public_table() {
             // 编制单位 at the left, 单位 at the right tab stop: one line, as the forms print it.
             let right = usize::try_from(text_width(landscape)).unwrap_or(usize::MAX);
             self.add(
