@@ -236,6 +236,102 @@ fn every_templates_tables_are_in_the_contents_and_name_the_preparing_unit() {
     }
 }
 
+/// The text lines of page `page` of the document's PDF, each as (top, left, right, text), in
+/// points, from poppler's `pdftotext -bbox-layout`.
+fn pdf_lines(doc: &Document, page: usize) -> Vec<(f64, f64, f64, String)> {
+    let xml = {
+        let date = PrintDate {
+            year: 2024,
+            month: 5,
+            day: 31,
+        };
+        let pages = Printer::shared().layout(doc, date).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.pdf");
+        std::fs::write(&path, pages.pdf().unwrap()).unwrap();
+        let page = page.to_string();
+        let out = Command::new("pdftotext")
+            .args(["-enc", "UTF-8", "-bbox-layout", "-f", &page, "-l", &page])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is installed");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    xml.split("<line ")
+        .skip(1)
+        .map(|line| {
+            let text: String = line
+                .split("<word ")
+                .skip(1)
+                .map(|w| &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()])
+                .collect();
+            (
+                attr(line, "yMin"),
+                attr(line, "xMin"),
+                attr(line, "xMax"),
+                text,
+            )
+        })
+        .collect()
+}
+
+/// A template can ask for the body as GB/T 9704 sets 公文: 三号 on a grid of 22 lines of 28
+/// characters in the 版心 of 156 mm × 225 mm.
+#[test]
+fn a_template_asking_for_the_official_layout_gets_22_lines_of_28_characters() {
+    let mm = 72.0 / 25.4;
+    let text = builtin("sichuan-2023").text.replacen(
+        "[numbers]",
+        "[print]\nbody = \"official\"\n\n[numbers]",
+        1,
+    );
+    let official = Template::parse(&text, "公文.toml").unwrap();
+    let doc = build(&example().unwrap(), &official);
+    // Page 3 follows the cover and the contents: 部门职责, text only. The footer's page number
+    // sits in the bottom margin.
+    let lines: Vec<_> = pdf_lines(&doc, 3)
+        .into_iter()
+        .filter(|(top, ..)| *top < (297.0 - 35.0) * mm)
+        .collect();
+    assert_eq!(lines.len(), 22, "{lines:?}");
+    for pair in lines.windows(2) {
+        let pitch = pair[1].0 - pair[0].0;
+        assert!((pitch - 225.0 / 22.0 * mm).abs() < 0.05, "{pair:?}");
+    }
+    // A full line of characters (no half-width digits), its first-line indent counted as the
+    // two characters it is, holds 28 and ends at the right of the 156 mm; or 27, when the 28th
+    // would have been followed by punctuation no line may start with (工 | 作。), so both went
+    // to the next line.
+    let (margin, pitch) = (27.0 * mm, 156.0 / 28.0 * mm);
+    let mut full = 0;
+    for pair in lines.windows(2) {
+        let ((_, left, right, text), (_, _, _, next)) = (&pair[0], &pair[1]);
+        if *right < margin + 150.0 * mm || text.chars().any(|c| c.is_ascii()) {
+            continue;
+        }
+        full += 1;
+        let indent = ((left - margin) / pitch).round();
+        assert!(indent == 0.0 || indent == 2.0, "{text}: {left}");
+        #[allow(clippy::cast_possible_truncation, reason = "0 or 2")]
+        let n = text.chars().count() + indent as usize;
+        let kinsoku = next
+            .chars()
+            .nth(1)
+            .is_some_and(|c| "，。、；：！？）》”".contains(c));
+        assert!(n == 28 || (n == 27 && kinsoku), "{n}: {text} / {next}");
+        assert!((right - margin - 156.0 * mm).abs() < 1.0, "{text}: {right}");
+    }
+    assert!(full >= 10, "{lines:?}");
+    // The published layout (every built-in template) is 小四: more lines to the page.
+    let published = build(&example().unwrap(), builtin("sichuan-2023"));
+    assert!(pdf_lines(&published, 3).len() > 30);
+}
+
 #[test]
 fn the_pdf_under_sichuan_2024_has_the_thirteen_titles_in_order() {
     let project = example().unwrap();
@@ -455,6 +551,13 @@ fn a_file_that_is_not_a_usable_template_is_refused_in_chinese() {
         (
             &small_template("a").replace("heading = 0", "heading = 0\ncolour = \"red\""),
             "不认识",
+        ),
+        (
+            &small_template("a").replace(
+                "years = [2017, 2100]",
+                "years = [2017, 2100]\n\n[print]\nbody = \"公文\"",
+            ),
+            "不认识的取值“公文”，可写：published、official",
         ),
     ];
     for (text_, expected) in cases {

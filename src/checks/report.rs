@@ -296,6 +296,7 @@ impl CheckReport {
             template: String::new(),
             sign_off: Some(self.sign_off.clone()),
             review_line: String::new(),
+            body_style: crate::document::BodyStyle::Published,
             kind: DocumentKind::CheckReport,
             problems: Vec::new(),
             sources: Vec::new(),

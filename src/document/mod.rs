@@ -42,6 +42,8 @@ pub struct Document {
     pub sign_off: Option<SignOff>,
     /// A line the template prints at the head of the document (保密审查情况 …); empty for none.
     pub review_line: String,
+    /// How the printed page sets the body text, as the template asks.
+    pub body_style: BodyStyle,
     /// What it is: the disclosure document (with a cover and contents) or a report of the
     /// checks.
     #[serde(skip)]
@@ -52,6 +54,18 @@ pub struct Document {
     /// Which blocks each editable paragraph made, for the wording editor.
     #[serde(skip)]
     pub sources: Vec<crate::template::Source>,
+}
+
+/// How the printed page sets the body text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyStyle {
+    /// 小四 (12 pt) with headings a size larger, as most provinces' published documents are.
+    #[default]
+    Published,
+    /// As GB/T 9704 sets 公文: body and headings 三号 (16 pt), on a grid of 22 lines of 28
+    /// characters a page (版心 156 mm × 225 mm), headings on the same grid.
+    Official,
 }
 
 /// What a document is, for the pages it gets around its blocks.
@@ -502,6 +516,7 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
         template: template.id.clone(),
         sign_off: template.sign_off.printed.then(|| SignOff::of(unit)),
         review_line: template.sign_off.review.clone(),
+        body_style: template.print.body,
         kind: DocumentKind::Disclosure,
         problems,
         sources: rendered.sources,
@@ -597,6 +612,7 @@ pub fn build_explanation(project: &Project, options: &Options<'_>) -> Document {
         template: String::new(),
         sign_off: None,
         review_line: String::new(),
+        body_style: BodyStyle::Published,
         kind: DocumentKind::Disclosure,
         problems: Vec::new(),
         sources: Vec::new(),

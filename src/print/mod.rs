@@ -46,6 +46,8 @@ struct PrintData<'a> {
     date: PrintDate,
     sign_off: Option<&'a crate::document::SignOff>,
     review_line: &'a str,
+    /// How the body text is set.
+    body_style: crate::document::BodyStyle,
     /// Whether the blocks get a cover and contents before them and the sign-off a page of its
     /// own (the disclosure document), or neither (a check report).
     front_matter: bool,
@@ -187,6 +189,7 @@ impl Printer {
             date,
             sign_off: doc.sign_off.as_ref(),
             review_line: &doc.review_line,
+            body_style: doc.body_style,
             front_matter: doc.kind == crate::document::DocumentKind::Disclosure,
             figure_only: false,
             blocks: group_landscape(&doc.blocks),
@@ -227,6 +230,7 @@ impl Printer {
             },
             sign_off: None,
             review_line: "",
+            body_style: crate::document::BodyStyle::Published,
             front_matter: false,
             figure_only: true,
             blocks: vec![PrintBlock::Plain(&block)],

@@ -108,6 +108,15 @@ impl Default for SignOffStyle {
     }
 }
 
+/// How a template's document is printed (`[print]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrintStyle {
+    /// How the body text is set: `"published"` (小四, as most provinces publish) or
+    /// `"official"` (GB/T 9704: 三号 on a grid of 22 lines of 28 characters a page).
+    pub body: crate::document::BodyStyle,
+}
+
 /// A template: its identity, conventions and blocks.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,6 +141,9 @@ pub struct Template {
     /// Whether and how the signatures are printed.
     #[serde(default)]
     pub sign_off: SignOffStyle,
+    /// How the printed page sets the text.
+    #[serde(default)]
+    pub print: PrintStyle,
     /// The blocks, in reading order.
     #[serde(rename = "block")]
     pub blocks: Vec<BlockDef>,
@@ -520,6 +532,13 @@ fn expand_includes(blocks: &mut [BlockDef], depth: usize) -> Result<(), String> 
 
 /// TOML's message in Chinese: the common ones named, the rest described.
 fn toml_message(message: &str) -> String {
+    // "unknown variant `公文`, expected `published` or `official`": the value and the choices.
+    if message.contains("unknown variant") {
+        let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+        if let Some((value, choices)) = quoted.split_first() {
+            return format!("不认识的取值“{value}”，可写：{}", choices.join("、"));
+        }
+    }
     let known: [(&str, &str); 8] = [
         ("missing field", "缺少必填项"),
         ("unknown field", "有不认识的项（可能拼错了）"),
