@@ -154,8 +154,9 @@ fn sichuan_2024_prints_its_thirteen_tables_in_order_and_the_national_template_ni
     assert!(national[8].ends_with("国有资本经营预算财政拨款支出决算表"));
 }
 
-/// The PDF's text, from poppler's pdftotext (installed by `.ci/run`).
-fn pdf_text(doc: &Document) -> String {
+/// What poppler's pdftotext (installed by `.ci/run`) reads from the document's PDF, given
+/// `options` (pages, layout).
+fn pdftotext(doc: &Document, options: &[&str]) -> String {
     let date = PrintDate {
         year: 2024,
         month: 5,
@@ -167,6 +168,7 @@ fn pdf_text(doc: &Document) -> String {
     std::fs::write(&path, pages.pdf().unwrap()).unwrap();
     let out = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
+        .args(options)
         .arg(&path)
         .arg("-")
         .output()
@@ -174,31 +176,14 @@ fn pdf_text(doc: &Document) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The PDF's text.
+fn pdf_text(doc: &Document) -> String {
+    pdftotext(doc, &[])
+}
+
 /// The text of pages `first`..=`last` of the document's PDF.
 fn pdf_pages_text(doc: &Document, first: usize, last: usize) -> String {
-    let date = PrintDate {
-        year: 2024,
-        month: 5,
-        day: 31,
-    };
-    let pages = Printer::shared().layout(doc, date).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pages.pdf().unwrap()).unwrap();
-    let out = Command::new("pdftotext")
-        .args([
-            "-enc",
-            "UTF-8",
-            "-f",
-            &first.to_string(),
-            "-l",
-            &last.to_string(),
-        ])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    String::from_utf8(out.stdout).unwrap()
+    pdftotext(doc, &["-f", &first.to_string(), "-l", &last.to_string()])
 }
 
 /// Templates number their tables 表1, 表一 or 一、; each is a 公开表 all the same: listed in the
@@ -239,25 +224,8 @@ fn every_templates_tables_are_in_the_contents_and_name_the_preparing_unit() {
 /// The text lines of page `page` of the document's PDF, each as (top, left, right, text), in
 /// points, from poppler's `pdftotext -bbox-layout`.
 fn pdf_lines(doc: &Document, page: usize) -> Vec<(f64, f64, f64, String)> {
-    let xml = {
-        let date = PrintDate {
-            year: 2024,
-            month: 5,
-            day: 31,
-        };
-        let pages = Printer::shared().layout(doc, date).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("doc.pdf");
-        std::fs::write(&path, pages.pdf().unwrap()).unwrap();
-        let page = page.to_string();
-        let out = Command::new("pdftotext")
-            .args(["-enc", "UTF-8", "-bbox-layout", "-f", &page, "-l", &page])
-            .arg(&path)
-            .arg("-")
-            .output()
-            .expect("pdftotext (poppler-utils) is installed");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let page = page.to_string();
+    let xml = pdftotext(doc, &["-bbox-layout", "-f", &page, "-l", &page]);
     let attr = |tag: &str, name: &str| -> f64 {
         let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
         tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
