@@ -779,6 +779,24 @@ pub fn computed(ui: &mut Ui, label_text: &str, value: Wan) {
     });
 }
 
+/// A computed amount in a table's row: as wide as an amount's box and right-aligned like the
+/// figures in the boxes beside it (a grid column takes the width its cells ask for, so the
+/// text is placed in a rect of the box's width rather than laid out right to left).
+pub fn computed_cell(ui: &mut Ui, text: &str) {
+    let size = egui::vec2(AMOUNT_BOX_WIDTH, ui.spacing().interact_size.y);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let margin = ui.spacing().button_padding.x;
+    ui.painter().text(
+        egui::pos2(rect.right() - margin, rect.center().y),
+        egui::Align2::RIGHT_CENTER,
+        text,
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().text_color(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    response.on_hover_text("由各项自动计算，无需录入");
+}
+
 /// A heading inside a tab.
 pub fn section(ui: &mut Ui, text: &str) {
     ui.add_space(6.0);

@@ -342,7 +342,7 @@ fn line_row(
         &mut line.project,
         &format!("第{}行项目支出", i + 1),
     );
-    ui.label(line.total().table());
+    widgets::computed_cell(ui, &line.total().table());
     widgets::amount_cell(
         ui,
         form,

@@ -234,7 +234,7 @@ fn by_function_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
                 });
             }
             cell(ui, TOTAL, |ui| {
-                ui.label(line.total().table());
+                widgets::computed_cell(ui, &line.total().table());
             });
             if remove_button(ui, i, "科目") {
                 remove = Some(i);
