@@ -770,11 +770,8 @@ pub fn computed(ui: &mut Ui, label_text: &str, value: Wan) {
     ui.horizontal(|ui| {
         row_label(ui, label_text);
         // Right-aligned where the boxes' figures are, so a total stands under what it sums.
-        let size = egui::vec2(AMOUNT_BOX_WIDTH, ui.spacing().interact_size.y);
-        ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(Align::Center), |ui| {
-            ui.label(RichText::new(value.table()).strong())
-                .on_hover_text("由各项自动计算，无需录入");
-        });
+        let strong = ui.visuals().strong_text_color();
+        figure_cell(ui, &value.table(), strong);
         ui.label("万元");
     });
 }
@@ -783,6 +780,12 @@ pub fn computed(ui: &mut Ui, label_text: &str, value: Wan) {
 /// figures in the boxes beside it (a grid column takes the width its cells ask for, so the
 /// text is placed in a rect of the box's width rather than laid out right to left).
 pub fn computed_cell(ui: &mut Ui, text: &str) {
+    let colour = ui.visuals().text_color();
+    figure_cell(ui, text, colour);
+}
+
+/// A computed figure as wide as an amount's box, right-aligned, in `colour`.
+fn figure_cell(ui: &mut Ui, text: &str, colour: egui::Color32) {
     let size = egui::vec2(AMOUNT_BOX_WIDTH, ui.spacing().interact_size.y);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     let margin = ui.spacing().button_padding.x;
@@ -791,7 +794,7 @@ pub fn computed_cell(ui: &mut Ui, text: &str) {
         egui::Align2::RIGHT_CENTER,
         text,
         egui::TextStyle::Body.resolve(ui.style()),
-        ui.visuals().text_color(),
+        colour,
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     response.on_hover_text("由各项自动计算，无需录入");
