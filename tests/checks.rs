@@ -976,6 +976,39 @@ fn a_rule_whose_data_is_missing_could_not_run_and_is_not_a_pass() {
     assert_eq!(e.findings, 1);
 }
 
+/// A blank 机关运行经费 is not a zero to compare: JS-711 says it is blank, and JS-703 (its ratio
+/// to 日常公用经费) waits for it instead of reporting "0.00 万元 是 … 的 0%".
+#[test]
+fn a_blank_running_cost_is_missing_data_not_a_zero_ratio() {
+    let mut p = clean();
+    p.running_costs.amount = None;
+    let r = review(&p);
+    let e = r.ledger.get("JS-703").unwrap();
+    assert_eq!(e.coverage.label(), "缺少数据");
+    assert_eq!(e.findings, 0);
+    assert_eq!(e.coverage.fields()[0].to_string(), "running_costs.amount");
+    assert!(codes(&p).contains("JS-711"));
+    // Entered, and far from the 日常公用经费, it runs and fires.
+    p.running_costs.amount = Some(wan("5"));
+    assert!(codes(&p).contains("JS-703"));
+}
+
+/// A vehicle counted whose amount is still blank: the message says the amount is not entered,
+/// not that it is 0.00.
+#[test]
+fn a_vehicle_bought_without_its_amount_says_the_amount_is_not_entered() {
+    let mut p = clean();
+    p.three_public.vehicles.purchases.sedan.count = 1;
+    p.three_public.vehicles.purchases.sedan.amount = None;
+    let r = review(&p);
+    let f = r.findings.iter().find(|f| f.code == "JS-301").unwrap();
+    assert!(
+        f.message.contains("购置轿车 1 辆，金额 未填写"),
+        "{}",
+        f.message
+    );
+}
+
 #[test]
 fn rules_that_do_not_fit_the_unit_are_not_applicable() {
     let mut p = clean();

@@ -36,6 +36,8 @@ pub enum Need {
     Prior(PriorFigure),
     /// Any prior-year "三公" figure.
     ThreePublicPrior,
+    /// This year's 机关运行经费 (a blank is not a zero to compare).
+    RunningCosts,
     /// Last year's 机关运行经费.
     RunningCostsPrior,
     /// A 报表数.
@@ -77,6 +79,7 @@ impl Need {
             Need::PriorYear => "上年决算数".to_owned(),
             Need::Prior(f) => format!("上年数“{}”", f.label()),
             Need::ThreePublicPrior => "“三公”经费各项的上年数".to_owned(),
+            Need::RunningCosts => "机关运行经费".to_owned(),
             Need::RunningCostsPrior => "机关运行经费的上年数".to_owned(),
             Need::Control(t) => t.label().to_owned(),
             Need::AnyControl => "从官方报表照抄的报表数".to_owned(),
@@ -162,6 +165,10 @@ impl Need {
                     fields: vec![FieldPath::three_public(ThreePublicField::OverseasPrior)],
                 })
             }
+            Need::RunningCosts if p.running_costs.amount.is_none() => missing(
+                "未填写机关运行经费",
+                FieldPath::running_costs(RunningField::Amount),
+            ),
             Need::RunningCostsPrior if p.running_costs.prior.is_none() => missing(
                 "未填写机关运行经费的上年数",
                 FieldPath::running_costs(RunningField::Prior),

@@ -29,7 +29,7 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Hint,
         title: "机关运行经费与日常公用经费相差较大",
         check: Check::Code(running_costs_vs_public_costs),
-        needs: &[Need::Administrative, Need::CostSplit],
+        needs: &[Need::Administrative, Need::CostSplit, Need::RunningCosts],
     },
     Rule {
         code: "JS-704",
@@ -236,9 +236,12 @@ fn negative_balances(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// JS-703: 机关运行经费 is the 日常公用经费 of administrative units; they differ by definition
 /// (project money can count, some public costs do not), but by more than half is worth a look.
 fn running_costs_vs_public_costs(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let running = ctx.project.running_costs.amount;
+    // Needs RunningCosts: the rule is not run on a blank.
+    let Some(running) = ctx.project.running_costs.amount else {
+        return;
+    };
     let public = ctx.totals.public_costs;
-    let Some(ratio) = Percent::of(running.unwrap_or_default(), public) else {
+    let Some(ratio) = Percent::of(running, public) else {
         return;
     };
     let ratio = ratio.value();
@@ -246,7 +249,7 @@ fn running_costs_vs_public_costs(ctx: &Context<'_>, report: &mut Report<'_>) {
         report.add(
             format!(
                 "机关运行经费 {} 是日常公用经费 {} 的 {}%，二者口径相近，请核对",
-                amount(running.unwrap_or_default()),
+                amount(running),
                 amount(public),
                 crate::money::round_half_up(ratio, 2).normalize()
             ),

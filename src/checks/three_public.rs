@@ -124,7 +124,7 @@ fn purchases_count_vs_amount(ctx: &Context<'_>, report: &mut Report<'_>) {
                 format!(
                     "购置{name} {} 辆，金额 {}，数量与金额应同时为 0 或同时不为 0",
                     v.count,
-                    amount(v.amount.unwrap_or_default())
+                    v.amount.map_or_else(|| "未填写".to_owned(), amount)
                 ),
                 vec![
                     FieldPath::three_public(count),
