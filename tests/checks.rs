@@ -1009,6 +1009,46 @@ fn a_vehicle_bought_without_its_amount_says_the_amount_is_not_entered() {
     );
 }
 
+/// A budget or an execution still blank is not a 0 to judge: no "预算数为 0" (JS-304), no
+/// execution rate of 0% (JS-504), no 调整后预算 of 0.00 against the cost targets (JS-507) (JS-711
+/// says what is blank). Reception batches without the amount say it is not entered (JS-307).
+#[test]
+fn blank_budgets_and_executions_are_not_judged_as_zero() {
+    let mut p = clean();
+    p.three_public.reception.budget = None;
+    p.projects[0].funds.fiscal.executed = None;
+    p.projects[0].funds.fiscal.adjusted = None;
+    p.three_public.reception.domestic.actual = None;
+    let r = review(&p);
+    let messages: Vec<String> = r
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code, f.message))
+        .collect();
+    for code in ["JS-304", "JS-504", "JS-507"] {
+        assert!(
+            !messages.iter().any(|m| m.starts_with(code)),
+            "{code}: {messages:?}"
+        );
+    }
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("JS-307") && m.contains("但支出未填写")),
+        "{messages:?}"
+    );
+    // Entered as 0, they are judged.
+    p.three_public.reception.budget = Some(Wan::ZERO);
+    p.three_public.reception.domestic.actual = Some(wan("0.99"));
+    p.projects[0].funds.fiscal.adjusted = Some(wan("59.77"));
+    p.projects[0].funds.fiscal.executed = Some(Wan::ZERO);
+    let found = codes(&p);
+    assert!(
+        found.contains("JS-304") && found.contains("JS-504"),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn rules_that_do_not_fit_the_unit_are_not_applicable() {
     let mut p = clean();

@@ -198,6 +198,10 @@ fn low_execution_needs_reason(ctx: &Context<'_>, report: &mut Report<'_>) {
         let (Some(adjusted), Some(executed)) = (total.adjusted, total.executed) else {
             continue;
         };
+        // A row budgeted but its 执行数 still blank: the rate is of what is entered so far.
+        if p.funds.half_entered(|r| r.adjusted, |r| r.executed) {
+            continue;
+        }
         let Some(rate) = Percent::of(executed, adjusted) else {
             continue;
         };
@@ -339,7 +343,7 @@ fn cost_targets_vs_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
         let Some(adjusted) = total.adjusted else {
             continue;
         };
-        if costs.is_empty() {
+        if costs.is_empty() || p.funds.half_entered(|r| r.initial, |r| r.adjusted) {
             continue;
         }
         let targets: Wan = costs.iter().map(|(_, _, t)| *t).sum();

@@ -71,6 +71,8 @@ pub(super) const RULES: &[Rule] = &[
 struct Part<'a> {
     name: &'static str,
     budget: Wan,
+    /// Whether a budget was entered (a blank is not a budget of 0).
+    budgeted: bool,
     actual: Wan,
     reason: &'a str,
     /// Where its reason is entered.
@@ -84,6 +86,7 @@ fn parts<'a>(ctx: &'a Context<'_>) -> [Part<'a>; 3] {
         Part {
             name: "因公出国（境）费",
             budget: t.overseas.budget.unwrap_or_default(),
+            budgeted: t.overseas.budget.is_some(),
             actual: t.overseas.actual.unwrap_or_default(),
             reason: &t.overseas.change_reason,
             reason_field: F::OverseasChangeReason,
@@ -91,6 +94,7 @@ fn parts<'a>(ctx: &'a Context<'_>) -> [Part<'a>; 3] {
         Part {
             name: "公务用车购置及运行维护费",
             budget: totals.vehicles_budget,
+            budgeted: t.vehicles.purchase_budget.is_some() || t.vehicles.operation_budget.is_some(),
             actual: totals.vehicles_actual,
             reason: &t.vehicles.change_reason,
             reason_field: F::VehiclesChangeReason,
@@ -98,6 +102,7 @@ fn parts<'a>(ctx: &'a Context<'_>) -> [Part<'a>; 3] {
         Part {
             name: "公务接待费",
             budget: t.reception.budget.unwrap_or_default(),
+            budgeted: t.reception.budget.is_some(),
             actual: totals.reception_actual,
             reason: &t.reception.change_reason,
             reason_field: F::ReceptionChangeReason,
@@ -221,7 +226,7 @@ fn same_fleet(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// JS-304: with a zero budget no completion rate can be written; the text gives the reason only.
 fn zero_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
     for part in parts(ctx) {
-        if part.budget.is_zero() && !part.actual.is_zero() {
+        if part.budgeted && part.budget.is_zero() && !part.actual.is_zero() {
             report.add(
                 format!(
                     "{}预算数为 0，决算数 {}：文中不写完成预算百分比，请在原因中说明",
@@ -310,6 +315,15 @@ fn amounts_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
     }
 }
 
+/// How JS-307 names an amount that is zero or blank.
+fn spent(actual: Option<Wan>) -> &'static str {
+    if actual.is_some() {
+        "为 0"
+    } else {
+        "未填写"
+    }
+}
+
 /// JS-307: groups, batches or people with no money spent are usually a missed amount.
 fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
     let t = &ctx.project.three_public;
@@ -317,8 +331,10 @@ fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
     if o.actual.unwrap_or_default().is_zero() && (o.groups > 0 || o.people > 0) {
         report.add(
             format!(
-                "因公出国（境）团组 {} 个、{} 人次，但支出为 0",
-                o.groups, o.people
+                "因公出国（境）团组 {} 个、{} 人次，但支出{}",
+                o.groups,
+                o.people,
+                spent(o.actual)
             ),
             vec![FieldPath::three_public(F::OverseasActual)],
         );
@@ -330,8 +346,10 @@ fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
         if part.actual.unwrap_or_default().is_zero() && (part.batches > 0 || part.people > 0) {
             report.add(
                 format!(
-                    "{name} {} 批次、{} 人次，但支出为 0",
-                    part.batches, part.people
+                    "{name} {} 批次、{} 人次，但支出{}",
+                    part.batches,
+                    part.people,
+                    spent(part.actual)
                 ),
                 vec![FieldPath::three_public(field)],
             );

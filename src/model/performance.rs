@@ -316,6 +316,19 @@ impl ProjectFunds {
             ("其他资金", &self.other),
         ]
     }
+
+    /// Whether a row has an amount in one column and a blank in the next (年初预算 without
+    /// 调整后预算, or 调整后预算 without 执行数): the later column's total is then a sum of what
+    /// has been entered so far, not a figure to judge.
+    pub fn half_entered(
+        &self,
+        first: fn(&FundExecution) -> Option<Wan>,
+        then: fn(&FundExecution) -> Option<Wan>,
+    ) -> bool {
+        self.rows()
+            .iter()
+            .any(|(_, row)| first(row).is_some_and(|a| !a.is_zero()) && then(row).is_none())
+    }
 }
 
 /// One fund row: 年初预算, 调整后预算, 执行数. Empty cells are `None`.
