@@ -90,7 +90,11 @@ fn check_groups_findings_and_sets_the_exit_status() {
         out.contains("JS-710 未在决算批复后 20 日内公开：缺少数据（未填写决算批复日期"),
         "{out}"
     );
-    assert!(out.contains("位置：unit.approval_date"), "{out}");
+    // Where: the field's name, as the findings name theirs, with the path for `juesuan set`.
+    assert!(
+        out.contains("位置：决算批复日期（unit.approval_date）"),
+        "{out}"
+    );
 
     let (code, out, _) = juesuan(&["check", "--json", path_str]);
     assert_eq!(code, EXIT_OK);

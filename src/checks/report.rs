@@ -32,6 +32,10 @@ pub struct CheckReport {
     /// Who signs the report (制表人, 财务负责人) and the unit that seals it.
     #[serde(skip)]
     pub sign_off: SignOff,
+    /// Where each rule the ledger lists as not checked needs its data, in words, in the order
+    /// of `ledger.unchecked()` (empty when it names no field).
+    #[serde(skip)]
+    pub unchecked_places: Vec<String>,
 }
 
 /// A finding as the report lists it.
@@ -107,6 +111,11 @@ impl CheckReport {
                 }),
             })
             .collect();
+        let unchecked_places = review
+            .ledger
+            .unchecked()
+            .map(|e| e.coverage.fields().first().map(&place).unwrap_or_default())
+            .collect();
         let unit = &project.unit;
         let mut sign_off = SignOff::of(unit);
         sign_off
@@ -124,6 +133,7 @@ impl CheckReport {
                 .cloned()
                 .collect(),
             sign_off,
+            unchecked_places,
         }
     }
 
@@ -180,11 +190,7 @@ impl CheckReport {
                 let f = &reported.finding;
                 text.push_str(&format!("  {} {}：{}\n", f.code, f.title, f.message));
                 if let Some(first) = f.fields.first() {
-                    if reported.place.is_empty() {
-                        text.push_str(&format!("      位置：{first}\n"));
-                    } else {
-                        text.push_str(&format!("      位置：{}（{first}）\n", reported.place));
-                    }
+                    text.push_str(&place_line(&reported.place, first));
                 }
                 if let Some(e) = &reported.explanation {
                     text.push_str(&format!(
@@ -215,7 +221,12 @@ impl CheckReport {
     /// The ledger as text: the counts, then every rule that did not check and why.
     pub fn ledger_text(&self) -> String {
         let mut text = format!("审核覆盖：{}\n", self.ledger.counts());
-        for e in self.ledger.unchecked() {
+        let places = self.unchecked_places.iter().map(String::as_str);
+        for (e, place) in self
+            .ledger
+            .unchecked()
+            .zip(places.chain(std::iter::repeat("")))
+        {
             text.push_str(&format!(
                 "  {} {}：{}（{}）\n",
                 e.code,
@@ -224,7 +235,7 @@ impl CheckReport {
                 e.coverage.reason().unwrap_or_default()
             ));
             if let Some(first) = e.coverage.fields().first() {
-                text.push_str(&format!("      位置：{first}\n"));
+                text.push_str(&place_line(place, first));
             }
         }
         text
@@ -373,6 +384,16 @@ fn compared_cells(c: &Compared) -> (Cell, Cell, Cell) {
         Cell::amount(c.right_amount),
         Cell::amount(c.difference()),
     )
+}
+
+/// Where a finding is fixed or a rule needs its data: the field's name with its path, for
+/// the clerk and for `juesuan set`; the path alone when the field has no name.
+fn place_line(place: &str, path: &FieldPath) -> String {
+    if place.is_empty() {
+        format!("      位置：{path}\n")
+    } else {
+        format!("      位置：{place}（{path}）\n")
+    }
 }
 
 fn ledger_table(unchecked: &[&LedgerEntry]) -> Table {
