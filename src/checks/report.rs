@@ -32,10 +32,10 @@ pub struct CheckReport {
     /// Who signs the report (制表人, 财务负责人) and the unit that seals it.
     #[serde(skip)]
     pub sign_off: SignOff,
-    /// Where each rule the ledger lists as not checked needs its data, in words, in the order
-    /// of `ledger.unchecked()` (empty when it names no field).
+    /// Where each rule the ledger lists as not checked needs its data, in words, by rule code
+    /// (absent when the field has no name).
     #[serde(skip)]
-    pub unchecked_places: Vec<String>,
+    pub unchecked_places: std::collections::BTreeMap<&'static str, String>,
 }
 
 /// A finding as the report lists it.
@@ -114,7 +114,7 @@ impl CheckReport {
         let unchecked_places = review
             .ledger
             .unchecked()
-            .map(|e| e.coverage.fields().first().map(&place).unwrap_or_default())
+            .filter_map(|e| Some((e.code, place(e.coverage.fields().first()?))))
             .collect();
         let unit = &project.unit;
         let mut sign_off = SignOff::of(unit);
@@ -221,12 +221,7 @@ impl CheckReport {
     /// The ledger as text: the counts, then every rule that did not check and why.
     pub fn ledger_text(&self) -> String {
         let mut text = format!("审核覆盖：{}\n", self.ledger.counts());
-        let places = self.unchecked_places.iter().map(String::as_str);
-        for (e, place) in self
-            .ledger
-            .unchecked()
-            .zip(places.chain(std::iter::repeat("")))
-        {
+        for e in self.ledger.unchecked() {
             text.push_str(&format!(
                 "  {} {}：{}（{}）\n",
                 e.code,
@@ -235,6 +230,7 @@ impl CheckReport {
                 e.coverage.reason().unwrap_or_default()
             ));
             if let Some(first) = e.coverage.fields().first() {
+                let place = self.unchecked_places.get(e.code).map_or("", String::as_str);
                 text.push_str(&place_line(place, first));
             }
         }

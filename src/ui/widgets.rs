@@ -171,7 +171,7 @@ fn first_in_row(ui: &Ui) -> bool {
 }
 
 /// The label of a row's field. The first label of a row fills the label column; a second field
-/// on the same row (购置轿车金额 after the count) follows its box directly.
+/// drawn on the same row after another follows that one's box directly.
 pub fn row_label(ui: &mut Ui, text: &str) -> egui::Id {
     let first = first_in_row(ui);
     let response = ui.label(text);
