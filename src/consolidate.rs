@@ -253,6 +253,23 @@ pub fn consolidate(
         .collect();
     out.running_costs.amount = entered(&running, |p| p.running_costs.amount);
     out.running_costs.prior = sum(&running, |p| p.running_costs.prior);
+    for (i, expense) in [
+        &mut out.meetings_training.meetings,
+        &mut out.meetings_training.training,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        fn of(p: &Project, i: usize) -> &crate::model::CountedExpense {
+            let mt = &p.meetings_training;
+            [&mt.meetings, &mt.training][i]
+        }
+        expense.budget = entered(all, |p| of(p, i).budget);
+        expense.actual = entered(all, |p| of(p, i).actual);
+        expense.prior = sum(all, |p| of(p, i).prior);
+        expense.count = sum(all, |p| of(p, i).count);
+        expense.people = sum(all, |p| of(p, i).people);
+    }
     let pr = &mut out.procurement;
     pr.goods = entered(all, |p| p.procurement.goods);
     pr.works = entered(all, |p| p.procurement.works);

@@ -115,6 +115,16 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
 
     p.running_costs.prior = p.running_costs.amount;
     p.running_costs.amount = None;
+    for expense in [
+        &mut p.meetings_training.meetings,
+        &mut p.meetings_training.training,
+    ] {
+        expense.prior = expense.actual;
+        expense.budget = None;
+        expense.actual = None;
+        expense.count = 0;
+        expense.people = 0;
+    }
     p.procurement = crate::model::Procurement::default();
     p.assets.change_rate_percent = None;
     p.assets.utilization_rate_percent = None;
@@ -207,6 +217,8 @@ fn mark_drafts(p: &mut Project) -> usize {
         &mut p.three_public.reception.purpose,
         &mut p.three_public.reception.content,
         &mut p.running_costs.change_reason,
+        &mut p.meetings_training.meetings.change_reason,
+        &mut p.meetings_training.training.change_reason,
         &mut p.performance.department.summary,
         &mut p.performance.department.conclusion,
     ];

@@ -13,7 +13,9 @@ use juesuan::checks::examples::{CASES, Mutation, clean};
 use juesuan::checks::{self, Finding, Severity};
 use juesuan::example::example;
 use juesuan::model::totals::Totals;
-use juesuan::model::{CostEntry, Date, Fund, Project, Root, ShareRounding, Tolerance, UnitKind};
+use juesuan::model::{
+    CostEntry, Date, EconomicItem, Fund, Project, Root, ShareRounding, Tolerance, UnitKind,
+};
 use juesuan::money::Wan;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -298,6 +300,14 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         &[
             "basic_costs.public.items[0].amount",
             "three_public.reception.domestic.actual",
+        ],
+    ),
+    (
+        "JS-309",
+        "基本支出中 30215 会议费 0.60 万元，超过会议费决算数 0.50 万元，相差 0.10 万元",
+        &[
+            "basic_costs.public.items[0].amount",
+            "meetings_training.meetings.actual",
         ],
     ),
     (
@@ -923,11 +933,11 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
         "{:#?}",
         r.ledger
     );
-    assert_eq!((counts.not_applicable, counts.missing_data), (1, 7));
+    assert_eq!((counts.not_applicable, counts.missing_data), (1, 8));
     assert_eq!(
         counts.to_string(),
         format!(
-            "{} 条规则：{} 条已审核，1 条不适用，7 条缺少数据",
+            "{} 条规则：{} 条已审核，1 条不适用，8 条缺少数据",
             counts.rules, counts.checked
         )
     );
@@ -945,8 +955,8 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
 /// items to classify, compare with the catalog or with "三公", or to add up by 类), it is an
 /// administrative unit (a 事业单位's 机关运行经费 rule does not apply), and the seed states no
 /// 批复日期.
-const EXAMPLE_UNCHECKED: [&str; 8] = [
-    "JS-202", "JS-203", "JS-211", "JS-212", "JS-302", "JS-704", "JS-709", "JS-710",
+const EXAMPLE_UNCHECKED: [&str; 9] = [
+    "JS-202", "JS-203", "JS-211", "JS-212", "JS-302", "JS-309", "JS-704", "JS-709", "JS-710",
 ];
 
 #[test]
@@ -1169,4 +1179,34 @@ fn the_rule_catalog_shows_what_each_rule_says_on_its_case() {
         assert!(info.example.is_some(), "{} has no example", info.code);
     }
     assert!(checks::rule_catalog_text().contains("      示例：收入总计 "));
+}
+
+#[test]
+fn training_left_blank_is_not_judged_against_the_economic_item_until_entered() {
+    let mut p = clean();
+    p.basic_costs.public = CostEntry::Items(vec![
+        EconomicItem {
+            code: "30216".into(),
+            name: "培训费".into(),
+            amount: Some(wan("0.3")),
+        },
+        EconomicItem {
+            code: "30201".into(),
+            name: "办公费".into(),
+            amount: Some(wan("19.89")),
+        },
+    ]);
+    assert!(!codes(&p).contains("JS-309"));
+    let r = review(&p);
+    assert_eq!(r.ledger.get("JS-309").unwrap().coverage.label(), "缺少数据");
+    p.meetings_training.training.actual = Some(wan("0"));
+    let found: Vec<Finding> = findings(&p)
+        .into_iter()
+        .filter(|f| f.code == "JS-309")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].message.contains("超过培训费决算数 0.00 万元"),
+        "{found:?}"
+    );
 }

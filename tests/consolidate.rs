@@ -33,6 +33,9 @@ fn agency() -> Project {
     let mut p = example().unwrap();
     p.expenditure.lines[0].subsidies = Some(wan("30.00"));
     p.revenue.from_subsidiaries = Some(wan("5.00"));
+    p.meetings_training.meetings.actual = Some(wan("0.86"));
+    p.meetings_training.meetings.count = 6;
+    p.meetings_training.training.actual = Some(wan("0.30"));
     p
 }
 
@@ -45,6 +48,7 @@ fn service_unit(grant: &str) -> Project {
     p.unit.kind = UnitKind::PublicService;
     p.revenue.higher_level_grants = Some(wan(grant));
     p.expenditure.lines[1].remitted = Some(wan("5.00"));
+    p.meetings_training.training.actual = Some(wan("0.50"));
     p
 }
 
@@ -98,6 +102,11 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
         td.three_public.actual,
         ta.three_public.actual + tb.three_public.actual
     );
+    // 会议费 and 培训费 add up as the year's amounts do: blank only where every unit left it blank.
+    assert_eq!(dept.meetings_training.meetings.actual, Some(wan("0.86")));
+    assert_eq!(dept.meetings_training.meetings.count, 6);
+    assert_eq!(dept.meetings_training.training.actual, Some(wan("0.80")));
+    assert_eq!(dept.meetings_training.training.budget, None);
     // 机关运行经费: the 行政 机关's only; the 事业 unit has none.
     assert_eq!(dept.running_costs.amount, a.running_costs.amount);
     assert_eq!(

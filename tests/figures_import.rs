@@ -427,3 +427,29 @@ fn a_three_public_table_laid_out_by_rows_is_read_part_by_part() {
         example().unwrap().three_public.overseas.groups
     );
 }
+
+#[test]
+fn shaanxis_table_of_three_public_meetings_and_training_imports_back() {
+    let mut original = example().unwrap();
+    original.settings.template = Some("shaanxi-2020".into());
+    let mt = &mut original.meetings_training;
+    // As a number cell reads back (no trailing zeros), so the files compare equal.
+    mt.meetings.budget = Some(wan("1.2"));
+    mt.meetings.actual = Some(wan("0.86"));
+    mt.training.budget = Some(wan("0.5"));
+    mt.training.actual = Some(wan("0.5"));
+    let doc = build_with_builtin_catalog(&original);
+    assert!(
+        doc.blocks.iter().any(|b| matches!(
+            b,
+            juesuan::document::Block::Table(t) if t.id == "three_public_meetings"
+        )),
+        "the template prints 陕西's 表7"
+    );
+    let file = import::read_workbook(xlsx::tables(&doc).unwrap()).unwrap();
+    assert!(file.rejected.is_empty(), "{:?}", file.rejected);
+    let mut blank = cleared(&original);
+    blank.meetings_training = Default::default();
+    let imported = file.apply(&blank).unwrap();
+    same(&imported, &original);
+}

@@ -308,3 +308,25 @@ fn a_line_blank_this_year_has_no_prior_figure_next_year() {
         Some(this.expenditure.lines[1].total())
     );
 }
+
+#[test]
+fn meetings_and_training_become_next_years_prior_figures_and_start_blank() {
+    let mut this = example().unwrap();
+    this.set("meetings_training.meetings.actual", "0.86")
+        .unwrap();
+    this.set("meetings_training.meetings.count", "6").unwrap();
+    this.set("meetings_training.meetings.change_reason", "压减会议")
+        .unwrap();
+    this.set("meetings_training.training.budget", "0.5")
+        .unwrap();
+    let next = juesuan::next_year::next_year(&this, None).project;
+    let (m, t) = (
+        &next.meetings_training.meetings,
+        &next.meetings_training.training,
+    );
+    assert_eq!(m.prior, Some("0.86".parse().unwrap()));
+    assert_eq!((m.actual, m.budget, m.count), (None, None, 0));
+    assert!(m.change_reason.starts_with(DRAFT), "{}", m.change_reason);
+    // 培训费 had a budget but no 决算数: next year has no prior figure, not a 0.
+    assert_eq!((t.prior, t.budget), (None, None));
+}

@@ -279,9 +279,9 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"fund\": \"一般公共预算财政拨款\"", "\"fund\": 3"),
         ("\"lines\": [", "\"lines\": [[], "),
         ("\"project\": {", "\"project\": ["),
-        ("\"schema_version\": 9", "\"schema_version\": \"5\""),
-        ("\"schema_version\": 9", "\"schema_version\": -5"),
-        ("\"schema_version\": 9", "\"schema_version\": 0"),
+        ("\"schema_version\": 10", "\"schema_version\": \"5\""),
+        ("\"schema_version\": 10", "\"schema_version\": -5"),
+        ("\"schema_version\": 10", "\"schema_version\": 0"),
         // An amount of the year may be blank (null); an opening balance, last year's closing
         // one, may not; nor may a blank be written as text.
         ("\"opening\": \"0\"", "\"opening\": null"),
@@ -352,6 +352,15 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         (
             "\"project\": {",
             "\"project\": {\"department\": {\"members\": [], \"units\": 2}, ",
+        ),
+        // 会议费、培训费 with a negative count or an unknown key.
+        (
+            "\"project\": {",
+            "\"project\": {\"meetings_training\": {\"meetings\": {\"count\": -1}}, ",
+        ),
+        (
+            "\"project\": {",
+            "\"project\": {\"meetings_training\": {\"lunch\": {}}, ",
         ),
         ("{", "{\"\\ud800\": 1, "),
         ("{", "{\"a\": \"\\x\", "),

@@ -11,8 +11,9 @@ use serde::Serialize;
 
 use super::{Context, Severity};
 use crate::model::{
-    BalanceSide, ControlTotal, CostEntry, CostGroup, ExpenditureField, FieldPath, PerformanceField,
-    PriorFigure, RevenueField, Root, RunningField, ThreePublicField, UnitField, UnitKind,
+    BalanceSide, ControlTotal, CostEntry, CostGroup, ExpenditureField, FieldPath,
+    MeetingsTrainingField, PerformanceField, PriorFigure, RevenueField, Root, RunningField,
+    ThreePublicField, UnitField, UnitKind,
 };
 
 /// What a rule needs of the project before it can say anything.
@@ -40,6 +41,8 @@ pub enum Need {
     RunningCosts,
     /// Last year's 机关运行经费.
     RunningCostsPrior,
+    /// This year's 会议费 or 培训费 (stated where the template asks for them).
+    MeetingsTraining,
     /// A 报表数.
     Control(ControlTotal),
     /// Any 报表数.
@@ -81,6 +84,7 @@ impl Need {
             Need::ThreePublicPrior => "“三公”经费各项的上年数".to_owned(),
             Need::RunningCosts => "机关运行经费".to_owned(),
             Need::RunningCostsPrior => "机关运行经费的上年数".to_owned(),
+            Need::MeetingsTraining => "会议费或培训费的决算数".to_owned(),
             Need::Control(t) => t.label().to_owned(),
             Need::AnyControl => "从官方报表照抄的报表数".to_owned(),
             Need::EnteredInWan => "按万元录入".to_owned(),
@@ -173,6 +177,15 @@ impl Need {
                 "未填写机关运行经费的上年数",
                 FieldPath::running_costs(RunningField::Prior),
             ),
+            Need::MeetingsTraining
+                if p.meetings_training.meetings.actual.is_none()
+                    && p.meetings_training.training.actual.is_none() =>
+            {
+                missing(
+                    "未填写会议费和培训费的决算数（模板列示时填写）",
+                    FieldPath::meetings_training(MeetingsTrainingField::MeetingsActual),
+                )
+            }
             Need::Control(t) if t.of(&p.control_totals).is_none() => {
                 missing(&format!("未填写{}", t.label()), FieldPath::control_total(t))
             }

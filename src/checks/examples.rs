@@ -266,6 +266,22 @@ pub const CASES: &[(&str, Mutation)] = &[
         v.change_reason = "租用车辆".into();
         p.control_totals.three_public = None;
     }),
+    ("JS-309", |p| {
+        p.basic_costs.public = CostEntry::Items(vec![
+            EconomicItem {
+                code: "30215".into(),
+                name: "会议费".into(),
+                amount: Some(wan("0.6")),
+            },
+            EconomicItem {
+                code: "30201".into(),
+                name: "办公费".into(),
+                amount: Some(wan("19.59")),
+            },
+        ]);
+        // 培训费 left blank: a blank is not judged.
+        p.meetings_training.meetings.actual = Some(wan("0.5"));
+    }),
     ("JS-401", |p| p.procurement.to_sme = Some(wan("3"))),
     ("JS-402", |p| {
         p.procurement.to_small_micro = Some(wan("2.5"))

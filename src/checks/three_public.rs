@@ -65,6 +65,13 @@ pub(super) const RULES: &[Rule] = &[
         check: Check::Code(running_costs_without_vehicles),
         needs: &[],
     },
+    Rule {
+        code: "JS-309",
+        severity: Severity::Error,
+        title: "基本支出中的会议费、培训费超过会议费、培训费决算数",
+        check: Check::Code(economic_lines_within_meetings_training),
+        needs: &[Need::EconomicItems, Need::MeetingsTraining],
+    },
 ];
 
 /// A "三公" part: its name, budget, actual, reason and fields.
@@ -145,32 +152,84 @@ fn purchases_count_vs_amount(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn economic_lines_within_three_public(ctx: &Context<'_>, report: &mut Report<'_>) {
     let t = &ctx.project.three_public;
     let totals = &ctx.totals.three_public;
+    let limit = |code, name, amount, field| Limit {
+        code,
+        of: format!("“三公”经费中的{name}"),
+        amount,
+        field: FieldPath::three_public(field),
+    };
     let limits = [
-        (
+        limit(
             "30212",
             "因公出国（境）费",
             t.overseas.actual,
             F::OverseasActual,
         ),
-        (
+        limit(
             "31013",
             "公务用车购置费",
             Some(totals.purchase_actual),
             F::Purchases,
         ),
-        (
+        limit(
             "30231",
             "公务用车运行维护费",
             t.vehicles.operation_actual,
             F::OperationActual,
         ),
-        (
+        limit(
             "30217",
             "公务接待费",
             Some(totals.reception_actual),
             F::DomesticActual,
         ),
     ];
+    economic_items_within(ctx, report, &limits);
+}
+
+/// JS-309: the economic items 30215 会议费 and 30216 培训费 of 基本支出 cannot exceed the 会议费
+/// and 培训费 the document states, which also include project spending (so ≤, not =). A blank
+/// 决算数 is not judged: a template that does not state them leaves them blank.
+fn economic_lines_within_meetings_training(ctx: &Context<'_>, report: &mut Report<'_>) {
+    use crate::model::MeetingsTrainingField as M;
+    let mt = &ctx.project.meetings_training;
+    let limits: Vec<Limit> = [
+        (
+            "30215",
+            "会议费决算数",
+            mt.meetings.actual,
+            M::MeetingsActual,
+        ),
+        (
+            "30216",
+            "培训费决算数",
+            mt.training.actual,
+            M::TrainingActual,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, _, amount, _)| amount.is_some())
+    .map(|(code, of, amount, field)| Limit {
+        code,
+        of: of.to_owned(),
+        amount,
+        field: FieldPath::meetings_training(field),
+    })
+    .collect();
+    economic_items_within(ctx, report, &limits);
+}
+
+/// A figure that the 基本支出 economic item `code` is a part of.
+struct Limit {
+    code: &'static str,
+    /// What the figure is, for the message (“三公”经费中的公务接待费).
+    of: String,
+    amount: Option<Wan>,
+    field: FieldPath,
+}
+
+/// Reports each 基本支出 economic item above the figure it is part of.
+fn economic_items_within(ctx: &Context<'_>, report: &mut Report<'_>, limits: &[Limit]) {
     let b = &ctx.project.basic_costs;
     for (group, entry) in [
         (CostGroup::Personnel, &b.personnel),
@@ -180,29 +239,36 @@ fn economic_lines_within_three_public(ctx: &Context<'_>, report: &mut Report<'_>
             continue;
         };
         for (i, item) in items.iter().enumerate() {
-            for (code, name, limit, field) in limits {
-                if item.code == code && item.amount > limit {
-                    let compared = Compared::new(
-                        &format!("基本支出中 {code} {}", item.name),
-                        item.amount.unwrap_or_default(),
-                        &format!("“三公”经费中的{name}"),
-                        limit.unwrap_or_default(),
-                    );
-                    report.add_compared(
-                        format!(
-                            "基本支出中 {code} {} {}，超过“三公”经费中的{name} {}，相差 {}",
-                            item.name,
-                            amount(item.amount.unwrap_or_default()),
-                            amount(limit.unwrap_or_default()),
-                            amount(item.amount.unwrap_or_default() - limit.unwrap_or_default())
-                        ),
-                        compared,
-                        vec![
-                            FieldPath::cost_item(group, i, CostItemField::Amount),
-                            FieldPath::three_public(field),
-                        ],
-                    );
+            for limit in limits {
+                if item.code != limit.code || item.amount <= limit.amount {
+                    continue;
                 }
+                let code = limit.code;
+                let (part, whole) = (
+                    item.amount.unwrap_or_default(),
+                    limit.amount.unwrap_or_default(),
+                );
+                let compared = Compared::new(
+                    &format!("基本支出中 {code} {}", item.name),
+                    part,
+                    &limit.of,
+                    whole,
+                );
+                report.add_compared(
+                    format!(
+                        "基本支出中 {code} {} {}，超过{} {}，相差 {}",
+                        item.name,
+                        amount(part),
+                        limit.of,
+                        amount(whole),
+                        amount(part - whole)
+                    ),
+                    compared,
+                    vec![
+                        FieldPath::cost_item(group, i, CostItemField::Amount),
+                        limit.field.clone(),
+                    ],
+                );
             }
         }
     }

@@ -52,7 +52,7 @@ pub(super) fn findings(doc: &Document) -> Vec<(&'static str, String)> {
             out.push((
                 "WD-111",
                 format!(
-                    "{}有 {blanks} 个金额格留空；“三公”经费各项没有发生的应填 0.00，不能留空",
+                    "{}有 {blanks} 个金额格留空；没有发生的应填 0.00，不能留空",
                     t.title
                 ),
             ));
@@ -199,12 +199,15 @@ fn counts_in_text(text: &str) -> Vec<&'static str> {
     missing
 }
 
-/// What of the vehicle split a 三公 table's header lacks: a column of 购置费 and one of 运行费.
+/// What of the vehicle split a 三公 table lacks: an item (a column or a row) of 购置费 and one of 运行费.
 fn vehicle_split_in_table(t: &Table) -> Vec<&'static str> {
+    // Items are columns (表7) or rows (云南 表10, 陕西 表7): the headers and the rows' labels.
     let heads: Vec<String> = t
         .header
         .iter()
         .flatten()
+        .chain(t.rows.iter().filter_map(|row| row.first()))
+        .filter(|c| matches!(c.content, Content::Text(_) | Content::Centered(_)))
         .map(|c| c.content.display())
         .collect();
     let apart = |word: &str| {
@@ -222,15 +225,14 @@ fn vehicle_split_in_table(t: &Table) -> Vec<&'static str> {
     missing
 }
 
-/// How many cells of a table's amount rows are left blank: in a row that prints amounts, a
-/// blank cell where the header has an amount column.
+/// How many amount cells of a table are left blank: in every row, the blank cells after its
+/// labels (a figure not applicable prints "—", not a blank).
 fn blank_amounts(t: &Table) -> usize {
     t.rows
         .iter()
-        .filter(|row| row.iter().any(|c| matches!(c.content, Content::Amount(_))))
         .map(|row| {
             row.iter()
-                .skip_while(|c| !matches!(c.content, Content::Amount(_)))
+                .skip_while(|c| matches!(c.content, Content::Text(_) | Content::Centered(_)))
                 .filter(|c| matches!(c.content, Content::Empty))
                 .count()
         })
@@ -320,7 +322,11 @@ const STANDARD_TABLES: [(&str, &[&str]); 9] = [
     ),
     (
         "一般公共预算财政拨款“三公”经费支出决算表",
-        &["three_public", "three_public_running"],
+        &[
+            "three_public",
+            "three_public_running",
+            "three_public_meetings",
+        ],
     ),
     ("政府性基金预算财政拨款收入支出决算表", &["government_fund"]),
     (

@@ -16,7 +16,7 @@ use crate::money::Wan;
 const UNIT: &str = "单位：万元";
 
 /// The ids of the tables, with the title each has unless the template gives another.
-pub const TABLES: [(&str, &str); 16] = [
+pub const TABLES: [(&str, &str); 17] = [
     ("summary", "收入支出决算总表"),
     ("revenue", "收入决算表"),
     ("expenditure", "支出决算表"),
@@ -40,6 +40,10 @@ pub const TABLES: [(&str, &str); 16] = [
     (
         "three_public_running",
         "财政拨款“三公”经费、行政参公单位机关运行经费情况表",
+    ),
+    (
+        "three_public_meetings",
+        "一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表",
     ),
     ("government_fund", "政府性基金预算财政拨款收入支出决算表"),
     (
@@ -71,6 +75,7 @@ pub(super) fn table_by_id(f: &Figures<'_>, id: &str, title: &str) -> Option<Tabl
         "general_budget_project" => general_budget_project_table(f),
         "three_public" => three_public_table(f),
         "three_public_running" => three_public_running_table(f),
+        "three_public_meetings" => three_public_meetings_table(f),
         "government_fund" => fund_revenue_expenditure_table(f, Fund::GovernmentFund),
         "state_capital_revenue_expenditure" => {
             fund_revenue_expenditure_table(f, Fund::StateCapital)
@@ -931,70 +936,101 @@ fn general_budget_project_table(f: &Figures<'_>) -> Table {
 /// 财政拨款“三公”经费、行政参公单位机关运行经费情况表 (云南 表10): each 三公 item with its
 /// budget and actual, then 机关运行经费.
 fn three_public_running_table(f: &Figures<'_>) -> Table {
-    let tp = &f.project.three_public;
-    let t = &f.totals.three_public;
+    let mut rows = three_public_rows(f);
+    // 机关运行经费 has no budget of its own: its 预算数 is not applicable, not left blank.
+    let mut running = budget_actual_row(
+        "二、机关运行经费",
+        None,
+        f.project.running_costs.amount,
+        true,
+    );
+    running[1] = Cell::centered("—").strong();
+    rows.push(running);
+    budget_actual_table("财政拨款“三公”经费、行政参公单位机关运行经费情况表", rows)
+}
+
+/// 一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表 (陕西): each 三公 item, then 会议费 and
+/// 培训费, each with its budget and actual. A 会议费 or 培训费 not entered prints blank (and the
+/// checklist reports the blank cell).
+fn three_public_meetings_table(f: &Figures<'_>) -> Table {
+    let mt = &f.project.meetings_training;
+    let mut rows = three_public_rows(f);
+    for (label, e) in [("二、会议费", &mt.meetings), ("三、培训费", &mt.training)] {
+        rows.push(budget_actual_row(label, e.budget, e.actual, true));
+    }
+    budget_actual_table(
+        "一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表",
+        rows,
+    )
+}
+
+/// A table of items by row with 预算数 and 决算数 columns.
+fn budget_actual_table(title: &str, rows: Vec<Vec<Cell>>) -> Table {
     let header = vec![vec![
         Cell::head("项目"),
         Cell::head("预算数"),
         Cell::head("决算数"),
     ]];
-    let row = |label: &str, budget: Option<Wan>, actual: Wan, strong: bool| {
-        let cells = vec![
-            Cell::text(label),
-            Cell::maybe_amount(budget),
-            Cell::amount(actual),
-        ];
-        if strong {
-            cells.into_iter().map(Cell::strong).collect()
-        } else {
-            cells
-        }
-    };
-    let rows = vec![
-        row("一、“三公”经费支出", Some(t.budget), t.actual, true),
-        row(
+    table(title, vec![6, 3, 3], header, rows)
+}
+
+/// One row of [`budget_actual_table`]; `strong` for a 一、二、 row.
+fn budget_actual_row(
+    label: &str,
+    budget: Option<Wan>,
+    actual: Option<Wan>,
+    strong: bool,
+) -> Vec<Cell> {
+    let cells = vec![
+        Cell::text(label),
+        Cell::maybe_amount(budget),
+        Cell::maybe_amount(actual),
+    ];
+    if strong {
+        cells.into_iter().map(Cell::strong).collect()
+    } else {
+        cells
+    }
+}
+
+/// The "三公" rows of a [`budget_actual_table`]: the total, then each item (blank parts add as 0).
+fn three_public_rows(f: &Figures<'_>) -> Vec<Vec<Cell>> {
+    let tp = &f.project.three_public;
+    let t = &f.totals.three_public;
+    let zero = |a: Option<Wan>| Some(a.unwrap_or_default());
+    vec![
+        budget_actual_row("一、“三公”经费支出", Some(t.budget), Some(t.actual), true),
+        budget_actual_row(
             "（一）因公出国（境）费",
-            Some(tp.overseas.budget.unwrap_or_default()),
-            tp.overseas.actual.unwrap_or_default(),
+            zero(tp.overseas.budget),
+            zero(tp.overseas.actual),
             false,
         ),
-        row(
+        budget_actual_row(
             "（二）公务用车购置及运行维护费",
             Some(t.vehicles_budget),
-            t.vehicles_actual,
+            Some(t.vehicles_actual),
             false,
         ),
-        row(
+        budget_actual_row(
             "1.公务用车购置费",
-            Some(tp.vehicles.purchase_budget.unwrap_or_default()),
-            t.purchase_actual,
+            zero(tp.vehicles.purchase_budget),
+            Some(t.purchase_actual),
             false,
         ),
-        row(
+        budget_actual_row(
             "2.公务用车运行维护费",
-            Some(tp.vehicles.operation_budget.unwrap_or_default()),
-            tp.vehicles.operation_actual.unwrap_or_default(),
+            zero(tp.vehicles.operation_budget),
+            zero(tp.vehicles.operation_actual),
             false,
         ),
-        row(
+        budget_actual_row(
             "（三）公务接待费",
-            Some(tp.reception.budget.unwrap_or_default()),
-            t.reception_actual,
+            zero(tp.reception.budget),
+            Some(t.reception_actual),
             false,
         ),
-        row(
-            "二、机关运行经费",
-            None,
-            f.project.running_costs.amount.unwrap_or_default(),
-            true,
-        ),
-    ];
-    table(
-        "财政拨款“三公”经费、行政参公单位机关运行经费情况表",
-        vec![6, 3, 3],
-        header,
-        rows,
-    )
+    ]
 }
 
 /// 政府采购情况表 (北京): the procurement totals and what went to small firms.

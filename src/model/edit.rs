@@ -264,7 +264,9 @@ impl Project {
             }
         };
         let mut value = serde_json::to_value(&*self).unwrap_or_default();
-        set_at(&parsed, &mut value, new);
+        if !set_at(&parsed, &mut value, new) {
+            return Err(bad("项目文件中没有这个位置".to_owned()));
+        }
         let changed: Project = serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
         changed
             .validate()
@@ -314,19 +316,35 @@ fn json_of(value: &super::FieldValue<'_>) -> Value {
     }
 }
 
-/// Puts `new` at `path` in `project`, creating the key of an optional field the file omits.
-fn set_at(path: &FieldPath, project: &mut Value, new: Value) {
+/// Puts `new` at `path` in `project`, creating the key of an optional field the file omits, and
+/// the parts above it that it omits as a whole (`meetings_training` while nothing in it is
+/// entered). False when there is no place for it (an index past the end of a list).
+fn set_at(path: &FieldPath, project: &mut Value, new: Value) -> bool {
     if let Some(slot) = path.locate_mut(project) {
         *slot = new;
-        return;
+        return true;
     }
-    // An absent optional key (skipped when empty): its parent exists, add the key.
-    let (Some(super::Step::Key(last)), Some(parent)) = (path.steps().last(), path.parent()) else {
-        return;
+    let Some(parent) = path.parent() else {
+        // The part itself.
+        let Value::Object(map) = project else {
+            return false;
+        };
+        map.insert(path.root().key().to_owned(), new);
+        return true;
     };
-    if let Some(Value::Object(map)) = parent.locate_mut(project) {
-        map.insert(last.to_string(), new);
+    let Some(super::Step::Key(last)) = path.steps().last() else {
+        return false;
+    };
+    if parent.locate_mut(project).is_none()
+        && !set_at(&parent, project, Value::Object(serde_json::Map::new()))
+    {
+        return false;
     }
+    let Some(Value::Object(map)) = parent.locate_mut(project) else {
+        return false;
+    };
+    map.insert(last.to_string(), new);
+    true
 }
 
 /// The paths of `fields` nearest to `path` by edit distance, at most five.
@@ -384,6 +402,28 @@ mod tests {
                 .closing
                 .unwrap_or_default()
                 .is_negative()
+        );
+    }
+
+    #[test]
+    fn a_field_of_a_part_the_file_leaves_out_is_set_and_read_back() {
+        let mut p = example().unwrap();
+        assert!(p.meetings_training.is_empty());
+        let text = serde_json::to_value(&p).unwrap();
+        assert!(
+            text.get("meetings_training").is_none(),
+            "left out while empty"
+        );
+        p.set("meetings_training.training.actual", "0.5").unwrap();
+        p.set("meetings_training.meetings.count", "6").unwrap();
+        assert_eq!(
+            p.meetings_training.training.actual,
+            Some("0.5".parse().unwrap())
+        );
+        assert_eq!(p.meetings_training.meetings.count, 6);
+        assert_eq!(
+            p.get("meetings_training.training.actual").unwrap(),
+            Value::String("0.5".into())
         );
     }
 

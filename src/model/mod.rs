@@ -56,6 +56,9 @@ pub struct Project {
     pub three_public: ThreePublic,
     /// 机关运行经费.
     pub running_costs: RunningCosts,
+    /// 会议费 and 培训费, where the template states them.
+    #[serde(default, skip_serializing_if = "MeetingsTraining::is_empty")]
+    pub meetings_training: MeetingsTraining,
     /// 政府采购.
     pub procurement: Procurement,
     /// 国有资产占有使用.

@@ -16,9 +16,10 @@ use std::fmt;
 use super::{
     AssetField, BalanceSide, Bridge, CarriedField, ControlTotal, CostGroup, CostItemField,
     CostTotalField, ExpenditureField, Fund, FundColumn, GlossaryField, IndicatorField, LineField,
-    NamedUnitField, PerformanceField, PriorFigure, ProcurementField, ProjectField, ProjectFund,
-    RevenueField, RevenueItem, RevenueLineField, RunningField, SectionField, SettingField,
-    Signatory, SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
+    MeetingsTrainingField, NamedUnitField, PerformanceField, PriorFigure, ProcurementField,
+    ProjectField, ProjectFund, RevenueField, RevenueItem, RevenueLineField, RunningField,
+    SectionField, SettingField, Signatory, SpendingField, StaffField, ThreePublicField, UnitField,
+    WordingField,
 };
 
 /// Declares a field enum: each variant with its key (the serde path below the enum's parent, dots
@@ -87,6 +88,8 @@ pub enum Root {
     ThreePublic,
     /// `running_costs`.
     RunningCosts,
+    /// `meetings_training`.
+    MeetingsTraining,
     /// `procurement`.
     Procurement,
     /// `assets`.
@@ -122,6 +125,7 @@ impl Root {
             Root::BasicCosts => "basic_costs",
             Root::ThreePublic => "three_public",
             Root::RunningCosts => "running_costs",
+            Root::MeetingsTraining => "meetings_training",
             Root::Procurement => "procurement",
             Root::Assets => "assets",
             Root::Performance => "performance",
@@ -136,7 +140,7 @@ impl Root {
     }
 
     /// Every root, without the figure of `prior_year` and `control_totals`.
-    pub const ALL: [Root; 19] = [
+    pub const ALL: [Root; 20] = [
         Root::Settings,
         Root::Unit,
         Root::PriorYear(None),
@@ -146,6 +150,7 @@ impl Root {
         Root::BasicCosts,
         Root::ThreePublic,
         Root::RunningCosts,
+        Root::MeetingsTraining,
         Root::Procurement,
         Root::Assets,
         Root::Performance,
@@ -174,6 +179,7 @@ impl Root {
             Root::BasicCosts => "基本支出",
             Root::ThreePublic => "“三公”经费",
             Root::RunningCosts => "机关运行经费",
+            Root::MeetingsTraining => "会议费、培训费",
             Root::Procurement => "政府采购",
             Root::Assets => "国有资产",
             Root::Performance => "预算绩效管理",
@@ -363,6 +369,11 @@ impl FieldPath {
     /// A field of 机关运行经费: `running_costs.amount`.
     pub fn running_costs(field: RunningField) -> FieldPath {
         FieldPath::at(Root::RunningCosts).key(field.key())
+    }
+
+    /// A field of 会议费 and 培训费: `meetings_training.training.people`.
+    pub fn meetings_training(field: MeetingsTrainingField) -> FieldPath {
+        FieldPath::at(Root::MeetingsTraining).key(field.key())
     }
 
     /// A field of 政府采购: `procurement.goods`.

@@ -1,4 +1,5 @@
-//! "三公"经费 (因公出国（境）, 公务用车, 公务接待) and 机关运行经费.
+//! "三公"经费 (因公出国（境）, 公务用车, 公务接待), 机关运行经费, and 会议费 and 培训费 (which some
+//! provinces' templates state beside the "三公", as 陕西's "三公"经费及会议费、培训费支出决算表).
 
 use serde::{Deserialize, Serialize};
 
@@ -96,6 +97,36 @@ field_enum! {
         Prior => ("prior", "上年机关运行经费"),
         /// Why it changed.
         ChangeReason => ("change_reason", "机关运行经费变动原因"),
+    }
+}
+
+field_enum! {
+    /// The fields of 会议费 and 培训费.
+    pub enum MeetingsTrainingField {
+        /// 会议费预算数.
+        MeetingsBudget => ("meetings.budget", "会议费预算数"),
+        /// 会议费决算数.
+        MeetingsActual => ("meetings.actual", "会议费决算数"),
+        /// 上年会议费.
+        MeetingsPrior => ("meetings.prior", "上年会议费"),
+        /// 会议次数.
+        MeetingsCount => ("meetings.count", "召开会议次数"),
+        /// 参会人次.
+        MeetingsPeople => ("meetings.people", "参会人次"),
+        /// Why 会议费 changed.
+        MeetingsChangeReason => ("meetings.change_reason", "会议费变动原因"),
+        /// 培训费预算数.
+        TrainingBudget => ("training.budget", "培训费预算数"),
+        /// 培训费决算数.
+        TrainingActual => ("training.actual", "培训费决算数"),
+        /// 上年培训费.
+        TrainingPrior => ("training.prior", "上年培训费"),
+        /// 培训次数.
+        TrainingCount => ("training.count", "举办培训次数"),
+        /// 培训人次.
+        TrainingPeople => ("training.people", "培训人次"),
+        /// Why 培训费 changed.
+        TrainingChangeReason => ("training.change_reason", "培训费变动原因"),
     }
 }
 
@@ -277,5 +308,62 @@ pub struct RunningCosts {
     /// Last year's amount.
     pub prior: Option<Wan>,
     /// Why it changed (the user's words).
+    pub change_reason: String,
+}
+
+/// 会议费 and 培训费 paid from 一般公共预算财政拨款, as a template that states them beside the
+/// "三公" asks for. A unit whose template does not state them leaves them empty, and the file
+/// then does not mention them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingsTraining {
+    /// 会议费.
+    #[serde(default)]
+    pub meetings: CountedExpense,
+    /// 培训费.
+    #[serde(default)]
+    pub training: CountedExpense,
+}
+
+impl MeetingsTraining {
+    /// Whether nothing of either is entered (the file then leaves the part out).
+    pub fn is_empty(&self) -> bool {
+        *self == MeetingsTraining::default()
+    }
+
+    /// The amounts of the year, each with its field: budgets and actuals.
+    pub fn year_amounts(&self) -> [(MeetingsTrainingField, Option<Wan>); 4] {
+        use MeetingsTrainingField as F;
+        [
+            (F::MeetingsBudget, self.meetings.budget),
+            (F::MeetingsActual, self.meetings.actual),
+            (F::TrainingBudget, self.training.budget),
+            (F::TrainingActual, self.training.actual),
+        ]
+    }
+}
+
+/// An expense stated with how often it was incurred and for how many people: 会议费 (次数,
+/// 参会人次) or 培训费 (次数, 培训人次).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountedExpense {
+    /// 预算数.
+    #[serde(default)]
+    pub budget: Option<Wan>,
+    /// 决算数.
+    #[serde(default)]
+    pub actual: Option<Wan>,
+    /// 上年决算数.
+    #[serde(default)]
+    pub prior: Option<Wan>,
+    /// 次数.
+    #[serde(default)]
+    pub count: u32,
+    /// 人次.
+    #[serde(default)]
+    pub people: u32,
+    /// Why it changed against last year.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub change_reason: String,
 }

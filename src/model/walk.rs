@@ -7,10 +7,10 @@ use super::path::Root;
 use super::{
     AssetField, BalanceSide, Bridge, CarriedField, ControlTotal, CostEntry, CostGroup,
     CostItemField, CostTotalField, ExpenditureField, FieldPath, Fund, FundColumn, GlossaryField,
-    IndicatorField, LineField, NamedUnitField, Nature, PerformanceField, PriorFigure,
-    ProcurementField, Project, ProjectField, ProjectFund, REVENUE_SOURCES, RevenueField,
-    RevenueItem, RevenueLineField, RunningField, SectionField, SettingField, Signatory,
-    SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
+    IndicatorField, LineField, MeetingsTrainingField, NamedUnitField, Nature, PerformanceField,
+    PriorFigure, ProcurementField, Project, ProjectField, ProjectFund, REVENUE_SOURCES,
+    RevenueField, RevenueItem, RevenueLineField, RunningField, SectionField, SettingField,
+    Signatory, SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
 };
 use crate::money::Wan;
 
@@ -710,6 +710,7 @@ impl Project {
             RunningField::ChangeReason.label().into(),
             &rc.change_reason,
         );
+        self.meetings_training_fields(w);
         let pr = &self.procurement;
         for (field, value) in [
             (ProcurementField::Goods, pr.goods),
@@ -739,6 +740,48 @@ impl Project {
             (AssetField::UtilizationRate, a.utilization_rate_percent),
         ] {
             w.decimal(FieldPath::assets(field), field.label().into(), value, true);
+        }
+    }
+
+    fn meetings_training_fields<'a>(&'a self, w: &mut Walk<'a>) {
+        use MeetingsTrainingField as F;
+        let mt = &self.meetings_training;
+        let (m, t) = (&mt.meetings, &mt.training);
+        for (field, value) in mt.year_amounts() {
+            w.amount(
+                FieldPath::meetings_training(field),
+                field.label().into(),
+                value,
+            );
+        }
+        for (field, value) in [(F::MeetingsPrior, m.prior), (F::TrainingPrior, t.prior)] {
+            w.amount(
+                FieldPath::meetings_training(field),
+                field.label().into(),
+                value,
+            );
+        }
+        for (field, value) in [
+            (F::MeetingsCount, m.count),
+            (F::MeetingsPeople, m.people),
+            (F::TrainingCount, t.count),
+            (F::TrainingPeople, t.people),
+        ] {
+            w.count(
+                FieldPath::meetings_training(field),
+                field.label().into(),
+                value,
+            );
+        }
+        for (field, value) in [
+            (F::MeetingsChangeReason, &m.change_reason),
+            (F::TrainingChangeReason, &t.change_reason),
+        ] {
+            w.text(
+                FieldPath::meetings_training(field),
+                field.label().into(),
+                value,
+            );
         }
     }
 

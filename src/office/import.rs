@@ -89,9 +89,10 @@ impl TableKind {
             TableKind::FundExpenditure(Fund::GeneralBudget)
         } else if has("收入支出决算总表") {
             TableKind::Overview
-        } else if has("收入决算表") {
+        } else if has("收入决算表") || has("收入决算总表") {
+            // 陕西 titles 表2 and 表3 收入决算总表 and 支出决算总表.
             TableKind::Revenue
-        } else if has("支出决算表") {
+        } else if has("支出决算表") || has("支出决算总表") {
             TableKind::Expenditure
         } else {
             return None;
@@ -168,18 +169,21 @@ impl Natures {
     }
 }
 
-/// The “三公” table's columns: budget or actual of one part.
+/// The “三公” table's columns: budget or actual of one part (and of 会议费 and 培训费, which
+/// 陕西's table lists beside them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum ThreePart {
     Overseas,
     VehiclePurchase,
     VehicleOperation,
     Reception,
+    Meetings,
+    Training,
 }
 
 impl ThreePart {
     /// The part a column heading or a row's name names (因公出国（境）费, 公务用车购置费, 公务用车
-    /// 运行（维护）费, 公务接待费); `None` for the vehicles' subtotal (公务用车购置及运行费, 小计)
+    /// 运行（维护）费, 公务接待费, 会议费, 培训费); `None` for the vehicles' subtotal (公务用车购置及运行费, 小计)
     /// and anything else. A heading read down its header rows starts with its group's name
     /// (公务用车购置及运行费 / 公务用车运行费): the part is what follows it.
     fn named(label: &str) -> Option<ThreePart> {
@@ -195,6 +199,10 @@ impl ThreePart {
             Some(ThreePart::VehicleOperation)
         } else if part.contains("接待") {
             Some(ThreePart::Reception)
+        } else if part.contains("会议费") {
+            Some(ThreePart::Meetings)
+        } else if part.contains("培训费") {
+            Some(ThreePart::Training)
         } else {
             None
         }
@@ -1094,6 +1102,7 @@ impl FiguresFile {
 
     fn apply_three_public(&self, p: &mut Project, rejected: &mut Vec<Rejected>) {
         let tp = &mut p.three_public;
+        let mt = &mut p.meetings_training;
         let mut refuse = |reason: String| {
             rejected.push(Rejected {
                 sheet: None,
@@ -1109,6 +1118,10 @@ impl FiguresFile {
                 (false, ThreePart::VehicleOperation) => tp.vehicles.operation_budget = Some(amount),
                 (true, ThreePart::VehicleOperation) => tp.vehicles.operation_actual = Some(amount),
                 (false, ThreePart::Reception) => tp.reception.budget = Some(amount),
+                (false, ThreePart::Meetings) => mt.meetings.budget = Some(amount),
+                (true, ThreePart::Meetings) => mt.meetings.actual = Some(amount),
+                (false, ThreePart::Training) => mt.training.budget = Some(amount),
+                (true, ThreePart::Training) => mt.training.actual = Some(amount),
                 (true, ThreePart::VehiclePurchase) => {
                     let p = &mut tp.vehicles.purchases;
                     let now: Wan = [p.sedan.amount, p.suv.amount, p.passenger.amount]
@@ -1327,6 +1340,15 @@ mod tests {
         assert_eq!(
             TableKind::of("表4 财政拨款收入支出决算总表"),
             Some(TableKind::AppropriationOverview)
+        );
+        assert_eq!(TableKind::of("二、收入决算总表"), Some(TableKind::Revenue));
+        assert_eq!(
+            TableKind::of("三、支出决算总表"),
+            Some(TableKind::Expenditure)
+        );
+        assert_eq!(
+            TableKind::of("七、一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表"),
+            Some(TableKind::ThreePublic)
         );
         assert_eq!(TableKind::of("部门预算项目支出绩效自评表"), None);
     }

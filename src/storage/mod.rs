@@ -25,7 +25,7 @@ pub use write::{BACKUPS_KEPT, SaveTime, backups};
 pub const FORMAT: &str = "juesuan";
 
 /// The schema version this build writes. Every released version keeps a sample in `tests/samples/`.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// A migration takes a project of version `n` (the `project` object) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
@@ -33,7 +33,7 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 /// Migrations from each older version, indexed by the version they start from (`MIGRATIONS[0]`
 /// takes version 1 to 2).
 const MIGRATIONS: &[Migration] = &[
-    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9,
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
 ];
 
 /// Version 2 adds `revenue.by_function` (表2 收入决算表 by 功能分类). A version-1 file has none,
@@ -100,6 +100,13 @@ fn v7_to_v8(project: Value) -> Result<Value, String> {
 /// zero, so they carry over unchanged. The number changes so that an older program refuses a
 /// file with blank amounts with a clear message instead of a type error.
 fn v8_to_v9(project: Value) -> Result<Value, String> {
+    Ok(project)
+}
+
+/// Version 10 adds 会议费 and 培训费 (`meetings_training`), which some provinces state beside the
+/// "三公". A version-9 file has none: not entered, as before; the number changes so that an older
+/// program refuses a file that has them with a clear message instead of an unknown field.
+fn v9_to_v10(project: Value) -> Result<Value, String> {
     Ok(project)
 }
 

@@ -10,7 +10,7 @@ use minijinja::value::ValueKind;
 use super::NumberStyle;
 use super::values::{Amount, Figure, Share, map, optional};
 use crate::document::{Figures, Structure};
-use crate::model::{CostEntry, Fund, PriorFigure, UnitKind};
+use crate::model::{CostEntry, CountedExpense, Fund, PriorFigure, UnitKind};
 use crate::money::Wan;
 
 /// The template context of `f`.
@@ -158,6 +158,9 @@ pub fn build(f: &Figures<'_>) -> Value {
         .with("原因", p.running_costs.change_reason.clone())
         .value(),
     );
+    let mt = &p.meetings_training;
+    put("会议费", counted_expense(&mt.meetings, "会议费", style));
+    put("培训费", counted_expense(&mt.training, "培训费", style));
     put("政府采购", procurement(f, style));
     put("国有资产", assets(f));
     put("绩效", performance(f, style));
@@ -692,6 +695,22 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
                 .value(),
         ),
     ])
+}
+
+/// 会议费 or 培训费: its amount against budget and last year, how many times and people; `none`
+/// until its 决算数 is entered, so a paragraph that states it waits for it (as `required`) instead
+/// of printing a blank as 0.
+fn counted_expense(e: &CountedExpense, name: &'static str, style: NumberStyle) -> Value {
+    let Some(actual) = e.actual else {
+        return Value::from(());
+    };
+    Figure::new(actual, e.prior, style)
+        .with_budget(e.budget)
+        .with("名称", name)
+        .with("次数", e.count)
+        .with("人次", e.people)
+        .with("原因", e.change_reason.clone())
+        .value()
 }
 
 fn procurement(f: &Figures<'_>, style: NumberStyle) -> Value {

@@ -589,6 +589,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "gansu-2024.toml",
         include_str!("../../assets/templates/gansu-2024.toml"),
     ),
+    (
+        "shaanxi-2020.toml",
+        include_str!("../../assets/templates/shaanxi-2020.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.

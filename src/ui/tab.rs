@@ -97,7 +97,7 @@ impl Tab {
             // The codes are entered on the 支出 tab, where the 科目表 is imported.
             Root::Expenditure | Root::Catalog => Tab::Expenditure,
             Root::BasicCosts => Tab::BasicCosts,
-            Root::ThreePublic | Root::RunningCosts => Tab::ThreePublic,
+            Root::ThreePublic | Root::RunningCosts | Root::MeetingsTraining => Tab::ThreePublic,
             Root::Procurement => Tab::Procurement,
             Root::Assets => Tab::Assets,
             Root::Performance | Root::Projects => Tab::Performance,

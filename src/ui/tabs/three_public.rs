@@ -1,11 +1,14 @@
 //! 三公与运行经费: each "三公" part with its budget, actual, prior year and counts; 机关运行经费;
-//! chart 7.
+//! 会议费 and 培训费 (where the template states them); chart 7.
 
 use egui::Ui;
 
 use super::with_charts;
 use crate::document::Document;
-use crate::model::{ControlTotal, FieldPath, Project, RunningField, ThreePublicField};
+use crate::model::{
+    ControlTotal, CountedExpense, FieldPath, MeetingsTrainingField as M, Project, RunningField,
+    ThreePublicField,
+};
 use crate::ui::charts;
 use crate::ui::widgets::{self, Form};
 
@@ -279,4 +282,44 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::running_costs(RunningField::ChangeReason),
         &mut rc.change_reason,
     );
+
+    widgets::section(ui, "会议费、培训费（模板列示时填写）");
+    let mt = &mut p.meetings_training;
+    let meetings = [
+        M::MeetingsBudget,
+        M::MeetingsActual,
+        M::MeetingsPrior,
+        M::MeetingsCount,
+        M::MeetingsPeople,
+        M::MeetingsChangeReason,
+    ];
+    counted_expense_ui(ui, form, &mut mt.meetings, meetings);
+    let training = [
+        M::TrainingBudget,
+        M::TrainingActual,
+        M::TrainingPrior,
+        M::TrainingCount,
+        M::TrainingPeople,
+        M::TrainingChangeReason,
+    ];
+    counted_expense_ui(ui, form, &mut mt.training, training);
+}
+
+/// 会议费 or 培训费: `fields` are its budget, actual, prior, count, people and reason.
+fn counted_expense_ui(ui: &mut Ui, form: &mut Form<'_>, e: &mut CountedExpense, fields: [M; 6]) {
+    let [budget, actual, prior, count, people, reason] = fields;
+    for (field, value) in [
+        (budget, &mut e.budget),
+        (actual, &mut e.actual),
+        (prior, &mut e.prior),
+    ] {
+        let path = FieldPath::meetings_training(field);
+        widgets::amount(ui, form, field.label(), &path, value);
+    }
+    for (field, value) in [(count, &mut e.count), (people, &mut e.people)] {
+        let path = FieldPath::meetings_training(field);
+        widgets::count(ui, form, field.label(), &path, value);
+    }
+    let path = FieldPath::meetings_training(reason);
+    widgets::multiline(ui, form, reason.label(), &path, &mut e.change_reason);
 }
