@@ -82,7 +82,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_six_built_in_templates_and_each_year_has_one() {
+fn there_are_seven_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -92,7 +92,8 @@ fn there_are_six_built_in_templates_and_each_year_has_one() {
             "national",
             "yunnan-2024",
             "gansu-2024",
-            "shaanxi-2020"
+            "shaanxi-2020",
+            "hunan-2021"
         ]
     );
     assert_eq!(template::default_for(2023).id, "sichuan-2023");
@@ -472,6 +473,21 @@ fn shaanxi_states_meetings_and_training_beside_the_three_public() {
     assert!(pdf_pages_text(&doc, 1, 1).contains("保密审查情况：已审查"));
 }
 
+#[test]
+fn hunan_states_meetings_and_training_as_general_spending_and_the_basic_shares() {
+    let mut project = with_meetings_and_training();
+    project
+        .set("meetings_training.meetings.content", "全区目标绩效工作会议")
+        .unwrap();
+    let all = text(&build(&project, builtin("hunan-2021")));
+    assert!(
+        all.contains("十、一般性支出情况说明\n　　2023年度，区委绩效办开支会议费0.86万元，召开会议6次，参会180人次，主要用于全区目标绩效工作会议；开支培训费0.50万元，举办培训2次，培训60人次。"),
+        "{all}"
+    );
+    assert!(all.contains("人员经费146.27万元，占87.87%"), "{all}");
+    assert!(all.contains("公用经费20.19万元，占12.13%"), "{all}");
+}
+
 /// The "三公" tables list their items as columns (表7) or as rows (云南 表10, 陕西 表7): each
 /// template's states 购置费 and 运行费 apart, and the checklist sees that either way (it read
 /// only the headers, so it reported 云南's table as not split).
@@ -555,6 +571,37 @@ fn a_misspelt_figure_names_the_nearest_and_the_rest_still_renders() {
             .iter()
             .any(|f| f.code == "WD-112" && f.message.contains("收入决算表、支出决算表")),
         "{findings:#?}"
+    );
+}
+
+#[test]
+fn a_template_can_state_the_shares_of_personnel_and_public_costs_and_nothing_else_has_one() {
+    // 146.27 / 166.46 = 87.87%, 20.19 / 166.46 = 12.13% (the seed's 基本支出).
+    let t = Template::parse(
+        &small_template(
+            "人员经费{{ 基本支出.人员经费|wan }}，{{ 基本支出.人员经费|share }}；公用经费{{ 基本支出.公用经费|wan }}，{{ 基本支出.公用经费|share }}。",
+        ),
+        "测试.toml",
+    )
+    .unwrap();
+    let doc = build(&example().unwrap(), &t);
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+    assert!(
+        text(&doc).contains("人员经费146.27万元，占87.87%；公用经费20.19万元，占12.13%。"),
+        "{}",
+        text(&doc)
+    );
+    let t = Template::parse(
+        &small_template("机关运行经费{{ 机关运行经费|share }}。"),
+        "测试.toml",
+    )
+    .unwrap();
+    let doc = build(&example().unwrap(), &t);
+    assert_eq!(doc.problems.len(), 1, "{:?}", doc.problems);
+    assert!(
+        doc.problems[0].message.contains("没有占比"),
+        "{:?}",
+        doc.problems
     );
 }
 

@@ -54,6 +54,12 @@ pub fn structures(ctx: &Context<'_>) -> Vec<(&'static str, Vec<Wan>, Wan, FieldP
             tp.actual,
             FieldPath::part(Root::ThreePublic),
         ),
+        (
+            "基本支出结构（人员经费、公用经费）",
+            vec![t.personnel_costs, t.public_costs],
+            t.general_budget_basic,
+            FieldPath::part(Root::BasicCosts),
+        ),
     ]
 }
 
@@ -88,5 +94,32 @@ fn shares_sum_to_100(ctx: &Context<'_>, report: &mut Report<'_>) {
                 vec![field, FieldPath::setting(SettingField::ShareRounding)],
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::example::example;
+    use crate::model::totals::Totals;
+
+    #[test]
+    fn the_basic_costs_split_is_a_structure_whose_shares_are_checked() {
+        let p = example().unwrap_or_default();
+        let mut t = Totals::of(&p);
+        // 9.70 / 80 = 12.125%, 70.30 / 80 = 87.875%: each rounds up, 100.01% in all.
+        t.personnel_costs = "9.70".parse().unwrap_or_default();
+        t.public_costs = "70.30".parse().unwrap_or_default();
+        t.general_budget_basic = "80".parse().unwrap_or_default();
+        let found: Vec<String> = super::super::run_with(&p, t, None)
+            .into_iter()
+            .filter(|f| f.code == "JS-801")
+            .map(|f| f.message)
+            .collect();
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("基本支出结构") && m.contains("12.13%、87.88%")),
+            "{found:?}"
+        );
     }
 }

@@ -100,6 +100,8 @@ pub struct Figures<'a> {
     pub classes: Structure,
     /// "三公" by part, of the "三公" total.
     pub three_public: Structure,
+    /// 一般公共预算财政拨款基本支出 by 人员经费 and 公用经费.
+    pub basic: Structure,
     /// How numbers are written: the template's, with the project's choice of decimals.
     pub numbers: NumberStyle,
 }
@@ -166,6 +168,22 @@ impl<'a> Figures<'a> {
             totals.expenditure_this_year,
             method,
         );
+        let basic = Structure::new(
+            vec![
+                (
+                    "人员经费".into(),
+                    totals.personnel_costs,
+                    prior(PriorFigure::Personnel),
+                ),
+                (
+                    "公用经费".into(),
+                    totals.public_costs,
+                    prior(PriorFigure::PublicCosts),
+                ),
+            ],
+            totals.general_budget_basic,
+            method,
+        );
         let mut figures = Figures {
             project,
             totals,
@@ -174,6 +192,7 @@ impl<'a> Figures<'a> {
             expenditure,
             classes: Structure::new(Vec::new(), Wan::ZERO, method),
             three_public: Structure::new(Vec::new(), Wan::ZERO, method),
+            basic,
             numbers,
         };
         let priors = general_budget_prior_by_class(project);

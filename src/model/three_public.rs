@@ -113,6 +113,8 @@ field_enum! {
         MeetingsCount => ("meetings.count", "召开会议次数"),
         /// 参会人次.
         MeetingsPeople => ("meetings.people", "参会人次"),
+        /// What the meetings were.
+        MeetingsContent => ("meetings.content", "会议主要内容"),
         /// Why 会议费 changed.
         MeetingsChangeReason => ("meetings.change_reason", "会议费变动原因"),
         /// 培训费预算数.
@@ -125,6 +127,8 @@ field_enum! {
         TrainingCount => ("training.count", "举办培训次数"),
         /// 培训人次.
         TrainingPeople => ("training.people", "培训人次"),
+        /// What the trainings were.
+        TrainingContent => ("training.content", "培训主要内容"),
         /// Why 培训费 changed.
         TrainingChangeReason => ("training.change_reason", "培训费变动原因"),
     }
@@ -363,6 +367,9 @@ pub struct CountedExpense {
     /// 人次.
     #[serde(default)]
     pub people: u32,
+    /// What the meetings or trainings were (用于召开…会议), the user's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub content: String,
     /// Why it changed against last year.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub change_reason: String,

@@ -774,7 +774,9 @@ impl Project {
             );
         }
         for (field, value) in [
+            (F::MeetingsContent, &m.content),
             (F::MeetingsChangeReason, &m.change_reason),
+            (F::TrainingContent, &t.content),
             (F::TrainingChangeReason, &t.change_reason),
         ] {
             w.text(

@@ -569,10 +569,16 @@ fn fund_expenditure(f: &Figures<'_>, fund: Fund, style: NumberStyle) -> Value {
 fn basic(f: &Figures<'_>, style: NumberStyle) -> Value {
     let b = &f.project.basic_costs;
     let py = &f.project.prior_year;
-    let group = |entry: &CostEntry, prior: PriorFigure| {
+    // Each group's printed share of 基本支出 (人员经费 first), rounded as the project rounds.
+    let share = |i: usize| {
+        let part = f.basic.parts.get(i).and_then(|p| p.share);
+        Share::value(part.map(|r| Share::rounded(r, style)))
+    };
+    let group = |entry: &CostEntry, prior: PriorFigure, i: usize| {
         let names: Vec<String> = entry.item_names().into_iter().map(str::to_owned).collect();
         Figure::new(entry.amount(), py.get(prior), style)
             .with("主要包括", Value::from(names))
+            .with("占比", share(i))
             .value()
     };
     map([
@@ -586,8 +592,8 @@ fn basic(f: &Figures<'_>, style: NumberStyle) -> Value {
             .with("名称", "一般公共预算财政拨款基本支出")
             .value(),
         ),
-        ("人员经费", group(&b.personnel, PriorFigure::Personnel)),
-        ("公用经费", group(&b.public, PriorFigure::PublicCosts)),
+        ("人员经费", group(&b.personnel, PriorFigure::Personnel, 0)),
+        ("公用经费", group(&b.public, PriorFigure::PublicCosts, 1)),
     ])
 }
 
@@ -709,6 +715,7 @@ fn counted_expense(e: &CountedExpense, name: &'static str, style: NumberStyle) -
         .with("名称", name)
         .with("次数", e.count)
         .with("人次", e.people)
+        .with("内容", e.content.clone())
         .with("原因", e.change_reason.clone())
         .value()
 }

@@ -70,8 +70,16 @@ pub fn share(value: &Value) -> Result<String, Error> {
         s.text()
     } else {
         let share = value.get_attr("占比").unwrap_or_default();
+        if share.is_undefined() {
+            // A figure that is no part of a structure: "占0%" would be a false statement.
+            return Err(invalid(format!(
+                "share：{}没有占比（只有收入、支出、科目、“三公”、基本支出等结构中的各项有占比）",
+                name_of(value)
+            )));
+        }
         match share.downcast_object_ref::<Share>() {
             Some(s) => s.text(),
+            // The whole is zero.
             None => style_of(value).unwrap_or_default().percent(0.into()),
         }
     };
@@ -388,6 +396,30 @@ mod tests {
         };
         assert_eq!(r("人员变动。"), "，主要原因是人员变动");
         assert_eq!(r("  "), "");
+    }
+
+    #[test]
+    fn a_share_is_stated_only_of_a_part_of_a_structure() {
+        let mut env = Environment::new();
+        install(&mut env);
+        let style = NumberStyle::default();
+        let part = |share: Value| {
+            Figure::new(wan("146.27"), None, style)
+                .with("名称", "人员经费")
+                .with("占比", share)
+                .value()
+        };
+        let render = |x: Value| env.render_str("{{ x|share }}", minijinja::context! { x });
+        let of = Share::of(wan("146.27"), wan("166.46"), style);
+        assert_eq!(render(part(Share::value(of))).unwrap(), "占87.87%");
+        // The whole is zero: no share to speak of, written as the template writes zero.
+        assert_eq!(render(part(Share::value(None))).unwrap(), "占0%");
+        // A figure of no structure has no share: an error naming it, not "占0%".
+        let lone = Figure::new(wan("20.19"), None, style)
+            .with("名称", "机关运行经费")
+            .value();
+        let e = render(lone).unwrap_err();
+        assert!(e.to_string().contains("机关运行经费没有占比"), "{e}");
     }
 
     #[test]

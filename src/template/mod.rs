@@ -593,6 +593,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "shaanxi-2020.toml",
         include_str!("../../assets/templates/shaanxi-2020.toml"),
     ),
+    (
+        "hunan-2021.toml",
+        include_str!("../../assets/templates/hunan-2021.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.

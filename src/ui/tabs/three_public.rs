@@ -291,6 +291,7 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         M::MeetingsPrior,
         M::MeetingsCount,
         M::MeetingsPeople,
+        M::MeetingsContent,
         M::MeetingsChangeReason,
     ];
     counted_expense_ui(ui, form, &mut mt.meetings, meetings);
@@ -300,14 +301,15 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         M::TrainingPrior,
         M::TrainingCount,
         M::TrainingPeople,
+        M::TrainingContent,
         M::TrainingChangeReason,
     ];
     counted_expense_ui(ui, form, &mut mt.training, training);
 }
 
-/// 会议费 or 培训费: `fields` are its budget, actual, prior, count, people and reason.
-fn counted_expense_ui(ui: &mut Ui, form: &mut Form<'_>, e: &mut CountedExpense, fields: [M; 6]) {
-    let [budget, actual, prior, count, people, reason] = fields;
+/// 会议费 or 培训费: `fields` are its budget, actual, prior, count, people, content and reason.
+fn counted_expense_ui(ui: &mut Ui, form: &mut Form<'_>, e: &mut CountedExpense, fields: [M; 7]) {
+    let [budget, actual, prior, count, people, content, reason] = fields;
     for (field, value) in [
         (budget, &mut e.budget),
         (actual, &mut e.actual),
@@ -320,6 +322,8 @@ fn counted_expense_ui(ui: &mut Ui, form: &mut Form<'_>, e: &mut CountedExpense, 
         let path = FieldPath::meetings_training(field);
         widgets::count(ui, form, field.label(), &path, value);
     }
+    let path = FieldPath::meetings_training(content);
+    widgets::text(ui, form, content.label(), &path, &mut e.content);
     let path = FieldPath::meetings_training(reason);
     widgets::multiline(ui, form, reason.label(), &path, &mut e.change_reason);
 }
