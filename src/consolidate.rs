@@ -276,6 +276,9 @@ pub fn consolidate(
     pr.services = entered(all, |p| p.procurement.services);
     pr.to_sme = entered(all, |p| p.procurement.to_sme);
     pr.to_small_micro = entered(all, |p| p.procurement.to_small_micro);
+    let ps = &mut out.purchased_services;
+    ps.amount = entered(all, |p| p.purchased_services.amount);
+    ps.prior = sum(all, |p| p.purchased_services.prior);
     let a = &mut out.assets;
     a.vehicles.leadership = sum(all, |p| p.assets.vehicles.leadership);
     a.vehicles.confidential = sum(all, |p| p.assets.vehicles.confidential);

@@ -126,6 +126,8 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
         expense.people = 0;
     }
     p.procurement = crate::model::Procurement::default();
+    let ps = &mut p.purchased_services;
+    ps.prior = ps.amount.take();
     p.assets.change_rate_percent = None;
     p.assets.utilization_rate_percent = None;
     p.control_totals = crate::model::ControlTotals::default();
@@ -221,6 +223,7 @@ fn mark_drafts(p: &mut Project) -> usize {
         &mut p.meetings_training.meetings.change_reason,
         &mut p.meetings_training.training.content,
         &mut p.meetings_training.training.change_reason,
+        &mut p.purchased_services.content,
         &mut p.performance.department.summary,
         &mut p.performance.department.conclusion,
     ];

@@ -36,6 +36,7 @@ fn agency() -> Project {
     p.meetings_training.meetings.actual = Some(wan("0.86"));
     p.meetings_training.meetings.count = 6;
     p.meetings_training.training.actual = Some(wan("0.30"));
+    p.purchased_services.amount = Some(wan("3.60"));
     p
 }
 
@@ -107,6 +108,7 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     assert_eq!(dept.meetings_training.meetings.count, 6);
     assert_eq!(dept.meetings_training.training.actual, Some(wan("0.80")));
     assert_eq!(dept.meetings_training.training.budget, None);
+    assert_eq!(dept.purchased_services.amount, Some(wan("3.60")));
     // 机关运行经费: the 行政 机关's only; the 事业 unit has none.
     assert_eq!(dept.running_costs.amount, a.running_costs.amount);
     assert_eq!(

@@ -310,7 +310,7 @@ fn a_line_blank_this_year_has_no_prior_figure_next_year() {
 }
 
 #[test]
-fn meetings_and_training_become_next_years_prior_figures_and_start_blank() {
+fn meetings_training_and_purchased_services_become_next_years_prior_figures() {
     let mut this = example().unwrap();
     this.set("meetings_training.meetings.actual", "0.86")
         .unwrap();
@@ -319,6 +319,7 @@ fn meetings_and_training_become_next_years_prior_figures_and_start_blank() {
         .unwrap();
     this.set("meetings_training.training.budget", "0.5")
         .unwrap();
+    this.set("purchased_services.amount", "3.6").unwrap();
     let next = juesuan::next_year::next_year(&this, None).project;
     let (m, t) = (
         &next.meetings_training.meetings,
@@ -329,4 +330,6 @@ fn meetings_and_training_become_next_years_prior_figures_and_start_blank() {
     assert!(m.change_reason.starts_with(DRAFT), "{}", m.change_reason);
     // 培训费 had a budget but no 决算数: next year has no prior figure, not a 0.
     assert_eq!((t.prior, t.budget), (None, None));
+    let ps = &next.purchased_services;
+    assert_eq!((ps.prior, ps.amount), (Some("3.6".parse().unwrap()), None));
 }

@@ -18,7 +18,7 @@ use juesuan::model::{CostEntry, EconomicItem, FieldKind, FieldValue, Project};
 use juesuan::storage::{self, SaveTime};
 
 /// The example with every optional part present: economic items, names of an unknown code,
-/// 会议费 and 培训费.
+/// 会议费 and 培训费, 政府购买服务.
 fn full() -> Project {
     let mut p = example().unwrap();
     p.basic_costs.public = CostEntry::Items(vec![EconomicItem {
@@ -36,6 +36,7 @@ fn full() -> Project {
     }
     p.meetings_training.meetings.budget = Some("1.2".parse().unwrap());
     p.meetings_training.training.actual = Some("0.5".parse().unwrap());
+    p.purchased_services.amount = Some("3.6".parse().unwrap());
     p.glossary.push(juesuan::model::GlossaryEntry {
         term: "机关运行经费".into(),
         definition: "行政单位的日常公用经费。".into(),

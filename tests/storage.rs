@@ -325,12 +325,14 @@ fn a_version_2_file_keeps_the_template_it_was_written_with() {
 }
 
 #[test]
-fn meetings_and_training_load_from_the_v10_sample_and_a_v9_file_has_none() {
+fn meetings_training_and_purchased_services_load_from_the_v10_sample_and_a_v9_file_has_none() {
     let v10 = storage::load(Path::new("tests/samples/v10-shaanxi-2023.json")).unwrap();
     let m = &v10.meetings_training.meetings;
     assert_eq!(m.actual, Some("0.86".parse().unwrap()));
     assert_eq!((m.count, m.people), (6, 180));
     assert_eq!(v10.settings.template.as_deref(), Some("shaanxi-2020"));
+    assert_eq!(v10.purchased_services.amount, Some("3.6".parse().unwrap()));
     let v9 = storage::load(Path::new("tests/samples/v9-next-year-2024.json")).unwrap();
     assert!(v9.meetings_training.is_empty());
+    assert!(v9.purchased_services.is_empty());
 }

@@ -82,7 +82,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_seven_built_in_templates_and_each_year_has_one() {
+fn there_are_eight_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -93,7 +93,8 @@ fn there_are_seven_built_in_templates_and_each_year_has_one() {
             "yunnan-2024",
             "gansu-2024",
             "shaanxi-2020",
-            "hunan-2021"
+            "hunan-2021",
+            "hubei-2021"
         ]
     );
     assert_eq!(template::default_for(2023).id, "sichuan-2023");
@@ -113,7 +114,9 @@ fn every_built_in_template_makes_the_example_and_a_50x_project_without_a_templat
             // 会议费 and 培训费 the example (a 四川 document) does not state.
             for p in &doc.problems {
                 assert!(
-                    p.message.contains("自行填写") || p.message.contains("会议费决算数还没有填写"),
+                    p.message.contains("自行填写")
+                        || p.message.contains("会议费决算数还没有填写")
+                        || p.message.contains("政府购买服务支出还没有填写"),
                     "{}: {p}",
                     t.id
                 );
@@ -486,6 +489,48 @@ fn hunan_states_meetings_and_training_as_general_spending_and_the_basic_shares()
     );
     assert!(all.contains("人员经费146.27万元，占87.87%"), "{all}");
     assert!(all.contains("公用经费20.19万元，占12.13%"), "{all}");
+}
+
+#[test]
+fn hubei_states_the_government_purchased_services_or_waits_for_them() {
+    let hubei = builtin("hubei-2021");
+    let blank = build(&example().unwrap(), hubei);
+    assert!(
+        codes_and_messages(&blank)
+            .iter()
+            .any(|m| m.starts_with("WD-102") && m.contains("政府购买服务支出还没有填写")),
+        "{:#?}",
+        codes_and_messages(&blank)
+    );
+    let mut project = example().unwrap();
+    project.set("purchased_services.amount", "0").unwrap();
+    assert!(
+        text(&build(&project, hubei))
+            .contains("五、政府购买服务情况\n　　区委绩效办2023年度无政府购买服务支出。")
+    );
+    for (path, value) in [
+        ("purchased_services.amount", "12.5"),
+        ("purchased_services.prior", "10"),
+        ("purchased_services.content", "第三方绩效评价服务"),
+    ] {
+        project.set(path, value).unwrap();
+    }
+    let doc = build(&project, hubei);
+    // 12.50 − 10.00 = 2.50, 2.50 / 10.00 = 25.00%.
+    assert!(
+        text(&doc).contains("2023年度，区委绩效办政府购买服务支出12.50万元，较上年增加2.50万元，增长25.00%，主要用于第三方绩效评价服务。"),
+        "{}",
+        text(&doc)
+    );
+    assert!(
+        !codes_and_messages(&doc)
+            .iter()
+            .any(|m| m.starts_with("WD-102"))
+    );
+    // Its tables come last, after 名词解释, as 表1…表9.
+    let titles = table_titles(&doc);
+    assert_eq!(titles.len(), 9);
+    assert!(titles[0].starts_with("表1：") && titles[8].starts_with("表9："));
 }
 
 /// The "三公" tables list their items as columns (表7) or as rows (云南 表10, 陕西 表7): each

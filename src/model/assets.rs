@@ -1,4 +1,4 @@
-//! 政府采购 and 国有资产占有使用.
+//! 政府采购, 政府购买服务 and 国有资产占有使用.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,18 @@ field_enum! {
         ToSme => ("to_sme", "授予中小企业合同金额"),
         /// 其中：授予小微企业.
         ToSmallMicro => ("to_small_micro", "其中：授予小微企业合同金额"),
+    }
+}
+
+field_enum! {
+    /// The fields of 政府购买服务.
+    pub enum PurchasedServicesField {
+        /// This year's amount.
+        Amount => ("amount", "政府购买服务支出"),
+        /// Last year's amount.
+        Prior => ("prior", "上年政府购买服务支出"),
+        /// What was bought.
+        Content => ("content", "政府购买服务主要内容"),
     }
 }
 
@@ -64,6 +76,30 @@ pub struct Procurement {
     pub to_sme: Option<Wan>,
     /// 其中：授予小微企业合同金额.
     pub to_small_micro: Option<Wan>,
+}
+
+/// 政府购买服务 (services the unit bought from society for the public), which some provinces'
+/// documents state (湖北's 其他重要事项, 北京's table). A unit whose template does not state it
+/// leaves it empty, and the file then does not mention it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurchasedServices {
+    /// This year's amount.
+    #[serde(default)]
+    pub amount: Option<Wan>,
+    /// Last year's amount.
+    #[serde(default)]
+    pub prior: Option<Wan>,
+    /// What was bought (主要用于…), the user's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub content: String,
+}
+
+impl PurchasedServices {
+    /// Whether nothing of it is entered (the file then leaves the part out).
+    pub fn is_empty(&self) -> bool {
+        *self == PurchasedServices::default()
+    }
 }
 
 /// 国有资产占有使用情况 at year end.

@@ -61,6 +61,9 @@ pub struct Project {
     pub meetings_training: MeetingsTraining,
     /// 政府采购.
     pub procurement: Procurement,
+    /// 政府购买服务, where the template states it.
+    #[serde(default, skip_serializing_if = "PurchasedServices::is_empty")]
+    pub purchased_services: PurchasedServices,
     /// 国有资产占有使用.
     pub assets: Assets,
     /// 预算绩效管理 and the department self-assessment (附件1).

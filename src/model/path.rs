@@ -17,9 +17,9 @@ use super::{
     AssetField, BalanceSide, Bridge, CarriedField, ControlTotal, CostGroup, CostItemField,
     CostTotalField, ExpenditureField, Fund, FundColumn, GlossaryField, IndicatorField, LineField,
     MeetingsTrainingField, NamedUnitField, PerformanceField, PriorFigure, ProcurementField,
-    ProjectField, ProjectFund, RevenueField, RevenueItem, RevenueLineField, RunningField,
-    SectionField, SettingField, Signatory, SpendingField, StaffField, ThreePublicField, UnitField,
-    WordingField,
+    ProjectField, ProjectFund, PurchasedServicesField, RevenueField, RevenueItem, RevenueLineField,
+    RunningField, SectionField, SettingField, Signatory, SpendingField, StaffField,
+    ThreePublicField, UnitField, WordingField,
 };
 
 /// Declares a field enum: each variant with its key (the serde path below the enum's parent, dots
@@ -92,6 +92,8 @@ pub enum Root {
     MeetingsTraining,
     /// `procurement`.
     Procurement,
+    /// `purchased_services`.
+    PurchasedServices,
     /// `assets`.
     Assets,
     /// `performance`.
@@ -127,6 +129,7 @@ impl Root {
             Root::RunningCosts => "running_costs",
             Root::MeetingsTraining => "meetings_training",
             Root::Procurement => "procurement",
+            Root::PurchasedServices => "purchased_services",
             Root::Assets => "assets",
             Root::Performance => "performance",
             Root::Projects => "projects",
@@ -140,7 +143,7 @@ impl Root {
     }
 
     /// Every root, without the figure of `prior_year` and `control_totals`.
-    pub const ALL: [Root; 20] = [
+    pub const ALL: [Root; 21] = [
         Root::Settings,
         Root::Unit,
         Root::PriorYear(None),
@@ -152,6 +155,7 @@ impl Root {
         Root::RunningCosts,
         Root::MeetingsTraining,
         Root::Procurement,
+        Root::PurchasedServices,
         Root::Assets,
         Root::Performance,
         Root::Projects,
@@ -181,6 +185,7 @@ impl Root {
             Root::RunningCosts => "机关运行经费",
             Root::MeetingsTraining => "会议费、培训费",
             Root::Procurement => "政府采购",
+            Root::PurchasedServices => "政府购买服务",
             Root::Assets => "国有资产",
             Root::Performance => "预算绩效管理",
             Root::Projects => "项目支出绩效自评",
@@ -379,6 +384,11 @@ impl FieldPath {
     /// A field of 政府采购: `procurement.goods`.
     pub fn procurement(field: ProcurementField) -> FieldPath {
         FieldPath::at(Root::Procurement).key(field.key())
+    }
+
+    /// A field of 政府购买服务: `purchased_services.amount`.
+    pub fn purchased_services(field: PurchasedServicesField) -> FieldPath {
+        FieldPath::at(Root::PurchasedServices).key(field.key())
     }
 
     /// A field of 国有资产: `assets.vehicles.other`.

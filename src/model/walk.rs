@@ -8,9 +8,9 @@ use super::{
     AssetField, BalanceSide, Bridge, CarriedField, ControlTotal, CostEntry, CostGroup,
     CostItemField, CostTotalField, ExpenditureField, FieldPath, Fund, FundColumn, GlossaryField,
     IndicatorField, LineField, MeetingsTrainingField, NamedUnitField, Nature, PerformanceField,
-    PriorFigure, ProcurementField, Project, ProjectField, ProjectFund, REVENUE_SOURCES,
-    RevenueField, RevenueItem, RevenueLineField, RunningField, SectionField, SettingField,
-    Signatory, SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
+    PriorFigure, ProcurementField, Project, ProjectField, ProjectFund, PurchasedServicesField,
+    REVENUE_SOURCES, RevenueField, RevenueItem, RevenueLineField, RunningField, SectionField,
+    SettingField, Signatory, SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
 };
 use crate::money::Wan;
 
@@ -721,6 +721,22 @@ impl Project {
         ] {
             w.amount(FieldPath::procurement(field), field.label().into(), value);
         }
+        let ps = &self.purchased_services;
+        for (field, value) in [
+            (PurchasedServicesField::Amount, ps.amount),
+            (PurchasedServicesField::Prior, ps.prior),
+        ] {
+            w.amount(
+                FieldPath::purchased_services(field),
+                field.label().into(),
+                value,
+            );
+        }
+        w.text(
+            FieldPath::purchased_services(PurchasedServicesField::Content),
+            PurchasedServicesField::Content.label().into(),
+            &ps.content,
+        );
         let a = &self.assets;
         let v = &a.vehicles;
         for (field, value) in [

@@ -104,8 +104,9 @@ fn v8_to_v9(project: Value) -> Result<Value, String> {
 }
 
 /// Version 10 adds 会议费 and 培训费 (`meetings_training`), which some provinces state beside the
-/// "三公". A version-9 file has none: not entered, as before; the number changes so that an older
-/// program refuses a file that has them with a clear message instead of an unknown field.
+/// "三公", and 政府购买服务 (`purchased_services`). A version-9 file has none: not entered, as
+/// before; the number changes so that an older program refuses a file that has them with a clear
+/// message instead of an unknown field.
 fn v9_to_v10(project: Value) -> Result<Value, String> {
     Ok(project)
 }

@@ -162,6 +162,17 @@ pub fn build(f: &Figures<'_>) -> Value {
     put("会议费", counted_expense(&mt.meetings, "会议费", style));
     put("培训费", counted_expense(&mt.training, "培训费", style));
     put("政府采购", procurement(f, style));
+    let ps = &p.purchased_services;
+    put(
+        "政府购买服务",
+        // `none` until entered, as 会议费: a paragraph stating it waits for it.
+        ps.amount.map_or(Value::from(()), |amount| {
+            Figure::new(amount, ps.prior, style)
+                .with("名称", "政府购买服务支出")
+                .with("内容", ps.content.clone())
+                .value()
+        }),
+    );
     put("国有资产", assets(f));
     put("绩效", performance(f, style));
     put("项目", projects(f, style));

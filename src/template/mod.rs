@@ -597,6 +597,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "hunan-2021.toml",
         include_str!("../../assets/templates/hunan-2021.toml"),
     ),
+    (
+        "hubei-2021.toml",
+        include_str!("../../assets/templates/hubei-2021.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.

@@ -98,7 +98,7 @@ impl Tab {
             Root::Expenditure | Root::Catalog => Tab::Expenditure,
             Root::BasicCosts => Tab::BasicCosts,
             Root::ThreePublic | Root::RunningCosts | Root::MeetingsTraining => Tab::ThreePublic,
-            Root::Procurement => Tab::Procurement,
+            Root::Procurement | Root::PurchasedServices => Tab::Procurement,
             Root::Assets => Tab::Assets,
             Root::Performance | Root::Projects => Tab::Performance,
             Root::Glossary | Root::Wording | Root::CustomTemplate | Root::Explanations => {

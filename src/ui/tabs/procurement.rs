@@ -1,8 +1,11 @@
-//! 政府采购: goods, works, services, and what went to SMEs.
+//! 政府采购: goods, works, services, and what went to SMEs; 政府购买服务 where the template
+//! states it.
 
 use egui::Ui;
 
-use crate::model::{FieldPath, PriorFigure, ProcurementField, Project};
+use crate::model::{
+    FieldPath, PriorFigure, ProcurementField, Project, PurchasedServicesField as S,
+};
 use crate::ui::widgets::{self, Form};
 
 pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
@@ -46,4 +49,13 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::procurement(ProcurementField::ToSmallMicro),
         &mut pr.to_small_micro,
     );
+
+    widgets::section(ui, "政府购买服务（模板列示时填写）");
+    let ps = &mut p.purchased_services;
+    for (field, value) in [(S::Amount, &mut ps.amount), (S::Prior, &mut ps.prior)] {
+        let path = FieldPath::purchased_services(field);
+        widgets::amount(ui, form, field.label(), &path, value);
+    }
+    let path = FieldPath::purchased_services(S::Content);
+    widgets::text(ui, form, S::Content.label(), &path, &mut ps.content);
 }
