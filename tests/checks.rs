@@ -311,6 +311,14 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         ],
     ),
     (
+        "JS-310",
+        "培训费决算数 0.50 万元，但次数 2、人次 0",
+        &[
+            "meetings_training.training.count",
+            "meetings_training.training.people",
+        ],
+    ),
+    (
         "JS-303",
         "“三公”经费部分年末公务用车 0 辆，国有资产部分车辆 1 辆，二者应为同一车队",
         &["three_public.vehicles.held", "assets.vehicles"],
@@ -933,11 +941,11 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
         "{:#?}",
         r.ledger
     );
-    assert_eq!((counts.not_applicable, counts.missing_data), (1, 8));
+    assert_eq!((counts.not_applicable, counts.missing_data), (1, 9));
     assert_eq!(
         counts.to_string(),
         format!(
-            "{} 条规则：{} 条已审核，1 条不适用，8 条缺少数据",
+            "{} 条规则：{} 条已审核，1 条不适用，9 条缺少数据",
             counts.rules, counts.checked
         )
     );
@@ -955,8 +963,9 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
 /// items to classify, compare with the catalog or with "三公", or to add up by 类), it is an
 /// administrative unit (a 事业单位's 机关运行经费 rule does not apply), and the seed states no
 /// 批复日期.
-const EXAMPLE_UNCHECKED: [&str; 9] = [
-    "JS-202", "JS-203", "JS-211", "JS-212", "JS-302", "JS-309", "JS-704", "JS-709", "JS-710",
+const EXAMPLE_UNCHECKED: [&str; 10] = [
+    "JS-202", "JS-203", "JS-211", "JS-212", "JS-302", "JS-309", "JS-310", "JS-704", "JS-709",
+    "JS-710",
 ];
 
 #[test]

@@ -82,7 +82,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_eight_built_in_templates_and_each_year_has_one() {
+fn there_are_nine_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -94,7 +94,8 @@ fn there_are_eight_built_in_templates_and_each_year_has_one() {
             "gansu-2024",
             "shaanxi-2020",
             "hunan-2021",
-            "hubei-2021"
+            "hubei-2021",
+            "guangxi-2023"
         ]
     );
     assert_eq!(template::default_for(2023).id, "sichuan-2023");
@@ -531,6 +532,20 @@ fn hubei_states_the_government_purchased_services_or_waits_for_them() {
     let titles = table_titles(&doc);
     assert_eq!(titles.len(), 9);
     assert!(titles[0].starts_with("表1：") && titles[8].starts_with("表9："));
+}
+
+#[test]
+fn guangxi_prints_its_tables_first_with_the_three_public_table_last() {
+    let doc = build(&example().unwrap(), builtin("guangxi-2023"));
+    let titles = table_titles(&doc);
+    assert_eq!(titles.len(), 9);
+    assert_eq!(titles[6], "表七：政府性基金预算财政拨款收入支出决算表");
+    assert_eq!(titles[8], "表九：财政拨款“三公”经费支出决算表");
+    let all = text(&doc);
+    let other = all.find("七、其他重要事项情况说明").unwrap();
+    let running = all.find("（一）机关运行经费支出情况").unwrap();
+    assert!(running > other, "机关运行经费 is under 其他重要事项");
+    assert!(all.contains("人员经费146.27万元"));
 }
 
 /// The "三公" tables list their items as columns (表7) or as rows (云南 表10, 陕西 表7): each

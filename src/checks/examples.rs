@@ -280,7 +280,15 @@ pub const CASES: &[(&str, Mutation)] = &[
             },
         ]);
         // 培训费 left blank: a blank is not judged.
-        p.meetings_training.meetings.actual = Some(wan("0.5"));
+        let m = &mut p.meetings_training.meetings;
+        m.actual = Some(wan("0.5"));
+        m.count = 2;
+        m.people = 40;
+    }),
+    ("JS-310", |p| {
+        let t = &mut p.meetings_training.training;
+        t.actual = Some(wan("0.5"));
+        t.count = 2;
     }),
     ("JS-401", |p| p.procurement.to_sme = Some(wan("3"))),
     ("JS-402", |p| {

@@ -72,6 +72,13 @@ pub(super) const RULES: &[Rule] = &[
         check: Check::Code(economic_lines_within_meetings_training),
         needs: &[Need::EconomicItems, Need::MeetingsTraining],
     },
+    Rule {
+        code: "JS-310",
+        severity: Severity::Warning,
+        title: "有会议费或培训费支出，却没有次数或人次",
+        check: Check::Code(meetings_training_without_counts),
+        needs: &[Need::MeetingsTraining],
+    },
 ];
 
 /// A "三公" part: its name, budget, actual, reason and fields.
@@ -217,6 +224,35 @@ fn economic_lines_within_meetings_training(ctx: &Context<'_>, report: &mut Repor
     })
     .collect();
     economic_items_within(ctx, report, &limits);
+}
+
+/// JS-310: a 会议费 or 培训费 spent is stated with how many meetings or trainings and people
+/// (“召开会议6次，参会180人次”); an amount with a count of 0 would print "召开会议0次" beside it.
+fn meetings_training_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
+    use crate::model::MeetingsTrainingField as M;
+    let mt = &ctx.project.meetings_training;
+    for (name, e, count, people) in [
+        ("会议费", &mt.meetings, M::MeetingsCount, M::MeetingsPeople),
+        ("培训费", &mt.training, M::TrainingCount, M::TrainingPeople),
+    ] {
+        let Some(actual) = e.actual.filter(|a| !a.rounded().is_zero()) else {
+            continue;
+        };
+        if e.count == 0 || e.people == 0 {
+            report.add(
+                format!(
+                    "{name}决算数 {}，但次数 {}、人次 {}",
+                    amount(actual),
+                    e.count,
+                    e.people
+                ),
+                vec![
+                    FieldPath::meetings_training(count),
+                    FieldPath::meetings_training(people),
+                ],
+            );
+        }
+    }
 }
 
 /// A figure that the 基本支出 economic item `code` is a part of.

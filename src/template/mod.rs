@@ -601,6 +601,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "hubei-2021.toml",
         include_str!("../../assets/templates/hubei-2021.toml"),
     ),
+    (
+        "guangxi-2023.toml",
+        include_str!("../../assets/templates/guangxi-2023.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.
