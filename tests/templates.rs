@@ -545,6 +545,8 @@ fn guangxi_prints_its_tables_first_with_the_three_public_table_last() {
     let other = all.find("七、其他重要事项情况说明").unwrap();
     let running = all.find("（一）机关运行经费支出情况").unwrap();
     assert!(running > other, "机关运行经费 is under 其他重要事项");
+    // A part's heading names the unit in full, the text by its short name.
+    assert!(all.contains("第一部分 中共遂宁市安居区委目标绩效管理办公室概况"));
     assert!(all.contains("人员经费146.27万元"));
 }
 
