@@ -203,6 +203,39 @@ fn error_line(ui: &mut Ui, error: &Option<String>) {
     }
 }
 
+/// A row's label as shown, and the field's name for screen readers and messages: the same,
+/// except under a group's heading, where the label leaves out the group (“年初结转和结余” under
+/// “一般公共预算财政拨款”) so that it fits the label column, and the name keeps it.
+pub struct RowText<'a> {
+    shown: &'a str,
+    name: std::borrow::Cow<'a, str>,
+}
+
+impl<'a> RowText<'a> {
+    /// `shown` under the heading `group`: named `group` + `shown`.
+    pub fn in_group(group: &str, shown: &'a str) -> RowText<'a> {
+        RowText {
+            shown,
+            name: format!("{group}{shown}").into(),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for RowText<'a> {
+    fn from(text: &'a str) -> RowText<'a> {
+        RowText {
+            shown: text,
+            name: text.into(),
+        }
+    }
+}
+
+impl<'a> From<&'a String> for RowText<'a> {
+    fn from(text: &'a String) -> RowText<'a> {
+        RowText::from(text.as_str())
+    }
+}
+
 /// How an amount field accepts input.
 #[derive(Clone, Copy)]
 struct Accepts {
@@ -220,21 +253,21 @@ const OPTIONAL: Accepts = Accepts {
 
 /// An amount field: label, text box, unit, marker, inline error; an empty box means "not
 /// entered". Returns whether it changed.
-pub fn amount(
+pub fn amount<'t>(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    text: &str,
+    text: impl Into<RowText<'t>>,
     path: &FieldPath,
     value: &mut Option<Wan>,
 ) -> bool {
-    labelled(ui, form, text, path, value, OPTIONAL)
+    labelled(ui, form, text.into(), path, value, OPTIONAL)
 }
 
 /// An amount field that accepts negative values (balances); empty means "not entered".
-pub fn signed_amount(
+pub fn signed_amount<'t>(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    text: &str,
+    text: impl Into<RowText<'t>>,
     path: &FieldPath,
     value: &mut Option<Wan>,
 ) -> bool {
@@ -242,15 +275,15 @@ pub fn signed_amount(
         negative: true,
         empty: true,
     };
-    labelled(ui, form, text, path, value, accepts)
+    labelled(ui, form, text.into(), path, value, accepts)
 }
 
 /// An opening balance (年初结转和结余): may be negative, and is never empty — it is last year's
 /// closing balance, zero for a new unit.
-pub fn opening_balance(
+pub fn opening_balance<'t>(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    text: &str,
+    text: impl Into<RowText<'t>>,
     path: &FieldPath,
     value: &mut Wan,
 ) -> bool {
@@ -259,7 +292,7 @@ pub fn opening_balance(
         empty: false,
     };
     let mut v = Some(*value);
-    let changed = labelled(ui, form, text, path, &mut v, accepts);
+    let changed = labelled(ui, form, text.into(), path, &mut v, accepts);
     // The box refuses to be emptied, so `v` is always an amount here.
     if let Some(v) = v {
         *value = v;
@@ -313,7 +346,7 @@ pub fn amount_cell(
 fn labelled(
     ui: &mut Ui,
     form: &mut Form<'_>,
-    text: &str,
+    text: RowText<'_>,
     path: &FieldPath,
     value: &mut Option<Wan>,
     accepts: Accepts,
@@ -321,14 +354,20 @@ fn labelled(
     let mut changed = false;
     let unit = form.unit;
     let error = ui.horizontal(|ui| {
-        let label_id = row_label(ui, text);
-        let (response, error) = amount_box(ui, form, (path, text), *value, accepts, |v| {
+        let label_id = row_label(ui, text.shown);
+        let (response, error) = amount_box(ui, form, (path, &text.name), *value, accepts, |v| {
             if v != *value {
                 *value = v;
                 changed = true;
             }
         });
-        let response = response.labelled_by(label_id);
+        let response = if text.name == text.shown {
+            response.labelled_by(label_id)
+        } else {
+            let name = &text.name;
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+            response
+        };
         ui.label(unit.label());
         form.decorate(ui, path, &response);
         (error, response.rect.min.x)

@@ -12,7 +12,7 @@ use crate::model::{
     REVENUE_SOURCES, RevenueField, RevenueItem, RevenueLine, RevenueLineField, RevenueSource,
 };
 use crate::ui::charts;
-use crate::ui::widgets::{self, Form};
+use crate::ui::widgets::{self, Form, RowText};
 
 pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, doc: &Document) {
     with_charts(
@@ -66,37 +66,38 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
             &mut carried.unlock_reason,
         );
     }
+    // Each fund's rows stand under its name and are labelled without it, so that they fit the
+    // label column and their boxes line up with the form's; each box keeps the whole name for
+    // screen readers and messages.
     for fund in Fund::ALL {
         let name = fund.label();
-        ui.label(name);
+        ui.label(RichText::new(name).strong());
         let fb = b.of_mut(fund);
-        ui.indent(fund.key(), |ui| {
-            if locked {
-                widgets::computed(ui, &format!("{name}年初结转和结余（上年结转）"), fb.opening);
-            } else {
-                widgets::opening_balance(
-                    ui,
-                    form,
-                    &format!("{name}年初结转和结余"),
-                    &FieldPath::balance(fund, BalanceSide::Opening),
-                    &mut fb.opening,
-                );
-            }
-            widgets::signed_amount(
+        if locked {
+            widgets::computed(ui, "年初结转和结余（上年结转）", fb.opening);
+        } else {
+            widgets::opening_balance(
                 ui,
                 form,
-                &format!("{name}年末结转和结余"),
-                &FieldPath::balance(fund, BalanceSide::Closing),
-                &mut fb.closing,
+                RowText::in_group(name, "年初结转和结余"),
+                &FieldPath::balance(fund, BalanceSide::Opening),
+                &mut fb.opening,
             );
-            widgets::amount(
-                ui,
-                form,
-                &format!("{name}上年年末结转和结余"),
-                &FieldPath::balance(fund, BalanceSide::PriorClosing),
-                &mut fb.prior_closing,
-            );
-        });
+        }
+        widgets::signed_amount(
+            ui,
+            form,
+            RowText::in_group(name, "年末结转和结余"),
+            &FieldPath::balance(fund, BalanceSide::Closing),
+            &mut fb.closing,
+        );
+        widgets::amount(
+            ui,
+            form,
+            RowText::in_group(name, "上年年末结转和结余"),
+            &FieldPath::balance(fund, BalanceSide::PriorClosing),
+            &mut fb.prior_closing,
+        );
     }
     widgets::amount(
         ui,
