@@ -181,10 +181,20 @@ impl Need {
                 if p.meetings_training.meetings.actual.is_none()
                     && p.meetings_training.training.actual.is_none() =>
             {
-                missing(
-                    "未填写会议费和培训费的决算数（模板列示时填写）",
-                    FieldPath::meetings_training(MeetingsTrainingField::MeetingsActual),
-                )
+                let (template, _) = crate::template::for_project(p);
+                let states = ["会议费", "培训费"]
+                    .iter()
+                    .any(|w| template.mentions(w, "three_public_meetings"));
+                if states {
+                    missing(
+                        "未填写会议费和培训费的决算数",
+                        FieldPath::meetings_training(MeetingsTrainingField::MeetingsActual),
+                    )
+                } else {
+                    Some(Coverage::NotApplicable(
+                        "所用模板不列示会议费、培训费".to_owned(),
+                    ))
+                }
             }
             Need::Control(t) if t.of(&p.control_totals).is_none() => {
                 missing(&format!("未填写{}", t.label()), FieldPath::control_total(t))

@@ -375,6 +375,13 @@ impl Template {
         (self.years[0]..=self.years[1]).contains(&year)
     }
 
+    /// Whether the template may state `word` (a figure's name such as 会议费): its text names it,
+    /// or it prints the table `table` that lists it. A word in its prose counts too, so this errs
+    /// towards "may state".
+    pub fn mentions(&self, word: &str, table: &str) -> bool {
+        self.text.contains(word) || self.table_ids().contains(&table)
+    }
+
     /// The ids of the tables it prints, in order.
     pub fn table_ids(&self) -> Vec<&str> {
         fn walk<'a>(blocks: &'a [BlockDef], out: &mut Vec<&'a str>) {
