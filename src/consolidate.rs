@@ -285,7 +285,9 @@ pub fn consolidate(
     a.vehicles.emergency = sum(all, |p| p.assets.vehicles.emergency);
     a.vehicles.law_enforcement = sum(all, |p| p.assets.vehicles.law_enforcement);
     a.vehicles.special_technical = sum(all, |p| p.assets.vehicles.special_technical);
+    a.vehicles.retired_service = sum(all, |p| p.assets.vehicles.retired_service);
     a.vehicles.other = sum(all, |p| p.assets.vehicles.other);
+    a.equipment_over_100 = entered_count(all, |p| p.assets.equipment_over_100);
     a.general_equipment_over_50 = sum(all, |p| p.assets.general_equipment_over_50);
     a.special_equipment_over_100 = sum(all, |p| p.assets.special_equipment_over_100);
 
@@ -318,6 +320,10 @@ pub fn consolidate(
     pm.prior_assessment_projects = sum(all, |p| p.performance.prior_assessment_projects);
     pm.target_projects = sum(all, |p| p.performance.target_projects);
     pm.monitored_projects = sum(all, |p| p.performance.monitored_projects);
+    pm.self_assessed_projects = entered_count(all, |p| p.performance.self_assessed_projects);
+    pm.self_assessed_funds = entered(all, |p| p.performance.self_assessed_funds);
+    pm.evaluated_projects = entered_count(all, |p| p.performance.evaluated_projects);
+    pm.evaluated_funds = entered(all, |p| p.performance.evaluated_funds);
 
     eliminate(&mut out, &projects, &mut issues);
 
@@ -500,6 +506,15 @@ fn sum<T: std::iter::Sum<T>>(projects: &[&Project], f: impl Fn(&Project) -> T) -
 /// project left it blank.
 fn entered(projects: &[&Project], f: impl Fn(&Project) -> Option<Wan>) -> Option<Wan> {
     crate::money::sum_entered(projects.iter().map(|p| f(p)))
+}
+
+/// A count of every project, summed as [`entered`] sums amounts: blank only when every project
+/// left it blank (a sum beyond `u32` cannot be a real count; it saturates and the limits refuse it).
+fn entered_count(projects: &[&Project], f: impl Fn(&Project) -> Option<u32>) -> Option<u32> {
+    projects
+        .iter()
+        .filter_map(|p| f(p))
+        .reduce(u32::saturating_add)
 }
 
 /// Two cells of a merged row added as [`entered`] adds.

@@ -134,6 +134,12 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
     // They explain this year's findings.
     p.explanations.clear();
 
+    // Self-assessments and evaluations are of the year closed; next year's are done after it.
+    let pm = &mut p.performance;
+    pm.self_assessed_projects = None;
+    pm.self_assessed_funds = None;
+    pm.evaluated_projects = None;
+    pm.evaluated_funds = None;
     let d = &mut p.performance.department;
     d.initial_budget_revenue = None;
     d.initial_budget_expenditure = None;

@@ -446,6 +446,16 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         ],
     ),
     (
+        "JS-513",
+        "绩效自评涉及资金 60.00 万元，一般公共预算财政拨款项目支出 59.77 万元，相差 0.23 万元；文中“占一般公共预算项目支出总额的比重”将超过100%，请核对自评范围或项目支出",
+        &["performance.self_assessed_funds"],
+    ),
+    (
+        "JS-514",
+        "文中写对 0 个项目开展了绩效自评，而附件中有 1 张项目支出绩效自评表",
+        &["performance.self_assessed_projects"],
+    ),
+    (
         "JS-601",
         "收入总计本年 226.23 万元，上年 213.07 万元，增加 13.16 万元，文中需要说明主要原因",
         &["revenue.change_reason"],
@@ -941,11 +951,11 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
         "{:#?}",
         r.ledger
     );
-    assert_eq!((counts.not_applicable, counts.missing_data), (2, 8));
+    assert_eq!((counts.not_applicable, counts.missing_data), (4, 8));
     assert_eq!(
         counts.to_string(),
         format!(
-            "{} 条规则：{} 条已审核，2 条不适用，8 条缺少数据",
+            "{} 条规则：{} 条已审核，4 条不适用，8 条缺少数据",
             counts.rules, counts.checked
         )
     );
@@ -961,12 +971,45 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
 
 /// What the example cannot be checked for, and why: its 基本支出 is by totals only (no economic
 /// items to classify, compare with the catalog or with "三公", or to add up by 类), it is an
-/// administrative unit (a 事业单位's 机关运行经费 rule does not apply), and the seed states no
-/// 批复日期.
-const EXAMPLE_UNCHECKED: [&str; 10] = [
-    "JS-202", "JS-203", "JS-211", "JS-212", "JS-302", "JS-309", "JS-310", "JS-704", "JS-709",
-    "JS-710",
+/// administrative unit (a 事业单位's 机关运行经费 rule does not apply), the seed states no
+/// 批复日期, and its template (四川 2023) neither states 会议费、培训费 nor asks for the scope of the
+/// self-assessments.
+const EXAMPLE_UNCHECKED: [&str; 12] = [
+    "JS-202", "JS-203", "JS-211", "JS-212", "JS-302", "JS-309", "JS-310", "JS-513", "JS-514",
+    "JS-704", "JS-709", "JS-710",
 ];
+
+/// The scope of the self-assessments (how many projects, what funds): 财政部's format states it
+/// and asks for it, so blank it could not be checked; 四川's states it only once entered, so
+/// blank it does not apply. Entered, the rules run under either, and a scope below the tables
+/// attached or above the spending is reported.
+#[test]
+fn the_self_assessment_scope_is_missing_where_the_template_asks_for_it() {
+    let coverage = |p: &Project, code: &str| review(p).ledger.get(code).unwrap().coverage.label();
+    let mut p = clean();
+    for code in ["JS-513", "JS-514"] {
+        assert_eq!(coverage(&p, code), "不适用", "{code}");
+    }
+    p.settings.template = Some("national".into());
+    for code in ["JS-513", "JS-514"] {
+        assert_eq!(coverage(&p, code), "缺少数据", "{code}");
+    }
+    p.performance.self_assessed_projects = Some(1);
+    p.performance.self_assessed_funds = Some(wan("59.77"));
+    assert!(
+        !codes(&p).contains("JS-513") && !codes(&p).contains("JS-514"),
+        "{:#?}",
+        findings(&p)
+    );
+    for code in ["JS-513", "JS-514"] {
+        assert_eq!(coverage(&p, code), "已审核", "{code}");
+    }
+    p.performance.self_assessed_funds = Some(wan("59.78"));
+    assert!(codes(&p).contains("JS-513"));
+    p.settings.template = None;
+    p.performance.self_assessed_projects = Some(0);
+    assert!(codes(&p).contains("JS-514"));
+}
 
 #[test]
 fn a_rule_whose_data_is_missing_could_not_run_and_is_not_a_pass() {

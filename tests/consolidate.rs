@@ -37,6 +37,9 @@ fn agency() -> Project {
     p.meetings_training.meetings.count = 6;
     p.meetings_training.training.actual = Some(wan("0.30"));
     p.purchased_services.amount = Some(wan("3.60"));
+    p.performance.self_assessed_projects = Some(1);
+    p.performance.self_assessed_funds = Some(wan("59.77"));
+    p.assets.vehicles.retired_service = 1;
     p
 }
 
@@ -50,6 +53,9 @@ fn service_unit(grant: &str) -> Project {
     p.revenue.higher_level_grants = Some(wan(grant));
     p.expenditure.lines[1].remitted = Some(wan("5.00"));
     p.meetings_training.training.actual = Some(wan("0.50"));
+    p.performance.self_assessed_projects = Some(2);
+    p.assets.vehicles.retired_service = 2;
+    p.assets.equipment_over_100 = Some(1);
     p
 }
 
@@ -109,6 +115,14 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     assert_eq!(dept.meetings_training.training.actual, Some(wan("0.80")));
     assert_eq!(dept.meetings_training.training.budget, None);
     assert_eq!(dept.purchased_services.amount, Some(wan("3.60")));
+    // The scope of the self-assessments and the equipment add up the same way; the vehicles
+    // are counted whole.
+    let pm = &dept.performance;
+    assert_eq!(pm.self_assessed_projects, Some(3));
+    assert_eq!(pm.self_assessed_funds, Some(wan("59.77")));
+    assert_eq!((pm.evaluated_projects, pm.evaluated_funds), (None, None));
+    assert_eq!(dept.assets.equipment_over_100, Some(1));
+    assert_eq!(dept.assets.vehicles.retired_service, 3);
     // 机关运行经费: the 行政 机关's only; the 事业 unit has none.
     assert_eq!(dept.running_costs.amount, a.running_costs.amount);
     assert_eq!(

@@ -333,3 +333,32 @@ fn meetings_training_and_purchased_services_become_next_years_prior_figures() {
     let ps = &next.purchased_services;
     assert_eq!((ps.prior, ps.amount), (Some("3.6".parse().unwrap()), None));
 }
+
+#[test]
+fn the_years_self_assessments_are_not_carried_and_the_vehicles_are() {
+    let mut this = example().unwrap();
+    for (path, value) in [
+        ("performance.self_assessed_projects", "1"),
+        ("performance.self_assessed_funds", "59.77"),
+        ("performance.evaluated_projects", "1"),
+        ("performance.evaluated_funds", "20"),
+        ("assets.vehicles.retired_service", "2"),
+        ("assets.vehicles.other_use", "日常公务保障"),
+        ("assets.equipment_over_100", "1"),
+    ] {
+        this.set(path, value).unwrap();
+    }
+    let next = juesuan::next_year::next_year(&this, None).project;
+    let pm = &next.performance;
+    // Next year's self-assessments are done after next year: blank, not last year's.
+    assert_eq!(
+        (pm.self_assessed_projects, pm.evaluated_projects),
+        (None, None)
+    );
+    assert_eq!((pm.self_assessed_funds, pm.evaluated_funds), (None, None));
+    // The fleet and the equipment held at year end are next year's start.
+    let a = &next.assets;
+    assert_eq!(a.vehicles.retired_service, 2);
+    assert_eq!(a.vehicles.other_use, "日常公务保障");
+    assert_eq!(a.equipment_over_100, Some(1));
+}

@@ -56,7 +56,9 @@ fn every_listed_path_resolves_in_the_file() {
                 f.value,
                 FieldValue::Amount(Some(a)) if a.is_zero()
             ) || f.value == FieldValue::Text("")
-                || f.value == FieldValue::Count(0)
+                || f.value == FieldValue::Count(Some(0))
+                // Not entered: a count stated only where the template states it.
+                || f.value == FieldValue::Count(None)
                 // Not entered: absent (a prior-year figure, a line's 年初预算).
                 || f.value == FieldValue::Amount(None)
                 // Not entered: no 批复 or 公开 date yet.

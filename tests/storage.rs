@@ -336,3 +336,33 @@ fn meetings_training_and_purchased_services_load_from_the_v10_sample_and_a_v9_fi
     assert!(v9.meetings_training.is_empty());
     assert!(v9.purchased_services.is_empty());
 }
+
+#[test]
+fn the_self_assessment_scope_and_the_fleet_load_from_the_v11_sample_and_a_v10_file_has_none() {
+    let v11 = storage::load(Path::new("tests/samples/v11-national-2023.json")).unwrap();
+    let pm = &v11.performance;
+    assert_eq!(pm.self_assessed_projects, Some(1));
+    assert_eq!(pm.self_assessed_funds, Some("59.77".parse().unwrap()));
+    assert_eq!(pm.evaluated_projects, Some(1));
+    assert_eq!(v11.assets.vehicles.retired_service, 2);
+    assert_eq!(v11.assets.vehicles.other_use, "日常公务保障");
+    // Entered as 0 is a 0, not "not entered".
+    assert_eq!(v11.assets.equipment_over_100, Some(0));
+    assert_eq!(v11.settings.template.as_deref(), Some("national"));
+    let v10 = storage::load(Path::new("tests/samples/v10-shaanxi-2023.json")).unwrap();
+    assert_eq!(v10.performance.self_assessed_projects, None);
+    assert_eq!(v10.performance.self_assessed_funds, None);
+    assert_eq!(v10.assets.equipment_over_100, None);
+    assert_eq!(v10.assets.vehicles.retired_service, 0);
+    // Saved again, nothing not entered is written as a 0 or an empty text.
+    let text = serde_json::to_string(&v10).unwrap();
+    for key in [
+        "self_assessed",
+        "evaluated_",
+        "\"equipment_over_100\"",
+        "other_use",
+        "retired_service",
+    ] {
+        assert!(!text.contains(key), "{key}");
+    }
+}

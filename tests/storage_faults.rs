@@ -279,9 +279,9 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"fund\": \"一般公共预算财政拨款\"", "\"fund\": 3"),
         ("\"lines\": [", "\"lines\": [[], "),
         ("\"project\": {", "\"project\": ["),
-        ("\"schema_version\": 10", "\"schema_version\": \"5\""),
-        ("\"schema_version\": 10", "\"schema_version\": -5"),
-        ("\"schema_version\": 10", "\"schema_version\": 0"),
+        ("\"schema_version\": 11", "\"schema_version\": \"5\""),
+        ("\"schema_version\": 11", "\"schema_version\": -5"),
+        ("\"schema_version\": 11", "\"schema_version\": 0"),
         // An amount of the year may be blank (null); an opening balance, last year's closing
         // one, may not; nor may a blank be written as text.
         ("\"opening\": \"0\"", "\"opening\": null"),
@@ -361,6 +361,15 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         (
             "\"project\": {",
             "\"project\": {\"meetings_training\": {\"lunch\": {}}, ",
+        ),
+        // A count of the self-assessments below zero, or a fraction of one.
+        (
+            "\"performance\": {",
+            "\"performance\": {\"self_assessed_projects\": -1, ",
+        ),
+        (
+            "\"performance\": {",
+            "\"performance\": {\"self_assessed_projects\": 1.5, ",
         ),
         ("{", "{\"\\ud800\": 1, "),
         ("{", "{\"a\": \"\\x\", "),

@@ -112,12 +112,15 @@ fn every_built_in_template_makes_the_example_and_a_50x_project_without_a_templat
             let errors: Vec<_> = doc.problems.iter().filter(|p| !p.is_missing()).collect();
             assert!(errors.is_empty(), "{} on project {n}: {errors:?}", t.id);
             // The only paragraphs left out are the ones the unit must write itself, and the
-            // 会议费 and 培训费 the example (a 四川 document) does not state.
+            // figures the example (a 四川 document) does not state: 会议费 and 培训费, 政府购买服务,
+            // and what 财政部's format asks of 绩效自评 and of equipment.
             for p in &doc.problems {
                 assert!(
                     p.message.contains("自行填写")
                         || p.message.contains("会议费决算数还没有填写")
-                        || p.message.contains("政府购买服务支出还没有填写"),
+                        || p.message.contains("政府购买服务支出还没有填写")
+                        || p.message.contains("绩效自评项目数还没有填写")
+                        || p.message.contains("（不含车辆）的数量还没有填写"),
                     "{}: {p}",
                     t.id
                 );
@@ -532,6 +535,98 @@ fn hubei_states_the_government_purchased_services_or_waits_for_them() {
     let titles = table_titles(&doc);
     assert_eq!(titles.len(), 9);
     assert!(titles[0].starts_with("表1：") && titles[8].starts_with("表9："));
+}
+
+/// The example with the scope of its self-assessments, a department evaluation, vehicles of
+/// every kind 财政部's format names, and its large equipment entered, as a clerk would type them.
+fn with_performance_scope_and_assets() -> Project {
+    let mut project = example().unwrap();
+    for (path, value) in [
+        ("performance.self_assessed_projects", "1"),
+        ("performance.self_assessed_funds", "59.77"),
+        ("performance.evaluated_projects", "1"),
+        ("performance.evaluated_funds", "20"),
+        ("assets.vehicles.retired_service", "2"),
+        ("assets.vehicles.other", "1"),
+        ("assets.vehicles.other_use", "日常公务保障。"),
+        ("assets.equipment_over_100", "0"),
+    ] {
+        project.set(path, value).unwrap();
+    }
+    project
+}
+
+#[test]
+fn the_national_format_states_the_self_assessment_scope_and_the_equipment_or_waits_for_them() {
+    let national = builtin("national");
+    let blank = build(&example().unwrap(), national);
+    let messages = codes_and_messages(&blank);
+    for what in [
+        "绩效自评项目数还没有填写",
+        "单价100万元（含）以上设备（不含车辆）的数量还没有填写",
+    ] {
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("WD-102") && m.contains(what)),
+            "{what}: {messages:#?}"
+        );
+    }
+    // What does not wait for them still prints: the vehicles, the self-assessment reports.
+    let all = text(&blank);
+    assert!(all.contains("共有车辆0辆"), "{all}");
+    assert!(all.contains("　　形成区委绩效办部门整体（含部门预算项目）绩效自评报告"));
+
+    let doc = build(&with_performance_scope_and_assets(), national);
+    let all = text(&doc);
+    // 59.77 / 59.77 (一般公共预算财政拨款项目支出) = 100%, printed plain as the format does.
+    for sentence in [
+        "本部门组织对2023年度一般公共预算项目支出全面开展绩效自评，共涉及项目1个，资金59.77万元，占一般公共预算项目支出总额的100%。组织对1个项目开展了部门评价，涉及一般公共预算当年财政拨款20.00万元。",
+        "共有车辆3辆，其中：主要领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部服务用车2辆、其他用车1辆，其他用车主要是日常公务保障。",
+        "单价100万元（含）以上设备（不含车辆）0台（套）。",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
+    // "全面开展绩效自评" is said once, not again before the reports.
+    assert_eq!(all.matches("全面开展绩效自评").count(), 1, "{all}");
+    assert!(
+        !codes_and_messages(&doc)
+            .iter()
+            .any(|m| m.starts_with("WD-102"))
+    );
+}
+
+#[test]
+fn other_templates_state_the_self_assessment_scope_and_retired_cadres_vehicles_once_entered() {
+    let entered = with_performance_scope_and_assets();
+    // 四川: the count closes its sentence of the year's performance work; blank, the seed's
+    // sentence is unchanged.
+    let sichuan = builtin("sichuan-2023");
+    let seed = "选取1个项目开展绩效监控。";
+    assert!(text(&build(&example().unwrap(), sichuan)).contains(seed));
+    let all = text(&build(&entered, sichuan));
+    assert!(
+        all.contains(
+            "选取1个项目开展绩效监控，年终执行完毕后，对1个项目开展了绩效目标完成情况自评。"
+        ),
+        "{all}"
+    );
+    assert!(
+        all.contains("应急保障用车0辆、离退休干部服务用车2辆、其他用车1辆，其他用车主要是日常公务保障；单价50万元以上通用设备0台（套）"),
+        "{all}"
+    );
+    // 湖北's sentence of the year's work gains the scope and the evaluation.
+    let all = text(&build(&entered, builtin("hubei-2021")));
+    assert!(
+        all.contains("并对一般公共预算项目全面开展绩效自评，共涉及项目1个，资金59.77万元，占一般公共预算项目支出总额的100%。组织对1个项目开展了部门评价，涉及一般公共预算当年财政拨款20.00万元。"),
+        "{all}"
+    );
+    // No vehicles of a kind, none stated; no other vehicles, no use of them.
+    let mut none = entered.clone();
+    none.set("assets.vehicles.retired_service", "0").unwrap();
+    none.set("assets.vehicles.other", "0").unwrap();
+    let all = text(&build(&none, sichuan));
+    assert!(!all.contains("离退休干部服务用车") && !all.contains("其他用车主要是"));
 }
 
 #[test]

@@ -1091,6 +1091,9 @@ fn a_finding_gets_an_explanation_that_undo_takes_back() {
         h.query_by_label_contains("JS-710 缺少数据：未填写决算批复日期")
             .is_some()
     );
+    // Folded again, so that the findings below it are in view.
+    h.get_by_label_contains("条已审核").click();
+    h.run();
     // The first finding's 说明…: the dialog shows the finding and what an explanation does.
     h.get_all_by_label("说明…").next().unwrap().click();
     h.run();
@@ -1425,4 +1428,47 @@ fn next_year_opens_the_new_project_with_its_opening_balances_locked() {
     h.state_mut().apply(Command::NextYear(Some(path.clone())));
     assert!(h.state().error_message().unwrap().contains("已经存在"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+/// A count that may be left empty starts blank, takes a number, refuses a word with a message
+/// and keeps what was there, and goes back to "not entered" when emptied.
+#[test]
+fn the_self_assessment_count_is_blank_until_typed_and_can_be_emptied_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "绩效");
+    let count = |h: &Harness<'_, JuesuanApp>| {
+        h.state()
+            .session()
+            .project
+            .performance
+            .self_assessed_projects
+    };
+    assert_eq!(count(&h), None);
+    type_into(&mut h, "开展绩效自评的项目数", "3");
+    assert_eq!(count(&h), Some(3));
+    // Finished (Enter leaves the box), then typed over with a word.
+    h.key_press(Key::Enter);
+    h.run();
+    type_into(&mut h, "开展绩效自评的项目数", "三个");
+    assert!(h.query_by_label_contains("不是有效的数量").is_some());
+    assert_eq!(count(&h), Some(3), "a refused entry changes nothing");
+    type_into(&mut h, "开展绩效自评的项目数", "");
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(count(&h), None, "emptied, it is not entered, not 0");
+    assert!(h.query_by_label_contains("不是有效的数量").is_none());
+    type_into(&mut h, "绩效自评涉及资金", "59.77");
+    assert_eq!(
+        h.state().session().project.performance.self_assessed_funds,
+        Some(wan("59.77"))
+    );
+    go(&mut h, "国有资产");
+    type_into(&mut h, "离退休干部服务用车", "2");
+    assert_eq!(
+        h.state().session().project.assets.vehicles.retired_service,
+        2
+    );
+    assert!(h.query_by_label_contains("车辆合计：2 辆").is_some());
 }

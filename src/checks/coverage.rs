@@ -43,6 +43,8 @@ pub enum Need {
     RunningCostsPrior,
     /// This year's 会议费 or 培训费 (stated where the template asks for them).
     MeetingsTraining,
+    /// The projects self-assessed, or the funds they cover (stated where the template asks).
+    SelfAssessment(SelfAssessed),
     /// A 报表数.
     Control(ControlTotal),
     /// Any 报表数.
@@ -69,6 +71,47 @@ pub enum Need {
     LineAmounts,
 }
 
+/// What of the year's 绩效自评 a rule needs: the count of projects or the funds they cover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelfAssessed {
+    /// 绩效自评项目数.
+    Projects,
+    /// 绩效自评涉及资金.
+    Funds,
+}
+
+impl SelfAssessed {
+    fn field(self) -> FieldPath {
+        FieldPath::performance(match self {
+            SelfAssessed::Projects => PerformanceField::SelfAssessedProjects,
+            SelfAssessed::Funds => PerformanceField::SelfAssessedFunds,
+        })
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            SelfAssessed::Projects => PerformanceField::SelfAssessedProjects.label(),
+            SelfAssessed::Funds => PerformanceField::SelfAssessedFunds.label(),
+        }
+    }
+
+    /// The figure's name in templates (`绩效.自评资金`): a template that names it states it.
+    fn figure(self) -> &'static str {
+        match self {
+            SelfAssessed::Projects => "自评项目数",
+            SelfAssessed::Funds => "自评资金",
+        }
+    }
+
+    fn entered(self, p: &crate::model::Project) -> bool {
+        let pm = &p.performance;
+        match self {
+            SelfAssessed::Projects => pm.self_assessed_projects.is_some(),
+            SelfAssessed::Funds => pm.self_assessed_funds.is_some(),
+        }
+    }
+}
+
 impl Need {
     /// What is needed, as the ledger and the rule catalog name it.
     pub fn label(self) -> String {
@@ -85,6 +128,7 @@ impl Need {
             Need::RunningCosts => "机关运行经费".to_owned(),
             Need::RunningCostsPrior => "机关运行经费的上年数".to_owned(),
             Need::MeetingsTraining => "会议费或培训费的决算数".to_owned(),
+            Need::SelfAssessment(s) => s.label().to_owned(),
             Need::Control(t) => t.label().to_owned(),
             Need::AnyControl => "从官方报表照抄的报表数".to_owned(),
             Need::EnteredInWan => "按万元录入".to_owned(),
@@ -194,6 +238,17 @@ impl Need {
                     Some(Coverage::NotApplicable(
                         "所用模板不列示会议费、培训费".to_owned(),
                     ))
+                }
+            }
+            Need::SelfAssessment(s) if !s.entered(p) => {
+                let (template, _) = crate::template::for_project(p);
+                if template.names(s.figure()) {
+                    missing(&format!("未填写{}", s.label()), s.field())
+                } else {
+                    Some(Coverage::NotApplicable(format!(
+                        "所用模板不要求填写{}",
+                        s.label()
+                    )))
                 }
             }
             Need::Control(t) if t.of(&p.control_totals).is_none() => {

@@ -349,6 +349,10 @@ pub const CASES: &[(&str, Mutation)] = &[
         a.indicators[11].target = "58.57".into();
         a.indicators[11].actual = Some("58.57".into());
     }),
+    ("JS-513", |p| {
+        p.performance.self_assessed_funds = Some(wan("60"))
+    }),
+    ("JS-514", |p| p.performance.self_assessed_projects = Some(0)),
     ("JS-601", |p| p.revenue.change_reason.clear()),
     ("JS-602", |p| {
         p.expenditure.appropriation_change_reason.clear()

@@ -18,7 +18,7 @@ mod text;
 mod three_public;
 mod totals;
 
-pub use coverage::{Coverage, Ledger, LedgerCounts, LedgerEntry, Need};
+pub use coverage::{Coverage, Ledger, LedgerCounts, LedgerEntry, Need, SelfAssessed};
 pub use report::CheckReport;
 pub use totals::{Rounded, within_rounding};
 

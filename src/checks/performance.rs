@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Check, Compared, Context, Need, Report, Rule, Severity, amount};
+use super::{Check, Compared, Context, Need, Report, Rule, SelfAssessed, Severity, amount};
 use crate::model::{
     FieldPath, FundColumn, Indicator, IndicatorField, IndicatorKind, IndicatorNature,
     PerformanceField, ProjectAssessment, ProjectField, ProjectFund, SpendingField,
@@ -94,6 +94,20 @@ pub(super) const RULES: &[Rule] = &[
         title: "成本指标目标值与同名资金分配明细不符",
         check: Check::Code(cost_indicator_vs_spending),
         needs: &[Need::Projects, Need::ProjectSpending],
+    },
+    Rule {
+        code: "JS-513",
+        severity: Severity::Warning,
+        title: "绩效自评涉及资金超过一般公共预算财政拨款项目支出",
+        check: Check::Code(self_assessed_funds_within_projects),
+        needs: &[Need::SelfAssessment(SelfAssessed::Funds)],
+    },
+    Rule {
+        code: "JS-514",
+        severity: Severity::Warning,
+        title: "绩效自评项目数少于所附项目支出绩效自评表的张数",
+        check: Check::Code(self_assessed_projects_cover_tables),
+        needs: &[Need::SelfAssessment(SelfAssessed::Projects)],
     },
 ];
 
@@ -484,5 +498,46 @@ fn cost_indicator_vs_spending(ctx: &Context<'_>, report: &mut Report<'_>) {
                 }
             }
         }
+    }
+}
+
+/// JS-513: the funds self-assessed are stated as a share of 一般公共预算项目支出 ("占一般公共预算
+/// 项目支出总额的X%"), so more than that spending would print a share above 100%.
+fn self_assessed_funds_within_projects(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let Some(funds) = ctx.project.performance.self_assessed_funds else {
+        return;
+    };
+    let projects = ctx.totals.general_budget_project;
+    if funds > projects {
+        let compared = Compared::new(
+            "绩效自评涉及资金",
+            funds,
+            "一般公共预算财政拨款项目支出",
+            projects,
+        );
+        report.add_compared(
+            format!("{compared}；文中“占一般公共预算项目支出总额的比重”将超过100%，请核对自评范围或项目支出"),
+            compared,
+            vec![FieldPath::performance(PerformanceField::SelfAssessedFunds)],
+        );
+    }
+}
+
+/// JS-514: every project whose 项目支出绩效自评表 the document attaches was self-assessed, so the
+/// count stated cannot be below the tables attached.
+fn self_assessed_projects_cover_tables(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let Some(stated) = ctx.project.performance.self_assessed_projects else {
+        return;
+    };
+    let tables = ctx.project.projects.len();
+    if usize::try_from(stated).is_ok_and(|n| n < tables) {
+        report.add(
+            format!(
+                "文中写对 {stated} 个项目开展了绩效自评，而附件中有 {tables} 张项目支出绩效自评表"
+            ),
+            vec![FieldPath::performance(
+                PerformanceField::SelfAssessedProjects,
+            )],
+        );
     }
 }

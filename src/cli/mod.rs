@@ -649,7 +649,9 @@ fn kind_label(kind: FieldKind, unit: crate::money::EntryUnit) -> String {
             if optional { "，可空" } else { "" },
             if signed { "，可为负" } else { "" }
         ),
-        FieldKind::Count => "数量".to_owned(),
+        FieldKind::Count { optional } => {
+            format!("数量{}", if optional { "（可空）" } else { "" })
+        }
         FieldKind::Year => "年度".to_owned(),
         FieldKind::Date => "日期（如 2024-05-31，可空）".to_owned(),
         FieldKind::Text => "文字".to_owned(),
@@ -687,12 +689,11 @@ fn set_command(args: &[String], at: SaveTime, out: &mut dyn Write) -> Result<i32
     project.set(field, value).map_err(|e| e.to_string())?;
     storage::save(&path, &project, at).map_err(|e| e.to_string())?;
     let shown = project.get(field).map_err(|e| e.to_string())?;
-    let _ = writeln!(
-        out,
-        "已修改 {field}：{}",
-        shown
-            .as_str()
-            .map_or_else(|| shown.to_string(), str::to_owned)
-    );
+    let shown = match &shown {
+        serde_json::Value::Null => "（未填写）".to_owned(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let _ = writeln!(out, "已修改 {field}：{shown}");
     Ok(EXIT_OK)
 }

@@ -49,12 +49,18 @@ field_enum! {
         LawEnforcement => ("vehicles.law_enforcement", "执法执勤用车"),
         /// 特种专业技术用车.
         SpecialTechnical => ("vehicles.special_technical", "特种专业技术用车"),
+        /// 离退休干部服务用车.
+        RetiredService => ("vehicles.retired_service", "离退休干部服务用车"),
         /// 其他用车.
         OtherVehicles => ("vehicles.other", "其他用车"),
+        /// What the other vehicles are for.
+        OtherVehiclesUse => ("vehicles.other_use", "其他用车主要用途"),
         /// 单价50万元以上通用设备.
         GeneralEquipment => ("general_equipment_over_50", "单价50万元以上通用设备"),
         /// 单价100万元以上专用设备.
         SpecialEquipment => ("special_equipment_over_100", "单价100万元以上专用设备"),
+        /// 单价100万元（含）以上设备（不含车辆）, as 财政部's format counts them.
+        EquipmentOver100 => ("equipment_over_100", "单价100万元（含）以上设备（不含车辆）"),
         /// 资产变化率.
         ChangeRate => ("change_rate_percent", "资产变化率"),
         /// 资产利用率.
@@ -112,6 +118,11 @@ pub struct Assets {
     pub general_equipment_over_50: u32,
     /// 单价100万元以上专用设备 台（套）.
     pub special_equipment_over_100: u32,
+    /// 单价100万元（含）以上设备（不含车辆） 台（套）: 财政部's format counts every kind of
+    /// equipment at one threshold where 四川's splits 通用 (50万) and 专用 (100万); `None` until
+    /// entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equipment_over_100: Option<u32>,
     /// 资产变化率 in percent, as the department report states it.
     pub change_rate_percent: Option<Decimal>,
     /// 资产利用率 in percent, as the department report states it.
@@ -134,8 +145,14 @@ pub struct VehiclesByUse {
     /// 特种专业技术用车.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub special_technical: u32,
+    /// 离退休干部服务用车.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub retired_service: u32,
     /// 其他用车.
     pub other: u32,
+    /// What the other vehicles are for (其他用车主要是…), the user's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub other_use: String,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -151,6 +168,7 @@ impl VehiclesByUse {
             self.emergency,
             self.law_enforcement,
             self.special_technical,
+            self.retired_service,
             self.other,
         ]
         .into_iter()

@@ -55,6 +55,15 @@ pub fn parse_count(text: &str, limit: u64) -> Result<u32, String> {
     u32::try_from(n).map_err(|_| too_many())
 }
 
+/// Parses a count that may be left empty: empty is `None` (not entered) when `optional`, and
+/// an error otherwise.
+pub fn parse_optional_count(text: &str, limit: u64, optional: bool) -> Result<Option<u32>, String> {
+    if optional && text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_count(text, limit).map(Some)
+}
+
 /// Parses the accounting year.
 pub fn parse_year(text: &str) -> Result<i32, String> {
     let years = limits::YEARS;
@@ -230,8 +239,12 @@ impl Project {
                     None => Value::Null,
                 }
             }
-            FieldKind::Count => {
-                Value::from(parse_count(text, limits::count_limit(&parsed)).map_err(bad)?)
+            FieldKind::Count { optional } => {
+                let limit = limits::count_limit(&parsed);
+                match parse_optional_count(text, limit, optional).map_err(bad)? {
+                    Some(n) => Value::from(n),
+                    None => Value::Null,
+                }
             }
             FieldKind::Year => Value::from(parse_year(text).map_err(bad)?),
             FieldKind::Date => match super::Date::parse_optional(text).map_err(bad)? {
@@ -305,7 +318,8 @@ fn json_of(value: &super::FieldValue<'_>) -> Value {
     match value {
         V::Amount(Some(a)) => Value::String(a.wan().to_string()),
         V::Amount(None) | V::Decimal(None) => Value::Null,
-        V::Count(n) => Value::from(*n),
+        V::Count(Some(n)) => Value::from(*n),
+        V::Count(None) => Value::Null,
         V::Year(y) => Value::from(*y),
         V::Date(Some(d)) => Value::String(d.to_string()),
         V::Date(None) => Value::Null,

@@ -16,6 +16,14 @@ field_enum! {
         TargetProjects => ("target_projects", "编制绩效目标项目数"),
         /// 绩效监控项目数.
         MonitoredProjects => ("monitored_projects", "绩效监控项目数"),
+        /// 绩效自评项目数.
+        SelfAssessedProjects => ("self_assessed_projects", "绩效自评项目数"),
+        /// 绩效自评涉及资金.
+        SelfAssessedFunds => ("self_assessed_funds", "绩效自评涉及资金"),
+        /// 部门评价项目数.
+        EvaluatedProjects => ("evaluated_projects", "部门评价项目数"),
+        /// 部门评价涉及资金.
+        EvaluatedFunds => ("evaluated_funds", "部门评价涉及资金"),
         /// The department report as a whole.
         Department => ("department", "部门整体绩效自评"),
         /// 报告标题.
@@ -213,6 +221,19 @@ pub struct PerformanceManagement {
     pub target_projects: u32,
     /// Projects monitored during the year (绩效监控).
     pub monitored_projects: u32,
+    /// Projects self-assessed after the year (绩效自评), as 财政部's wording and 四川's state it
+    /// ("对X个项目开展了绩效目标完成情况自评"); `None` until entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_assessed_projects: Option<u32>,
+    /// The funds those self-assessments cover ("共涉及资金X万元，占一般公共预算项目支出总额的X%").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_assessed_funds: Option<Wan>,
+    /// Projects evaluated by the department itself (部门评价, 重点评价).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluated_projects: Option<u32>,
+    /// The funds those evaluations cover ("涉及一般公共预算当年财政拨款X万元").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluated_funds: Option<Wan>,
     /// The department's self-assessment report.
     pub department: DepartmentAssessment,
 }

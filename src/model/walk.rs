@@ -25,8 +25,11 @@ pub enum FieldKind {
         /// Negative is allowed.
         signed: bool,
     },
-    /// A whole number of zero or more.
-    Count,
+    /// A whole number of zero or more; `optional` when empty means "not entered".
+    Count {
+        /// Empty is allowed (not entered).
+        optional: bool,
+    },
     /// The accounting year.
     Year,
     /// A calendar date that may be empty.
@@ -51,8 +54,8 @@ pub enum FieldKind {
 pub enum FieldValue<'a> {
     /// An amount, `None` when not entered.
     Amount(Option<Wan>),
-    /// A count.
-    Count(u32),
+    /// A count, `None` when not entered.
+    Count(Option<u32>),
     /// A year.
     Year(i32),
     /// A date, `None` when not entered.
@@ -160,7 +163,22 @@ impl<'a> Walk<'a> {
     }
 
     fn count(&mut self, path: FieldPath, label: String, value: u32) {
-        self.add(path, label, FieldKind::Count, FieldValue::Count(value));
+        self.add(
+            path,
+            label,
+            FieldKind::Count { optional: false },
+            FieldValue::Count(Some(value)),
+        );
+    }
+
+    /// A count that may be left empty (not entered).
+    fn optional_count(&mut self, path: FieldPath, label: String, value: Option<u32>) {
+        self.add(
+            path,
+            label,
+            FieldKind::Count { optional: true },
+            FieldValue::Count(value),
+        );
     }
 
     fn decimal(&mut self, path: FieldPath, label: String, value: Option<Decimal>, optional: bool) {
@@ -745,12 +763,23 @@ impl Project {
             (AssetField::Emergency, v.emergency),
             (AssetField::LawEnforcement, v.law_enforcement),
             (AssetField::SpecialTechnical, v.special_technical),
+            (AssetField::RetiredService, v.retired_service),
             (AssetField::OtherVehicles, v.other),
             (AssetField::GeneralEquipment, a.general_equipment_over_50),
             (AssetField::SpecialEquipment, a.special_equipment_over_100),
         ] {
             w.count(FieldPath::assets(field), field.label().into(), value);
         }
+        w.text(
+            FieldPath::assets(AssetField::OtherVehiclesUse),
+            AssetField::OtherVehiclesUse.label().into(),
+            &v.other_use,
+        );
+        w.optional_count(
+            FieldPath::assets(AssetField::EquipmentOver100),
+            AssetField::EquipmentOver100.label().into(),
+            a.equipment_over_100,
+        );
         for (field, value) in [
             (AssetField::ChangeRate, a.change_rate_percent),
             (AssetField::UtilizationRate, a.utilization_rate_percent),
@@ -812,6 +841,18 @@ impl Project {
             (F::MonitoredProjects, pm.monitored_projects),
         ] {
             w.count(FieldPath::performance(field), field.label().into(), value);
+        }
+        for (field, value) in [
+            (F::SelfAssessedProjects, pm.self_assessed_projects),
+            (F::EvaluatedProjects, pm.evaluated_projects),
+        ] {
+            w.optional_count(FieldPath::performance(field), field.label().into(), value);
+        }
+        for (field, value) in [
+            (F::SelfAssessedFunds, pm.self_assessed_funds),
+            (F::EvaluatedFunds, pm.evaluated_funds),
+        ] {
+            w.amount(FieldPath::performance(field), field.label().into(), value);
         }
         let d = &pm.department;
         w.text(

@@ -1217,7 +1217,7 @@ fn shown(value: &FieldValue<'_>) -> String {
     match value {
         FieldValue::Amount(Some(a)) => a.text(),
         FieldValue::Text(t) => (*t).to_owned(),
-        FieldValue::Count(n) => n.to_string(),
+        FieldValue::Count(Some(n)) => n.to_string(),
         _ => String::new(),
     }
 }

@@ -25,7 +25,7 @@ pub use write::{BACKUPS_KEPT, SaveTime, backups};
 pub const FORMAT: &str = "juesuan";
 
 /// The schema version this build writes. Every released version keeps a sample in `tests/samples/`.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// A migration takes a project of version `n` (the `project` object) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
@@ -34,6 +34,7 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 /// takes version 1 to 2).
 const MIGRATIONS: &[Migration] = &[
     v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
+    v10_to_v11,
 ];
 
 /// Version 2 adds `revenue.by_function` (表2 收入决算表 by 功能分类). A version-1 file has none,
@@ -108,6 +109,15 @@ fn v8_to_v9(project: Value) -> Result<Value, String> {
 /// before; the number changes so that an older program refuses a file that has them with a clear
 /// message instead of an unknown field.
 fn v9_to_v10(project: Value) -> Result<Value, String> {
+    Ok(project)
+}
+
+/// Version 11 adds what 财政部's format and other provinces state of 绩效 and 国有资产: the
+/// projects self-assessed and evaluated and the funds they cover (`performance.self_assessed_*`,
+/// `performance.evaluated_*`), 离退休干部服务用车 and what the other vehicles are for
+/// (`assets.vehicles.retired_service`, `.other_use`), and 单价100万元（含）以上设备
+/// (`assets.equipment_over_100`). A version-10 file has none of them: not entered.
+fn v10_to_v11(project: Value) -> Result<Value, String> {
     Ok(project)
 }
 

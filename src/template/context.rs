@@ -229,12 +229,12 @@ fn walk_names(value: &Value, path: String, out: &mut Vec<Name>, depth: usize) {
         .downcast_object_ref::<Figure>()
         .filter(|f| f.prior.is_some())
         .and_then(|_| super::filters::change(value).ok());
-    let printed = || {
-        if value.is_none() {
-            "未填写".to_owned()
-        } else {
-            value.to_string()
-        }
+    let printed = || match value.kind() {
+        _ if value.is_none() => "未填写".to_owned(),
+        // A template tests these (`{% if x.超预算 %}`); the clerk reads 是/否, not True/False.
+        ValueKind::Bool if value.is_true() => "是".to_owned(),
+        ValueKind::Bool => "否".to_owned(),
+        _ => value.to_string(),
     };
     if !path.is_empty() && (amount || figure || share) {
         out.push(Name {
@@ -774,11 +774,15 @@ fn assets(f: &Figures<'_>) -> Value {
                 ("应急保障用车", Value::from(v.emergency)),
                 ("执法执勤用车", Value::from(v.law_enforcement)),
                 ("特种专业技术用车", Value::from(v.special_technical)),
+                ("离退休干部服务用车", Value::from(v.retired_service)),
                 ("其他用车", Value::from(v.other)),
+                ("其他用车用途", Value::from(v.other_use.clone())),
             ]),
         ),
         ("通用设备", Value::from(a.general_equipment_over_50)),
         ("专用设备", Value::from(a.special_equipment_over_100)),
+        // `none` until entered (财政部's one threshold for every kind of equipment).
+        ("百万元以上设备", Value::from(a.equipment_over_100)),
         (
             "资产变化率",
             Value::from(a.change_rate_percent.map(|d| d.normalize().to_string())),
@@ -818,6 +822,25 @@ fn performance(f: &Figures<'_>, style: NumberStyle) -> Value {
         ("事前评估项目数", Value::from(pm.prior_assessment_projects)),
         ("绩效目标项目数", Value::from(pm.target_projects)),
         ("绩效监控项目数", Value::from(pm.monitored_projects)),
+        // `none` until entered: a template that states them waits for them (`required`), one
+        // that states them only where entered tests them.
+        ("自评项目数", Value::from(pm.self_assessed_projects)),
+        (
+            "自评资金",
+            // Its share is of 一般公共预算财政拨款项目支出, as 财政部's wording says
+            // ("占一般公共预算项目支出总额的X%").
+            pm.self_assessed_funds.map_or(Value::from(()), |funds| {
+                Figure::new(funds, None, style)
+                    .with("名称", "绩效自评涉及资金")
+                    .with(
+                        "占比",
+                        Share::value(Share::of(funds, t.general_budget_project, style)),
+                    )
+                    .value()
+            }),
+        ),
+        ("部门评价项目数", Value::from(pm.evaluated_projects)),
+        ("部门评价资金", optional(pm.evaluated_funds, style)),
         (
             "部门自评",
             map([

@@ -379,7 +379,13 @@ impl Template {
     /// or it prints the table `table` that lists it. A word in its prose counts too, so this errs
     /// towards "may state".
     pub fn mentions(&self, word: &str, table: &str) -> bool {
-        self.text.contains(word) || self.table_ids().contains(&table)
+        self.names(word) || self.table_ids().contains(&table)
+    }
+
+    /// Whether the template's own text names `word` (a figure such as 自评资金): a template that
+    /// names a figure states it, where the shared paragraphs state it only once entered.
+    pub fn names(&self, word: &str) -> bool {
+        self.text.contains(word)
     }
 
     /// The ids of the tables it prints, in order.

@@ -497,12 +497,46 @@ pub fn count(
     path: &FieldPath,
     value: &mut u32,
 ) -> bool {
-    let mut changed = false;
     let limit = limits::count_limit(path);
+    count_box(
+        ui,
+        form,
+        (text, path, value),
+        |typed| edit::parse_count(typed, limit),
+        |n: &u32| n.to_string(),
+    )
+}
+
+/// A count that may be left empty (not entered): a blank box, not 0, until the clerk types one.
+pub fn optional_count(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    text: &str,
+    path: &FieldPath,
+    value: &mut Option<u32>,
+) -> bool {
+    let limit = limits::count_limit(path);
+    count_box(
+        ui,
+        form,
+        (text, path, value),
+        |typed| edit::parse_optional_count(typed, limit, true),
+        |n: &Option<u32>| n.map(|n| n.to_string()).unwrap_or_default(),
+    )
+}
+
+fn count_box<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    (text, path, value): (&str, &FieldPath, &mut T),
+    parse: impl Fn(&str) -> Result<T, String>,
+    show: impl Fn(&T) -> String,
+) -> bool {
+    let mut changed = false;
     let typed = !form.amounts_from_members;
     let error = ui.horizontal(|ui| {
         let label_id = row_label(ui, text);
-        let mut current = *value;
+        let mut current = value.clone();
         let (response, error) = parsed_box(
             ui,
             form,
@@ -518,8 +552,8 @@ pub fn count(
                 )
                 .labelled_by(label_id)
             },
-            |typed| edit::parse_count(typed, limit),
-            |n: &u32| n.to_string(),
+            parse,
+            show,
         );
         if current != *value {
             *value = current;

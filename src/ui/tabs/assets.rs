@@ -15,10 +15,13 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         (AssetField::Emergency, &mut v.emergency),
         (AssetField::LawEnforcement, &mut v.law_enforcement),
         (AssetField::SpecialTechnical, &mut v.special_technical),
+        (AssetField::RetiredService, &mut v.retired_service),
         (AssetField::OtherVehicles, &mut v.other),
     ] {
         widgets::count(ui, form, field.label(), &FieldPath::assets(field), value);
     }
+    let path = FieldPath::assets(AssetField::OtherVehiclesUse);
+    widgets::text(ui, form, "其他用车主要用于", &path, &mut v.other_use);
     ui.label(format!("车辆合计：{} 辆", a.vehicles.total()));
     widgets::section(ui, "大型设备");
     widgets::count(
@@ -34,6 +37,13 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         "单价100万元以上专用设备（台套）",
         &FieldPath::assets(AssetField::SpecialEquipment),
         &mut a.special_equipment_over_100,
+    );
+    widgets::optional_count(
+        ui,
+        form,
+        "单价100万元（含）以上设备（台套）",
+        &FieldPath::assets(AssetField::EquipmentOver100),
+        &mut a.equipment_over_100,
     );
     widgets::section(ui, "资产指标（%）");
     ui.horizontal(|ui| {

@@ -35,6 +35,34 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::performance(PerformanceField::MonitoredProjects),
         &mut pm.monitored_projects,
     );
+    widgets::optional_count(
+        ui,
+        form,
+        "开展绩效自评的项目数",
+        &FieldPath::performance(PerformanceField::SelfAssessedProjects),
+        &mut pm.self_assessed_projects,
+    );
+    widgets::amount(
+        ui,
+        form,
+        "绩效自评涉及资金",
+        &FieldPath::performance(PerformanceField::SelfAssessedFunds),
+        &mut pm.self_assessed_funds,
+    );
+    widgets::optional_count(
+        ui,
+        form,
+        "开展部门评价的项目数",
+        &FieldPath::performance(PerformanceField::EvaluatedProjects),
+        &mut pm.evaluated_projects,
+    );
+    widgets::amount(
+        ui,
+        form,
+        "部门评价涉及资金",
+        &FieldPath::performance(PerformanceField::EvaluatedFunds),
+        &mut pm.evaluated_funds,
+    );
 
     widgets::section(ui, "部门整体绩效自评（附件1）");
     let d = &mut pm.department;
