@@ -82,7 +82,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_nine_built_in_templates_and_each_year_has_one() {
+fn there_are_ten_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -95,7 +95,8 @@ fn there_are_nine_built_in_templates_and_each_year_has_one() {
             "shaanxi-2020",
             "hunan-2021",
             "hubei-2021",
-            "guangxi-2023"
+            "guangxi-2023",
+            "chongqing-2023"
         ]
     );
     assert_eq!(template::default_for(2023).id, "sichuan-2023");
@@ -120,7 +121,12 @@ fn every_built_in_template_makes_the_example_and_a_50x_project_without_a_templat
                         || p.message.contains("会议费决算数还没有填写")
                         || p.message.contains("政府购买服务支出还没有填写")
                         || p.message.contains("绩效自评项目数还没有填写")
-                        || p.message.contains("（不含车辆）的数量还没有填写"),
+                        || p.message.contains("（不含车辆）的数量还没有填写")
+                        // 重庆 compares with last year's 收入合计 and the 年初预算, which the
+                        // example does not state.
+                        || (t.id == "chongqing-2023"
+                            && (p.message.contains("的上年数还没有填写")
+                                || p.message.contains("年初预算数还没有填写"))),
                     "{}: {p}",
                     t.id
                 );
@@ -629,6 +635,89 @@ fn other_templates_state_the_self_assessment_scope_and_retired_cadres_vehicles_o
     assert!(!all.contains("离退休干部服务用车") && !all.contains("其他用车主要是"));
 }
 
+/// The example with what a 重庆 document compares and the example (a 四川 one) leaves blank: last
+/// year's 收入合计, 支出合计, 财政拨款收入 and 支出 and closing balances, and every line's 年初预算
+/// (行政运行 80.00 where 82.26 was spent).
+fn with_chongqing_comparisons() -> Project {
+    let mut project = example().unwrap();
+    for figure in [
+        PriorFigure::RevenueThisYear,
+        PriorFigure::ExpenditureThisYear,
+        PriorFigure::AppropriationRevenueThisYear,
+        PriorFigure::AppropriationExpenditureThisYear,
+    ] {
+        project
+            .prior_year
+            .set(figure, Some("213.07".parse().unwrap()));
+    }
+    project
+        .set("balances.general_budget.prior_closing", "1.5")
+        .unwrap();
+    project.set("balances.general_budget.closing", "0").unwrap();
+    for line in &mut project.expenditure.lines {
+        line.initial_budget = line.budget;
+    }
+    project.expenditure.lines[0].initial_budget = Some("80".parse().unwrap());
+    project
+}
+
+#[test]
+fn chongqing_compares_income_spending_and_balances_with_last_year_and_spending_with_the_initial_budget()
+ {
+    let chongqing = builtin("chongqing-2023");
+    let doc = build(&with_chongqing_comparisons(), chongqing);
+    let all = text(&doc);
+    // 226.23 − 213.07 = 13.16, 13.16 / 213.07 = 6.18%; 财政拨款收入 is one item, 226.23 / 226.23;
+    // zeros are written as 0.00; the closing balance 0.00 against last year's 1.50: −1.50,
+    // −100.00%; 226.23 against the 年初预算 223.97 (80.00 + 143.97): +2.26, 1.01%.
+    for sentence in [
+        "1.总体情况。2023年度收入总计226.23万元，支出总计226.23万元。收支较上年决算数增加13.16万元，增长6.18%，主要原因是2023年人员变动、项目资金变动。",
+        "2.收入情况。2023年度收入合计226.23万元，较上年决算数增加13.16万元，增长6.18%。其中：财政拨款收入226.23万元，占100.00%；事业收入0.00万元，占0.00%；经营收入0.00万元，占0.00%；其他收入0.00万元，占0.00%。此外，使用非财政拨款结余（含专用结余）0.00万元，年初结转和结余0.00万元。",
+        "3.支出情况。2023年度支出合计226.23万元，较上年决算数增加13.16万元，增长6.18%。其中：基本支出166.46万元，占73.58%；项目支出59.77万元，占26.42%；",
+        "4.结转结余情况。2023年度年末结转和结余0.00万元，较上年决算数减少1.50万元，下降100.00%。",
+        "2023年度财政拨款收入226.23万元，较上年决算数增加13.16万元，增长6.18%；财政拨款支出226.23万元，较上年决算数增加13.16万元，增长6.18%",
+        "1.一般公共预算财政拨款支出决算总体情况。2023年度一般公共预算财政拨款支出226.23万元，较年初预算数增加2.26万元，增长1.01%",
+        "主要用于以下几个方面：一般公共服务支出193.15万元，占85.38%；",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
+    let headings: Vec<&str> = all
+        .lines()
+        .filter(|l| l.starts_with(['一', '二', '三', '四']) && l.contains('、') && !l.contains('|'))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "一、部门基本情况",
+            "二、部门决算情况说明",
+            "三、专业名词解释",
+            "四、决算公开联系方式及信息反馈渠道"
+        ]
+    );
+    assert_eq!(table_titles(&doc).len(), 9);
+    // The contact line is the unit's to write; nothing else waits.
+    let waiting: Vec<String> = codes_and_messages(&doc)
+        .into_iter()
+        .filter(|m| m.starts_with("WD-102"))
+        .collect();
+    assert!(waiting.iter().all(|m| m.contains("联系")), "{waiting:#?}");
+
+    // The example states neither last year's 收入合计 nor the 年初预算: those paragraphs wait and
+    // say for what, instead of printing a comparison with nothing.
+    let messages = codes_and_messages(&build(&example().unwrap(), chongqing));
+    for what in [
+        "本年收入合计的上年数",
+        "一般公共预算财政拨款支出的年初预算数",
+    ] {
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("WD-102") && m.contains(what)),
+            "{what}: {messages:#?}"
+        );
+    }
+}
+
 #[test]
 fn guangxi_prints_its_tables_first_with_the_three_public_table_last() {
     let doc = build(&example().unwrap(), builtin("guangxi-2023"));
@@ -771,6 +860,33 @@ fn a_syntax_error_is_reported_with_its_line() {
     assert!(doc.problems[0].message.contains("语法错误"));
     assert!(doc.problems[0].line.is_some());
     assert!(text(&doc).contains("本年支出合计226.23万元。"));
+}
+
+/// `change(base)` compares with another amount than last year's, and `share(whole)` takes a
+/// part of any whole; against a zero they say no rate and no "上年无此项支出".
+#[test]
+fn change_and_share_take_another_base_or_whole() {
+    let render = |body: &str| {
+        let t = Template::parse(&small_template(body), "测试.toml").unwrap();
+        let doc = build(&example().unwrap(), &t);
+        (text(&doc), codes_and_messages(&doc))
+    };
+    // 本年支出合计 226.23 against 基本支出 166.46: +59.77, 35.91%; 项目支出 59.77 of 226.23 = 26.42%.
+    let (all, messages) = render(
+        "{{ 本年支出合计|change(支出结构.基本支出) }}；{{ 支出结构.项目支出|share(本年支出合计) }}；{{ 本年支出合计|change(支出结构.经营支出) }}；{{ 支出结构.经营支出|share(支出结构.经营支出) }}。",
+    );
+    assert!(
+        all.contains("增加59.77万元，增长35.91%；占26.42%；增加226.23万元；占0%。"),
+        "{all}\n{messages:#?}"
+    );
+    // A base not entered waits, named.
+    let (_, messages) = render("{{ 本年支出合计|change(绩效.自评资金) }}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("WD-102") && m.contains("还没有填写")),
+        "{messages:#?}"
+    );
 }
 
 #[test]

@@ -79,7 +79,22 @@ pub fn build(f: &Figures<'_>) -> Value {
         "结余分配",
         amount(p.balances.surplus_distribution.unwrap_or_default()),
     );
-    put("年末结转和结余", amount(t.closing_balance));
+    put(
+        "年末结转和结余",
+        // Last year's is last year's closing balances as entered beside this year's opening
+        // ones (上年年末结转和结余); none entered, none.
+        Figure::new(
+            t.closing_balance,
+            crate::money::sum_entered(
+                crate::model::Fund::ALL
+                    .iter()
+                    .map(|f| p.balances.of(*f).prior_closing),
+            ),
+            style,
+        )
+        .with("名称", "年末结转和结余")
+        .value(),
+    );
     put("收支变动原因", Value::from(p.revenue.change_reason.clone()));
 
     put(
@@ -228,7 +243,7 @@ fn walk_names(value: &Value, path: String, out: &mut Vec<Name>, depth: usize) {
     let change = value
         .downcast_object_ref::<Figure>()
         .filter(|f| f.prior.is_some())
-        .and_then(|_| super::filters::change(value).ok());
+        .and_then(|_| super::filters::change(value, None).ok());
     let printed = || match value.kind() {
         _ if value.is_none() => "未填写".to_owned(),
         // A template tests these (`{% if x.超预算 %}`); the clerk reads 是/否, not True/False.

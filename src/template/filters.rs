@@ -65,7 +65,14 @@ pub fn wan(value: &Value) -> Result<String, Error> {
 }
 
 /// `share`: `占73.58%` for a figure with a share; `占0%` for a share of a zero whole.
-pub fn share(value: &Value) -> Result<String, Error> {
+pub fn share(value: &Value, whole: Option<Value>) -> Result<String, Error> {
+    if let Some(whole) = whole {
+        // `x|share(whole)`: a part a structure does not list (重庆's 财政拨款收入 of 收入合计).
+        let (part, whole) = (wan_of(value, "share")?, wan_of(&whole, "share")?);
+        let style = style_of(value).unwrap_or_default();
+        let s = Share::of(part, whole, style).map_or_else(|| style.percent(0.into()), |s| s.text());
+        return Ok(format!("占{s}"));
+    }
     let s = if let Some(s) = value.downcast_object_ref::<Share>() {
         s.text()
     } else {
@@ -89,9 +96,20 @@ pub fn share(value: &Value) -> Result<String, Error> {
 /// The change of a figure against last year: `增加13.16万元，增长6.18%`, `减少…，下降…`, `持平`,
 /// or `增加5.00万元（上年无此项支出）` against a zero year. A figure without last year's amount
 /// is an error naming it: the sentence would otherwise say nothing true.
-pub fn change(value: &Value) -> Result<String, Error> {
-    let (current, prior, style) = change_parts(value, "change")?;
-    Ok(describe(Change::between(current, prior), style))
+pub fn change(value: &Value, base: Option<Value>) -> Result<String, Error> {
+    let Some(base) = base else {
+        let (current, prior, style) = change_parts(value, "change")?;
+        return Ok(describe(Change::between(current, prior), style));
+    };
+    // `x|change(x.年初预算)`: against another amount than last year's (重庆 compares 一般公共预算
+    // 财政拨款支出 with 年初预算数); a base not entered is named as missing.
+    let (current, base) = (wan_of(value, "change")?, wan_of(&base, "change")?);
+    let style = style_of(value).unwrap_or_default();
+    Ok(match Change::between(current, base) {
+        // Against a zero base there is no rate, and "上年无此项支出" would not be true.
+        Change::Increase { amount, rate: None } => format!("增加{}", style.amount(amount)),
+        change => describe(change, style),
+    })
 }
 
 fn change_parts(value: &Value, filter: &str) -> Result<(Wan, Wan, super::NumberStyle), Error> {
@@ -292,8 +310,8 @@ pub fn required(value: Value, what: String) -> Result<Value, Error> {
 /// Registers every filter and test in `env`.
 pub fn install(env: &mut minijinja::Environment<'_>) {
     env.add_filter("wan", |v: Value| wan(&v));
-    env.add_filter("share", |v: Value| share(&v));
-    env.add_filter("change", |v: Value| change(&v));
+    env.add_filter("share", |v: Value, whole: Option<Value>| share(&v, whole));
+    env.add_filter("change", |v: Value, base: Option<Value>| change(&v, base));
     env.add_filter("completion", |v: Value, b: Option<Value>, k: Kwargs| {
         completion(&v, b, k)
     });

@@ -618,6 +618,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "guangxi-2023.toml",
         include_str!("../../assets/templates/guangxi-2023.toml"),
     ),
+    (
+        "chongqing-2023.toml",
+        include_str!("../../assets/templates/chongqing-2023.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.
