@@ -98,7 +98,8 @@ pub fn make(
     date: PrintDate,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Vec<BundleFile>, String> {
-    let stem = format!("{}{}年度部门决算", doc.unit, doc.year);
+    // 某单位2023年度部门决算 (or 单位决算).
+    let stem = doc.title.clone();
     let mut files = Vec::new();
 
     let name = format!("{stem}.pdf");

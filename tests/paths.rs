@@ -64,7 +64,9 @@ fn every_listed_path_resolves_in_the_file() {
                 // Not entered: no 批复 or 公开 date yet.
                 || f.value == FieldValue::Date(None)
                 // The template's decimals, the default.
-                || f.value == FieldValue::Choice("按模板".to_owned());
+                || f.value == FieldValue::Choice("按模板".to_owned())
+                // A department's accounts, the default.
+                || f.value == FieldValue::Choice("部门决算".to_owned());
             // A part the file leaves out while nothing in it is entered (会议费、培训费).
             let part_left_out = value.get(f.path.root().key()).is_none();
             let skipped_zero = default

@@ -349,11 +349,13 @@ fn the_self_assessment_scope_and_the_fleet_load_from_the_v11_sample_and_a_v10_fi
     // Entered as 0 is a 0, not "not entered".
     assert_eq!(v11.assets.equipment_over_100, Some(0));
     assert_eq!(v11.settings.template.as_deref(), Some("national"));
+    assert_eq!(v11.unit.disclosure, juesuan::model::Disclosure::Unit);
     let v10 = storage::load(Path::new("tests/samples/v10-shaanxi-2023.json")).unwrap();
     assert_eq!(v10.performance.self_assessed_projects, None);
     assert_eq!(v10.performance.self_assessed_funds, None);
     assert_eq!(v10.assets.equipment_over_100, None);
     assert_eq!(v10.assets.vehicles.retired_service, 0);
+    assert_eq!(v10.unit.disclosure, juesuan::model::Disclosure::Department);
     // Saved again, nothing not entered is written as a 0 or an empty text.
     let text = serde_json::to_string(&v10).unwrap();
     for key in [
@@ -362,6 +364,7 @@ fn the_self_assessment_scope_and_the_fleet_load_from_the_v11_sample_and_a_v10_fi
         "\"equipment_over_100\"",
         "other_use",
         "retired_service",
+        "disclosure",
     ] {
         assert!(!text.contains(key), "{key}");
     }

@@ -1163,3 +1163,48 @@ fn a_template_without_a_sign_off_prints_none_and_the_signatory_rule_does_not_app
         "{first_page}"
     );
 }
+
+/// A unit within a department publishes a 单位决算: its title, cover, parts' headings and "本单位"
+/// say so under every template, while a department's document is unchanged.
+#[test]
+fn a_units_own_accounts_say_unit_where_a_departments_say_department() {
+    let mut project = example().unwrap();
+    project.set("unit.disclosure", "单位决算").unwrap();
+    let err = project
+        .clone()
+        .set("unit.disclosure", "机关决算")
+        .unwrap_err();
+    assert!(err.to_string().contains("部门决算、单位决算"), "{err}");
+
+    let doc = build(&project, builtin("sichuan-2023"));
+    assert_eq!(
+        doc.title,
+        "中共遂宁市安居区委目标绩效管理办公室2023年度单位决算"
+    );
+    let all = text(&doc);
+    for said in [
+        "第一部分 单位概况\n一、主要职责",
+        "第二部分 2023年度单位决算情况说明",
+        "第四部分 2023年度单位决算表",
+        "本单位在2023年度预算编制阶段",
+        "区委绩效办无纳入2023年度单位决算编制范围的二级预算单位。",
+    ] {
+        assert!(all.contains(said), "{said}\n{all}");
+    }
+    // (The clerk's own words, such as the report's "在部门决算编制说明中公开", stay theirs.)
+    for not_said in ["部门概况", "年度部门决算", "本部门"] {
+        assert!(!all.contains(not_said), "{not_said}");
+    }
+    // The cover under the unit's name.
+    let cover = pdf_pages_text(&doc, 1, 1);
+    assert!(cover.contains("2023年度单位决算"), "{cover}");
+    assert!(!cover.contains("部门决算"), "{cover}");
+    for id in ["national", "chongqing-2023", "gansu-2024", "shaanxi-2020"] {
+        let all = text(&build(&project, builtin(id)));
+        assert!(!all.contains("年度部门决算"), "{id}: {all}");
+        assert!(all.contains("年度单位决算"), "{id}");
+    }
+    // The check report is the unit's too.
+    let report = juesuan::checks::report::build(&project, None);
+    assert!(report.title().ends_with("2023年度单位决算审核报告"));
+}

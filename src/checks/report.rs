@@ -19,6 +19,9 @@ pub struct CheckReport {
     pub unit: String,
     /// The accounting year.
     pub year: i32,
+    /// What the unit publishes: 部门决算 or 单位决算.
+    #[serde(skip)]
+    pub disclosure: crate::model::Disclosure,
     /// The template the document was made with (its name).
     pub template: String,
     /// The day the report was made, when the caller knows it.
@@ -124,6 +127,7 @@ impl CheckReport {
         CheckReport {
             unit: unit.name.clone(),
             year: unit.year,
+            disclosure: unit.disclosure,
             template: template.to_owned(),
             date,
             findings,
@@ -148,9 +152,14 @@ impl CheckReport {
         (n(Severity::Error), n(Severity::Warning), n(Severity::Hint))
     }
 
-    /// The title: 某单位2023年度部门决算审核报告.
+    /// The title: 某单位2023年度部门决算审核报告 (or 单位决算审核报告).
     pub fn title(&self) -> String {
-        format!("{}{}年度部门决算审核报告", self.unit, self.year)
+        format!(
+            "{}{}年度{}审核报告",
+            self.unit,
+            self.year,
+            self.disclosure.label()
+        )
     }
 
     /// The lines above the findings: unit, year, template, date and the counts.

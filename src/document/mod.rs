@@ -509,7 +509,7 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
         });
     }
     Document {
-        title: format!("{}{}年度部门决算", unit.name, unit.year),
+        title: format!("{}{}年度{}", unit.name, unit.year, unit.disclosure.label()),
         unit: unit.name.clone(),
         year: unit.year,
         blocks: rendered.blocks,
@@ -524,6 +524,13 @@ pub fn build(project: &Project, options: &Options<'_>) -> Document {
 }
 
 impl Document {
+    /// The title after the unit's name, as a cover prints it under the name: 2023年度部门决算.
+    pub fn title_after_unit(&self) -> &str {
+        self.title
+            .strip_prefix(self.unit.as_str())
+            .unwrap_or(&self.title)
+    }
+
     /// Adds what the document reports to `review`: its findings, and its rules to the ledger
     /// (each having checked, since the document was built).
     pub fn add_to(&self, review: &mut crate::checks::Review) {
@@ -605,7 +612,12 @@ pub fn build_explanation(project: &Project, options: &Options<'_>) -> Document {
         .collect();
     let unit = &project.unit;
     Document {
-        title: format!("{}{}年度部门决算情况说明", unit.name, unit.year),
+        title: format!(
+            "{}{}年度{}情况说明",
+            unit.name,
+            unit.year,
+            unit.disclosure.label()
+        ),
         unit: unit.name.clone(),
         year: unit.year,
         blocks,

@@ -17,6 +17,8 @@ field_enum! {
         SupervisingDepartment => ("supervising_department", "主管部门"),
         /// 单位性质.
         Kind => ("kind", "单位性质"),
+        /// 部门决算 or 单位决算.
+        Disclosure => ("disclosure", "公开的决算"),
         /// 部门职责.
         Duties => ("duties", "部门职责"),
         /// 内设机构.
@@ -114,6 +116,10 @@ pub struct Unit {
     pub supervising_department: String,
     /// 单位性质.
     pub kind: UnitKind,
+    /// Whether it publishes a 部门决算 (a department, 一级预算单位) or a 单位决算 (a unit within
+    /// one): the title, the parts' headings and "本部门"/"本单位" follow it.
+    #[serde(default, skip_serializing_if = "Disclosure::is_department")]
+    pub disclosure: Disclosure,
     /// 部门职责: numbered paragraphs, without their numbers.
     pub duties: Vec<String>,
     /// 内设机构 (internal offices, e.g. 综合股).
@@ -158,6 +164,41 @@ impl UnitKind {
             UnitKind::CivilServiceManaged => "参照公务员法管理的事业单位",
             UnitKind::PublicService => "其他事业单位",
         }
+    }
+}
+
+/// What the unit publishes: a department's accounts (部门决算, of a 一级预算单位 and the units it
+/// covers) or a unit's own (单位决算, as the units within a department publish theirs).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Disclosure {
+    /// 部门决算.
+    #[default]
+    #[serde(rename = "部门决算")]
+    Department,
+    /// 单位决算.
+    #[serde(rename = "单位决算")]
+    Unit,
+}
+
+impl Disclosure {
+    /// Who the document speaks of: 部门 or 单位 (部门概况, 本单位, 单位决算).
+    pub fn subject(self) -> &'static str {
+        match self {
+            Disclosure::Department => "部门",
+            Disclosure::Unit => "单位",
+        }
+    }
+
+    /// 部门决算 or 单位决算.
+    pub fn label(self) -> &'static str {
+        match self {
+            Disclosure::Department => "部门决算",
+            Disclosure::Unit => "单位决算",
+        }
+    }
+
+    fn is_department(&self) -> bool {
+        *self == Disclosure::Department
     }
 }
 

@@ -213,6 +213,7 @@ struct ChoiceSets {
     tolerance: &'static [&'static str],
     share_decimals: &'static [&'static str],
     unit_kind: &'static [&'static str],
+    disclosure: &'static [&'static str],
     fund: &'static [&'static str],
     indicator_kind: &'static [&'static str],
     indicator_nature: &'static [&'static str],
@@ -244,6 +245,10 @@ fn choice_sets() -> &'static ChoiceSets {
             ShareDecimals::Zero,
             ShareDecimals::One,
             ShareDecimals::Two,
+        ])),
+        disclosure: leak(choices(&[
+            super::Disclosure::Department,
+            super::Disclosure::Unit,
         ])),
         unit_kind: leak(choices(&[
             UnitKind::Administrative,
@@ -394,6 +399,12 @@ impl Project {
             UnitField::Kind.label().into(),
             sets.unit_kind,
             choice(&u.kind),
+        );
+        w.choice(
+            FieldPath::unit(UnitField::Disclosure),
+            UnitField::Disclosure.label().into(),
+            sets.disclosure,
+            choice(&u.disclosure),
         );
         for (field, value) in [
             (UnitField::ApprovalDate, u.approval_date),

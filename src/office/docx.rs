@@ -286,9 +286,7 @@ impl<'a> Builder<'a> {
         }
         self.add(centred(&doc.unit, HEITI, ERHAO).line_spacing(auto_lines()));
         self.add(Paragraph::new());
-        self.add(
-            centred(&format!("{}年度部门决算", doc.year), HEITI, ERHAO).line_spacing(auto_lines()),
-        );
+        self.add(centred(doc.title_after_unit(), HEITI, ERHAO).line_spacing(auto_lines()));
         self.add(centred("（决算公开）", KAITI, SANHAO));
         for _ in 0..10 {
             self.add(Paragraph::new());

@@ -41,6 +41,8 @@ impl PrintDate {
 #[derive(Serialize)]
 struct PrintData<'a> {
     title: &'a str,
+    /// The title after the unit's name (2023年度单位决算), under the name on the cover.
+    what: &'a str,
     unit: &'a str,
     year: i32,
     date: PrintDate,
@@ -184,6 +186,7 @@ impl Printer {
     pub fn layout(&self, doc: &Document, date: PrintDate) -> Result<Pages, PrintError> {
         let data = PrintData {
             title: &doc.title,
+            what: doc.title_after_unit(),
             unit: &doc.unit,
             year: doc.year,
             date,
@@ -221,6 +224,7 @@ impl Printer {
         let block = Block::Chart(chart.clone());
         let data = PrintData {
             title: "",
+            what: "",
             unit: "",
             year: 0,
             date: PrintDate {

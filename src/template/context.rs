@@ -27,6 +27,8 @@ pub fn build(f: &Figures<'_>) -> Value {
     put("年度", Value::from(f.year()));
     put("上年度", Value::from(f.prior_year()));
     put("单位", unit(f));
+    // 部门 or 单位: whose accounts the document is (部门决算, 单位决算; 本部门, 本单位).
+    put("主体", Value::from(p.unit.disclosure.subject()));
 
     put(
         "收入总计",

@@ -967,7 +967,12 @@ impl JuesuanApp {
             return;
         }
         let unit = &self.session.project.unit;
-        let name = format!("{}{}年度部门决算.pdf", unit.short_name, unit.year);
+        let name = format!(
+            "{}{}年度{}.pdf",
+            unit.short_name,
+            unit.year,
+            unit.disclosure.label()
+        );
         let Some(path) = rfd::FileDialog::new()
             .add_filter("PDF", &["pdf"])
             .set_file_name(name)
@@ -1080,7 +1085,11 @@ impl JuesuanApp {
     pub(super) fn next_year(&mut self, path: Option<PathBuf>) {
         let unit = &self.session.project.unit;
         let year = unit.year + 1;
-        let name = format!("{}{year}年度部门决算.json", unit.short_name);
+        let name = format!(
+            "{}{year}年度{}.json",
+            unit.short_name,
+            unit.disclosure.label()
+        );
         let Some(path) = self.save_path(path, &[("决算助手项目", &["json"])], name) else {
             return;
         };
@@ -1118,7 +1127,12 @@ impl JuesuanApp {
     /// chooses), one sheet each.
     pub(super) fn export_tables(&mut self, path: Option<PathBuf>) {
         let unit = &self.session.project.unit;
-        let name = format!("{}{}年度部门决算公开表.xlsx", unit.short_name, unit.year);
+        let name = format!(
+            "{}{}年度{}公开表.xlsx",
+            unit.short_name,
+            unit.year,
+            unit.disclosure.label()
+        );
         let Some(path) = self.save_path(path, &[("Excel 工作簿", &["xlsx"])], name) else {
             return;
         };
@@ -1143,7 +1157,12 @@ impl JuesuanApp {
     /// dated today as the PDF would be.
     pub(super) fn export_word(&mut self, path: Option<PathBuf>) {
         let unit = &self.session.project.unit;
-        let name = format!("{}{}年度部门决算.docx", unit.short_name, unit.year);
+        let name = format!(
+            "{}{}年度{}.docx",
+            unit.short_name,
+            unit.year,
+            unit.disclosure.label()
+        );
         let Some(path) = self.save_path(path, &[("Word 文档", &["docx"])], name) else {
             return;
         };

@@ -4,7 +4,7 @@ use egui::Ui;
 
 use super::{apply, row_ops};
 use crate::model::{
-    AttachedUnit, FieldPath, NamedUnitField, Project, Signatory, StaffBody, StaffField,
+    AttachedUnit, Disclosure, FieldPath, NamedUnitField, Project, Signatory, StaffBody, StaffField,
     SubordinateUnit, UnitField, UnitKind,
 };
 use crate::ui::widgets::{self, Form};
@@ -64,6 +64,20 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         widgets::row_label(ui, "单位性质");
         let path = FieldPath::unit(UnitField::Kind);
         if kind_combo(ui, &path, &mut u.kind, "单位性质") {
+            *form.edited = Some(path);
+        }
+    });
+    ui.horizontal(|ui| {
+        widgets::row_label(ui, "公开的决算");
+        let path = FieldPath::unit(UnitField::Disclosure);
+        let before = u.disclosure;
+        ui.radio_value(
+            &mut u.disclosure,
+            Disclosure::Department,
+            "部门决算（主管部门）",
+        );
+        ui.radio_value(&mut u.disclosure, Disclosure::Unit, "单位决算（所属单位）");
+        if u.disclosure != before {
             *form.edited = Some(path);
         }
     });
