@@ -82,7 +82,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_ten_built_in_templates_and_each_year_has_one() {
+fn there_are_eleven_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -96,7 +96,8 @@ fn there_are_ten_built_in_templates_and_each_year_has_one() {
             "hunan-2021",
             "hubei-2021",
             "guangxi-2023",
-            "chongqing-2023"
+            "chongqing-2023",
+            "guangdong-2023"
         ]
     );
     assert_eq!(template::default_for(2023).id, "sichuan-2023");
@@ -1207,4 +1208,49 @@ fn a_units_own_accounts_say_unit_where_a_departments_say_department() {
     // The check report is the unit's too.
     let report = juesuan::checks::report::build(&project, None);
     assert!(report.title().ends_with("2023年度单位决算审核报告"));
+}
+
+/// 广东 states every "三公" part against its budget and last year, purchase and running apart,
+/// one decimal, and "--（基数为0，不可比）" where the base is zero (广东省财政厅 2023).
+#[test]
+fn guangdong_states_each_three_public_part_against_budget_and_last_year() {
+    let guangdong = builtin("guangdong-2023");
+    let all = text(&build(&example().unwrap(), guangdong));
+    // 0.99 of a 0.99 budget; 0.99 − 0.28 = 0.71, 0.71 / 0.28 = 253.6%.
+    for sentence in [
+        "区委绩效办2023年度“三公”经费财政拨款支出决算为0.99万元，完成全年预算0.99万元的100%，比上年决算数增加0.71万元，增长253.6%。其中：因公出国（境）费支出决算为0万元，完成预算0万元的--%（基数为0，不可比），比上年决算数增加0万元，增长--（基数为0，不可比）；",
+        "；其中：公务用车购置支出决算为0万元，完成预算0万元的--%（基数为0，不可比），比上年决算数增加0万元，增长--（基数为0，不可比）；",
+        "公务接待费支出决算为0.99万元，完成预算0.99万元的100%，比上年决算数增加0.71万元，增长253.6%。",
+        "一、单位主要职责",
+        "三、部门决算单位构成",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
+
+    let mut project = example().unwrap();
+    let t = &mut project.three_public;
+    t.reception.budget = Some("1.2".parse().unwrap());
+    t.vehicles.operation_actual = Some("0.5".parse().unwrap());
+    t.vehicles.operation_budget = Some("0.6".parse().unwrap());
+    t.vehicles.operation_prior = Some("0.35".parse().unwrap());
+    t.change_reason = "公务往来恢复正常".into();
+    let all = text(&build(&project, guangdong));
+    // 1.49 of 1.80 = 82.8%; 1.49 − 0.63 = 0.86, 0.86 / 0.63 = 136.5%; running 0.50 of 0.60 =
+    // 83.3%, 0.15 / 0.35 = 42.9%.
+    for sentence in [
+        "支出决算为1.49万元，完成全年预算1.80万元的82.8%，比上年决算数增加0.86万元，增长136.5%。",
+        "公务用车运行维护费支出决算为0.50万元，完成预算0.60万元的83.3%，比上年决算数增加0.15万元，增长42.9%；",
+        "2023年度“三公”经费支出决算大于上年决算数的主要情况：公务往来恢复正常。",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
+    // A budget not entered is not a zero budget: the paragraph waits and says which.
+    project.three_public.vehicles.operation_budget = None;
+    let messages = codes_and_messages(&build(&project, guangdong));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("WD-102") && m.contains("公务用车运行维护费的预算数还没有填写")),
+        "{messages:#?}"
+    );
 }

@@ -673,37 +673,40 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
                 .with("原因", v.change_reason.clone())
                 .with(
                     "购置",
-                    map([
-                        ("值", Amount::value(t.purchase_actual, style)),
-                        ("辆数", count(p.count())),
-                        (
+                    // A figure, as its parts are: against its own budget and last year (广东
+                    // states each); the budget blank until entered.
+                    Figure::new(t.purchase_actual, v.purchase_prior, style)
+                        .with_budget(v.purchase_budget)
+                        .with("名称", "公务用车购置费")
+                        .with("辆数", count(p.count()))
+                        .with(
                             "轿车",
                             bought("轿车", p.sedan.count, p.sedan.amount.unwrap_or_default()),
-                        ),
-                        (
+                        )
+                        .with(
                             "越野车",
                             bought("越野车", p.suv.count, p.suv.amount.unwrap_or_default()),
-                        ),
-                        (
+                        )
+                        .with(
                             "载客汽车",
                             bought(
                                 "载客汽车",
                                 p.passenger.count,
                                 p.passenger.amount.unwrap_or_default(),
                             ),
-                        ),
-                        ("上年", optional(v.purchase_prior, style)),
-                    ]),
+                        )
+                        .value(),
                 )
                 .with(
                     "运行维护",
-                    map([
-                        (
-                            "值",
-                            Amount::value(v.operation_actual.unwrap_or_default(), style),
-                        ),
-                        ("上年", optional(v.operation_prior, style)),
-                    ]),
+                    Figure::new(
+                        v.operation_actual.unwrap_or_default(),
+                        v.operation_prior,
+                        style,
+                    )
+                    .with_budget(v.operation_budget)
+                    .with("名称", "公务用车运行维护费")
+                    .value(),
                 )
                 .with(
                     "保有量",

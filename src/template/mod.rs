@@ -622,6 +622,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "chongqing-2023.toml",
         include_str!("../../assets/templates/chongqing-2023.toml"),
     ),
+    (
+        "guangdong-2023.toml",
+        include_str!("../../assets/templates/guangdong-2023.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.
