@@ -211,6 +211,7 @@ pub fn consolidate(
     tp.overseas.prior = sum(all, |p| o(p).prior);
     tp.overseas.groups = sum(all, |p| o(p).groups);
     tp.overseas.people = sum(all, |p| o(p).people);
+    tp.pre_pandemic = entered(all, |p| p.three_public.pre_pandemic);
     let v = &mut tp.vehicles;
     v.purchase_budget = entered(all, |p| vs(p).purchase_budget);
     v.purchase_prior = sum(all, |p| vs(p).purchase_prior);

@@ -345,6 +345,7 @@ fn the_years_self_assessments_are_not_carried_and_the_vehicles_are() {
         ("assets.vehicles.retired_service", "2"),
         ("assets.vehicles.other_use", "日常公务保障"),
         ("assets.equipment_over_100", "1"),
+        ("three_public.pre_pandemic", "2.5"),
     ] {
         this.set(path, value).unwrap();
     }
@@ -361,4 +362,6 @@ fn the_years_self_assessments_are_not_carried_and_the_vehicles_are() {
     assert_eq!(a.vehicles.retired_service, 2);
     assert_eq!(a.vehicles.other_use, "日常公务保障");
     assert_eq!(a.equipment_over_100, Some(1));
+    // 2019's "三公" total is 2019's whatever the year.
+    assert_eq!(next.three_public.pre_pandemic, Some("2.5".parse().unwrap()));
 }

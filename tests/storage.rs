@@ -350,6 +350,7 @@ fn the_self_assessment_scope_and_the_fleet_load_from_the_v11_sample_and_a_v10_fi
     assert_eq!(v11.assets.equipment_over_100, Some(0));
     assert_eq!(v11.settings.template.as_deref(), Some("national"));
     assert_eq!(v11.unit.disclosure, juesuan::model::Disclosure::Unit);
+    assert_eq!(v11.three_public.pre_pandemic, Some("2.5".parse().unwrap()));
     let v10 = storage::load(Path::new("tests/samples/v10-shaanxi-2023.json")).unwrap();
     assert_eq!(v10.performance.self_assessed_projects, None);
     assert_eq!(v10.performance.self_assessed_funds, None);
@@ -365,6 +366,7 @@ fn the_self_assessment_scope_and_the_fleet_load_from_the_v11_sample_and_a_v10_fi
         "other_use",
         "retired_service",
         "disclosure",
+        "pre_pandemic",
     ] {
         assert!(!text.contains(key), "{key}");
     }

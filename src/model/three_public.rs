@@ -85,6 +85,8 @@ field_enum! {
         ReceptionChangeReason => ("reception.change_reason", "公务接待费变动原因"),
         /// Why the "三公" total changed.
         ChangeReason => ("change_reason", "“三公”经费变动原因"),
+        /// The "三公" total of 2019, before the pandemic.
+        PrePandemic => ("pre_pandemic", "2019年（疫情前）“三公”经费决算数"),
     }
 }
 
@@ -144,9 +146,14 @@ pub struct ThreePublic {
     pub vehicles: OfficialVehicles,
     /// 公务接待费.
     pub reception: Reception,
-    /// Why the "三公" total changed against last year, if the document should say so.
+    /// Why the "三公" total differs from its budget (the form asks for 决算数与预算数不同的原因),
+    /// if the document should say so.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub change_reason: String,
+    /// The "三公" total of 2019 (疫情前), which 广东's 2021–2023 documents compare with ("比2019年
+    /// （疫情前）决算数减少…"); `None` until entered, and then the same every year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_pandemic: Option<Wan>,
 }
 
 impl ThreePublic {

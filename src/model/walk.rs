@@ -691,6 +691,7 @@ impl Project {
             (F::PurchasePrior, v.purchase_prior),
             (F::OperationPrior, v.operation_prior),
             (F::ReceptionPrior, r.prior),
+            (F::PrePandemic, self.three_public.pre_pandemic),
         ] {
             w.amount(FieldPath::three_public(field), field.label().into(), value);
         }

@@ -258,6 +258,13 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::three_public(ThreePublicField::ChangeReason),
         &mut p.three_public.change_reason,
     );
+    widgets::amount(
+        ui,
+        form,
+        "2019年（疫情前）“三公”经费决算数（模板比较时填写）",
+        &FieldPath::three_public(ThreePublicField::PrePandemic),
+        &mut p.three_public.pre_pandemic,
+    );
 
     widgets::section(ui, "机关运行经费");
     let rc = &mut p.running_costs;
