@@ -498,10 +498,13 @@ pub fn count(
     value: &mut u32,
 ) -> bool {
     let limit = limits::count_limit(path);
-    count_box(
+    // A department's counts are its members' (刷新汇总 makes them again): shown, not typed.
+    let typed = !form.amounts_from_members;
+    single_line(
         ui,
         form,
         (text, path, value),
+        ("count", 60.0, true, None, typed),
         |typed| edit::parse_count(typed, limit),
         |n: &u32| n.to_string(),
     )
@@ -516,57 +519,15 @@ pub fn optional_count(
     value: &mut Option<u32>,
 ) -> bool {
     let limit = limits::count_limit(path);
-    count_box(
+    let typed = !form.amounts_from_members;
+    single_line(
         ui,
         form,
         (text, path, value),
+        ("count", 60.0, true, None, typed),
         |typed| edit::parse_optional_count(typed, limit, true),
         |n: &Option<u32>| n.map(|n| n.to_string()).unwrap_or_default(),
     )
-}
-
-fn count_box<T: Clone + PartialEq>(
-    ui: &mut Ui,
-    form: &mut Form<'_>,
-    (text, path, value): (&str, &FieldPath, &mut T),
-    parse: impl Fn(&str) -> Result<T, String>,
-    show: impl Fn(&T) -> String,
-) -> bool {
-    let mut changed = false;
-    let typed = !form.amounts_from_members;
-    let error = ui.horizontal(|ui| {
-        let label_id = row_label(ui, text);
-        let mut current = value.clone();
-        let (response, error) = parsed_box(
-            ui,
-            form,
-            (path, text),
-            &mut current,
-            |ui, buffer| {
-                ui.add(
-                    egui::TextEdit::singleline(buffer)
-                        .id_salt(("count", path))
-                        .interactive(typed)
-                        .desired_width(60.0)
-                        .align(egui::Align2::RIGHT_CENTER),
-                )
-                .labelled_by(label_id)
-            },
-            parse,
-            show,
-        );
-        if current != *value {
-            *value = current;
-            changed = true;
-        }
-        form.decorate(ui, path, &response);
-        (error, response.rect.min.x)
-    });
-    error_below(ui, error.inner);
-    if changed {
-        form.mark_edited(path);
-    }
-    changed
 }
 
 /// The accounting year: a whole number within the years a project can be for.
@@ -581,7 +542,7 @@ pub fn year(
         ui,
         form,
         (text, path, value),
-        ("year", 60.0, true, None),
+        ("year", 60.0, true, None, true),
         edit::parse_year,
         |y: &i32| y.to_string(),
     )
@@ -599,7 +560,7 @@ pub fn date(
         ui,
         form,
         (text, path, value),
-        ("date", 100.0, false, Some("2024-05-31")),
+        ("date", 100.0, false, Some("2024-05-31"), true),
         crate::model::Date::parse_optional,
         |d: &Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default(),
     )
@@ -611,7 +572,7 @@ fn single_line<T: Clone + PartialEq>(
     ui: &mut Ui,
     form: &mut Form<'_>,
     (text, path, value): (&str, &FieldPath, &mut T),
-    (salt, width, right, hint): (&'static str, f32, bool, Option<&str>),
+    (salt, width, right, hint, typed): (&'static str, f32, bool, Option<&str>, bool),
     parse: impl Fn(&str) -> Result<T, String>,
     show: impl Fn(&T) -> String,
 ) -> bool {
@@ -627,6 +588,7 @@ fn single_line<T: Clone + PartialEq>(
             |ui, buffer| {
                 let mut edit = egui::TextEdit::singleline(buffer)
                     .id_salt((salt, path))
+                    .interactive(typed)
                     .desired_width(width);
                 if right {
                     edit = edit.align(egui::Align2::RIGHT_CENTER);
