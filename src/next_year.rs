@@ -219,6 +219,7 @@ fn mark_drafts(p: &mut Project) -> usize {
         &mut p.expenditure.general_budget_change_reason,
         &mut p.expenditure.appropriation_change_reason,
         &mut p.three_public.change_reason,
+        &mut p.three_public.prior_change_reason,
         &mut p.three_public.overseas.change_reason,
         &mut p.three_public.vehicles.change_reason,
         &mut p.three_public.reception.change_reason,

@@ -1234,13 +1234,14 @@ fn guangdong_states_each_three_public_part_against_budget_and_last_year() {
     t.vehicles.operation_budget = Some("0.6".parse().unwrap());
     t.vehicles.operation_prior = Some("0.35".parse().unwrap());
     t.change_reason = "从严控制“三公”经费开支".into();
+    t.prior_change_reason = "公务往来恢复正常。".into();
     let all = text(&build(&project, guangdong));
     // 1.49 of 1.80 = 82.8%; 1.49 − 0.63 = 0.86, 0.86 / 0.63 = 136.5%; running 0.50 of 0.60 =
     // 83.3%, 0.15 / 0.35 = 42.9%.
     for sentence in [
         "支出决算为1.49万元，完成全年预算1.80万元的82.8%，比上年决算数增加0.86万元，增长136.5%。",
         "公务用车运行维护费支出决算为0.50万元，完成预算0.60万元的83.3%，比上年决算数增加0.15万元，增长42.9%；",
-        "2023年度“三公”经费支出决算小于预算数的主要情况：从严控制“三公”经费开支。",
+        "2023年度“三公”经费支出决算小于预算数的主要情况：从严控制“三公”经费开支。2023年度“三公”经费支出决算大于上年决算数的主要情况：公务往来恢复正常。",
     ] {
         assert!(all.contains(sentence), "{sentence}\n{all}");
     }

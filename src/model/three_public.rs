@@ -85,6 +85,8 @@ field_enum! {
         ReceptionChangeReason => ("reception.change_reason", "公务接待费变动原因"),
         /// Why the "三公" total changed.
         ChangeReason => ("change_reason", "“三公”经费变动原因"),
+        /// Why the "三公" total changed against last year.
+        PriorChangeReason => ("prior_change_reason", "“三公”经费比上年变动的原因"),
         /// The "三公" total of 2019, before the pandemic.
         PrePandemic => ("pre_pandemic", "2019年（疫情前）“三公”经费决算数"),
     }
@@ -150,6 +152,10 @@ pub struct ThreePublic {
     /// if the document should say so.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub change_reason: String,
+    /// Why the "三公" total changed against last year, where a template states it apart from the
+    /// budget's reason (广东: "…大于上年决算数的主要情况：…").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prior_change_reason: String,
     /// The "三公" total of 2019 (疫情前), which 广东's 2021–2023 documents compare with ("比2019年
     /// （疫情前）决算数减少…"); `None` until entered, and then the same every year.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -718,6 +718,7 @@ impl Project {
             (F::ReceptionContent, &r.content),
             (F::ReceptionChangeReason, &r.change_reason),
             (F::ChangeReason, &t.change_reason),
+            (F::PriorChangeReason, &t.prior_change_reason),
         ] {
             w.text(FieldPath::three_public(field), field.label().into(), value);
         }

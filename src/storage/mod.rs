@@ -117,7 +117,8 @@ fn v9_to_v10(project: Value) -> Result<Value, String> {
 /// `performance.evaluated_*`), 离退休干部服务用车 and what the other vehicles are for
 /// (`assets.vehicles.retired_service`, `.other_use`), and 单价100万元（含）以上设备
 /// (`assets.equipment_over_100`), and whether the unit publishes a 部门决算 or a 单位决算
-/// (`unit.disclosure`), and 2019's "三公" total (`three_public.pre_pandemic`). A version-10 file
+/// (`unit.disclosure`), and 2019's "三公" total and the reason the total changed against last
+/// year (`three_public.pre_pandemic`, `.prior_change_reason`). A version-10 file
 /// has none of them: not entered, and a 部门决算 as before.
 fn v10_to_v11(project: Value) -> Result<Value, String> {
     Ok(project)

@@ -652,6 +652,7 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
                 .with_budget(Some(t.budget))
                 .with("名称", "“三公”经费")
                 .with("原因", tp.change_reason.clone())
+                .with("变动原因", tp.prior_change_reason.clone())
                 // 2019年（疫情前）的决算数: `none` until entered (`t|change(t.疫情前)`).
                 .with("疫情前", optional(tp.pre_pandemic, style))
                 .value(),

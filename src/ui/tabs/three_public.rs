@@ -258,10 +258,17 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::three_public(ThreePublicField::ChangeReason),
         &mut p.three_public.change_reason,
     );
+    widgets::multiline(
+        ui,
+        form,
+        "比上年变动的原因（模板单独说明时填写）",
+        &FieldPath::three_public(ThreePublicField::PriorChangeReason),
+        &mut p.three_public.prior_change_reason,
+    );
     widgets::amount(
         ui,
         form,
-        "2019年（疫情前）“三公”经费决算数（模板比较时填写）",
+        "2019年“三公”经费决算数",
         &FieldPath::three_public(ThreePublicField::PrePandemic),
         &mut p.three_public.pre_pandemic,
     );
