@@ -81,18 +81,20 @@ pub enum SelfAssessed {
 }
 
 impl SelfAssessed {
-    fn field(self) -> FieldPath {
-        FieldPath::performance(match self {
+    /// Its field of 预算绩效管理, from which its path and name follow.
+    fn performance_field(self) -> PerformanceField {
+        match self {
             SelfAssessed::Projects => PerformanceField::SelfAssessedProjects,
             SelfAssessed::Funds => PerformanceField::SelfAssessedFunds,
-        })
+        }
+    }
+
+    fn field(self) -> FieldPath {
+        FieldPath::performance(self.performance_field())
     }
 
     fn label(self) -> &'static str {
-        match self {
-            SelfAssessed::Projects => PerformanceField::SelfAssessedProjects.label(),
-            SelfAssessed::Funds => PerformanceField::SelfAssessedFunds.label(),
-        }
+        self.performance_field().label()
     }
 
     /// The figure's name in templates (`绩效.自评资金`): a template that names it states it.
