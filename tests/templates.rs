@@ -82,7 +82,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_eleven_built_in_templates_and_each_year_has_one() {
+fn there_are_twelve_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -97,7 +97,8 @@ fn there_are_eleven_built_in_templates_and_each_year_has_one() {
             "hubei-2021",
             "guangxi-2023",
             "chongqing-2023",
-            "guangdong-2023"
+            "guangdong-2023",
+            "beijing-2023"
         ]
     );
     assert_eq!(template::default_for(2023).id, "sichuan-2023");
@@ -1261,5 +1262,147 @@ fn guangdong_states_each_three_public_part_against_budget_and_last_year() {
             .iter()
             .any(|m| m.starts_with("WD-102") && m.contains("公务用车运行维护费的预算数还没有填写")),
         "{messages:#?}"
+    );
+}
+
+/// 北京 (2023年度 on): thirteen tables first, then the 说明 in 北京's words — "收、支总计X万元，
+/// 比上年…", 财政拨款收入 and its share of 收入合计 split into the three budgets, "行政编制X人，
+/// 实有人数X人" — then 其他重要事项 and 绩效评价 as parts of their own.
+#[test]
+fn beijing_prints_its_thirteen_tables_first_and_states_revenue_by_budget() {
+    let beijing = builtin("beijing-2023");
+    let project = example().unwrap();
+    let doc = build(&project, beijing);
+    assert_eq!(
+        table_titles(&doc),
+        [
+            "一、收入支出决算总表",
+            "二、收入决算表",
+            "三、支出决算表",
+            "四、财政拨款收入支出决算总表",
+            "五、一般公共预算财政拨款收入支出决算表",
+            "六、一般公共预算财政拨款支出决算表",
+            "七、一般公共预算财政拨款基本支出决算表",
+            "八、政府性基金预算财政拨款收入支出决算表",
+            "九、政府性基金预算财政拨款基本支出决算表",
+            "十、国有资本经营预算财政拨款支出决算表",
+            "十一、财政拨款“三公”经费支出决算表",
+            "十二、政府采购情况表",
+            "十三、政府购买服务决算公开情况表",
+        ]
+    );
+    let all = text(&doc);
+    for sentence in [
+        "第一部分 2023年度部门决算报表",
+        "第二部分 2023年度部门决算说明",
+        "第三部分 2023年度其他重要事项的情况说明",
+        "第四部分 2023年度部门绩效评价情况",
+        // 226.23 − 213.07 = 13.16; 13.16 / 213.07 = 6.18%.
+        "2023年度收、支总计226.23万元，比上年增加13.16万元，增长6.18%，主要原因是",
+        "行政编制7人，事业编制7人，实有人数10人。",
+        "财政拨款收入226.23万元，占收入合计的100%。其中：一般公共预算财政拨款收入226.23万元。",
+        "七、财政拨款基本支出决算情况说明",
+        "无下属预算单位。",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
+    // No 名词解释 part in 北京's document.
+    assert!(!all.contains("名词解释"), "{all}");
+
+    // 财政拨款 from two budgets and a 事业收入 beside it: 230 of 240 = 95.83%, 10 of 240 = 4.17%.
+    let mut project = example().unwrap();
+    project.revenue.general_budget = Some("220".parse().unwrap());
+    project.revenue.government_fund = Some("10".parse().unwrap());
+    project.revenue.operations = Some("10".parse().unwrap());
+    project
+        .prior_year
+        .set(PriorFigure::RevenueThisYear, Some("200".parse().unwrap()));
+    let all = text(&build(&project, beijing));
+    for sentence in [
+        "2023年度本年收入合计240.00万元，比上年增加40.00万元，增长20.00%。",
+        "财政拨款收入230.00万元，占收入合计的95.83%。其中：一般公共预算财政拨款收入220.00万元，政府性基金预算财政拨款收入10.00万元。",
+        "事业收入10.00万元，占收入合计的4.17%。",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
+}
+
+/// 北京's two tables of its own: 政府购买服务 waits for its amount (the table is reported
+/// unfilled, never printed blank unnoticed) and then prints it with last year's and what was
+/// bought; 政府性基金 基本支出, which juesuan cannot break down by 经济分类, is reported when a
+/// unit has some and says "无数据" when it has none.
+#[test]
+fn beijing_purchased_services_and_fund_basic_tables_are_filled_or_reported() {
+    let beijing = builtin("beijing-2023");
+    let table = |doc: &Document, id: &str| {
+        doc.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.id == id => Some(t.clone()),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let mut project = example().unwrap();
+    let doc = build(&project, beijing);
+    let services = table(&doc, "purchased_services");
+    assert!(services.unfilled.is_some());
+    assert!(services.rows.is_empty());
+    let messages = codes_and_messages(&doc);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("政府购买服务决算公开情况表") && m.contains("请补填后再签发")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("WD-102") && m.contains("政府购买服务支出")),
+        "{messages:#?}"
+    );
+    let fund_basic = table(&doc, "government_fund_basic");
+    assert!(fund_basic.unfilled.is_none());
+    assert!(
+        fund_basic.notes[0].contains("没有使用政府性基金预算财政拨款安排的基本支出"),
+        "{:?}",
+        fund_basic.notes
+    );
+
+    let ps = &mut project.purchased_services;
+    ps.amount = Some("12.5".parse().unwrap());
+    ps.prior = Some("10".parse().unwrap());
+    ps.content = "会务保障、档案整理".into();
+    let doc = build(&project, beijing);
+    let services = table(&doc, "purchased_services");
+    assert!(services.unfilled.is_none());
+    let row = render(&doc, Format::Text);
+    assert!(
+        row.contains("政府购买服务支出 | 12.50 | 10.00 | 会务保障、档案整理"),
+        "{row}"
+    );
+    // 12.5 − 10 = 2.5, 25%.
+    assert!(
+        row.contains("政府购买服务支出12.50万元，比上年增加2.50万元，增长25.00%，主要用于会务保障、档案整理。"),
+        "{row}"
+    );
+
+    // A unit with 政府性基金 基本支出: the table says what is missing and the checks name it.
+    let line = project
+        .expenditure
+        .lines
+        .iter_mut()
+        .find(|l| l.basic.is_some_and(|b| !b.is_zero()))
+        .unwrap();
+    line.fund = juesuan::model::Fund::GovernmentFund;
+    let basic = line.basic.unwrap();
+    let doc = build(&project, beijing);
+    let fund_basic = table(&doc, "government_fund_basic");
+    let why = fund_basic.unfilled.clone().unwrap();
+    assert!(why.contains(&format!("{}万元", basic.text())), "{why}");
+    assert!(
+        codes_and_messages(&doc)
+            .iter()
+            .any(|m| m.contains("政府性基金预算财政拨款基本支出决算表") && m.contains(&why)),
     );
 }

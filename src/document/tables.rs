@@ -16,7 +16,7 @@ use crate::money::Wan;
 const UNIT: &str = "单位：万元";
 
 /// The ids of the tables, with the title each has unless the template gives another.
-pub const TABLES: [(&str, &str); 17] = [
+pub const TABLES: [(&str, &str); 19] = [
     ("summary", "收入支出决算总表"),
     ("revenue", "收入决算表"),
     ("expenditure", "支出决算表"),
@@ -52,6 +52,11 @@ pub const TABLES: [(&str, &str); 17] = [
     ),
     ("state_capital", "国有资本经营预算财政拨款支出决算表"),
     ("procurement", "政府采购情况表"),
+    (
+        "government_fund_basic",
+        "政府性基金预算财政拨款基本支出决算表",
+    ),
+    ("purchased_services", "政府购买服务决算公开情况表"),
 ];
 
 /// The table `id` titled `title` (its standard title when empty); `None` for an unknown id.
@@ -64,11 +69,7 @@ pub(super) fn table_by_id(f: &Figures<'_>, id: &str, title: &str) -> Option<Tabl
         "appropriation_detail" => appropriation_detail_table(f),
         "general_budget" => general_budget_table(f),
         "general_budget_revenue_expenditure" => {
-            let mut t = general_budget_table(f);
-            if let Some(note) = fund_balance_note(f, Fund::GeneralBudget) {
-                t.notes.insert(0, note);
-            }
-            t
+            fund_revenue_expenditure_table(f, Fund::GeneralBudget)
         }
         "general_budget_economic" => general_budget_economic_table(f),
         "basic" => basic_table(f),
@@ -82,6 +83,8 @@ pub(super) fn table_by_id(f: &Figures<'_>, id: &str, title: &str) -> Option<Tabl
         }
         "state_capital" => state_capital_table(f),
         "procurement" => procurement_table(f),
+        "government_fund_basic" => government_fund_basic_table(f),
+        "purchased_services" => purchased_services_table(f),
         _ => return None,
     };
     if title.is_empty() {
@@ -581,18 +584,6 @@ fn general_budget_table(f: &Figures<'_>) -> Table {
 /// its 款) and 款, with each group's total in the last row.
 fn basic_table(f: &Figures<'_>) -> Table {
     let b = &f.project.basic_costs;
-    let block = |label: &str| vec![Cell::head(label).cols(3)];
-    let mut first = block("人员经费");
-    first.extend(block("公用经费"));
-    let names = || {
-        vec![
-            Cell::head("科目编码"),
-            Cell::head("科目名称"),
-            Cell::head("决算数"),
-        ]
-    };
-    let mut second = names();
-    second.extend(names());
     let left = economic_rows(f, &b.personnel);
     let right = economic_rows(f, &b.public);
     let blank = || vec![Cell::empty(), Cell::empty(), Cell::empty()];
@@ -612,7 +603,7 @@ fn basic_table(f: &Figures<'_>) -> Table {
     let mut t = table(
         "表6 一般公共预算财政拨款基本支出决算表",
         vec![2, 5, 2, 2, 5, 2],
-        vec![first, second],
+        basic_header(),
         rows,
     );
     if f.totals.general_budget_basic.is_zero() {
@@ -638,6 +629,58 @@ fn basic_table(f: &Figures<'_>) -> Table {
             .map(|g| FieldPath::cost_total(*g, CostTotalField::Amount))
             .collect();
         t.detail_missing = Some((why, fields));
+    }
+    t
+}
+
+/// The header of a 基本支出决算表: 人员经费 and 公用经费 side by side, each by 经济分类.
+fn basic_header() -> Vec<Vec<Cell>> {
+    let block = |label: &str| vec![Cell::head(label).cols(3)];
+    let mut first = block("人员经费");
+    first.extend(block("公用经费"));
+    let names = || {
+        vec![
+            Cell::head("科目编码"),
+            Cell::head("科目名称"),
+            Cell::head("决算数"),
+        ]
+    };
+    let mut second = names();
+    second.extend(names());
+    vec![first, second]
+}
+
+/// 政府性基金预算财政拨款基本支出决算表 (北京): the form of 表6 for 政府性基金. Units rarely
+/// have such spending; the model holds its amount by function (the lines' 基本支出) but not by
+/// 经济分类, so a unit that has some gets the table with its total and marked unfilled.
+fn government_fund_basic_table(f: &Figures<'_>) -> Table {
+    let spent = sum(&fund_lines(f, Fund::GovernmentFund), |l| {
+        l.basic.unwrap_or_default()
+    });
+    let mut t = table(
+        "政府性基金预算财政拨款基本支出决算表",
+        vec![2, 5, 2, 2, 5, 2],
+        basic_header(),
+        Vec::new(),
+    );
+    if spent.is_zero() {
+        t.rows.push(vec![
+            Cell::text("人员经费合计").strong().cols(2),
+            Cell::amount(Wan::ZERO).strong(),
+            Cell::text("公用经费合计").strong().cols(2),
+            Cell::amount(Wan::ZERO).strong(),
+        ]);
+        t.notes
+            .push(no_data(f, "使用政府性基金预算财政拨款安排的基本支出"));
+    } else {
+        let why = format!(
+            "政府性基金预算财政拨款基本支出{}万元，其经济分类明细本程序暂不能录入",
+            spent.text()
+        );
+        t.notes.push(format!(
+            "注：{why}，本表暂未填列，请据财政决算软件导出的报表补填。"
+        ));
+        t.unfilled = Some(why);
     }
     t
 }
@@ -768,10 +811,11 @@ fn fund_balance_note(f: &Figures<'_>, fund: Fund) -> Option<String> {
     ))
 }
 
-/// 政府性基金 (表8) or 国有资本经营预算 (四川 2024 表11) 财政拨款收入支出决算表, in the form's
-/// columns: 年初结转和结余, 本年收入, 本年支出 (小计, 基本支出, 项目支出), 年末结转和结余. The
-/// balances and revenue are entered for the fund as a whole, so the 合计 row has them and the
-/// lines only their expenditure; a note says so when there are lines.
+/// 一般公共预算 (云南 表5, 北京 表5), 政府性基金 (表8) or 国有资本经营预算 (四川 2024 表11)
+/// 财政拨款收入支出决算表, in the form's columns: 年初结转和结余, 本年收入, 本年支出 (小计,
+/// 基本支出, 项目支出), 年末结转和结余. The balances and revenue are entered for the fund as a
+/// whole, so the 合计 row has them and the lines only their expenditure; a note says so when
+/// there are lines.
 fn fund_revenue_expenditure_table(f: &Figures<'_>, fund: Fund) -> Table {
     let lines = fund_lines(f, fund);
     let header = vec![
@@ -790,6 +834,7 @@ fn fund_revenue_expenditure_table(f: &Figures<'_>, fund: Fund) -> Table {
         ],
     ];
     let title = match fund {
+        Fund::GeneralBudget => "一般公共预算财政拨款收入支出决算表",
         Fund::GovernmentFund => "表8 政府性基金预算财政拨款收入支出决算表",
         _ => "国有资本经营预算财政拨款收入支出决算表",
     };
@@ -1069,6 +1114,42 @@ fn procurement_table(f: &Figures<'_>) -> Table {
     let mut t = table("政府采购情况表", vec![5, 2, 2, 2, 2], header, rows);
     if f.totals.procurement.is_zero() {
         t.notes.push(no_data(f, "政府采购支出"));
+    }
+    t
+}
+
+/// 政府购买服务决算公开情况表 (北京): this year's and last year's 政府购买服务支出 and what was
+/// bought, as juesuan holds them (one amount, not item by item). Not entered, it is printed with
+/// its headers and marked unfilled, so the checks name it before anyone signs.
+fn purchased_services_table(f: &Figures<'_>) -> Table {
+    let ps = &f.project.purchased_services;
+    let header = vec![vec![
+        Cell::head("项目"),
+        Cell::head("本年决算数"),
+        Cell::head("上年决算数"),
+        Cell::head("主要内容"),
+    ]];
+    let Some(amount) = ps.amount else {
+        let mut t = table(
+            "政府购买服务决算公开情况表",
+            vec![4, 2, 2, 6],
+            header,
+            Vec::new(),
+        );
+        let why = "政府购买服务支出尚未录入（在“政府采购”页录入）";
+        t.notes.push(format!("注：{why}，本表暂未填列。"));
+        t.unfilled = Some(why.to_owned());
+        return t;
+    };
+    let rows = vec![vec![
+        Cell::text("政府购买服务支出"),
+        Cell::amount(amount),
+        Cell::maybe_amount(ps.prior),
+        Cell::text(ps.content.trim().to_owned()),
+    ]];
+    let mut t = table("政府购买服务决算公开情况表", vec![4, 2, 2, 6], header, rows);
+    if amount.is_zero() {
+        t.notes.push(no_data(f, "政府购买服务支出"));
     }
     t
 }

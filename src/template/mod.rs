@@ -626,6 +626,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "guangdong-2023.toml",
         include_str!("../../assets/templates/guangdong-2023.toml"),
     ),
+    (
+        "beijing-2023.toml",
+        include_str!("../../assets/templates/beijing-2023.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.
