@@ -194,6 +194,10 @@ pub fn consolidate(
     // 支出.
     out.expenditure.lines = merge_lines(department, all);
     out.basic_costs = merge_basic_costs(all);
+    out.expenditure.project_economic = merge_economic_items(
+        all.iter()
+            .flat_map(|p| p.expenditure.project_economic.iter()),
+    );
 
     // 三公, 机关运行经费, 采购, 资产.
     let tp = &mut out.three_public;
@@ -589,18 +593,10 @@ fn merge_basic_costs(projects: &[&Project]) -> BasicCosts {
     let merge = |of: fn(&BasicCosts) -> &CostEntry| -> CostEntry {
         let entries: Vec<&CostEntry> = projects.iter().map(|p| of(&p.basic_costs)).collect();
         if entries.iter().all(|e| matches!(e, CostEntry::Items(_))) {
-            let mut items: BTreeMap<String, EconomicItem> = BTreeMap::new();
-            for e in &entries {
-                if let CostEntry::Items(list) = e {
-                    for i in list {
-                        items
-                            .entry(i.code.clone())
-                            .and_modify(|x| add_to(&mut x.amount, i.amount))
-                            .or_insert_with(|| i.clone());
-                    }
-                }
-            }
-            CostEntry::Items(items.into_values().collect())
+            CostEntry::Items(merge_economic_items(entries.iter().flat_map(|e| match e {
+                CostEntry::Items(list) => list.as_slice(),
+                CostEntry::Total { .. } => &[],
+            })))
         } else {
             let mut names: Vec<String> = Vec::new();
             for e in &entries {
@@ -620,6 +616,18 @@ fn merge_basic_costs(projects: &[&Project]) -> BasicCosts {
         personnel: merge(|b| &b.personnel),
         public: merge(|b| &b.public),
     }
+}
+
+/// Economic items summed by code, in code order.
+fn merge_economic_items<'a>(items: impl Iterator<Item = &'a EconomicItem>) -> Vec<EconomicItem> {
+    let mut merged: BTreeMap<String, EconomicItem> = BTreeMap::new();
+    for i in items {
+        merged
+            .entry(i.code.clone())
+            .and_modify(|x| add_to(&mut x.amount, i.amount))
+            .or_insert_with(|| i.clone());
+    }
+    merged.into_values().collect()
 }
 
 /// Takes `amount` off the values `slots` point at, in order, none below zero; returns what

@@ -84,6 +84,10 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
             CostEntry::Items(items) => items.iter_mut().for_each(|i| i.amount = None),
         }
     }
+    // The same economic items are likely next year; their amounts are not.
+    for item in &mut p.expenditure.project_economic {
+        item.amount = None;
+    }
 
     let t = &mut p.three_public;
     let three = &totals.three_public;

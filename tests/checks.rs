@@ -295,6 +295,11 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         &["basic_costs.public.items[2].amount"],
     ),
     (
+        "JS-213",
+        "一般公共预算财政拨款项目支出 59.77 万元，按经济分类录入的 2 项之和 59.00 万元，相差 0.77 万元",
+        &["expenditure.project_economic", "expenditure.lines"],
+    ),
+    (
         "JS-302",
         "基本支出中 30217 公务接待费 1.00 万元，超过“三公”经费中的公务接待费 0.99 万元，相差 0.01 万元",
         &[
@@ -951,11 +956,11 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
         "{:#?}",
         r.ledger
     );
-    assert_eq!((counts.not_applicable, counts.missing_data), (4, 8));
+    assert_eq!((counts.not_applicable, counts.missing_data), (5, 8));
     assert_eq!(
         counts.to_string(),
         format!(
-            "{} 条规则：{} 条已审核，4 条不适用，8 条缺少数据",
+            "{} 条规则：{} 条已审核，5 条不适用，8 条缺少数据",
             counts.rules, counts.checked
         )
     );
@@ -972,11 +977,11 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
 /// What the example cannot be checked for, and why: its 基本支出 is by totals only (no economic
 /// items to classify, compare with the catalog or with "三公", or to add up by 类), it is an
 /// administrative unit (a 事业单位's 机关运行经费 rule does not apply), the seed states no
-/// 批复日期, and its template (四川 2023) neither states 会议费、培训费 nor asks for the scope of the
-/// self-assessments.
-const EXAMPLE_UNCHECKED: [&str; 12] = [
-    "JS-202", "JS-203", "JS-211", "JS-212", "JS-302", "JS-309", "JS-310", "JS-513", "JS-514",
-    "JS-704", "JS-709", "JS-710",
+/// 批复日期, and its template (四川 2023) neither states 会议费、培训费, nor asks for the scope of the
+/// self-assessments, nor prints 项目支出 by 经济分类.
+const EXAMPLE_UNCHECKED: [&str; 13] = [
+    "JS-202", "JS-203", "JS-211", "JS-212", "JS-213", "JS-302", "JS-309", "JS-310", "JS-513",
+    "JS-514", "JS-704", "JS-709", "JS-710",
 ];
 
 /// The scope of the self-assessments (how many projects, what funds): 财政部's format states it

@@ -40,7 +40,16 @@ fn agency() -> Project {
     p.performance.self_assessed_projects = Some(1);
     p.performance.self_assessed_funds = Some(wan("59.77"));
     p.assets.vehicles.retired_service = 1;
+    p.expenditure.project_economic = vec![economic("30201", "办公费", "9.77")];
     p
+}
+
+fn economic(code: &str, name: &str, amount: &str) -> juesuan::model::EconomicItem {
+    juesuan::model::EconomicItem {
+        code: code.into(),
+        name: name.into(),
+        amount: Some(wan(amount)),
+    }
 }
 
 /// The 事业 unit: the example under another name, with 上级补助收入 30.00 from the 机关 and
@@ -56,6 +65,10 @@ fn service_unit(grant: &str) -> Project {
     p.performance.self_assessed_projects = Some(2);
     p.assets.vehicles.retired_service = 2;
     p.assets.equipment_over_100 = Some(1);
+    p.expenditure.project_economic = vec![
+        economic("30227", "委托业务费", "50"),
+        economic("30201", "办公费", "0.23"),
+    ];
     p
 }
 
@@ -123,6 +136,14 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     assert_eq!((pm.evaluated_projects, pm.evaluated_funds), (None, None));
     assert_eq!(dept.assets.equipment_over_100, Some(1));
     assert_eq!(dept.assets.vehicles.retired_service, 3);
+    // 项目支出 by economic item: summed by code, in code order.
+    assert_eq!(
+        dept.expenditure.project_economic,
+        [
+            economic("30201", "办公费", "10.00"),
+            economic("30227", "委托业务费", "50")
+        ]
+    );
     // 机关运行经费: the 行政 机关's only; the 事业 unit has none.
     assert_eq!(dept.running_costs.amount, a.running_costs.amount);
     assert_eq!(

@@ -334,6 +334,21 @@ fn meetings_training_and_purchased_services_become_next_years_prior_figures() {
     assert_eq!((ps.prior, ps.amount), (Some("3.6".parse().unwrap()), None));
 }
 
+/// 项目支出 by economic item: next year likely has the same items, not the same amounts.
+#[test]
+fn project_spending_by_economic_item_keeps_its_items_without_amounts() {
+    let mut this = example().unwrap();
+    this.expenditure.project_economic = vec![juesuan::model::EconomicItem {
+        code: "30227".into(),
+        name: "委托业务费".into(),
+        amount: Some("59.77".parse().unwrap()),
+    }];
+    let next = juesuan::next_year::next_year(&this, None).project;
+    let items = &next.expenditure.project_economic;
+    assert_eq!(items.len(), 1);
+    assert_eq!((items[0].code.as_str(), items[0].amount), ("30227", None));
+}
+
 #[test]
 fn the_years_self_assessments_are_not_carried_and_the_vehicles_are() {
     let mut this = example().unwrap();

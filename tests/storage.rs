@@ -371,3 +371,20 @@ fn the_self_assessment_scope_and_the_fleet_load_from_the_v11_sample_and_a_v10_fi
         assert!(!text.contains(key), "{key}");
     }
 }
+
+#[test]
+fn project_spending_by_economic_item_loads_from_the_v12_sample_and_a_v11_file_has_none() {
+    let v12 = storage::load(Path::new("tests/samples/v12-sichuan-2024-economic.json")).unwrap();
+    let items = &v12.expenditure.project_economic;
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        (items[1].code.as_str(), items[1].name.as_str()),
+        ("30227", "委托业务费")
+    );
+    assert_eq!(items[1].amount, Some("50".parse().unwrap()));
+    let v11 = storage::load(Path::new("tests/samples/v11-national-2023.json")).unwrap();
+    assert!(v11.expenditure.project_economic.is_empty());
+    // Saved again, a file without them does not gain an empty list.
+    let text = serde_json::to_string(&v11).unwrap();
+    assert!(!text.contains("project_economic"));
+}

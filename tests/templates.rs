@@ -1406,3 +1406,77 @@ fn beijing_purchased_services_and_fund_basic_tables_are_filled_or_reported() {
             .any(|m| m.contains("政府性基金预算财政拨款基本支出决算表") && m.contains(&why)),
     );
 }
+
+/// 四川 2024's 表7 prints the whole 一般公共预算 expenditure by 经济分类: 基本支出 from 人员经费's
+/// and 公用经费's items, 项目支出 from its own, each 类 the sum of its 款. Until both sides are
+/// entered by item it is reported unfilled, saying which side is missing.
+#[test]
+fn sichuan_2024_table_7_prints_basic_and_project_spending_by_economic_item() {
+    use juesuan::model::{CostEntry, EconomicItem};
+    let item = |code: &str, name: &str, amount: &str| EconomicItem {
+        code: code.into(),
+        name: name.into(),
+        amount: Some(amount.parse().unwrap()),
+    };
+    let sichuan = builtin("sichuan-2024");
+    let table_7 = |doc: &Document| {
+        doc.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.id == "general_budget_economic" => Some(t.clone()),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let mut project = example().unwrap();
+    let why = table_7(&build(&project, sichuan)).unfilled.unwrap();
+    assert!(why.contains("人员经费只录入了合计"), "{why}");
+    assert!(why.contains("项目支出尚未按经济分类录入"), "{why}");
+
+    project.basic_costs.personnel = CostEntry::Items(vec![item("30101", "基本工资", "146.27")]);
+    project.basic_costs.public = CostEntry::Items(vec![item("30201", "办公费", "20.19")]);
+    let why = table_7(&build(&project, sichuan)).unfilled.unwrap();
+    assert!(!why.contains("人员经费"), "{why}");
+    assert!(why.contains("项目支出尚未按经济分类录入"), "{why}");
+
+    project.expenditure.project_economic = vec![
+        item("30201", "办公费", "9.77"),
+        item("30227", "委托业务费", "50"),
+    ];
+    let doc = build(&project, sichuan);
+    let t = table_7(&doc);
+    assert!(t.unfilled.is_none(), "{:?}", t.unfilled);
+    let rows: Vec<String> = t
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.content.display())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            " | 合计 | 226.23 | 166.46 | 59.77",
+            "301 | 工资福利支出 | 146.27 | 146.27 | 0.00",
+            "30101 | 　基本工资 | 146.27 | 146.27 | 0.00",
+            // 20.19 of 基本支出 and 9.77 of 项目支出 of 办公费: 29.96.
+            "302 | 商品和服务支出 | 79.96 | 20.19 | 59.77",
+            "30201 | 　办公费 | 29.96 | 20.19 | 9.77",
+            "30227 | 　委托业务费 | 50.00 | 0.00 | 50.00",
+        ]
+    );
+    // The breakdown adds up to the lines' 项目支出: nothing to report; off by 0.77, JS-213.
+    let codes = |p: &Project| {
+        let catalog = Catalog::for_project(p).unwrap();
+        juesuan::checks::run(p, Some(&catalog))
+            .iter()
+            .map(|f| f.code)
+            .collect::<Vec<_>>()
+    };
+    assert!(!codes(&project).contains(&"JS-213"));
+    project.expenditure.project_economic[1].amount = Some("49.23".parse().unwrap());
+    assert!(codes(&project).contains(&"JS-213"));
+}

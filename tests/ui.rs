@@ -1472,3 +1472,57 @@ fn the_self_assessment_count_is_blank_until_typed_and_can_be_emptied_again() {
     );
     assert!(h.query_by_label_contains("车辆合计：2 辆").is_some());
 }
+
+/// 项目支出 by economic item, on the 人员/公用经费 tab: a 科目 chosen from the catalog, its
+/// amount typed (a bad one refused, the value kept), and the findings follow (JS-213 while the
+/// items do not add up to the lines' 项目支出).
+#[test]
+fn project_spending_is_entered_by_economic_item_on_the_costs_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "人员/公用经费");
+    h.get_by_label("添加项目支出科目").scroll_to_me();
+    h.run();
+    h.get_by_label("添加项目支出科目").click();
+    h.run_steps(4);
+    h.get_by_label("项目支出第1项科目").click();
+    h.run_steps(4);
+    h.get_by_label("30227 委托业务费").scroll_to_me();
+    h.run();
+    h.get_by_label("30227 委托业务费").click();
+    h.run_steps(4);
+    type_into(&mut h, "项目支出第1项金额", "59.7x");
+    let items = || {
+        h.state()
+            .session()
+            .project
+            .expenditure
+            .project_economic
+            .clone()
+    };
+    assert_eq!(items()[0].code, "30227");
+    assert_eq!(items()[0].amount, None);
+    type_into(&mut h, "项目支出第1项金额", "50");
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    let items = h
+        .state()
+        .session()
+        .project
+        .expenditure
+        .project_economic
+        .clone();
+    assert_eq!(
+        (items[0].name.as_str(), items[0].amount),
+        ("委托业务费", Some(wan("50")))
+    );
+    let codes: Vec<&str> = h
+        .state()
+        .session()
+        .findings
+        .iter()
+        .map(|f| f.code)
+        .collect();
+    assert!(codes.contains(&"JS-213"), "{codes:?}");
+}

@@ -89,6 +89,13 @@ pub(super) const RULES: &[Rule] = &[
         needs: &[Need::EconomicItems],
     },
     Rule {
+        code: "JS-213",
+        severity: Severity::Error,
+        title: "项目支出按经济分类的明细之和不等于一般公共预算财政拨款项目支出",
+        check: Check::Code(project_economic_sum),
+        needs: &[Need::ProjectEconomic],
+    },
+    Rule {
         code: "JS-212",
         severity: Severity::Warning,
         title: "经济分类某一款等于同类其他各款之和，可能把合计填成了明细",
@@ -182,6 +189,30 @@ fn economic_catalog(ctx: &Context<'_>, report: &mut Report<'_>) {
                 Some(_) => {}
             }
         }
+    }
+}
+
+/// JS-213: 一般公共预算财政拨款项目支出 by 经济分类 adds up to the lines' 一般公共预算 项目支出
+/// (the figure; the items only break it down for the 明细表).
+fn project_economic_sum(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let items = &ctx.project.expenditure.project_economic;
+    let sum: Wan = items.iter().map(|i| i.amount.unwrap_or_default()).sum();
+    let project = ctx.totals.general_budget_project;
+    if !ctx.agree(project, sum, items.len()) {
+        let compared = Compared::new(
+            "一般公共预算财政拨款项目支出",
+            project,
+            &format!("按经济分类录入的 {} 项之和", items.len()),
+            sum,
+        );
+        report.add_compared(
+            compared.to_string(),
+            compared,
+            vec![
+                FieldPath::expenditure(ExpenditureField::ProjectEconomic),
+                FieldPath::expenditure(ExpenditureField::Lines),
+            ],
+        );
     }
 }
 

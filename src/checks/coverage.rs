@@ -69,6 +69,9 @@ pub enum Need {
     SignOffPrinted,
     /// Amounts entered on some line of the 支出决算表 (a year just begun has none yet).
     LineAmounts,
+    /// 一般公共预算财政拨款项目支出 by economic item (where there is some and the template
+    /// prints it by 经济分类).
+    ProjectEconomic,
 }
 
 /// What of the year's 绩效自评 a rule needs: the count of projects or the funds they cover.
@@ -143,6 +146,7 @@ impl Need {
             Need::ApprovalDate => "决算批复日期".to_owned(),
             Need::SignOffPrinted => "印有签字栏的模板".to_owned(),
             Need::LineAmounts => "支出决算表各行的金额".to_owned(),
+            Need::ProjectEconomic => "项目支出按经济分类科目的明细".to_owned(),
         }
     }
 
@@ -277,6 +281,26 @@ impl Need {
                         ),
                         fields: vec![FieldPath::part(Root::Projects)],
                     }
+                })
+            }
+            // Items added but no amount typed yet: nothing to add up (the clerk is still
+            // choosing the 科目).
+            Need::ProjectEconomic
+                if p.expenditure
+                    .project_economic
+                    .iter()
+                    .all(|i| i.amount.is_none()) =>
+            {
+                let (template, _) = crate::template::for_project(p);
+                Some(if ctx.totals.general_budget_project.is_zero() {
+                    Coverage::NotApplicable("本年没有一般公共预算财政拨款项目支出".to_owned())
+                } else if template.table_ids().contains(&"general_budget_economic") {
+                    Coverage::MissingData {
+                        missing: "项目支出未按经济分类科目录入".to_owned(),
+                        fields: vec![FieldPath::expenditure(ExpenditureField::ProjectEconomic)],
+                    }
+                } else {
+                    Coverage::NotApplicable("所用模板不按经济分类列示项目支出".to_owned())
                 })
             }
             Need::ProjectSpending if p.projects.iter().all(|p| p.spending.is_empty()) => missing(

@@ -221,6 +221,21 @@ pub const CASES: &[(&str, Mutation)] = &[
             },
         ])
     }),
+    ("JS-213", |p| {
+        // 59.77 of 项目支出, broken down as 59.00.
+        p.expenditure.project_economic = vec![
+            EconomicItem {
+                code: "30201".into(),
+                name: "办公费".into(),
+                amount: Some(wan("20")),
+            },
+            EconomicItem {
+                code: "30227".into(),
+                name: "委托业务费".into(),
+                amount: Some(wan("39")),
+            },
+        ]
+    }),
     ("JS-302", |p| {
         p.basic_costs.public = CostEntry::Items(vec![
             EconomicItem {

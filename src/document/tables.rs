@@ -923,9 +923,10 @@ fn appropriation_detail_table(f: &Figures<'_>) -> Table {
     t
 }
 
-/// 一般公共预算财政拨款支出决算明细表 (四川 表7): the whole 一般公共预算 expenditure by 经济分类.
-/// The model holds the economic classification of 基本支出 only, not of 项目支出, so the table
-/// cannot be filled truthfully: it is printed with its headers and a note, and marked unfilled.
+/// 一般公共预算财政拨款支出决算明细表 (四川 表7): the whole 一般公共预算 expenditure by 经济分类
+/// 类 (the sum of its 款) and 款, 基本支出 from 人员经费's and 公用经费's items and 项目支出 from
+/// its own. A side not entered by item (基本支出 as totals only, 项目支出 not broken down) cannot
+/// be printed truthfully: the table then has its headers and a note, and is marked unfilled.
 fn general_budget_economic_table(f: &Figures<'_>) -> Table {
     let header = vec![vec![
         Cell::head("科目编码"),
@@ -942,14 +943,115 @@ fn general_budget_economic_table(f: &Figures<'_>) -> Table {
     );
     if f.totals.general_budget_expenditure.is_zero() {
         t.notes.push(no_data(f, "一般公共预算财政拨款支出"));
-    } else {
-        let why = "项目支出按经济分类的金额尚未录入";
+        return t;
+    }
+    let mut missing = Vec::new();
+    let mut basic: Vec<&crate::model::EconomicItem> = Vec::new();
+    for group in CostGroup::ALL {
+        match group.of(&f.project.basic_costs) {
+            CostEntry::Items(items) => basic.extend(items),
+            CostEntry::Total { amount, .. } if amount.unwrap_or_default().is_zero() => {}
+            CostEntry::Total { .. } => missing.push(format!(
+                "{}只录入了合计，未按经济分类款级科目录入明细",
+                group.label()
+            )),
+        }
+    }
+    let project = &f.project.expenditure.project_economic;
+    if project.iter().all(|i| i.amount.is_none()) && !f.totals.general_budget_project.is_zero() {
+        missing.push("项目支出尚未按经济分类录入（在“人员/公用经费”页录入）".to_owned());
+    }
+    if !missing.is_empty() {
+        let why = missing.join("；");
         t.notes.push(format!(
-            "注：本表按支出经济分类列示一般公共预算财政拨款支出，{why}，本表暂未填列，请据财政决算软件导出的报表补填。"
+            "注：本表按支出经济分类列示一般公共预算财政拨款支出，{why}，本表暂未填列。"
         ));
-        t.unfilled = Some(why.to_owned());
+        t.unfilled = Some(why);
+        return t;
+    }
+    // 款 code → its name and amounts, in code order; then each 类 of them.
+    let mut sections: BTreeMap<&str, EconomicRow<'_>> = BTreeMap::new();
+    for (items, is_basic) in [(basic, true), (project.iter().collect(), false)] {
+        for item in items {
+            let row = sections
+                .entry(item.code.as_str())
+                .or_insert_with(|| EconomicRow::named(&item.name));
+            let side = if is_basic {
+                &mut row.basic
+            } else {
+                &mut row.project
+            };
+            *side += item.amount.unwrap_or_default();
+        }
+    }
+    let mut classes: BTreeMap<&str, Vec<(&str, &EconomicRow<'_>)>> = BTreeMap::new();
+    for (code, row) in &sections {
+        classes
+            .entry(code.get(..3).unwrap_or(code))
+            .or_default()
+            .push((code, row));
+    }
+    let all = EconomicRow::sum("合计", sections.values());
+    t.rows.push(all.cells(String::new(), true));
+    for (class, rows) in classes {
+        let name = f
+            .catalog
+            .and_then(|c| c.economic(class))
+            .map_or("", |e| e.name.as_str());
+        let total = EconomicRow::sum(name, rows.iter().map(|(_, r)| *r));
+        t.rows.push(total.cells(class.to_owned(), true));
+        for (code, row) in rows {
+            t.rows.push(row.cells((*code).to_owned(), false));
+        }
     }
     t
+}
+
+/// One row of 一般公共预算财政拨款支出决算明细表: a 经济分类 类 or 款 and its 基本支出 and
+/// 项目支出 (合计 is their sum).
+struct EconomicRow<'a> {
+    name: &'a str,
+    basic: Wan,
+    project: Wan,
+}
+
+impl<'a> EconomicRow<'a> {
+    fn named(name: &'a str) -> EconomicRow<'a> {
+        EconomicRow {
+            name,
+            basic: Wan::ZERO,
+            project: Wan::ZERO,
+        }
+    }
+
+    fn sum<'b>(name: &'a str, rows: impl Iterator<Item = &'b EconomicRow<'b>>) -> EconomicRow<'a> {
+        rows.fold(EconomicRow::named(name), |mut sum, r| {
+            sum.basic += r.basic;
+            sum.project += r.project;
+            sum
+        })
+    }
+
+    /// The row's cells: a 类 or the 合计 in bold, a 款 indented under its 类.
+    fn cells(&self, code: String, strong: bool) -> Vec<Cell> {
+        let name = if strong || code.is_empty() {
+            self.name.to_owned()
+        } else {
+            format!("　{}", self.name)
+        };
+        let cells = vec![
+            Cell::text(code),
+            Cell::text(name),
+            Cell::amount(self.basic + self.project),
+            Cell::amount(self.basic),
+            Cell::amount(self.project),
+        ];
+        if strong {
+            cells.into_iter().map(Cell::strong).collect()
+        } else {
+            cells
+        }
+    }
 }
 
 /// 一般公共预算财政拨款项目支出决算表 (四川 表9, 云南 表7): the 项目支出 of the 一般公共预算

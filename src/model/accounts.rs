@@ -162,6 +162,8 @@ field_enum! {
         GeneralBudgetChangeReason => ("general_budget_change_reason", "一般公共预算财政拨款支出变动的主要原因"),
         /// Why 财政拨款收、支总计 changed.
         AppropriationChangeReason => ("appropriation_change_reason", "财政拨款收、支总计变动的主要原因"),
+        /// 一般公共预算财政拨款项目支出 by 经济分类.
+        ProjectEconomic => ("project_economic", "一般公共预算财政拨款项目支出（按经济分类）"),
     }
 }
 
@@ -655,6 +657,11 @@ pub struct Expenditure {
     pub general_budget_change_reason: String,
     /// Why 财政拨款收、支总计 changed against last year.
     pub appropriation_change_reason: String,
+    /// 一般公共预算财政拨款项目支出 by 经济分类 款 (30201 办公费, 31002 办公设备购置 …), which
+    /// 四川's 一般公共预算财政拨款支出决算明细表 prints beside 基本支出's; empty until entered.
+    /// Its sum is the lines' 一般公共预算 项目支出, which stays the figure (JS-205 compares them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub project_economic: Vec<EconomicItem>,
 }
 
 /// One line of the 支出决算表: a 项 of the functional classification, for one fund.

@@ -346,6 +346,14 @@ impl FieldPath {
         FieldPath::expenditure_row(i).key(field.key())
     }
 
+    /// An economic-classification item of 一般公共预算财政拨款项目支出:
+    /// `expenditure.project_economic[3].amount`.
+    pub fn project_economic(i: usize, field: CostItemField) -> FieldPath {
+        FieldPath::expenditure(ExpenditureField::ProjectEconomic)
+            .index(i)
+            .key(field.key())
+    }
+
     /// 人员经费 or 公用经费 as a whole: `basic_costs.personnel`.
     pub fn cost_group(group: CostGroup) -> FieldPath {
         FieldPath::at(Root::BasicCosts).key(group.key())

@@ -639,6 +639,24 @@ impl Project {
         ] {
             w.text(FieldPath::expenditure(field), field.label().into(), value);
         }
+        for (i, item) in e.project_economic.iter().enumerate() {
+            let row = format!("项目支出经济分类第{}项", i + 1);
+            w.text(
+                FieldPath::project_economic(i, CostItemField::Code),
+                format!("{row}{}", CostItemField::Code.label()),
+                &item.code,
+            );
+            w.text(
+                FieldPath::project_economic(i, CostItemField::Name),
+                format!("{row}{}", CostItemField::Name.label()),
+                &item.name,
+            );
+            w.amount(
+                FieldPath::project_economic(i, CostItemField::Amount),
+                format!("{row}{}", CostItemField::Amount.label()),
+                item.amount,
+            );
+        }
 
         for group in CostGroup::ALL {
             match group.of(&self.basic_costs) {

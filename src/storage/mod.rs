@@ -25,7 +25,7 @@ pub use write::{BACKUPS_KEPT, SaveTime, backups};
 pub const FORMAT: &str = "juesuan";
 
 /// The schema version this build writes. Every released version keeps a sample in `tests/samples/`.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// A migration takes a project of version `n` (the `project` object) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
@@ -34,7 +34,7 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 /// takes version 1 to 2).
 const MIGRATIONS: &[Migration] = &[
     v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
-    v10_to_v11,
+    v10_to_v11, v11_to_v12,
 ];
 
 /// Version 2 adds `revenue.by_function` (表2 收入决算表 by 功能分类). A version-1 file has none,
@@ -121,6 +121,13 @@ fn v9_to_v10(project: Value) -> Result<Value, String> {
 /// year (`three_public.pre_pandemic`, `.prior_change_reason`). A version-10 file
 /// has none of them: not entered, and a 部门决算 as before.
 fn v10_to_v11(project: Value) -> Result<Value, String> {
+    Ok(project)
+}
+
+/// Version 12 adds 一般公共预算财政拨款项目支出 by 经济分类 (`expenditure.project_economic`),
+/// which 四川's 一般公共预算财政拨款支出决算明细表 prints. A version-11 file has none: not
+/// entered, and the table is reported unfilled as before.
+fn v11_to_v12(project: Value) -> Result<Value, String> {
     Ok(project)
 }
 

@@ -5,9 +5,10 @@ use egui::Ui;
 use super::{apply, row_ops};
 use crate::model::totals::Totals;
 use crate::model::{
-    ControlTotal, CostEntry, CostGroup, CostItemField, CostTotalField, EconomicItem, FieldPath,
-    PriorFigure, Project,
+    ControlTotal, CostEntry, CostGroup, CostItemField, CostTotalField, EconomicItem,
+    ExpenditureField, FieldPath, PriorFigure, Project,
 };
+use crate::money::Wan;
 use crate::ui::widgets::{self, Form};
 
 pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
@@ -42,6 +43,18 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &["301", "303"],
     );
     group_ui(ui, form, CostGroup::Public, &mut b.public, &["302", "310"]);
+
+    // 四川's 一般公共预算财政拨款支出决算明细表 prints 项目支出 by 经济分类 beside 基本支出.
+    widgets::section(ui, "一般公共预算财政拨款项目支出（按经济分类）");
+    widgets::computed(ui, "项目支出（由支出明细计算）", t.general_budget_project);
+    let base = FieldPath::expenditure(ExpenditureField::ProjectEconomic);
+    let path = |i, field| FieldPath::project_economic(i, field);
+    let items = &mut p.expenditure.project_economic;
+    items_ui(ui, form, items, &path, &base, "项目支出", &[]);
+    if !items.is_empty() {
+        let sum: Wan = items.iter().map(|i| i.amount.unwrap_or_default()).sum();
+        widgets::computed(ui, "项目支出经济分类合计", sum);
+    }
 }
 
 fn group_ui(
@@ -88,65 +101,81 @@ fn group_ui(
             );
         }
         CostEntry::Items(items) => {
-            let mut op = None;
-            let len = items.len();
-            for (i, item) in items.iter_mut().enumerate() {
-                ui.horizontal(|ui| {
-                    let code_path = FieldPath::cost_item(group, i, CostItemField::Code);
-                    let label = format!("{} {}", item.code, item.name);
-                    egui::ComboBox::from_id_salt(&code_path)
-                        .width(220.0)
-                        .selected_text(if item.code.is_empty() {
-                            "选择科目".to_owned()
-                        } else {
-                            label
-                        })
-                        .show_ui(ui, |ui| {
-                            if let Some(catalog) = form.catalog {
-                                for e in catalog.economic_entries().filter(|e| {
-                                    e.code.len() == 5
-                                        && classes.iter().any(|c| e.code.starts_with(c))
-                                }) {
-                                    if ui
-                                        .selectable_label(
-                                            item.code == e.code,
-                                            format!("{} {}", e.code, e.name),
-                                        )
-                                        .clicked()
-                                    {
-                                        item.code = e.code.clone();
-                                        item.name = e.name.clone();
-                                        *form.edited = Some(code_path.clone());
-                                    }
-                                }
-                            }
-                        })
-                        .response
-                        .widget_info(|| {
-                            egui::WidgetInfo::labeled(
-                                egui::Role::ComboBox,
-                                true,
-                                format!("{name}第{}项科目", i + 1),
-                            )
-                        });
-                    widgets::amount_cell(
-                        ui,
-                        form,
-                        &FieldPath::cost_item(group, i, CostItemField::Amount),
-                        &mut item.amount,
-                        &format!("{name}第{}项金额", i + 1),
-                    );
-                    op = op.take().or(row_ops(ui, i, len, "科目"));
-                });
-            }
-            if apply(items, op) {
-                *form.edited = Some(base.clone());
-            }
-            if ui.button(format!("添加{name}科目")).clicked() {
-                items.push(EconomicItem::default());
-                *form.edited = Some(base.clone());
-            }
+            let path = |i, field| FieldPath::cost_item(group, i, field);
+            items_ui(ui, form, items, &path, &base, name, classes);
             widgets::computed(ui, &format!("{name}合计"), entry.amount());
         }
+    }
+}
+
+/// Economic items, each a 科目 chosen from the catalog's 款 (of `classes`, or any when empty)
+/// and its amount, with the row operations and an "add" button. `path` names an item's field.
+fn items_ui(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    items: &mut Vec<EconomicItem>,
+    path: &dyn Fn(usize, CostItemField) -> FieldPath,
+    base: &FieldPath,
+    name: &str,
+    classes: &[&str],
+) {
+    let mut op = None;
+    let len = items.len();
+    for (i, item) in items.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let code_path = path(i, CostItemField::Code);
+            let label = format!("{} {}", item.code, item.name);
+            egui::ComboBox::from_id_salt(&code_path)
+                .width(220.0)
+                .selected_text(if item.code.is_empty() {
+                    "选择科目".to_owned()
+                } else {
+                    label
+                })
+                .show_ui(ui, |ui| {
+                    if let Some(catalog) = form.catalog {
+                        for e in catalog.economic_entries().filter(|e| {
+                            e.code.len() == 5
+                                && (classes.is_empty()
+                                    || classes.iter().any(|c| e.code.starts_with(c)))
+                        }) {
+                            if ui
+                                .selectable_label(
+                                    item.code == e.code,
+                                    format!("{} {}", e.code, e.name),
+                                )
+                                .clicked()
+                            {
+                                item.code = e.code.clone();
+                                item.name = e.name.clone();
+                                *form.edited = Some(code_path.clone());
+                            }
+                        }
+                    }
+                })
+                .response
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::ComboBox,
+                        true,
+                        format!("{name}第{}项科目", i + 1),
+                    )
+                });
+            widgets::amount_cell(
+                ui,
+                form,
+                &path(i, CostItemField::Amount),
+                &mut item.amount,
+                &format!("{name}第{}项金额", i + 1),
+            );
+            op = op.take().or(row_ops(ui, i, len, "科目"));
+        });
+    }
+    if apply(items, op) {
+        *form.edited = Some(base.clone());
+    }
+    if ui.button(format!("添加{name}科目")).clicked() {
+        items.push(EconomicItem::default());
+        *form.edited = Some(base.clone());
     }
 }
