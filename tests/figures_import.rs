@@ -453,3 +453,57 @@ fn shaanxis_table_of_three_public_meetings_and_training_imports_back() {
     let imported = file.apply(&blank).unwrap();
     same(&imported, &original);
 }
+
+/// Every built-in template's workbook imports back into the example's figures. Each titles its
+/// tables its own way (表6, 六、, 基本支出决算明细表 …); a table read as another — 北京's
+/// 政府性基金 基本支出 table as 表6, the 一般公共预算 收入支出决算表 as the 支出决算表 — would
+/// change them, and a 明细表 not recognised would leave them out.
+#[test]
+fn every_templates_workbook_imports_back_to_the_same_figures() {
+    for t in juesuan::template::builtin() {
+        let mut original = example().unwrap();
+        original.settings.template = Some(t.id.clone());
+        if t.id == "shaanxi-2020" {
+            // As the 陕西 test above: its 表7 holds 会议费 and 培训费, entered as they read back.
+            let mt = &mut original.meetings_training;
+            mt.meetings.budget = Some(wan("1.2"));
+            mt.meetings.actual = Some(wan("0.86"));
+            mt.training.budget = Some(wan("0.5"));
+            mt.training.actual = Some(wan("0.5"));
+        }
+        let bytes = xlsx::tables(&build_with_builtin_catalog(&original)).unwrap();
+        let file = import::read_workbook(bytes).unwrap();
+        assert!(file.rejected.is_empty(), "{}: {:?}", t.id, file.rejected);
+        let read: Vec<_> = file.tables.iter().map(|(_, kind)| *kind).collect();
+        assert!(
+            read.contains(&import::TableKind::BasicCosts),
+            "{}: {:?}",
+            t.id,
+            file.tables
+        );
+        let imported = file.apply(&cleared(&original)).unwrap();
+        assert!(
+            import::changes(&original, &imported).is_empty(),
+            "{}: {:#?}",
+            t.id,
+            import::changes(&original, &imported)
+        );
+    }
+}
+
+/// 四川 2024's 表7 brings 项目支出's 经济分类 items back (基本支出's come from 表8, titled
+/// 基本支出决算明细表).
+#[test]
+fn sichuan_2024s_table_7_imports_project_spending_by_economic_item() {
+    let original = juesuan::storage::load(std::path::Path::new(
+        "tests/samples/v12-sichuan-2024-economic.json",
+    ))
+    .unwrap();
+    let bytes = xlsx::tables(&build_with_builtin_catalog(&original)).unwrap();
+    let file = import::read_workbook(bytes).unwrap();
+    assert!(file.rejected.is_empty(), "{:?}", file.rejected);
+    let mut blank = cleared(&original);
+    blank.expenditure.project_economic.clear();
+    let imported = file.apply(&blank).unwrap();
+    same(&imported, &original);
+}

@@ -46,8 +46,11 @@ pub enum TableKind {
     AppropriationOverview,
     /// A fund's 财政拨款支出决算表: 一般公共预算 (表5), 政府性基金 (表8), 国有资本经营 (表9).
     FundExpenditure(Fund),
-    /// 一般公共预算财政拨款基本支出决算表.
+    /// 一般公共预算财政拨款基本支出决算表 (or 明细表).
     BasicCosts,
+    /// 一般公共预算财政拨款支出决算明细表 (四川 表7): its 项目支出 by 经济分类 (基本支出's items
+    /// come from the 基本支出 table).
+    EconomicDetail,
     /// 一般公共预算财政拨款“三公”经费支出决算表.
     ThreePublic,
 }
@@ -66,6 +69,7 @@ impl TableKind {
             TableKind::FundExpenditure(Fund::StateCapital) => "国有资本经营预算财政拨款支出决算表",
             TableKind::FundExpenditure(_) => "一般公共预算财政拨款支出决算表",
             TableKind::BasicCosts => "一般公共预算财政拨款基本支出决算表",
+            TableKind::EconomicDetail => "一般公共预算财政拨款支出决算明细表",
             TableKind::ThreePublic => "一般公共预算财政拨款“三公”经费支出决算表",
         }
     }
@@ -75,19 +79,35 @@ impl TableKind {
     fn of(text: &str) -> Option<TableKind> {
         let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let has = |s: &str| text.contains(s);
-        Some(if has("基本支出决算表") {
+        Some(if has("基本支出决算") {
+            // 北京's 政府性基金预算财政拨款基本支出决算表 is laid out as 表6 but is not 表6.
+            if has("政府性基金") || has("国有资本经营") {
+                return None;
+            }
+            // 甘肃, 广西, 湖南 and 四川 2024 title it 基本支出决算明细表.
             TableKind::BasicCosts
         } else if has("三公") {
             TableKind::ThreePublic
+        } else if has("一般公共预算财政拨款支出决算明细表") {
+            TableKind::EconomicDetail
+        } else if has("项目支出决算表") || has("财政拨款支出决算明细表") {
+            // 一般公共预算财政拨款项目支出决算表 (四川 表9, 云南 表7) and 四川's 表5 财政拨款支出
+            // 决算明细表 restate the lines read from 表3 and the funds' tables.
+            return None;
         } else if has("政府性基金预算财政拨款") && has("决算表") {
             TableKind::FundExpenditure(Fund::GovernmentFund)
         } else if has("国有资本经营预算财政拨款") && has("决算表") {
             TableKind::FundExpenditure(Fund::StateCapital)
-        } else if has("财政拨款收入支出决算总表") {
-            TableKind::AppropriationOverview
-        } else if has("一般公共预算财政拨款支出决算表") {
+        } else if has("一般公共预算财政拨款支出决算表") || has("一般公共预算财政拨款收入支出决算表")
+        {
+            // 云南 and 北京 表5 is the 一般公共预算 收入支出决算表: the fund's lines, as
+            // 政府性基金's.
             TableKind::FundExpenditure(Fund::GeneralBudget)
-        } else if has("收入支出决算总表") {
+        } else if has("财政拨款收入支出决算") {
+            // 总表, or 云南's 表四 财政拨款收入支出决算表.
+            TableKind::AppropriationOverview
+        } else if has("收入支出决算") {
+            // 总表, or 云南's 表一 收入支出决算表.
             TableKind::Overview
         } else if has("收入决算表") || has("收入决算总表") {
             // 陕西 titles 表2 and 表3 收入决算总表 and 支出决算总表.
@@ -225,6 +245,8 @@ pub struct FiguresFile {
     funds: BTreeMap<Fund, BTreeMap<String, Natures>>,
     /// 经济分类 款 items of 人员经费 and 公用经费, and the totals when only those are given.
     economic: Option<(Vec<EconomicItem>, Option<Wan>, Option<Wan>)>,
+    /// 项目支出's 经济分类 款 items, from 一般公共预算财政拨款支出决算明细表.
+    project_economic: Option<Vec<EconomicItem>>,
     three_public: BTreeMap<(bool, ThreePart), Wan>,
     /// Where each line of the 支出决算表 was read (sheet and row), for the messages of `apply`.
     places: BTreeMap<String, (String, usize)>,
@@ -528,6 +550,7 @@ impl Sheet<'_> {
             TableKind::Expenditure => self.read_lines(None),
             TableKind::FundExpenditure(fund) => self.read_lines(Some(fund)),
             TableKind::BasicCosts => self.read_basic_costs(),
+            TableKind::EconomicDetail => self.read_project_economic(),
             TableKind::ThreePublic => self.read_three_public(),
             TableKind::AppropriationOverview => false,
         }
@@ -819,6 +842,46 @@ impl Sheet<'_> {
         true
     }
 
+    /// 一般公共预算财政拨款支出决算明细表: the 项目支出 column of its 经济分类 款 rows (5 digits);
+    /// a 款 without 项目支出 is 基本支出's only and is not an item of it.
+    fn read_project_economic(&mut self) -> bool {
+        let Some((body, labels)) = self.header(&["科目编码"], |row| {
+            row.iter().any(|c| {
+                let t = norm(&c.text);
+                (t.len() == 5 || t.len() == 3) && t.chars().all(|c| c.is_ascii_digit())
+                    || t.contains("合计")
+            })
+        }) else {
+            return false;
+        };
+        let column = |name: &str| labels.iter().position(|l| l.ends_with(name));
+        let (Some(code_col), Some(name_col), Some(value_col)) =
+            (column("科目编码"), column("科目名称"), column("项目支出"))
+        else {
+            return false;
+        };
+        let mut items = Vec::new();
+        let rows = std::mem::take(&mut self.rows);
+        for (row_no, row) in rows.into_iter().skip(body) {
+            let text = |c: usize| row.get(c).map(|c| norm(&c.text)).unwrap_or_default();
+            let (code, name) = (text(code_col), text(name_col));
+            if code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            match amount(row.get(value_col).unwrap_or(&Cell::default()), self.scale) {
+                Ok(Some(v)) if !v.is_zero() => items.push(EconomicItem {
+                    code,
+                    name,
+                    amount: Some(v),
+                }),
+                Ok(_) => {}
+                Err(e) => self.reject(row_no, format!("{code} {name}：{e}")),
+            }
+        }
+        self.file.project_economic = Some(items);
+        true
+    }
+
     /// The “三公” table: columns named by 预算数/决算数 and the part.
     fn read_three_public(&mut self) -> bool {
         // The body starts at the first amount, a number or a number typed as text.
@@ -971,6 +1034,9 @@ impl FiguresFile {
                 p.basic_costs.personnel = CostEntry::Items(people);
                 p.basic_costs.public = CostEntry::Items(rest);
             }
+        }
+        if let Some(items) = &self.project_economic {
+            p.expenditure.project_economic.clone_from(items);
         }
         self.apply_three_public(&mut p, &mut rejected);
         if !rejected.is_empty() {
@@ -1351,6 +1417,31 @@ mod tests {
             Some(TableKind::ThreePublic)
         );
         assert_eq!(TableKind::of("部门预算项目支出绩效自评表"), None);
+        // Each province's titles for the same tables, and the tables it adds.
+        for (title, kind) in [
+            ("表一 收入支出决算表", Some(TableKind::Overview)),
+            (
+                "表四 财政拨款收入支出决算表",
+                Some(TableKind::AppropriationOverview),
+            ),
+            (
+                "五、一般公共预算财政拨款收入支出决算表",
+                Some(TableKind::FundExpenditure(Fund::GeneralBudget)),
+            ),
+            (
+                "表六：一般公共预算财政拨款基本支出决算明细表",
+                Some(TableKind::BasicCosts),
+            ),
+            ("九、政府性基金预算财政拨款基本支出决算表", None),
+            (
+                "表7 一般公共预算财政拨款支出决算明细表",
+                Some(TableKind::EconomicDetail),
+            ),
+            ("表5 财政拨款支出决算明细表", None),
+            ("表9 一般公共预算财政拨款项目支出决算表", None),
+        ] {
+            assert_eq!(TableKind::of(title), kind, "{title}");
+        }
     }
 
     #[test]
