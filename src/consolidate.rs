@@ -293,6 +293,10 @@ pub fn consolidate(
     a.vehicles.retired_service = sum(all, |p| p.assets.vehicles.retired_service);
     a.vehicles.other = sum(all, |p| p.assets.vehicles.other);
     a.equipment_over_100 = entered_count(all, |p| p.assets.equipment_over_100);
+    let posts = &mut out.unit.staff_by_post;
+    posts.professional = entered_count(all, |p| p.unit.staff_by_post.professional);
+    posts.management = entered_count(all, |p| p.unit.staff_by_post.management);
+    posts.workers = entered_count(all, |p| p.unit.staff_by_post.workers);
     a.general_equipment_over_50 = sum(all, |p| p.assets.general_equipment_over_50);
     a.special_equipment_over_100 = sum(all, |p| p.assets.special_equipment_over_100);
 

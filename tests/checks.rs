@@ -586,6 +586,16 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         ],
     ),
     (
+        "JS-712",
+        "在职人员按岗位：专业技术人员6人、管理人员2人、工勤人员1人，共 9 人；人员编制中的实有人数为 10 人",
+        &[
+            "unit.staff_by_post.professional",
+            "unit.staff_by_post.management",
+            "unit.staff_by_post.workers",
+            "unit.staffing",
+        ],
+    ),
+    (
         "JS-801",
         "一般公共预算财政拨款支出结构（按类）各项占比分别为 85.38%、6.47%、2.88%、5.28%，合计 100.01%（当前设置“各项独立四舍五入”；改用“最大余额法”可使合计为 100.00%，文档会加注说明）",
         &["expenditure.lines", "settings.share_rounding"],
@@ -956,11 +966,11 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
         "{:#?}",
         r.ledger
     );
-    assert_eq!((counts.not_applicable, counts.missing_data), (5, 8));
+    assert_eq!((counts.not_applicable, counts.missing_data), (6, 8));
     assert_eq!(
         counts.to_string(),
         format!(
-            "{} 条规则：{} 条已审核，5 条不适用，8 条缺少数据",
+            "{} 条规则：{} 条已审核，6 条不适用，8 条缺少数据",
             counts.rules, counts.checked
         )
     );
@@ -978,10 +988,10 @@ fn the_ledger_accounts_for_every_rule_on_the_example() {
 /// items to classify, compare with the catalog or with "三公", or to add up by 类), it is an
 /// administrative unit (a 事业单位's 机关运行经费 rule does not apply), the seed states no
 /// 批复日期, and its template (四川 2023) neither states 会议费、培训费, nor asks for the scope of the
-/// self-assessments, nor prints 项目支出 by 经济分类.
-const EXAMPLE_UNCHECKED: [&str; 13] = [
+/// self-assessments, nor prints 项目支出 by 经济分类; and it states no 在职人员 by 岗位.
+const EXAMPLE_UNCHECKED: [&str; 14] = [
     "JS-202", "JS-203", "JS-211", "JS-212", "JS-213", "JS-302", "JS-309", "JS-310", "JS-513",
-    "JS-514", "JS-704", "JS-709", "JS-710",
+    "JS-514", "JS-704", "JS-709", "JS-710", "JS-712",
 ];
 
 /// The scope of the self-assessments (how many projects, what funds): 财政部's format states it

@@ -41,6 +41,7 @@ fn agency() -> Project {
     p.performance.self_assessed_funds = Some(wan("59.77"));
     p.assets.vehicles.retired_service = 1;
     p.expenditure.project_economic = vec![economic("30201", "办公费", "9.77")];
+    p.unit.staff_by_post.management = Some(3);
     p
 }
 
@@ -69,6 +70,8 @@ fn service_unit(grant: &str) -> Project {
         economic("30227", "委托业务费", "50"),
         economic("30201", "办公费", "0.23"),
     ];
+    p.unit.staff_by_post.management = Some(1);
+    p.unit.staff_by_post.professional = Some(8);
     p
 }
 
@@ -136,6 +139,12 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     assert_eq!((pm.evaluated_projects, pm.evaluated_funds), (None, None));
     assert_eq!(dept.assets.equipment_over_100, Some(1));
     assert_eq!(dept.assets.vehicles.retired_service, 3);
+    // 在职人员 by 岗位: summed where entered; 工勤 entered by neither stays blank.
+    let posts = &dept.unit.staff_by_post;
+    assert_eq!(
+        (posts.professional, posts.management, posts.workers),
+        (Some(8), Some(4), None)
+    );
     // 项目支出 by economic item: summed by code, in code order.
     assert_eq!(
         dept.expenditure.project_economic,

@@ -373,7 +373,7 @@ fn the_self_assessment_scope_and_the_fleet_load_from_the_v11_sample_and_a_v10_fi
 }
 
 #[test]
-fn project_spending_by_economic_item_loads_from_the_v12_sample_and_a_v11_file_has_none() {
+fn project_spending_by_item_and_staff_by_post_load_from_the_v12_sample_and_a_v11_file_has_none() {
     let v12 = storage::load(Path::new("tests/samples/v12-sichuan-2024-economic.json")).unwrap();
     let items = &v12.expenditure.project_economic;
     assert_eq!(items.len(), 2);
@@ -382,9 +382,32 @@ fn project_spending_by_economic_item_loads_from_the_v12_sample_and_a_v11_file_ha
         ("30227", "委托业务费")
     );
     assert_eq!(items[1].amount, Some("50".parse().unwrap()));
+    let posts = &v12.unit.staff_by_post;
+    assert_eq!(
+        (posts.professional, posts.management, posts.workers),
+        (Some(7), Some(2), Some(1))
+    );
     let v11 = storage::load(Path::new("tests/samples/v11-national-2023.json")).unwrap();
     assert!(v11.expenditure.project_economic.is_empty());
+    assert!(v11.unit.staff_by_post.is_empty());
     // Saved again, a file without them does not gain an empty list.
     let text = serde_json::to_string(&v11).unwrap();
     assert!(!text.contains("project_economic"));
+    assert!(!text.contains("staff_by_post"));
+}
+
+#[test]
+fn staff_by_post_loads_when_entered_and_is_not_written_when_not() {
+    let mut p = juesuan::example::example().unwrap();
+    assert!(!storage::to_json(&p).contains("staff_by_post"));
+    p.unit.staff_by_post.management = Some(0);
+    let text = storage::to_json(&p);
+    assert!(text.contains("\"staff_by_post\""), "{text}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("岗位.json");
+    std::fs::write(&path, &text).unwrap();
+    let back = storage::load(&path).unwrap();
+    // Entered as 0 is a 0; the others stay not entered.
+    assert_eq!(back.unit.staff_by_post.management, Some(0));
+    assert_eq!(back.unit.staff_by_post.professional, None);
 }

@@ -1480,3 +1480,36 @@ fn sichuan_2024_table_7_prints_basic_and_project_spending_by_economic_item() {
     project.expenditure.project_economic[1].amount = Some("49.23".parse().unwrap());
     assert!(codes(&project).contains(&"JS-213"));
 }
+
+/// A 事业单位's 单位决算 under 四川's template states its 在职人员 by 岗位 after its duties, as
+/// 渠县农业综合技术服务中心 2024 does; not entered, the paragraph is not there and nothing is
+/// reported; a part not entered is left out rather than printed as 0.
+#[test]
+fn sichuan_states_staff_by_post_only_once_entered() {
+    let sichuan = builtin("sichuan-2024");
+    let mut project = example().unwrap();
+    project.unit.disclosure = juesuan::model::Disclosure::Unit;
+    let doc = build(&project, sichuan);
+    // (The self-assessment report has a heading "人员概况" of its own.)
+    assert!(!text(&doc).contains("人员概况："));
+    assert!(
+        !codes_and_messages(&doc)
+            .iter()
+            .any(|m| m.contains("人员概况")),
+    );
+    let posts = &mut project.unit.staff_by_post;
+    posts.professional = Some(7);
+    posts.management = Some(2);
+    posts.workers = Some(1);
+    let all = text(&build(&project, sichuan));
+    assert!(
+        all.contains("人员概况：在职人员10人，专业技术人员7人、管理人员2人、工勤人员1人。"),
+        "{all}"
+    );
+    project.unit.staff_by_post.workers = None;
+    let all = text(&build(&project, sichuan));
+    assert!(
+        all.contains("人员概况：在职人员10人，专业技术人员7人、管理人员2人。"),
+        "{all}"
+    );
+}

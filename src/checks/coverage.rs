@@ -72,6 +72,8 @@ pub enum Need {
     /// 一般公共预算财政拨款项目支出 by economic item (where there is some and the template
     /// prints it by 经济分类).
     ProjectEconomic,
+    /// 在职人员 by 岗位, all three, and the 实有人数 they divide.
+    StaffByPost,
 }
 
 /// What of the year's 绩效自评 a rule needs: the count of projects or the funds they cover.
@@ -147,6 +149,7 @@ impl Need {
             Need::SignOffPrinted => "印有签字栏的模板".to_owned(),
             Need::LineAmounts => "支出决算表各行的金额".to_owned(),
             Need::ProjectEconomic => "项目支出按经济分类科目的明细".to_owned(),
+            Need::StaffByPost => "在职人员按岗位的人数".to_owned(),
         }
     }
 
@@ -302,6 +305,28 @@ impl Need {
                 } else {
                     Coverage::NotApplicable("所用模板不按经济分类列示项目支出".to_owned())
                 })
+            }
+            Need::StaffByPost => {
+                let posts = &p.unit.staff_by_post;
+                if posts.is_empty() {
+                    Some(Coverage::NotApplicable(
+                        "未按岗位填写在职人员（事业单位的单位决算才写）".to_owned(),
+                    ))
+                } else if let Some((field, _)) =
+                    posts.counts().into_iter().find(|(_, n)| n.is_none())
+                {
+                    missing(
+                        &format!("未填写{}的人数", field.label()),
+                        FieldPath::unit(field),
+                    )
+                } else if p.unit.staffing.is_empty() {
+                    missing(
+                        "未填写人员编制和实有人数",
+                        FieldPath::unit(UnitField::Staffing),
+                    )
+                } else {
+                    None
+                }
             }
             Need::ProjectSpending if p.projects.iter().all(|p| p.spending.is_empty()) => missing(
                 "各项目都未录入资金分配明细",

@@ -436,6 +436,13 @@ pub const CASES: &[(&str, Mutation)] = &[
     ("JS-711", |p| {
         p.procurement = crate::model::Procurement::default()
     }),
+    ("JS-712", |p| {
+        // The example's 10 在职 divided as 6 + 2 + 1.
+        let posts = &mut p.unit.staff_by_post;
+        posts.professional = Some(6);
+        posts.management = Some(2);
+        posts.workers = Some(1);
+    }),
     ("JS-801", |p| {
         p.settings.share_rounding = ShareRounding::Independent
     }),

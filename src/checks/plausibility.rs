@@ -18,6 +18,13 @@ pub(super) const RULES: &[Rule] = &[
         needs: &[],
     },
     Rule {
+        code: "JS-712",
+        severity: Severity::Warning,
+        title: "在职人员按岗位的人数之和与实有人数不符",
+        check: Check::Code(staff_by_post_adds_up),
+        needs: &[Need::StaffByPost],
+    },
+    Rule {
         code: "JS-702",
         severity: Severity::Hint,
         title: "结转结余为负数",
@@ -192,6 +199,34 @@ fn staff_within_posts(ctx: &Context<'_>, report: &mut Report<'_>) {
                 ],
             );
         }
+    }
+}
+
+/// JS-712: 专业技术、管理 and 工勤 人员 divide the 在职实有人数 (a unit's document states both).
+fn staff_by_post_adds_up(ctx: &Context<'_>, report: &mut Report<'_>) {
+    let u = &ctx.project.unit;
+    let staff: u32 = u.staffing.iter().map(|b| b.staff).sum();
+    let posts = &u.staff_by_post;
+    let total = posts.total().unwrap_or_default();
+    if total != staff {
+        let parts: Vec<String> = posts
+            .counts()
+            .iter()
+            .map(|(field, n)| format!("{}{}人", field.label(), n.unwrap_or_default()))
+            .collect();
+        let mut fields: Vec<FieldPath> = posts
+            .counts()
+            .iter()
+            .map(|(field, _)| FieldPath::unit(*field))
+            .collect();
+        fields.push(FieldPath::unit(UnitField::Staffing));
+        report.add(
+            format!(
+                "在职人员按岗位：{}，共 {total} 人；人员编制中的实有人数为 {staff} 人",
+                parts.join("、")
+            ),
+            fields,
+        );
     }
 }
 

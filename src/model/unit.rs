@@ -29,6 +29,12 @@ field_enum! {
         SubordinateUnits => ("subordinate_units", "二级预算单位"),
         /// 编制和实有人数.
         Staffing => ("staffing", "人员编制"),
+        /// 在职人员中的专业技术人员.
+        PostProfessional => ("staff_by_post.professional", "专业技术人员"),
+        /// 在职人员中的管理人员.
+        PostManagement => ("staff_by_post.management", "管理人员"),
+        /// 在职人员中的工勤人员.
+        PostWorkers => ("staff_by_post.workers", "工勤人员"),
         /// 签字人.
         Signatories => ("signatories", "签字人"),
         /// 决算批复日期.
@@ -130,6 +136,10 @@ pub struct Unit {
     pub subordinate_units: Vec<SubordinateUnit>,
     /// 编制 and 实有人数, by body.
     pub staffing: Vec<StaffBody>,
+    /// 在职人员 by 岗位, as a 事业单位 states them (渠县农业综合技术服务中心 2024年度单位决算:
+    /// "在职人员81人，专业技术人员57人、管理人员1人，工勤人员23人"); blank until entered.
+    #[serde(default, skip_serializing_if = "StaffByPost::is_empty")]
+    pub staff_by_post: StaffByPost,
     /// Signatories of the document.
     pub signatories: Signatories,
     /// The day 财政 (or the 主管部门) approved these accounts (决算批复): the 20 days within which
@@ -139,6 +149,46 @@ pub struct Unit {
     /// The day they were published (公开), once they are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publication_date: Option<super::Date>,
+}
+
+/// 在职人员 by the three 岗位 of a 事业单位: 专业技术岗位, 管理岗位 and 工勤技能岗位. Each is
+/// `None` until entered: a count nobody typed is not a 0.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffByPost {
+    /// 专业技术人员.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub professional: Option<u32>,
+    /// 管理人员.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management: Option<u32>,
+    /// 工勤人员.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers: Option<u32>,
+}
+
+impl StaffByPost {
+    /// Whether none of the three is entered.
+    pub fn is_empty(&self) -> bool {
+        *self == StaffByPost::default()
+    }
+
+    /// Each 岗位's field and count, in the order documents list them.
+    pub fn counts(&self) -> [(UnitField, Option<u32>); 3] {
+        [
+            (UnitField::PostProfessional, self.professional),
+            (UnitField::PostManagement, self.management),
+            (UnitField::PostWorkers, self.workers),
+        ]
+    }
+
+    /// The sum of those entered; `None` when none is.
+    pub fn total(&self) -> Option<u32> {
+        self.counts()
+            .iter()
+            .filter_map(|(_, n)| *n)
+            .reduce(|a, b| a.saturating_add(b))
+    }
 }
 
 /// 单位性质: decides, for example, whether 机关运行经费 applies.

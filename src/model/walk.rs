@@ -485,6 +485,9 @@ impl Project {
                 );
             }
         }
+        for (field, value) in u.staff_by_post.counts() {
+            w.optional_count(FieldPath::unit(field), field.label().into(), value);
+        }
         for who in Signatory::ALL {
             w.text(
                 FieldPath::signatory(*who),

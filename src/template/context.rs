@@ -469,6 +469,30 @@ fn unit(f: &Figures<'_>) -> Value {
                 ("离休", Value::from(sum(|b| b.veteran_retired))),
                 ("编制类别", Value::from(kinds)),
                 ("各类编制", Value::from(kind_list)),
+                (
+                    // 在职人员 by 岗位: only those entered are listed; none, 合计 is none.
+                    "岗位",
+                    map([
+                        (
+                            "各项",
+                            Value::from(
+                                u.staff_by_post
+                                    .counts()
+                                    .iter()
+                                    .filter_map(|(field, n)| {
+                                        n.map(|n| {
+                                            map([
+                                                ("名称", Value::from(field.label())),
+                                                ("人数", Value::from(n)),
+                                            ])
+                                        })
+                                    })
+                                    .collect::<Vec<_>>(),
+                            ),
+                        ),
+                        ("合计", Value::from(u.staff_by_post.total())),
+                    ]),
+                ),
                 ("按机构", Value::from(bodies)),
                 (
                     "各机构",

@@ -236,6 +236,17 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         u.staffing.push(StaffBody::default());
         *form.edited = Some(FieldPath::unit(UnitField::Staffing));
     }
+    ui.label(
+        "在职人员按岗位（事业单位的单位决算写“专业技术人员X人、管理人员X人，工勤人员X人”时填写）：",
+    );
+    let posts = &mut u.staff_by_post;
+    for (field, count) in [
+        (UnitField::PostProfessional, &mut posts.professional),
+        (UnitField::PostManagement, &mut posts.management),
+        (UnitField::PostWorkers, &mut posts.workers),
+    ] {
+        widgets::optional_count(ui, form, field.label(), &FieldPath::unit(field), count);
+    }
 
     widgets::section(ui, "签字人");
     for who in Signatory::ALL {
