@@ -1282,3 +1282,16 @@ fn training_left_blank_is_not_judged_against_the_economic_item_until_entered() {
         "{found:?}"
     );
 }
+
+/// JS-213 could not check a project whose 项目支出 is not broken down where its template prints
+/// it by 经济分类 (四川 2024's 表7, 内蒙古's 表7); elsewhere it does not apply.
+#[test]
+fn project_spending_by_item_is_missing_where_the_template_prints_it() {
+    let coverage = |p: &Project| review(p).ledger.get("JS-213").unwrap().coverage.label();
+    let mut p = clean();
+    assert_eq!(coverage(&p), "不适用");
+    for id in ["sichuan-2024", "neimenggu-2023"] {
+        p.settings.template = Some(id.into());
+        assert_eq!(coverage(&p), "缺少数据", "{id}");
+    }
+}

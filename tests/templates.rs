@@ -82,7 +82,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_twelve_built_in_templates_and_each_year_has_one() {
+fn there_are_thirteen_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -98,7 +98,8 @@ fn there_are_twelve_built_in_templates_and_each_year_has_one() {
             "guangxi-2023",
             "chongqing-2023",
             "guangdong-2023",
-            "beijing-2023"
+            "beijing-2023",
+            "neimenggu-2023"
         ]
     );
     assert_eq!(template::default_for(2023).id, "sichuan-2023");
@@ -1510,6 +1511,97 @@ fn sichuan_states_staff_by_post_only_once_entered() {
     let all = text(&build(&project, sichuan));
     assert!(
         all.contains("人员概况：在职人员10人，专业技术人员7人、管理人员2人。"),
+        "{all}"
+    );
+}
+
+/// 内蒙古 (鄂尔多斯市审计局 2023): fourteen sections of 说明, 项目支出 stated by 经济分类 once
+/// entered, and eleven tables at the end, two of them its own — 项目支出 by 经济分类 (reported
+/// unfilled until broken down) and one table of 机构运行经费, vehicles and equipment, and 政府采购.
+#[test]
+fn neimenggu_prints_project_spending_by_item_and_its_information_table() {
+    use juesuan::model::EconomicItem;
+    let neimenggu = builtin("neimenggu-2023");
+    let mut project = example().unwrap();
+    let doc = build(&project, neimenggu);
+    let titles = table_titles(&doc);
+    assert_eq!(titles.len(), 11, "{titles:?}");
+    assert_eq!(titles[6], "七、一般公共预算财政拨款项目支出决算明细表");
+    assert_eq!(
+        titles[10],
+        "十一、机构运行经费支出、国有资产占用情况及政府采购支出信息表"
+    );
+    let table = |doc: &Document, id: &str| {
+        doc.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.id == id => Some(t.clone()),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let rows = |t: &document::Table| -> Vec<String> {
+        t.rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| c.content.display())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect()
+    };
+    assert!(
+        table(&doc, "general_budget_project_economic")
+            .unfilled
+            .is_some()
+    );
+    let info = rows(&table(&doc, "operations_assets_procurement"));
+    for row in [
+        "一、机构运行经费支出 | 万元 | 20.19",
+        "车辆合计 | 辆 | 0",
+        "三、政府采购支出 | 万元 | 2.31",
+        "其中：货物 | 万元 | 2.31",
+        "其中：授予小微企业合同金额 | 万元 | 2.31",
+    ] {
+        assert!(info.iter().any(|r| r == row), "{row}: {info:#?}");
+    }
+    let all = text(&doc);
+    for sentence in [
+        "三、2023年度部门主要工作完成情况",
+        "七、一般公共预算财政拨款项目支出决算情况说明",
+        "2023年度一般公共预算财政拨款项目支出59.77万元。",
+        "十一、机构运行经费支出决算情况说明",
+        "第四部分 决算公开联系方式及信息反馈渠道",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
+
+    let item = |code: &str, name: &str, amount: &str| EconomicItem {
+        code: code.into(),
+        name: name.into(),
+        amount: Some(amount.parse().unwrap()),
+    };
+    project.expenditure.project_economic = vec![
+        item("30201", "办公费", "9.77"),
+        item("30227", "委托业务费", "50"),
+    ];
+    let doc = build(&project, neimenggu);
+    let t = table(&doc, "general_budget_project_economic");
+    assert!(t.unfilled.is_none());
+    assert_eq!(
+        rows(&t),
+        [
+            " | 合计 | 59.77",
+            "302 | 商品和服务支出 | 59.77",
+            "30201 | 　办公费 | 9.77",
+            "30227 | 　委托业务费 | 50.00",
+        ]
+    );
+    // 9.77 / 59.77 = 16.35%, 50 / 59.77 = 83.65%.
+    let all = text(&doc);
+    assert!(
+        all.contains("2023年度一般公共预算财政拨款项目支出59.77万元，按支出经济分类，主要用于：办公费9.77万元，占16.35%；委托业务费50.00万元，占83.65%。"),
         "{all}"
     );
 }

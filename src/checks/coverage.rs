@@ -297,7 +297,9 @@ impl Need {
                 let (template, _) = crate::template::for_project(p);
                 Some(if ctx.totals.general_budget_project.is_zero() {
                     Coverage::NotApplicable("本年没有一般公共预算财政拨款项目支出".to_owned())
-                } else if template.table_ids().contains(&"general_budget_economic") {
+                } else if template.table_ids().iter().any(|id| {
+                    ["general_budget_economic", "general_budget_project_economic"].contains(id)
+                }) {
                     Coverage::MissingData {
                         missing: "项目支出未按经济分类科目录入".to_owned(),
                         fields: vec![FieldPath::expenditure(ExpenditureField::ProjectEconomic)],

@@ -102,6 +102,8 @@ pub struct Figures<'a> {
     pub three_public: Structure,
     /// 一般公共预算财政拨款基本支出 by 人员经费 and 公用经费.
     pub basic: Structure,
+    /// 一般公共预算财政拨款项目支出 by the 经济分类 items entered (none entered, no parts).
+    pub project_economic: Structure,
     /// How numbers are written: the template's, with the project's choice of decimals.
     pub numbers: NumberStyle,
 }
@@ -184,8 +186,19 @@ impl<'a> Figures<'a> {
             totals.general_budget_basic,
             method,
         );
+        let project_economic = Structure::new(
+            project
+                .expenditure
+                .project_economic
+                .iter()
+                .filter_map(|i| i.amount.map(|a| (i.name.clone(), a, None)))
+                .collect(),
+            totals.general_budget_project,
+            method,
+        );
         let mut figures = Figures {
             project,
+            project_economic,
             totals,
             catalog,
             revenue,

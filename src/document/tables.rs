@@ -16,7 +16,7 @@ use crate::money::Wan;
 const UNIT: &str = "单位：万元";
 
 /// The ids of the tables, with the title each has unless the template gives another.
-pub const TABLES: [(&str, &str); 19] = [
+pub const TABLES: [(&str, &str); 21] = [
     ("summary", "收入支出决算总表"),
     ("revenue", "收入决算表"),
     ("expenditure", "支出决算表"),
@@ -57,6 +57,14 @@ pub const TABLES: [(&str, &str); 19] = [
         "政府性基金预算财政拨款基本支出决算表",
     ),
     ("purchased_services", "政府购买服务决算公开情况表"),
+    (
+        "general_budget_project_economic",
+        "一般公共预算财政拨款项目支出决算明细表",
+    ),
+    (
+        "operations_assets_procurement",
+        "机构运行经费支出、国有资产占用情况及政府采购支出信息表",
+    ),
 ];
 
 /// The table `id` titled `title` (its standard title when empty); `None` for an unknown id.
@@ -85,6 +93,8 @@ pub(super) fn table_by_id(f: &Figures<'_>, id: &str, title: &str) -> Option<Tabl
         "procurement" => procurement_table(f),
         "government_fund_basic" => government_fund_basic_table(f),
         "purchased_services" => purchased_services_table(f),
+        "general_budget_project_economic" => project_economic_table(f),
+        "operations_assets_procurement" => operations_assets_procurement_table(f),
         _ => return None,
     };
     if title.is_empty() {
@@ -984,16 +994,9 @@ fn general_budget_economic_table(f: &Figures<'_>) -> Table {
             *side += item.amount.unwrap_or_default();
         }
     }
-    let mut classes: BTreeMap<&str, Vec<(&str, &EconomicRow<'_>)>> = BTreeMap::new();
-    for (code, row) in &sections {
-        classes
-            .entry(code.get(..3).unwrap_or(code))
-            .or_default()
-            .push((code, row));
-    }
     let all = EconomicRow::sum("合计", sections.values());
     t.rows.push(all.cells(String::new(), true));
-    for (class, rows) in classes {
+    for (class, rows) in by_class_code(&sections) {
         let name = f
             .catalog
             .and_then(|c| c.economic(class))
@@ -1052,6 +1055,171 @@ impl<'a> EconomicRow<'a> {
             cells
         }
     }
+}
+
+/// 一般公共预算财政拨款项目支出决算明细表 (内蒙古 表7): 项目支出 by 经济分类 类 (the sum of its
+/// 款) and 款. Not broken down while there is 项目支出, it is printed with its headers and a
+/// note, and marked unfilled.
+fn project_economic_table(f: &Figures<'_>) -> Table {
+    let header = vec![vec![
+        Cell::head("科目编码"),
+        Cell::head("科目名称"),
+        Cell::head("决算数"),
+    ]];
+    let mut t = table(
+        "一般公共预算财政拨款项目支出决算明细表",
+        vec![2, 6, 3],
+        header,
+        Vec::new(),
+    );
+    let items = &f.project.expenditure.project_economic;
+    if f.totals.general_budget_project.is_zero() && items.is_empty() {
+        t.notes
+            .push(no_data(f, "使用一般公共预算财政拨款安排的项目支出"));
+        return t;
+    }
+    if items.iter().all(|i| i.amount.is_none()) {
+        let why = "项目支出尚未按经济分类录入（在“人员/公用经费”页录入）";
+        t.notes.push(format!("注：{why}，本表暂未填列。"));
+        t.unfilled = Some(why.to_owned());
+        return t;
+    }
+    let mut sections: BTreeMap<&str, EconomicRow<'_>> = BTreeMap::new();
+    for item in items {
+        sections
+            .entry(item.code.as_str())
+            .or_insert_with(|| EconomicRow::named(&item.name))
+            .project += item.amount.unwrap_or_default();
+    }
+    let cells = |code: String, row: &EconomicRow<'_>, strong: bool| {
+        let name = if strong || code.is_empty() {
+            row.name.to_owned()
+        } else {
+            format!("　{}", row.name)
+        };
+        let cells = vec![
+            Cell::text(code),
+            Cell::text(name),
+            Cell::amount(row.project),
+        ];
+        if strong {
+            cells.into_iter().map(Cell::strong).collect()
+        } else {
+            cells
+        }
+    };
+    t.rows.push(cells(
+        String::new(),
+        &EconomicRow::sum("合计", sections.values()),
+        true,
+    ));
+    for (class, rows) in by_class_code(&sections) {
+        let name = f
+            .catalog
+            .and_then(|c| c.economic(class))
+            .map_or("", |e| e.name.as_str());
+        let total = EconomicRow::sum(name, rows.iter().map(|(_, r)| *r));
+        t.rows.push(cells(class.to_owned(), &total, true));
+        for (code, row) in rows {
+            t.rows.push(cells((*code).to_owned(), row, false));
+        }
+    }
+    t
+}
+
+/// The 款 rows of an economic table grouped under their 类 (the code's first three digits).
+fn by_class_code<'m, 'a>(
+    sections: &'m BTreeMap<&'a str, EconomicRow<'a>>,
+) -> BTreeMap<&'a str, Vec<(&'a str, &'m EconomicRow<'a>)>> {
+    let mut classes: BTreeMap<&str, Vec<(&str, &EconomicRow<'_>)>> = BTreeMap::new();
+    for (code, row) in sections {
+        classes
+            .entry(code.get(..3).unwrap_or(code))
+            .or_default()
+            .push((code, row));
+    }
+    classes
+}
+
+/// 机构运行经费支出、国有资产占用情况及政府采购支出信息表 (内蒙古 表11): 机关运行经费, the vehicles by
+/// use and the large equipment, and 政府采购 by kind and to SMEs, each with its unit of count.
+fn operations_assets_procurement_table(f: &Figures<'_>) -> Table {
+    let header = vec![vec![
+        Cell::head("项目"),
+        Cell::head("计量单位"),
+        Cell::head("决算数"),
+    ]];
+    let p = f.project;
+    let v = &p.assets.vehicles;
+    let pr = &p.procurement;
+    let money = |label: &str, amount: Option<Wan>| {
+        vec![
+            Cell::text(label),
+            Cell::centered("万元"),
+            Cell::maybe_amount(amount),
+        ]
+    };
+    let count = |label: &str, unit: &str, n: u64| {
+        vec![
+            Cell::text(label),
+            Cell::centered(unit),
+            Cell::figure(n.to_string()),
+        ]
+    };
+    let strong = |cells: Vec<Cell>| cells.into_iter().map(Cell::strong).collect::<Vec<_>>();
+    let mut rows = vec![strong(money(
+        "一、机构运行经费支出",
+        p.running_costs.amount,
+    ))];
+    rows.push(strong(vec![
+        Cell::text("二、国有资产占用情况"),
+        Cell::empty(),
+        Cell::empty(),
+    ]));
+    rows.push(count("车辆合计", "辆", v.total()));
+    for (label, n) in [
+        ("其中：主要领导干部用车", v.leadership),
+        ("　　　机要通信用车", v.confidential),
+        ("　　　应急保障用车", v.emergency),
+        ("　　　执法执勤用车", v.law_enforcement),
+        ("　　　特种专业技术用车", v.special_technical),
+        ("　　　离退休干部服务用车", v.retired_service),
+        ("　　　其他用车", v.other),
+    ] {
+        rows.push(count(label, "辆", u64::from(n)));
+    }
+    rows.push(count(
+        "单价50万元以上通用设备",
+        "台（套）",
+        u64::from(p.assets.general_equipment_over_50),
+    ));
+    rows.push(count(
+        "单价100万元以上专用设备",
+        "台（套）",
+        u64::from(p.assets.special_equipment_over_100),
+    ));
+    rows.push(strong(money(
+        "三、政府采购支出",
+        Some(f.totals.procurement),
+    )));
+    for (label, amount) in [
+        ("其中：货物", pr.goods),
+        ("　　　工程", pr.works),
+        ("　　　服务", pr.services),
+        ("授予中小企业合同金额", pr.to_sme),
+        ("其中：授予小微企业合同金额", pr.to_small_micro),
+    ] {
+        rows.push(money(label, amount));
+    }
+    let mut t = table(
+        "机构运行经费支出、国有资产占用情况及政府采购支出信息表",
+        vec![6, 2, 3],
+        header,
+        rows,
+    );
+    // Counts of vehicles and equipment beside the amounts: the unit line names the money's.
+    t.unit_label = "金额单位：万元".to_owned();
+    t
 }
 
 /// 一般公共预算财政拨款项目支出决算表 (四川 表9, 云南 表7): the 项目支出 of the 一般公共预算

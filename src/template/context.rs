@@ -155,6 +155,7 @@ pub fn build(f: &Figures<'_>) -> Value {
         Value::from(p.expenditure.general_budget_change_reason.clone()),
     );
     put("基本支出", basic(f, style));
+    put("项目支出经济分类", structure(&f.project_economic, style));
     put("三公", three_public(f, style));
     put(
         "政府性基金预算财政拨款支出",

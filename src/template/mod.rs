@@ -630,6 +630,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "beijing-2023.toml",
         include_str!("../../assets/templates/beijing-2023.toml"),
     ),
+    (
+        "neimenggu-2023.toml",
+        include_str!("../../assets/templates/neimenggu-2023.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.
