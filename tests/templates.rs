@@ -49,6 +49,30 @@ fn text(doc: &Document) -> String {
     render(doc, Format::Text)
 }
 
+/// The table the document prints as `id`.
+fn table_of(doc: &Document, id: &str) -> document::Table {
+    doc.blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.id == id => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no table {id}"))
+}
+
+/// A table's rows as text, cells joined by " | ".
+fn row_texts(t: &document::Table) -> Vec<String> {
+    t.rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.content.display())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
 /// A template of the example's structure with one paragraph of `body`, for the error tests.
 fn small_template(body: &str) -> String {
     r#"id = "test-local"
@@ -1335,18 +1359,9 @@ fn beijing_prints_its_thirteen_tables_first_and_states_revenue_by_budget() {
 #[test]
 fn beijing_purchased_services_and_fund_basic_tables_are_filled_or_reported() {
     let beijing = builtin("beijing-2023");
-    let table = |doc: &Document, id: &str| {
-        doc.blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) if t.id == id => Some(t.clone()),
-                _ => None,
-            })
-            .unwrap()
-    };
     let mut project = example().unwrap();
     let doc = build(&project, beijing);
-    let services = table(&doc, "purchased_services");
+    let services = table_of(&doc, "purchased_services");
     assert!(services.unfilled.is_some());
     assert!(services.rows.is_empty());
     let messages = codes_and_messages(&doc);
@@ -1362,7 +1377,7 @@ fn beijing_purchased_services_and_fund_basic_tables_are_filled_or_reported() {
             .any(|m| m.starts_with("WD-102") && m.contains("政府购买服务支出")),
         "{messages:#?}"
     );
-    let fund_basic = table(&doc, "government_fund_basic");
+    let fund_basic = table_of(&doc, "government_fund_basic");
     assert!(fund_basic.unfilled.is_none());
     assert!(
         fund_basic.notes[0].contains("没有使用政府性基金预算财政拨款安排的基本支出"),
@@ -1375,7 +1390,7 @@ fn beijing_purchased_services_and_fund_basic_tables_are_filled_or_reported() {
     ps.prior = Some("10".parse().unwrap());
     ps.content = "会务保障、档案整理".into();
     let doc = build(&project, beijing);
-    let services = table(&doc, "purchased_services");
+    let services = table_of(&doc, "purchased_services");
     assert!(services.unfilled.is_none());
     let row = render(&doc, Format::Text);
     assert!(
@@ -1398,7 +1413,7 @@ fn beijing_purchased_services_and_fund_basic_tables_are_filled_or_reported() {
     line.fund = juesuan::model::Fund::GovernmentFund;
     let basic = line.basic.unwrap();
     let doc = build(&project, beijing);
-    let fund_basic = table(&doc, "government_fund_basic");
+    let fund_basic = table_of(&doc, "government_fund_basic");
     let why = fund_basic.unfilled.clone().unwrap();
     assert!(why.contains(&format!("{}万元", basic.text())), "{why}");
     assert!(
@@ -1420,15 +1435,7 @@ fn sichuan_2024_table_7_prints_basic_and_project_spending_by_economic_item() {
         amount: Some(amount.parse().unwrap()),
     };
     let sichuan = builtin("sichuan-2024");
-    let table_7 = |doc: &Document| {
-        doc.blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) if t.id == "general_budget_economic" => Some(t.clone()),
-                _ => None,
-            })
-            .unwrap()
-    };
+    let table_7 = |doc: &Document| table_of(doc, "general_budget_economic");
     let mut project = example().unwrap();
     let why = table_7(&build(&project, sichuan)).unfilled.unwrap();
     assert!(why.contains("人员经费只录入了合计"), "{why}");
@@ -1447,18 +1454,8 @@ fn sichuan_2024_table_7_prints_basic_and_project_spending_by_economic_item() {
     let doc = build(&project, sichuan);
     let t = table_7(&doc);
     assert!(t.unfilled.is_none(), "{:?}", t.unfilled);
-    let rows: Vec<String> = t
-        .rows
-        .iter()
-        .map(|r| {
-            r.iter()
-                .map(|c| c.content.display())
-                .collect::<Vec<_>>()
-                .join(" | ")
-        })
-        .collect();
     assert_eq!(
-        rows,
+        row_texts(&t),
         [
             " | 合计 | 226.23 | 166.46 | 59.77",
             "301 | 工资福利支出 | 146.27 | 146.27 | 0.00",
@@ -1531,32 +1528,12 @@ fn neimenggu_prints_project_spending_by_item_and_its_information_table() {
         titles[10],
         "十一、机构运行经费支出、国有资产占用情况及政府采购支出信息表"
     );
-    let table = |doc: &Document, id: &str| {
-        doc.blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) if t.id == id => Some(t.clone()),
-                _ => None,
-            })
-            .unwrap()
-    };
-    let rows = |t: &document::Table| -> Vec<String> {
-        t.rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| c.content.display())
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
-            .collect()
-    };
     assert!(
-        table(&doc, "general_budget_project_economic")
+        table_of(&doc, "general_budget_project_economic")
             .unfilled
             .is_some()
     );
-    let info = rows(&table(&doc, "operations_assets_procurement"));
+    let info = row_texts(&table_of(&doc, "operations_assets_procurement"));
     for row in [
         "一、机构运行经费支出 | 万元 | 20.19",
         "车辆合计 | 辆 | 0",
@@ -1587,10 +1564,10 @@ fn neimenggu_prints_project_spending_by_item_and_its_information_table() {
         item("30227", "委托业务费", "50"),
     ];
     let doc = build(&project, neimenggu);
-    let t = table(&doc, "general_budget_project_economic");
+    let t = table_of(&doc, "general_budget_project_economic");
     assert!(t.unfilled.is_none());
     assert_eq!(
-        rows(&t),
+        row_texts(&t),
         [
             " | 合计 | 59.77",
             "302 | 商品和服务支出 | 59.77",

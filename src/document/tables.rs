@@ -1035,24 +1035,29 @@ impl<'a> EconomicRow<'a> {
         })
     }
 
-    /// The row's cells: a 类 or the 合计 in bold, a 款 indented under its 类.
+    /// The row's cells in the 明细表: 合计, 基本支出, 项目支出.
     fn cells(&self, code: String, strong: bool) -> Vec<Cell> {
+        self.labelled(
+            code,
+            strong,
+            [self.basic + self.project, self.basic, self.project],
+        )
+    }
+
+    /// Its code and name, then `amounts`: a 类 or the 合计 in bold, a 款 indented under its 类.
+    fn labelled<const N: usize>(&self, code: String, strong: bool, amounts: [Wan; N]) -> Vec<Cell> {
         let name = if strong || code.is_empty() {
             self.name.to_owned()
         } else {
             format!("　{}", self.name)
         };
-        let cells = vec![
-            Cell::text(code),
-            Cell::text(name),
-            Cell::amount(self.basic + self.project),
-            Cell::amount(self.basic),
-            Cell::amount(self.project),
-        ];
+        let cells = [Cell::text(code), Cell::text(name)]
+            .into_iter()
+            .chain(amounts.map(Cell::amount));
         if strong {
-            cells.into_iter().map(Cell::strong).collect()
+            cells.map(Cell::strong).collect()
         } else {
-            cells
+            cells.collect()
         }
     }
 }
@@ -1092,21 +1097,7 @@ fn project_economic_table(f: &Figures<'_>) -> Table {
             .project += item.amount.unwrap_or_default();
     }
     let cells = |code: String, row: &EconomicRow<'_>, strong: bool| {
-        let name = if strong || code.is_empty() {
-            row.name.to_owned()
-        } else {
-            format!("　{}", row.name)
-        };
-        let cells = vec![
-            Cell::text(code),
-            Cell::text(name),
-            Cell::amount(row.project),
-        ];
-        if strong {
-            cells.into_iter().map(Cell::strong).collect()
-        } else {
-            cells
-        }
+        row.labelled(code, strong, [row.project])
     };
     t.rows.push(cells(
         String::new(),

@@ -775,16 +775,21 @@ impl Sheet<'_> {
         true
     }
 
-    /// 基本支出决算表: 经济分类 款 rows (5 digits) in one or two blocks of 科目编码/科目名称/决算数,
-    /// or only the 人员经费合计 and 公用经费合计.
-    fn read_basic_costs(&mut self) -> bool {
-        let Some((body, labels)) = self.header(&["科目编码"], |row| {
+    /// The header of a table by 经济分类 (its body starts at a 类 or 款 code or a 合计 row).
+    fn economic_header(&self) -> Option<(usize, Vec<String>)> {
+        self.header(&["科目编码"], |row| {
             row.iter().any(|c| {
                 let t = norm(&c.text);
                 (t.len() == 5 || t.len() == 3) && t.chars().all(|c| c.is_ascii_digit())
                     || t.contains("合计")
             })
-        }) else {
+        })
+    }
+
+    /// 基本支出决算表: 经济分类 款 rows (5 digits) in one or two blocks of 科目编码/科目名称/决算数,
+    /// or only the 人员经费合计 and 公用经费合计.
+    fn read_basic_costs(&mut self) -> bool {
+        let Some((body, labels)) = self.economic_header() else {
             return false;
         };
         let blocks: Vec<(usize, usize, usize)> = labels
@@ -845,13 +850,7 @@ impl Sheet<'_> {
     /// 一般公共预算财政拨款支出决算明细表: the 项目支出 column of its 经济分类 款 rows (5 digits);
     /// a 款 without 项目支出 is 基本支出's only and is not an item of it.
     fn read_project_economic(&mut self) -> bool {
-        let Some((body, labels)) = self.header(&["科目编码"], |row| {
-            row.iter().any(|c| {
-                let t = norm(&c.text);
-                (t.len() == 5 || t.len() == 3) && t.chars().all(|c| c.is_ascii_digit())
-                    || t.contains("合计")
-            })
-        }) else {
+        let Some((body, labels)) = self.economic_header() else {
             return false;
         };
         let column = |name: &str| labels.iter().position(|l| l.ends_with(name));
