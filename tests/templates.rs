@@ -106,7 +106,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_thirteen_built_in_templates_and_each_year_has_one() {
+fn there_are_fourteen_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -122,6 +122,7 @@ fn there_are_thirteen_built_in_templates_and_each_year_has_one() {
             "guangxi-2023",
             "chongqing-2023",
             "guangdong-2023",
+            "beijing-2021",
             "beijing-2023",
             "neimenggu-2023"
         ]
@@ -1581,4 +1582,25 @@ fn neimenggu_prints_project_spending_by_item_and_its_information_table() {
         all.contains("2023年度一般公共预算财政拨款项目支出59.77万元，按支出经济分类，主要用于：办公费9.77万元，占16.35%；委托业务费50.00万元，占83.65%。"),
         "{all}"
     );
+}
+
+/// 北京 before 2023年度 (园林绿化局 2020, 2021年度 公开): twelve tables, none for the 一般公共预算
+/// 收入支出, the last titled 政府购买服务支出情况表, and 财政拨款收入 stated whole.
+#[test]
+fn beijing_before_2023_prints_twelve_tables_and_revenue_whole() {
+    let mut project = example().unwrap();
+    project.unit.year = 2021;
+    project.revenue.government_fund = Some("10".parse().unwrap());
+    let doc = build(&project, builtin("beijing-2021"));
+    let titles = table_titles(&doc);
+    assert_eq!(titles.len(), 12, "{titles:?}");
+    assert_eq!(titles[4], "五、一般公共预算财政拨款支出决算表");
+    assert_eq!(titles[11], "十二、政府购买服务支出情况表");
+    let all = text(&doc);
+    // 236.23 of 236.23 from the two budgets together.
+    assert!(
+        all.contains("财政拨款收入236.23万元，占收入合计的100%。"),
+        "{all}"
+    );
+    assert!(!all.contains("其中：一般公共预算财政拨款收入"), "{all}");
 }

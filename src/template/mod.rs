@@ -627,6 +627,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../assets/templates/guangdong-2023.toml"),
     ),
     (
+        "beijing-2021.toml",
+        include_str!("../../assets/templates/beijing-2021.toml"),
+    ),
+    (
         "beijing-2023.toml",
         include_str!("../../assets/templates/beijing-2023.toml"),
     ),
