@@ -293,6 +293,8 @@ pub fn consolidate(
     a.vehicles.retired_service = sum(all, |p| p.assets.vehicles.retired_service);
     a.vehicles.other = sum(all, |p| p.assets.vehicles.other);
     a.equipment_over_100 = entered_count(all, |p| p.assets.equipment_over_100);
+    a.equipment_bought = entered_count(all, |p| p.assets.equipment_bought);
+    a.equipment_bought_amount = entered(all, |p| p.assets.equipment_bought_amount);
     let posts = &mut out.unit.staff_by_post;
     posts.professional = entered_count(all, |p| p.unit.staff_by_post.professional);
     posts.management = entered_count(all, |p| p.unit.staff_by_post.management);

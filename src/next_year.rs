@@ -133,6 +133,9 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
     let ps = &mut p.purchased_services;
     ps.prior = ps.amount.take();
     p.assets.change_rate_percent = None;
+    // What was bought is the year's; what is held is carried.
+    p.assets.equipment_bought = None;
+    p.assets.equipment_bought_amount = None;
     p.assets.utilization_rate_percent = None;
     p.control_totals = crate::model::ControlTotals::default();
     // They explain this year's findings.

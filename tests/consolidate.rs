@@ -42,6 +42,8 @@ fn agency() -> Project {
     p.assets.vehicles.retired_service = 1;
     p.expenditure.project_economic = vec![economic("30201", "办公费", "9.77")];
     p.unit.staff_by_post.management = Some(3);
+    p.assets.equipment_bought = Some(1);
+    p.assets.equipment_bought_amount = Some(wan("120"));
     p
 }
 
@@ -139,6 +141,9 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     assert_eq!((pm.evaluated_projects, pm.evaluated_funds), (None, None));
     assert_eq!(dept.assets.equipment_over_100, Some(1));
     assert_eq!(dept.assets.vehicles.retired_service, 3);
+    // The year's equipment purchases: the one unit's that entered them.
+    assert_eq!(dept.assets.equipment_bought, Some(1));
+    assert_eq!(dept.assets.equipment_bought_amount, Some(wan("120")));
     // 在职人员 by 岗位: summed where entered; 工勤 entered by neither stays blank.
     let posts = &dept.unit.staff_by_post;
     assert_eq!(

@@ -382,6 +382,11 @@ fn project_spending_by_item_and_staff_by_post_load_from_the_v12_sample_and_a_v11
         ("30227", "委托业务费")
     );
     assert_eq!(items[1].amount, Some("50".parse().unwrap()));
+    assert_eq!(v12.assets.equipment_bought, Some(1));
+    assert_eq!(
+        v12.assets.equipment_bought_amount,
+        Some("120.5".parse().unwrap())
+    );
     let posts = &v12.unit.staff_by_post;
     assert_eq!(
         (posts.professional, posts.management, posts.workers),
@@ -394,6 +399,7 @@ fn project_spending_by_item_and_staff_by_post_load_from_the_v12_sample_and_a_v11
     let text = serde_json::to_string(&v11).unwrap();
     assert!(!text.contains("project_economic"));
     assert!(!text.contains("staff_by_post"));
+    assert!(!text.contains("equipment_bought"));
 }
 
 #[test]

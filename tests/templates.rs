@@ -142,7 +142,7 @@ fn every_built_in_template_makes_the_example_and_a_50x_project_without_a_templat
             assert!(errors.is_empty(), "{} on project {n}: {errors:?}", t.id);
             // The only paragraphs left out are the ones the unit must write itself, and the
             // figures the example (a 四川 document) does not state: 会议费 and 培训费, 政府购买服务,
-            // and what 财政部's format asks of 绩效自评 and of equipment.
+            // what 财政部's format asks of 绩效自评 and of equipment, and 北京's equipment bought.
             for p in &doc.problems {
                 assert!(
                     p.message.contains("自行填写")
@@ -150,6 +150,7 @@ fn every_built_in_template_makes_the_example_and_a_50x_project_without_a_templat
                         || p.message.contains("政府购买服务支出还没有填写")
                         || p.message.contains("绩效自评项目数还没有填写")
                         || p.message.contains("（不含车辆）的数量还没有填写")
+                        || p.message.contains("本年购置单价100万元（含）以上设备的数量还没有填写")
                         // 重庆 compares with last year's 收入合计 and the 年初预算, which the
                         // example does not state.
                         || (t.id == "chongqing-2023"
@@ -1603,4 +1604,53 @@ fn beijing_before_2023_prints_twelve_tables_and_revenue_whole() {
         "{all}"
     );
     assert!(!all.contains("其中：一般公共预算财政拨款收入"), "{all}");
+}
+
+/// 北京 (2023年度 on) states the year's purchases of vehicles (from the "三公" purchases) and of
+/// 单价100万元（含）以上设备, which waits until entered; an amount is asked for only when something
+/// was bought.
+#[test]
+fn beijing_states_the_years_purchases_of_vehicles_and_equipment() {
+    let beijing = builtin("beijing-2023");
+    let mut project = example().unwrap();
+    let messages = codes_and_messages(&build(&project, beijing));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("WD-102")
+                && m.contains("本年购置单价100万元（含）以上设备的数量")),
+        "{messages:#?}"
+    );
+    project.assets.equipment_bought = Some(0);
+    let all = text(&build(&project, beijing));
+    assert!(
+        all.contains(
+            "2023年度，区委绩效办购置公务用车0辆；购置单价100万元（含）以上设备0台（套）。"
+        ),
+        "{all}"
+    );
+    project.assets.equipment_bought = Some(2);
+    let messages = codes_and_messages(&build(&project, beijing));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("WD-102")
+                && m.contains("本年购置单价100万元（含）以上设备的金额")),
+        "{messages:#?}"
+    );
+    project.assets.equipment_bought_amount = Some("260".parse().unwrap());
+    let all = text(&build(&project, beijing));
+    assert!(
+        all.contains("购置单价100万元（含）以上设备2台（套），金额260.00万元。"),
+        "{all}"
+    );
+    // Next year starts with nothing bought.
+    let next = juesuan::next_year::next_year(&project, None).project;
+    assert_eq!(
+        (
+            next.assets.equipment_bought,
+            next.assets.equipment_bought_amount
+        ),
+        (None, None)
+    );
 }

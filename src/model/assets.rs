@@ -61,6 +61,10 @@ field_enum! {
         SpecialEquipment => ("special_equipment_over_100", "单价100万元以上专用设备"),
         /// 单价100万元（含）以上设备（不含车辆）, as 财政部's format counts them.
         EquipmentOver100 => ("equipment_over_100", "单价100万元（含）以上设备（不含车辆）"),
+        /// Of them, bought this year (北京 states the year's purchases).
+        EquipmentBought => ("equipment_bought", "本年购置单价100万元（含）以上设备"),
+        /// What the year's purchases of them cost.
+        EquipmentBoughtAmount => ("equipment_bought_amount", "本年购置单价100万元（含）以上设备金额"),
         /// 资产变化率.
         ChangeRate => ("change_rate_percent", "资产变化率"),
         /// 资产利用率.
@@ -123,6 +127,14 @@ pub struct Assets {
     /// entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equipment_over_100: Option<u32>,
+    /// Of the 单价100万元（含）以上设备, how many were bought this year and what they cost:
+    /// 北京 states the year's purchases of vehicles and large equipment (北京市财政局 on the
+    /// 2023年度 决算). `None` until entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equipment_bought: Option<u32>,
+    /// What this year's purchases of them cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equipment_bought_amount: Option<Wan>,
     /// 资产变化率 in percent, as the department report states it.
     pub change_rate_percent: Option<Decimal>,
     /// 资产利用率 in percent, as the department report states it.

@@ -809,10 +809,16 @@ impl Project {
             AssetField::OtherVehiclesUse.label().into(),
             &v.other_use,
         );
-        w.optional_count(
-            FieldPath::assets(AssetField::EquipmentOver100),
-            AssetField::EquipmentOver100.label().into(),
-            a.equipment_over_100,
+        for (field, value) in [
+            (AssetField::EquipmentOver100, a.equipment_over_100),
+            (AssetField::EquipmentBought, a.equipment_bought),
+        ] {
+            w.optional_count(FieldPath::assets(field), field.label().into(), value);
+        }
+        w.amount(
+            FieldPath::assets(AssetField::EquipmentBoughtAmount),
+            AssetField::EquipmentBoughtAmount.label().into(),
+            a.equipment_bought_amount,
         );
         for (field, value) in [
             (AssetField::ChangeRate, a.change_rate_percent),

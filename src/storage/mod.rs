@@ -125,9 +125,10 @@ fn v10_to_v11(project: Value) -> Result<Value, String> {
 }
 
 /// Version 12 adds 一般公共预算财政拨款项目支出 by 经济分类 (`expenditure.project_economic`),
-/// which 四川's 一般公共预算财政拨款支出决算明细表 prints, and 在职人员 by 岗位
-/// (`unit.staff_by_post`), which a 事业单位's 单位决算 states. A version-11 file has neither:
-/// not entered, and the table is reported unfilled as before.
+/// which 四川's 一般公共预算财政拨款支出决算明细表 prints, 在职人员 by 岗位
+/// (`unit.staff_by_post`), which a 事业单位's 单位决算 states, and the year's purchases of
+/// 单价100万元（含）以上设备 (`assets.equipment_bought`, `_amount`), which 北京 states. A
+/// version-11 file has none of them: not entered, and the table is reported unfilled as before.
 fn v11_to_v12(project: Value) -> Result<Value, String> {
     Ok(project)
 }

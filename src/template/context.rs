@@ -191,7 +191,7 @@ pub fn build(f: &Figures<'_>) -> Value {
                 .value()
         }),
     );
-    put("国有资产", assets(f));
+    put("国有资产", assets(f, style));
     put("绩效", performance(f, style));
     put("项目", projects(f, style));
     put(
@@ -809,7 +809,7 @@ fn procurement(f: &Figures<'_>, style: NumberStyle) -> Value {
     ])
 }
 
-fn assets(f: &Figures<'_>) -> Value {
+fn assets(f: &Figures<'_>, style: NumberStyle) -> Value {
     let a = &f.project.assets;
     let v = &a.vehicles;
     map([
@@ -831,6 +831,13 @@ fn assets(f: &Figures<'_>) -> Value {
         ("专用设备", Value::from(a.special_equipment_over_100)),
         // `none` until entered (财政部's one threshold for every kind of equipment).
         ("百万元以上设备", Value::from(a.equipment_over_100)),
+        // The year's purchases of them: `none` until entered.
+        ("本年购置设备", Value::from(a.equipment_bought)),
+        (
+            "本年购置设备金额",
+            a.equipment_bought_amount
+                .map_or(Value::from(()), |x| Amount::value(x, style)),
+        ),
         (
             "资产变化率",
             Value::from(a.change_rate_percent.map(|d| d.normalize().to_string())),

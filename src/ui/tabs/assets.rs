@@ -45,6 +45,20 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::assets(AssetField::EquipmentOver100),
         &mut a.equipment_over_100,
     );
+    widgets::optional_count(
+        ui,
+        form,
+        "其中本年购置（台套，北京等写明）",
+        &FieldPath::assets(AssetField::EquipmentBought),
+        &mut a.equipment_bought,
+    );
+    widgets::amount(
+        ui,
+        form,
+        "本年购置金额",
+        &FieldPath::assets(AssetField::EquipmentBoughtAmount),
+        &mut a.equipment_bought_amount,
+    );
     widgets::section(ui, "资产指标（%）");
     ui.horizontal(|ui| {
         widgets::row_label(ui, "资产变化率");
