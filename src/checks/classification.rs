@@ -195,8 +195,11 @@ fn economic_catalog(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// JS-213: 一般公共预算财政拨款项目支出 by 经济分类 adds up to the lines' 一般公共预算 项目支出
 /// (the figure; the items only break it down for the 明细表).
 fn project_economic_sum(ctx: &Context<'_>, report: &mut Report<'_>) {
-    let items = &ctx.project.expenditure.project_economic;
-    let sum: Wan = items.iter().map(|i| i.amount.unwrap_or_default()).sum();
+    let e = &ctx.project.expenditure;
+    let (items, sum) = (
+        &e.project_economic,
+        e.project_economic_total().unwrap_or_default(),
+    );
     let project = ctx.totals.general_budget_project;
     if !ctx.agree(project, sum, items.len()) {
         let compared = Compared::new(

@@ -288,12 +288,7 @@ impl Need {
             }
             // Items added but no amount typed yet: nothing to add up (the clerk is still
             // choosing the 科目).
-            Need::ProjectEconomic
-                if p.expenditure
-                    .project_economic
-                    .iter()
-                    .all(|i| i.amount.is_none()) =>
-            {
+            Need::ProjectEconomic if p.expenditure.project_economic_total().is_none() => {
                 let (template, _) = crate::template::for_project(p);
                 Some(if ctx.totals.general_budget_project.is_zero() {
                     Coverage::NotApplicable("本年没有一般公共预算财政拨款项目支出".to_owned())

@@ -968,7 +968,8 @@ fn general_budget_economic_table(f: &Figures<'_>) -> Table {
         }
     }
     let project = &f.project.expenditure.project_economic;
-    if project.iter().all(|i| i.amount.is_none()) && !f.totals.general_budget_project.is_zero() {
+    let broken_down = f.project.expenditure.project_economic_total().is_some();
+    if !broken_down && !f.totals.general_budget_project.is_zero() {
         missing.push("项目支出尚未按经济分类录入（在“人员/公用经费”页录入）".to_owned());
     }
     if !missing.is_empty() {
@@ -1083,7 +1084,7 @@ fn project_economic_table(f: &Figures<'_>) -> Table {
             .push(no_data(f, "使用一般公共预算财政拨款安排的项目支出"));
         return t;
     }
-    if items.iter().all(|i| i.amount.is_none()) {
+    if f.project.expenditure.project_economic_total().is_none() {
         let why = "项目支出尚未按经济分类录入（在“人员/公用经费”页录入）";
         t.notes.push(format!("注：{why}，本表暂未填列。"));
         t.unfilled = Some(why.to_owned());

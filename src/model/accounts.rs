@@ -659,9 +659,17 @@ pub struct Expenditure {
     pub appropriation_change_reason: String,
     /// 一般公共预算财政拨款项目支出 by 经济分类 款 (30201 办公费, 31002 办公设备购置 …), which
     /// 四川's 一般公共预算财政拨款支出决算明细表 prints beside 基本支出's; empty until entered.
-    /// Its sum is the lines' 一般公共预算 项目支出, which stays the figure (JS-205 compares them).
+    /// Its sum is the lines' 一般公共预算 项目支出, which stays the figure (JS-213 compares them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub project_economic: Vec<EconomicItem>,
+}
+
+impl Expenditure {
+    /// The sum of 项目支出's economic items; `None` while no item has an amount (not broken
+    /// down yet, even with 科目 chosen).
+    pub fn project_economic_total(&self) -> Option<Wan> {
+        crate::money::sum_entered(self.project_economic.iter().map(|i| i.amount))
+    }
 }
 
 /// One line of the 支出决算表: a 项 of the functional classification, for one fund.

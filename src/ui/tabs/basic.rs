@@ -8,7 +8,6 @@ use crate::model::{
     ControlTotal, CostEntry, CostGroup, CostItemField, CostTotalField, EconomicItem,
     ExpenditureField, FieldPath, PriorFigure, Project,
 };
-use crate::money::Wan;
 use crate::ui::widgets::{self, Form};
 
 pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
@@ -49,10 +48,16 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     widgets::computed(ui, "项目支出（由支出明细计算）", t.general_budget_project);
     let base = FieldPath::expenditure(ExpenditureField::ProjectEconomic);
     let path = |i, field| FieldPath::project_economic(i, field);
-    let items = &mut p.expenditure.project_economic;
-    items_ui(ui, form, items, &path, &base, "项目支出", &[]);
-    if !items.is_empty() {
-        let sum: Wan = items.iter().map(|i| i.amount.unwrap_or_default()).sum();
+    items_ui(
+        ui,
+        form,
+        &mut p.expenditure.project_economic,
+        &path,
+        &base,
+        "项目支出",
+        &[],
+    );
+    if let Some(sum) = p.expenditure.project_economic_total() {
         widgets::computed(ui, "项目支出经济分类合计", sum);
     }
 }
