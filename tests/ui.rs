@@ -416,6 +416,27 @@ fn a_finding_on_a_far_line_of_a_large_project_scrolls_to_it() {
         target.is_some_and(|n| n.is_focused()),
         "rows in view: {rows:?}"
     );
+
+    // 450 rows down, the headings are still above the rows, each over its column.
+    let bounds = |label: &str| {
+        h.get_by_label(label)
+            .accesskit_node()
+            .bounding_box()
+            .unwrap()
+    };
+    let row = bounds("第450行年初预算数");
+    for (heading, field) in [
+        ("“年初预算数”列", "第450行年初预算数"),
+        ("“全年预算数”列", "第450行预算数"),
+        ("“基本支出”列", "第450行基本支出"),
+    ] {
+        let (heading, field) = (bounds(heading), bounds(field));
+        assert!(heading.y1 <= row.y0, "{heading:?} above {row:?}");
+        assert!(
+            (heading.x0 - field.x0).abs() < 1.0,
+            "{heading:?} over {field:?}"
+        );
+    }
 }
 
 /// Text of a PDF by poppler's pdftotext.

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{TabState, apply, row_ops, virtual_grid};
+use super::{GridRow, TabState, apply, row_ops, virtual_grid};
 use crate::document::Document;
 use crate::model::{
     ClassNames, ControlTotal, ExpenditureField, FieldPath, FunctionalLine, Fund, LineField,
@@ -78,43 +78,18 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
         .and_then(FieldPath::expenditure_line_index)
         .filter(|_| !*form.scrolled);
     let lines = &mut p.expenditure.lines;
-    virtual_grid(
-        ui,
-        "lines",
-        (11, len),
-        jump,
-        |ui| {
-            for h in [
-                "编码",
-                "科目名称",
-                "资金来源",
-                "年初预算数",
-                "全年预算数",
-                "基本支出",
-                "项目支出",
-                "决算合计",
-                "上年决算数",
-                "决算≠预算的原因",
-                "",
-            ] {
-                ui.label(RichText::new(h).strong());
+    virtual_grid(ui, "lines", &COLUMNS, len, jump, |row, i| {
+        let Some(line) = lines.get_mut(i) else {
+            return;
+        };
+        line_row(row, form, i, line, state);
+        op = op.take().or(row.cell(|ui| {
+            if fixed {
+                ui.disable();
             }
-        },
-        |ui, i| {
-            let Some(line) = lines.get_mut(i) else {
-                return;
-            };
-            line_row(ui, form, i, line, state);
-            op = op.take().or(ui
-                .horizontal(|ui| {
-                    if fixed {
-                        ui.disable();
-                    }
-                    row_ops(ui, i, len, "科目")
-                })
-                .inner);
-        },
-    );
+            row_ops(ui, i, len, "科目")
+        }));
+    });
     if apply(&mut p.expenditure.lines, op) {
         *form.edited = Some(FieldPath::expenditure(ExpenditureField::Lines));
     }
@@ -205,8 +180,23 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>, state: &mut TabSta
     );
 }
 
+/// The columns of the lines' table: heading and width.
+const COLUMNS: [(&str, f32); 11] = [
+    ("编码", 168.0),
+    ("科目名称", 300.0),
+    ("资金来源", 176.0),
+    ("年初预算数", 124.0),
+    ("全年预算数", 124.0),
+    ("基本支出", 124.0),
+    ("项目支出", 124.0),
+    ("决算合计", 104.0),
+    ("上年决算数", 124.0),
+    ("决算≠预算的原因", 168.0),
+    ("", 96.0),
+];
+
 fn line_row(
-    ui: &mut Ui,
+    row: &mut GridRow<'_>,
     form: &mut Form<'_>,
     i: usize,
     line: &mut FunctionalLine,
@@ -214,7 +204,7 @@ fn line_row(
 ) {
     let at = |field| FieldPath::expenditure_line(i, field);
     let fixed = form.amounts_from_members;
-    ui.horizontal(|ui| {
+    row.cell(|ui| {
         if fixed {
             ui.disable();
         }
@@ -230,11 +220,65 @@ fn line_row(
             state.picker = Some((i, line.code.clone()));
         }
     });
+    row.cell(|ui| names_cell(ui, form, i, line));
+    row.cell(|ui| {
+        if fixed {
+            ui.label(line.fund.label());
+        } else if fund_combo(
+            ui,
+            &at(LineField::Fund),
+            &mut line.fund,
+            &format!("第{}行资金来源", i + 1),
+        ) {
+            *form.edited = Some(at(LineField::Fund));
+        }
+    });
+    for (field, value, name) in [
+        (
+            LineField::InitialBudget,
+            &mut line.initial_budget,
+            "年初预算数",
+        ),
+        (LineField::Budget, &mut line.budget, "预算数"),
+        (LineField::Basic, &mut line.basic, "基本支出"),
+        (LineField::Project, &mut line.project, "项目支出"),
+    ] {
+        row.cell(|ui| {
+            widgets::amount_cell(ui, form, &at(field), value, &format!("第{}行{name}", i + 1));
+        });
+    }
+    row.cell(|ui| widgets::computed_cell(ui, &line.total().table()));
+    row.cell(|ui| {
+        widgets::amount_cell(
+            ui,
+            form,
+            &at(LineField::Prior),
+            &mut line.prior,
+            &format!("第{}行上年决算数", i + 1),
+        );
+    });
+    row.cell(|ui| {
+        widgets::text_cell(
+            ui,
+            form,
+            &at(LineField::DeviationReason),
+            &mut line.deviation_reason,
+            140.0,
+            &format!("第{}行原因", i + 1),
+        );
+    });
+}
+
+/// The line's 科目 names: the catalog's (cut to the column, whole in the hover) when it knows
+/// the code, otherwise 类/款/项 fields to type them.
+fn names_cell(ui: &mut Ui, form: &mut Form<'_>, i: usize, line: &mut FunctionalLine) {
+    let at = |field| FieldPath::expenditure_line(i, field);
+    let fixed = form.amounts_from_members;
     let known = form.catalog.and_then(|c| c.class_path(&line.code));
     match known {
         Some(path) => {
             // Long 项 names are cut to keep the amounts in view; the whole name is in the hover.
-            let size = egui::vec2(190.0, ui.spacing().interact_size.y);
+            let size = egui::vec2(292.0, ui.spacing().interact_size.y);
             let layout = egui::Layout::left_to_right(egui::Align::Center);
             ui.allocate_ui_with_layout(size, layout, |ui| {
                 ui.set_min_width(size.x);
@@ -276,7 +320,7 @@ fn line_row(
                     form,
                     &at(LineField::NamesClass),
                     &mut names.class,
-                    70.0,
+                    56.0,
                     "类名称",
                 );
                 widgets::text_cell(
@@ -284,7 +328,7 @@ fn line_row(
                     form,
                     &at(LineField::NamesSection),
                     &mut names.section,
-                    70.0,
+                    56.0,
                     "款名称",
                 );
                 widgets::text_cell(
@@ -292,7 +336,7 @@ fn line_row(
                     form,
                     &at(LineField::NamesItem),
                     &mut names.item,
-                    90.0,
+                    84.0,
                     "项名称",
                 );
             })
@@ -304,60 +348,6 @@ fn line_row(
             }
         }
     }
-    if fixed {
-        ui.label(line.fund.label());
-    } else if fund_combo(
-        ui,
-        &at(LineField::Fund),
-        &mut line.fund,
-        &format!("第{}行资金来源", i + 1),
-    ) {
-        *form.edited = Some(at(LineField::Fund));
-    }
-    widgets::amount_cell(
-        ui,
-        form,
-        &at(LineField::InitialBudget),
-        &mut line.initial_budget,
-        &format!("第{}行年初预算数", i + 1),
-    );
-    widgets::amount_cell(
-        ui,
-        form,
-        &at(LineField::Budget),
-        &mut line.budget,
-        &format!("第{}行预算数", i + 1),
-    );
-    widgets::amount_cell(
-        ui,
-        form,
-        &at(LineField::Basic),
-        &mut line.basic,
-        &format!("第{}行基本支出", i + 1),
-    );
-    widgets::amount_cell(
-        ui,
-        form,
-        &at(LineField::Project),
-        &mut line.project,
-        &format!("第{}行项目支出", i + 1),
-    );
-    widgets::computed_cell(ui, &line.total().table());
-    widgets::amount_cell(
-        ui,
-        form,
-        &at(LineField::Prior),
-        &mut line.prior,
-        &format!("第{}行上年决算数", i + 1),
-    );
-    widgets::text_cell(
-        ui,
-        form,
-        &at(LineField::DeviationReason),
-        &mut line.deviation_reason,
-        140.0,
-        &format!("第{}行原因", i + 1),
-    );
 }
 
 /// The catalog in use, with 导入科目表… and, once one is imported, the way back to the built-in.

@@ -10,7 +10,7 @@ mod revenue;
 mod three_public;
 mod unit;
 
-use egui::Ui;
+use egui::{RichText, Ui};
 
 use super::tab::Tab;
 use super::widgets::Form;
@@ -153,23 +153,37 @@ pub fn apply<T>(items: &mut Vec<T>, op: Option<RowOp>) -> bool {
 }
 
 /// A table whose rows are laid out only while in view (a large project has hundreds of rows):
-/// a grid of `columns` in a scroll area of its own, `header` on top. When a finding named row
-/// `jump` and the field has not been scrolled to yet, the area starts a few rows above it, so
-/// that the field is drawn and can scroll itself into view.
+/// `columns` (heading, width) over rows in a scroll area of their own. The headings stay in view
+/// while the rows scroll under them (a clerk twenty rows down still sees which of the six amount
+/// columns is 年初预算数), and scroll sideways with them. Each row draws its cells in order with
+/// [`GridRow::cell`]. When a finding named row `jump` and the field has not been scrolled to yet,
+/// the area starts a few rows above it, so that the field is drawn and can scroll itself into
+/// view.
 pub fn virtual_grid(
     ui: &mut Ui,
     id: &str,
-    (columns, len): (usize, usize),
+    columns: &[(&str, f32)],
+    len: usize,
     jump: Option<usize>,
-    header: impl FnOnce(&mut Ui),
-    mut row: impl FnMut(&mut Ui, usize),
+    mut row: impl FnMut(&mut GridRow<'_>, usize),
 ) {
     let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y + 2.0;
     // show_rows spaces rows by their height plus the item spacing.
     let pitch = row_height + ui.spacing().item_spacing.y;
+    let spacing = ui.spacing().item_spacing.x;
+    let width: f32 = columns.iter().map(|(_, w)| w + spacing).sum();
+    let widths: Vec<f32> = columns.iter().map(|(_, w)| *w).collect();
     // As tall as its rows up to 440 points, also where the tab's own scroll area leaves less
     // room below (the table at the foot of a tab would otherwise shrink to a few rows).
-    let height = ((len + 1) as f32 * pitch).min(440.0);
+    let height = (len as f32 * pitch).min(440.0);
+    // The headings' place is kept above the rows and filled once the rows are drawn, shifted by
+    // how far they were scrolled sideways: a scroll area of their own around the rows would take
+    // the sideways scroll a finding asks for (egui gives each request to the innermost area).
+    let heading_height = ui.spacing().interact_size.y;
+    let (headings, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), heading_height),
+        egui::Sense::hover(),
+    );
     let mut scroll = egui::ScrollArea::both()
         .id_salt((id, "scroll"))
         .min_scrolled_height(height)
@@ -177,25 +191,69 @@ pub fn virtual_grid(
     if let Some(i) = jump {
         scroll = scroll.vertical_scroll_offset((i as f32 - 3.0).max(0.0) * pitch);
     }
-    let mut header = Some(header);
-    scroll.show_rows(ui, row_height, len, |ui, rows| {
-        egui::Grid::new(id)
-            .striped(true)
-            .num_columns(columns)
-            .min_row_height(row_height - ui.spacing().item_spacing.y)
-            .show(ui, |ui| {
-                if rows.start == 0
-                    && let Some(header) = header.take()
-                {
-                    header(ui);
-                    ui.end_row();
-                }
+    // Scroll bars of their own below and beside the rows, not floating over them: a bar over
+    // the last row would take the clicks meant for its fields.
+    let mut bars = ui.spacing().clone();
+    bars.scroll = egui::style::ScrollStyle::solid();
+    let shown = ui
+        .scope(|ui| {
+            *ui.spacing_mut() = bars;
+            scroll.show_rows(ui, row_height, len, |ui, rows| {
+                ui.set_min_width(width);
                 for i in rows {
-                    row(ui, i);
-                    ui.end_row();
+                    let size = egui::vec2(width, row_height);
+                    let at = egui::Rect::from_min_size(ui.cursor().min, size);
+                    if i % 2 == 1 {
+                        ui.painter()
+                            .rect_filled(at, 0.0, ui.visuals().faint_bg_color);
+                    }
+                    let layout = egui::Layout::left_to_right(egui::Align::Center);
+                    ui.allocate_ui_with_layout(size, layout, |ui| {
+                        let mut cells = GridRow {
+                            ui,
+                            widths: widths.iter(),
+                        };
+                        row(&mut cells, i);
+                    });
                 }
+            })
+        })
+        .inner;
+    let shifted = egui::Rect::from_min_size(
+        headings.min - egui::vec2(shown.state.clamped_offset().x, 0.0),
+        egui::vec2(width.max(headings.width()), heading_height),
+    );
+    let mut heading_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(shifted)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+    );
+    heading_ui.set_clip_rect(headings.intersect(ui.clip_rect()));
+    for (h, w) in columns {
+        cell(&mut heading_ui, *w, |ui| {
+            // Named as a column for screen readers, apart from the fields that carry the same
+            // words.
+            ui.label(RichText::new(*h).strong()).widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Label, true, format!("“{h}”列"))
             });
-    });
+        });
+    }
+}
+
+/// One row of a [`virtual_grid`] being drawn: its cells take the columns' widths in turn.
+pub struct GridRow<'a> {
+    ui: &'a mut Ui,
+    widths: std::slice::Iter<'a, f32>,
+}
+
+impl GridRow<'_> {
+    /// The next cell, its content left to right; past the last column, as wide as it needs.
+    pub fn cell<R>(&mut self, add: impl FnOnce(&mut Ui) -> R) -> R {
+        match self.widths.next() {
+            Some(&width) => cell(self.ui, width, add),
+            None => add(self.ui),
+        }
+    }
 }
 
 /// Rows of fixed-width cells laid out only while in view of the tab's own scroll area: what a
@@ -237,16 +295,15 @@ pub fn virtual_rows(
     ui.add_space((total - last) as f32 * pitch);
 }
 
-/// One cell of a [`virtual_rows`] table: `width` points wide, its content left to right.
-pub fn cell(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
-    ui.allocate_ui_with_layout(
-        egui::vec2(width, ui.spacing().interact_size.y),
-        egui::Layout::left_to_right(egui::Align::Center),
-        |ui| {
-            ui.set_width(width);
-            add(ui);
-        },
-    );
+/// One cell of a [`virtual_rows`] or [`virtual_grid`] table: exactly `width` points wide
+/// whatever it holds (a finding's mark or a "⚠" beside a field must not push the columns after
+/// it out of line with their headings), its content left to right.
+pub fn cell<R>(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    let mut inside = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout));
+    add(&mut inside)
 }
 
 /// Lays out a form beside its charts when there is room, and above them otherwise.
