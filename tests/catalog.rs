@@ -190,6 +190,34 @@ fn the_picker_finds_housing_fund_by_code_name_and_pinyin() {
 }
 
 #[test]
+fn the_economic_picker_finds_by_code_name_and_pinyin_within_its_classes() {
+    let c = Catalog::builtin(2023).unwrap();
+    let codes = |query: &str, classes: &[&str]| -> Vec<String> {
+        c.search_economic(query, classes)
+            .into_iter()
+            .map(|e| e.code.clone())
+            .collect()
+    };
+    // 项目支出's picker offers 302, 303, 310…; 公务接待费 by code, name or initials.
+    let project = ["302", "303", "310", "312", "399"];
+    for query in ["30217", "公务接待", "gwjdf", "GWJD"] {
+        assert_eq!(codes(query, &project), ["30217"], "{query:?}");
+    }
+    // A match outside the classes is not offered: 30101 基本工资 is 人员经费's.
+    assert!(codes("基本工资", &project).is_empty());
+    assert_eq!(codes("基本工资", &[]), ["30101"]);
+    // Only 款: the 类 302 商品和服务支出 itself is never a choice.
+    assert!(codes("302", &[]).iter().all(|c| c.len() == 5));
+    // A blank query lists every 款 of the classes in code order, as the picker opens.
+    let all = codes("  ", &["302"]);
+    assert!(
+        all.len() > 20 && all.windows(2).all(|w| w[0] < w[1]),
+        "{all:?}"
+    );
+    assert!(all.iter().all(|c| c.starts_with("302")));
+}
+
+#[test]
 fn the_picker_puts_items_first_and_limits_results() {
     let c = Catalog::builtin(2023).unwrap();
     let hits = c.search_functional("行政运行", 5);

@@ -49,14 +49,53 @@ impl Catalog {
     /// 拼音 initials. 项 (7-digit) entries come first, since those are what a line needs; ties
     /// are in code order.
     pub fn search_functional(&self, query: &str, limit: usize) -> Vec<SearchHit<'_>> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Vec::new();
+        ranked(self.functional_entries(), query, |e| e.code.len() == 7)
+            .take(limit)
+            .map(|entry| SearchHit {
+                entry,
+                parents: self.parents(&entry.code),
+            })
+            .collect()
+    }
+
+    /// Economic 款 (5-digit) entries under one of `classes` (every class when empty) matching
+    /// `query` as [`Catalog::search_functional`] matches, best first; every such 款 in code
+    /// order when `query` is blank (the list a picker opens on).
+    pub fn search_economic<'a>(&'a self, query: &str, classes: &[&str]) -> Vec<&'a Entry> {
+        let items = self.economic_entries().filter(|e| {
+            e.code.len() == 5
+                && (classes.is_empty() || classes.iter().any(|c| e.code.starts_with(c)))
+        });
+        if query.trim().is_empty() {
+            return items.collect();
         }
-        let lower = query.to_lowercase();
-        let by_code = query.chars().all(|c| c.is_ascii_digit());
-        let mut hits: Vec<(u8, &Entry)> = self
-            .functional_entries()
+        ranked(items, query, |_| true).collect()
+    }
+    fn parents(&self, code: &str) -> Vec<&str> {
+        [3, 5]
+            .into_iter()
+            .filter(|&n| n < code.len())
+            .filter_map(|n| code.get(..n).and_then(|c| self.functional(c)))
+            .map(|e| e.name.as_str())
+            .collect()
+    }
+}
+
+/// The entries matching `query`, best first: digits match code prefixes; other text matches
+/// part of the name, or a prefix (then any part) of the 拼音 initials. Among equal matches the
+/// `preferred` entries come first, then code order. Nothing for a blank query.
+fn ranked<'a>(
+    entries: impl Iterator<Item = &'a Entry>,
+    query: &str,
+    preferred: impl Fn(&Entry) -> bool,
+) -> impl Iterator<Item = &'a Entry> {
+    let query = query.trim();
+    let lower = query.to_lowercase();
+    let by_code = query.chars().all(|c| c.is_ascii_digit());
+    let mut hits: Vec<(u8, &Entry)> = if query.is_empty() {
+        Vec::new()
+    } else {
+        entries
             .filter_map(|e| {
                 let rank = if by_code {
                     e.code.starts_with(query).then_some(0)
@@ -69,28 +108,13 @@ impl Catalog {
                 } else {
                     None
                 }?;
-                let level = if e.code.len() == 7 { 0 } else { 1 };
+                let level = if preferred(e) { 0 } else { 1 };
                 Some((rank * 2 + level, e))
             })
-            .collect();
-        hits.sort_by(|(ra, a), (rb, b)| ra.cmp(rb).then_with(|| a.code.cmp(&b.code)));
-        hits.into_iter()
-            .take(limit)
-            .map(|(_, entry)| SearchHit {
-                entry,
-                parents: self.parents(&entry.code),
-            })
             .collect()
-    }
-
-    fn parents(&self, code: &str) -> Vec<&str> {
-        [3, 5]
-            .into_iter()
-            .filter(|&n| n < code.len())
-            .filter_map(|n| code.get(..n).and_then(|c| self.functional(c)))
-            .map(|e| e.name.as_str())
-            .collect()
-    }
+    };
+    hits.sort_by(|(ra, a), (rb, b)| ra.cmp(rb).then_with(|| a.code.cmp(&b.code)));
+    hits.into_iter().map(|(_, e)| e)
 }
 
 #[cfg(test)]

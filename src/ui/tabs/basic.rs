@@ -138,25 +138,42 @@ fn items_ui(
                     label
                 })
                 .show_ui(ui, |ui| {
-                    if let Some(catalog) = form.catalog {
-                        for e in catalog.economic_entries().filter(|e| {
-                            e.code.len() == 5
-                                && (classes.is_empty()
-                                    || classes.iter().any(|c| e.code.starts_with(c)))
-                        }) {
-                            if ui
-                                .selectable_label(
-                                    item.code == e.code,
-                                    format!("{} {}", e.code, e.name),
-                                )
-                                .clicked()
-                            {
-                                item.code = e.code.clone();
-                                item.name = e.name.clone();
-                                *form.edited = Some(code_path.clone());
-                            }
+                    let Some(catalog) = form.catalog else {
+                        return;
+                    };
+                    // What the clerk typed to narrow the list, kept while the list is open.
+                    let query_id = ui.make_persistent_id(("economic-search", &code_path));
+                    let mut query: String =
+                        ui.data_mut(|d| d.get_temp(query_id)).unwrap_or_default();
+                    let search = ui.add(
+                        egui::TextEdit::singleline(&mut query)
+                            .hint_text("编码、名称或拼音首字母")
+                            .desired_width(200.0),
+                    );
+                    search.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::SearchInput,
+                            true,
+                            format!("查找{name}第{}项科目", i + 1),
+                        )
+                    });
+                    search.request_focus();
+                    let hits = catalog.search_economic(&query, classes);
+                    if hits.is_empty() {
+                        ui.label("没有符合的科目");
+                    }
+                    for e in hits {
+                        if ui
+                            .selectable_label(item.code == e.code, format!("{} {}", e.code, e.name))
+                            .clicked()
+                        {
+                            item.code = e.code.clone();
+                            item.name = e.name.clone();
+                            *form.edited = Some(code_path.clone());
+                            query.clear();
                         }
                     }
+                    ui.data_mut(|d| d.insert_temp(query_id, query));
                 })
                 .response
                 .widget_info(|| {
