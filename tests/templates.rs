@@ -106,7 +106,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_fourteen_built_in_templates_and_each_year_has_one() {
+fn there_are_fifteen_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -124,7 +124,8 @@ fn there_are_fourteen_built_in_templates_and_each_year_has_one() {
             "guangdong-2023",
             "beijing-2021",
             "beijing-2023",
-            "neimenggu-2023"
+            "neimenggu-2023",
+            "xinjiang-2023"
         ]
     );
     assert_eq!(template::default_for(2023).id, "sichuan-2023");
@@ -1653,4 +1654,81 @@ fn beijing_states_the_years_purchases_of_vehicles_and_equipment() {
         ),
         (None, None)
     );
+}
+
+/// 新疆 (乌鲁木齐市政务服务中心 2023): 实有人数 counting the retired, the offices counted and
+/// named, 收入总计 and 支出总计 each with their three parts and zeros as "0.00万元", twelve
+/// sections of 说明 (会议费 and 培训费 in a 一般性支出 section of their own) and the nine tables
+/// after them, the ninth 国有资本经营 收入支出.
+#[test]
+fn xinjiang_counts_the_retired_states_the_totals_parts_and_a_general_spending_section() {
+    let wan = |s: &str| Some(s.parse().unwrap());
+    let xinjiang = builtin("xinjiang-2023");
+    let mut project = example().unwrap();
+    project.unit.staffing[0].retired = 1;
+    let doc = build(&project, xinjiang);
+    let titles = table_titles(&doc);
+    assert_eq!(titles.len(), 9, "{titles:?}");
+    assert_eq!(titles[8], "表九 国有资本经营预算财政拨款收入支出决算表");
+    let all = text(&doc);
+    for sentence in [
+        // 10 在职 + 0 离休 + 1 退休.
+        "中共遂宁市安居区委目标绩效管理办公室2023年度，实有人数11人，其中：在职人员10人，离休人员0人，退休人员1人。",
+        "单位无下属预算单位，下设3个处室，分别是：综合股、目标绩效管理股、营商环境股。",
+        "2023年度收入总计226.23万元，其中：本年收入合计226.23万元，使用非财政拨款结余0.00万元，年初结转和结余0.00万元。",
+        "2023年度支出总计226.23万元，其中：本年支出合计226.23万元，结余分配0.00万元，年末结转和结余0.00万元。",
+        // 226.23 − 213.07 = 13.16; 13.16 / 213.07 = 6.18%.
+        "收入支出总体与上年相比，增加13.16万元，增长6.18%，主要原因是2023年人员变动、项目资金变动。",
+        "九、国有资本经营预算财政拨款收入支出决算情况说明",
+        "十一、一般性支出情况说明",
+        "十二、其他需说明的事项",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
+    assert!(all.find("十二、其他需说明的事项") < all.find("表一 收入支出决算总表"));
+    // 会议费 not entered: the paragraph waits, and says for what; so does the 节庆 paragraph.
+    let findings = doc.findings();
+    for what in ["会议费决算数", "节庆、晚会、论坛、赛事活动"] {
+        assert!(
+            findings.iter().any(|f| f.message.contains(what)),
+            "{what}: {findings:#?}"
+        );
+    }
+    let m = &mut project.meetings_training;
+    m.meetings.actual = wan("1.2");
+    (m.meetings.count, m.meetings.people) = (2, 60);
+    m.meetings.content = "召开年度工作会议".into();
+    m.training.actual = wan("0");
+    let all = text(&build(&project, xinjiang));
+    assert!(
+        all.contains("2023年本部门开支会议费1.20万元，召开会议2次，人数60人，内容为召开年度工作会议；开支培训费0.00万元。"),
+        "{all}"
+    );
+}
+
+/// The figures 乌鲁木齐市政务服务中心 published for 2023, from amounts entered to the 元: each
+/// part rounds on its own, as the filing tool's do (434.16 + 0.00 + 0.55 printed beside a total of
+/// 434.72), and the change on 上年 (376.51) is 58.21, 15.46%.
+#[test]
+fn xinjiang_reproduces_the_urumqi_centres_totals_to_the_cent() {
+    use juesuan::model::FundBalance;
+    let wan = |s: &str| s.parse().unwrap();
+    let mut project = example().unwrap();
+    project.revenue.general_budget = Some(wan("434.1649"));
+    project.balances.general_budget = FundBalance {
+        opening: wan("0.5549"),
+        closing: Some(wan("0.5549")),
+        prior_closing: None,
+    };
+    project
+        .prior_year
+        .set(PriorFigure::TotalRevenue, Some(wan("376.51")));
+    project.revenue.change_reason = "人员增加".into();
+    let all = text(&build(&project, builtin("xinjiang-2023")));
+    for sentence in [
+        "2023年度收入总计434.72万元，其中：本年收入合计434.16万元，使用非财政拨款结余0.00万元，年初结转和结余0.55万元。",
+        "收入支出总体与上年相比，增加58.21万元，增长15.46%",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
 }

@@ -638,6 +638,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "neimenggu-2023.toml",
         include_str!("../../assets/templates/neimenggu-2023.toml"),
     ),
+    (
+        "xinjiang-2023.toml",
+        include_str!("../../assets/templates/xinjiang-2023.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.
