@@ -106,7 +106,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_fifteen_built_in_templates_and_each_year_has_one() {
+fn there_are_sixteen_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -125,7 +125,8 @@ fn there_are_fifteen_built_in_templates_and_each_year_has_one() {
             "beijing-2021",
             "beijing-2023",
             "neimenggu-2023",
-            "xinjiang-2023"
+            "xinjiang-2023",
+            "xizang-2023"
         ]
     );
     assert_eq!(template::default_for(2023).id, "sichuan-2023");
@@ -1731,4 +1732,32 @@ fn xinjiang_reproduces_the_urumqi_centres_totals_to_the_cent() {
     ] {
         assert!(all.contains(sentence), "{sentence}\n{all}");
     }
+}
+
+/// 西藏 (乡村振兴局 2023, 驻沪办 and 政法委 2024): the nine tables first, each a "…公开表", then
+/// eleven sections of 说明 — 预算绩效 one of its own before 其他重要事项 — and the unit stated as
+/// 政法委 states itself: a 一级预算单位, its offices counted, 编制 by kind and 实有人数 at 12月.
+#[test]
+fn xizang_states_the_unit_as_a_first_level_budget_unit_and_prints_public_tables_first() {
+    let doc = build(&example().unwrap(), builtin("xizang-2023"));
+    let titles = table_titles(&doc);
+    assert_eq!(titles.len(), 9, "{titles:?}");
+    assert!(
+        titles.iter().all(|t| t.ends_with("决算公开表")),
+        "{titles:?}"
+    );
+    assert_eq!(titles[8], "九、财政拨款“三公”经费支出决算公开表");
+    let all = text(&doc);
+    for sentence in [
+        // 行政编制 7 + 事业编制 7 = 14; 实有 5 + 4 + 1 = 10.
+        "区委绩效办为一级预算单位，无下属二级预算单位。区委绩效办下设3个内设机构、2个下属机构。2023年区委绩效办人员编制数为14人，其中：行政编制7人，事业编制7人，截至2023年12月实有人数10人。",
+        "本年收入226.23万元；年初结转结余0万元。",
+        "本年支出226.23万元；年末结转结余0万元。",
+        "九、财政拨款“三公”经费支出决算情况说明",
+        "十、预算绩效情况说明",
+        "十一、其他重要事项情况说明",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
+    assert!(all.find("九、财政拨款“三公”经费支出决算公开表") < all.find("第三部分"));
 }

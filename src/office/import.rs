@@ -78,6 +78,8 @@ impl TableKind {
     /// is in the names of four tables).
     fn of(text: &str) -> Option<TableKind> {
         let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        // 西藏 titles every table "…决算公开表" (收入支出决算公开表, 收入决算公开表…).
+        let text = text.replace("决算公开表", "决算表");
         let has = |s: &str| text.contains(s);
         Some(if has("基本支出决算") {
             // 北京's 政府性基金预算财政拨款基本支出决算表 is laid out as 表6 but is not 表6.

@@ -642,6 +642,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "xinjiang-2023.toml",
         include_str!("../../assets/templates/xinjiang-2023.toml"),
     ),
+    (
+        "xizang-2023.toml",
+        include_str!("../../assets/templates/xizang-2023.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.
