@@ -106,7 +106,7 @@ text = "表1 收入支出决算总表"
 }
 
 #[test]
-fn there_are_sixteen_built_in_templates_and_each_year_has_one() {
+fn there_are_seventeen_built_in_templates_and_each_year_has_one() {
     let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -126,7 +126,8 @@ fn there_are_sixteen_built_in_templates_and_each_year_has_one() {
             "beijing-2023",
             "neimenggu-2023",
             "xinjiang-2023",
-            "xizang-2023"
+            "xizang-2023",
+            "zhejiang-2023"
         ]
     );
     assert_eq!(template::default_for(2023).id, "sichuan-2023");
@@ -1760,4 +1761,67 @@ fn xizang_states_the_unit_as_a_first_level_budget_unit_and_prints_public_tables_
         assert!(all.contains(sentence), "{sentence}\n{all}");
     }
     assert!(all.find("九、财政拨款“三公”经费支出决算公开表") < all.find("第三部分"));
+}
+
+/// 浙江 (衢江区营商办 2023): parts numbered 一、 to 四、 with sections （一） to （十三）, and eleven
+/// tables, 收入决算表 and 支出决算表 each by unit and by 科目. A unit's own accounts have one row
+/// by unit, its own; a department's need its members' figures, which its file does not hold: the
+/// table prints the 合计 and is reported.
+#[test]
+fn zhejiang_prints_revenue_and_expenditure_by_unit_and_reports_them_for_a_department() {
+    use juesuan::model::{Department, Member};
+    let zhejiang = builtin("zhejiang-2023");
+    let mut project = example().unwrap();
+    let doc = build(&project, zhejiang);
+    let titles = table_titles(&doc);
+    assert_eq!(titles.len(), 11, "{titles:?}");
+    assert_eq!(titles[1], "2023年度收入决算表（分单位）");
+    assert_eq!(titles[4], "2023年度支出决算表（分科目）");
+    let name = "中共遂宁市安居区委目标绩效管理办公室";
+    assert_eq!(
+        row_texts(&table_of(&doc, "revenue_by_unit")),
+        [
+            "合计 | 226.23 | 226.23 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00".to_owned(),
+            format!("{name} | 226.23 | 226.23 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00"),
+        ]
+    );
+    // 基本支出 166.46 + 项目支出 59.77 = 226.23.
+    assert_eq!(
+        row_texts(&table_of(&doc, "expenditure_by_unit"))[1],
+        format!("{name} | 226.23 | 166.46 | 59.77 | 0.00 | 0.00 | 0.00")
+    );
+    let all = text(&doc);
+    for heading in [
+        "一、概况",
+        "二、2023年度部门决算公开表",
+        "三、2023年度部门决算情况说明",
+        "（九）财政拨款“三公”经费支出决算情况说明",
+        "（十二）国有资产占有使用情况说明",
+        "（十三）预算绩效情况说明",
+        "四、名词解释",
+    ] {
+        assert!(all.contains(heading), "{heading}\n{all}");
+    }
+    assert!(!doc.findings().iter().any(|f| f.message.contains("分单位")));
+
+    project.department = Some(Department {
+        members: ["本级", "下属中心"]
+            .map(|n| Member {
+                file: format!("{n}.json"),
+                name: n.into(),
+                sha256: String::new(),
+            })
+            .to_vec(),
+    });
+    let doc = build(&project, zhejiang);
+    let by_unit = table_of(&doc, "revenue_by_unit");
+    assert!(by_unit.unfilled.is_some());
+    assert_eq!(row_texts(&by_unit).len(), 1, "the 合计 alone");
+    let findings = doc.findings();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.message.contains("2023年度支出决算表（分单位）")),
+        "{findings:#?}"
+    );
 }

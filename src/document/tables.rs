@@ -16,7 +16,7 @@ use crate::money::Wan;
 const UNIT: &str = "单位：万元";
 
 /// The ids of the tables, with the title each has unless the template gives another.
-pub const TABLES: [(&str, &str); 21] = [
+pub const TABLES: [(&str, &str); 23] = [
     ("summary", "收入支出决算总表"),
     ("revenue", "收入决算表"),
     ("expenditure", "支出决算表"),
@@ -65,6 +65,8 @@ pub const TABLES: [(&str, &str); 21] = [
         "operations_assets_procurement",
         "机构运行经费支出、国有资产占用情况及政府采购支出信息表",
     ),
+    ("revenue_by_unit", "收入决算表（分单位）"),
+    ("expenditure_by_unit", "支出决算表（分单位）"),
 ];
 
 /// The table `id` titled `title` (its standard title when empty); `None` for an unknown id.
@@ -95,6 +97,8 @@ pub(super) fn table_by_id(f: &Figures<'_>, id: &str, title: &str) -> Option<Tabl
         "purchased_services" => purchased_services_table(f),
         "general_budget_project_economic" => project_economic_table(f),
         "operations_assets_procurement" => operations_assets_procurement_table(f),
+        "revenue_by_unit" => revenue_by_unit_table(f),
+        "expenditure_by_unit" => expenditure_by_unit_table(f),
         _ => return None,
     };
     if title.is_empty() {
@@ -281,6 +285,81 @@ fn revenue_table(f: &Figures<'_>) -> Table {
     } else if r.by_function.is_empty() {
         t.notes
             .push("注：本年收入未按功能分类科目填列，本表只列合计。".to_owned());
+    }
+    t
+}
+
+/// 浙江's 收入决算表（分单位）: 表2's columns by unit instead of by 科目 — the 合计, then each unit
+/// of the accounts. A unit's own accounts have one row, the unit's; a department's need its
+/// members' figures, which its file does not hold, so its table is printed with the 合计 and
+/// reported unfilled.
+fn revenue_by_unit_table(f: &Figures<'_>) -> Table {
+    let r = &f.project.revenue;
+    let mut header = vec![Cell::head("单位名称"), Cell::head("本年收入合计")];
+    header.extend(REVENUE_SOURCES.iter().map(|s| Cell::head(s.label())));
+    let mut amounts = vec![f.totals.revenue_this_year];
+    amounts.extend(REVENUE_SOURCES.iter().map(|s| s.of_revenue(r)));
+    let t = table(
+        "收入决算表（分单位）",
+        vec![5, 2, 2, 2, 2, 2, 2, 2],
+        vec![header],
+        Vec::new(),
+    );
+    by_unit(f, t, &amounts, "收入")
+}
+
+/// 浙江's 支出决算表（分单位）: 表3's columns by unit, as [`revenue_by_unit_table`].
+fn expenditure_by_unit_table(f: &Figures<'_>) -> Table {
+    let n = &f.totals.by_nature;
+    let header = vec![
+        Cell::head("单位名称"),
+        Cell::head("本年支出合计"),
+        Cell::head("基本支出"),
+        Cell::head("项目支出"),
+        Cell::head("上缴上级支出"),
+        Cell::head("经营支出"),
+        Cell::head("对附属单位补助支出"),
+    ];
+    let amounts = [
+        f.totals.expenditure_this_year,
+        n.basic,
+        n.project,
+        n.remitted,
+        n.business,
+        n.subsidies,
+    ];
+    let t = table(
+        "支出决算表（分单位）",
+        vec![5, 2, 2, 2, 2, 2, 2],
+        vec![header],
+        Vec::new(),
+    );
+    by_unit(f, t, &amounts, "支出")
+}
+
+/// The rows of a 分单位 table: 合计, then the unit with the same `amounts` — or, for a
+/// department, the 合计 alone, the table marked unfilled.
+fn by_unit(f: &Figures<'_>, mut t: Table, amounts: &[Wan], what: &str) -> Table {
+    let row = |name: String, strong: bool| -> Vec<Cell> {
+        std::iter::once(Cell::text(name))
+            .chain(amounts.iter().map(|a| Cell::amount(*a)))
+            .map(|c| if strong { c.strong() } else { c })
+            .collect()
+    };
+    t.rows.push(row("合计".to_owned(), true));
+    if let Some(department) = &f.project.department {
+        let why = format!(
+            "部门汇总的{what}按单位（{}个）分列的数字须取自各单位的文件",
+            department.members.len()
+        );
+        t.notes
+            .push(format!("注：{why}，本表暂只列合计，请据各单位的决算补填。"));
+        t.unfilled = Some(why);
+    } else {
+        t.rows.push(row(f.project.unit.name.clone(), false));
+        if amounts.first().is_some_and(|a| a.is_zero()) {
+            t.notes.push(no_data(f, what));
+        }
     }
     t
 }

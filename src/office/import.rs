@@ -81,6 +81,10 @@ impl TableKind {
         // 西藏 titles every table "…决算公开表" (收入支出决算公开表, 收入决算公开表…).
         let text = text.replace("决算公开表", "决算表");
         let has = |s: &str| text.contains(s);
+        // 浙江's 收入决算表（分单位） and 支出决算表（分单位） restate the totals by unit.
+        if has("分单位") {
+            return None;
+        }
         Some(if has("基本支出决算") {
             // 北京's 政府性基金预算财政拨款基本支出决算表 is laid out as 表6 but is not 表6.
             if has("政府性基金") || has("国有资本经营") {

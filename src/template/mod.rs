@@ -646,6 +646,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "xizang-2023.toml",
         include_str!("../../assets/templates/xizang-2023.toml"),
     ),
+    (
+        "zhejiang-2023.toml",
+        include_str!("../../assets/templates/zhejiang-2023.toml"),
+    ),
 ];
 
 /// The built-in templates, in the order they are listed.
