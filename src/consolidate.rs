@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::model::{
-    BasicCosts, CostEntry, Department, EconomicItem, FunctionalLine, Fund, Member, PriorFigure,
-    Project, RevenueLine, SubordinateUnit, UnitKind,
+    BasicCosts, CostEntry, Department, EconomicItem, FunctionalLine, Fund, Member, MemberFigures,
+    PriorFigure, Project, RevenueLine, SubordinateUnit, UnitKind,
 };
 use crate::money::Wan;
 
@@ -141,6 +141,7 @@ pub fn new_department(
                     file: file.to_string_lossy().replace('\\', "/"),
                     name: m.project.unit.name.clone(),
                     sha256: m.sha256.clone(),
+                    figures: None,
                 }
             })
             .collect(),
@@ -163,6 +164,13 @@ pub fn consolidate(
     let mut issues = Vec::new();
     let projects: Vec<&Project> = members.iter().map(|m| &m.project).collect();
     let mut out = department.clone();
+    // Each member's own figures, for the tables that list them by unit.
+    if let Some(d) = &mut out.department {
+        for (m, loaded) in d.members.iter_mut().zip(members) {
+            let p = &loaded.project;
+            m.figures = Some(MemberFigures::of(p, &crate::model::totals::Totals::of(p)));
+        }
+    }
     let year = projects[0].unit.year;
     out.unit.year = year;
     if projects.iter().any(|p| {

@@ -41,6 +41,13 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
     p.unit.year = year;
     p.unit.approval_date = None;
     p.unit.publication_date = None;
+    // A department's members' figures are this year's: the next year has them once it is
+    // consolidated from the members' next-year files.
+    if let Some(d) = &mut p.department {
+        for m in &mut d.members {
+            m.figures = None;
+        }
+    }
 
     for f in PriorFigure::ALL {
         p.prior_year.set(*f, f.this_year(this, &totals));

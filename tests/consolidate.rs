@@ -164,6 +164,20 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
         dept.three_public.reception.domestic.batches,
         a.three_public.reception.domestic.batches * 2
     );
+    // Each member's own figures are kept for the tables by unit: the centre's 30.00 上级补助
+    // and the 机关's 30.00 对附属单位补助, which the department's totals no longer show.
+    let kept: Vec<_> = dept
+        .department
+        .as_ref()
+        .unwrap()
+        .members
+        .iter()
+        .map(|m| m.figures.clone().unwrap())
+        .collect();
+    assert_eq!(kept[0], juesuan::model::MemberFigures::of(&a, &ta));
+    assert_eq!(kept[1], juesuan::model::MemberFigures::of(&b, &tb));
+    assert_eq!(kept[1].revenue[1], wan("30.00"));
+    assert_eq!(kept[0].expenditure[4], wan("30.00"));
     // The department's document names the unit it covers.
     let text = render(&build_with_builtin_catalog(&dept), Format::Text);
     assert!(

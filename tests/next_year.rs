@@ -380,3 +380,20 @@ fn the_years_self_assessments_are_not_carried_and_the_vehicles_are() {
     // 2019's "三公" total is 2019's whatever the year.
     assert_eq!(next.three_public.pre_pandemic, Some("2.5".parse().unwrap()));
 }
+
+/// A department's next year does not print this year's members' figures in its tables by unit:
+/// they wait for the next consolidation (浙江's 分单位 tables then print the 合计 and are reported).
+#[test]
+fn a_departments_members_figures_are_not_carried_into_next_year() {
+    let this = storage::load(std::path::Path::new(
+        "tests/samples/v13-department-zhejiang-2023.json",
+    ))
+    .unwrap();
+    let members = |p: &juesuan::model::Project| p.department.clone().unwrap().members;
+    assert!(members(&this).iter().all(|m| m.figures.is_some()));
+    let next = juesuan::next_year::next_year(&this, None).project;
+    let kept = members(&next);
+    assert_eq!(kept.len(), 2);
+    assert!(kept.iter().all(|m| m.figures.is_none()), "{kept:?}");
+    assert_eq!(kept[1].name, "区目标绩效保障服务中心");
+}

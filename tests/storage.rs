@@ -402,6 +402,25 @@ fn project_spending_by_item_and_staff_by_post_load_from_the_v12_sample_and_a_v11
     assert!(!text.contains("equipment_bought"));
 }
 
+/// Version 13: a department's members keep their own figures from the last consolidation (the
+/// v13 sample: 本级 226.23, and a centre with 226.23 财政拨款 and 10 上级补助 from the 本级); the
+/// v8 department, consolidated before, has none and writes none.
+#[test]
+fn members_figures_load_from_the_v13_sample_and_a_v8_department_has_none() {
+    let v13 = storage::load(Path::new("tests/samples/v13-department-zhejiang-2023.json")).unwrap();
+    let members = &v13.department.as_ref().unwrap().members;
+    let wan = |s: &str| s.parse::<juesuan::money::Wan>().unwrap();
+    let centre = members[1].figures.as_ref().unwrap();
+    assert_eq!(centre.revenue[..2], [wan("226.23"), wan("10")]);
+    assert_eq!(centre.expenditure[..2], [wan("176.46"), wan("59.77")]);
+    let own = members[0].figures.as_ref().unwrap();
+    assert_eq!(own.expenditure[4], wan("10"), "对附属单位补助支出");
+    let v8 = storage::load(Path::new("tests/samples/v8-department-2023.json")).unwrap();
+    let members = &v8.department.as_ref().unwrap().members;
+    assert!(members.iter().all(|m| m.figures.is_none()));
+    assert!(!storage::to_json(&v8).contains("\"figures\""));
+}
+
 #[test]
 fn staff_by_post_loads_when_entered_and_is_not_written_when_not() {
     let mut p = juesuan::example::example().unwrap();

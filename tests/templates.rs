@@ -1809,7 +1809,7 @@ fn zhejiang_prints_revenue_and_expenditure_by_unit_and_reports_them_for_a_depart
             .map(|n| Member {
                 file: format!("{n}.json"),
                 name: n.into(),
-                sha256: String::new(),
+                ..Member::default()
             })
             .to_vec(),
     });
@@ -1823,5 +1823,25 @@ fn zhejiang_prints_revenue_and_expenditure_by_unit_and_reports_them_for_a_depart
             .iter()
             .any(|f| f.message.contains("2023年度支出决算表（分单位）")),
         "{findings:#?}"
+    );
+
+    // Consolidated with members' figures kept (the v13 sample): each member's row, and the
+    // 10 the 本级 gave the centre taken out of the 合计 as 汇总调整:
+    // 226.23 + 236.23 − 10 = 452.46.
+    let department = juesuan::storage::load(std::path::Path::new(
+        "tests/samples/v13-department-zhejiang-2023.json",
+    ))
+    .unwrap();
+    let doc = build(&department, zhejiang);
+    let t = table_of(&doc, "revenue_by_unit");
+    assert!(t.unfilled.is_none());
+    assert_eq!(
+        row_texts(&t),
+        [
+            "合计 | 452.46 | 452.46 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00",
+            "中共遂宁市安居区委目标绩效管理办公室 | 226.23 | 226.23 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00",
+            "区目标绩效保障服务中心 | 236.23 | 226.23 | 10.00 | 0.00 | 0.00 | 0.00 | 0.00",
+            "汇总调整 | -10.00 | 0.00 | -10.00 | 0.00 | 0.00 | 0.00 | 0.00",
+        ]
     );
 }

@@ -290,22 +290,25 @@ fn revenue_table(f: &Figures<'_>) -> Table {
 }
 
 /// 浙江's 收入决算表（分单位）: 表2's columns by unit instead of by 科目 — the 合计, then each unit
-/// of the accounts. A unit's own accounts have one row, the unit's; a department's need its
-/// members' figures, which its file does not hold, so its table is printed with the 合计 and
-/// reported unfilled.
+/// of the accounts: a unit's own accounts have one row, the unit's; a department's have its
+/// members' as they were at the last consolidation.
 fn revenue_by_unit_table(f: &Figures<'_>) -> Table {
     let r = &f.project.revenue;
     let mut header = vec![Cell::head("单位名称"), Cell::head("本年收入合计")];
     header.extend(REVENUE_SOURCES.iter().map(|s| Cell::head(s.label())));
-    let mut amounts = vec![f.totals.revenue_this_year];
-    amounts.extend(REVENUE_SOURCES.iter().map(|s| s.of_revenue(r)));
     let t = table(
         "收入决算表（分单位）",
         vec![5, 2, 2, 2, 2, 2, 2, 2],
         vec![header],
         Vec::new(),
     );
-    by_unit(f, t, &amounts, "收入")
+    by_unit(
+        f,
+        t,
+        REVENUE_SOURCES.map(|s| s.of_revenue(r)),
+        |m| m.revenue,
+        "收入",
+    )
 }
 
 /// 浙江's 支出决算表（分单位）: 表3's columns by unit, as [`revenue_by_unit_table`].
@@ -320,46 +323,65 @@ fn expenditure_by_unit_table(f: &Figures<'_>) -> Table {
         Cell::head("经营支出"),
         Cell::head("对附属单位补助支出"),
     ];
-    let amounts = [
-        f.totals.expenditure_this_year,
-        n.basic,
-        n.project,
-        n.remitted,
-        n.business,
-        n.subsidies,
-    ];
     let t = table(
         "支出决算表（分单位）",
         vec![5, 2, 2, 2, 2, 2, 2],
         vec![header],
         Vec::new(),
     );
-    by_unit(f, t, &amounts, "支出")
+    let own = [n.basic, n.project, n.remitted, n.business, n.subsidies];
+    by_unit(f, t, own, |m| m.expenditure, "支出")
 }
 
-/// The rows of a 分单位 table: 合计, then the unit with the same `amounts` — or, for a
-/// department, the 合计 alone, the table marked unfilled.
-fn by_unit(f: &Figures<'_>, mut t: Table, amounts: &[Wan], what: &str) -> Table {
-    let row = |name: String, strong: bool| -> Vec<Cell> {
+/// The rows of a 分单位 table: 合计 (the accounts' `parts` and their sum), then each unit's. A
+/// department's members come from [`crate::model::Member::figures`] (`of_member`), with the
+/// 汇总调整 the transfers inside the department took out when there were any; a department
+/// consolidated before members' figures were kept prints the 合计 alone and is reported.
+fn by_unit<const N: usize>(
+    f: &Figures<'_>,
+    mut t: Table,
+    parts: [Wan; N],
+    of_member: fn(&crate::model::MemberFigures) -> [Wan; N],
+    what: &str,
+) -> Table {
+    let row = |name: &str, parts: [Wan; N], strong: bool| -> Vec<Cell> {
         std::iter::once(Cell::text(name))
-            .chain(amounts.iter().map(|a| Cell::amount(*a)))
+            .chain(std::iter::once(Cell::amount(parts.iter().copied().sum())))
+            .chain(parts.iter().map(|a| Cell::amount(*a)))
             .map(|c| if strong { c.strong() } else { c })
             .collect()
     };
-    t.rows.push(row("合计".to_owned(), true));
-    if let Some(department) = &f.project.department {
-        let why = format!(
-            "部门汇总的{what}按单位（{}个）分列的数字须取自各单位的文件",
-            department.members.len()
-        );
-        t.notes
-            .push(format!("注：{why}，本表暂只列合计，请据各单位的决算补填。"));
-        t.unfilled = Some(why);
-    } else {
-        t.rows.push(row(f.project.unit.name.clone(), false));
-        if amounts.first().is_some_and(|a| a.is_zero()) {
+    t.rows.push(row("合计", parts, true));
+    let Some(department) = &f.project.department else {
+        t.rows.push(row(&f.project.unit.name, parts, false));
+        if parts.iter().all(|a| a.is_zero()) {
             t.notes.push(no_data(f, what));
         }
+        return t;
+    };
+    let members: Option<Vec<(&str, [Wan; N])>> = department
+        .members
+        .iter()
+        .map(|m| Some((m.name.as_str(), of_member(m.figures.as_ref()?))))
+        .collect();
+    let Some(members) = members else {
+        let why = format!("部门汇总的{what}按单位分列的数字要在刷新汇总后才有");
+        t.notes
+            .push(format!("注：{why}，本表暂只列合计，请刷新部门汇总。"));
+        t.unfilled = Some(why);
+        return t;
+    };
+    let mut adjustment = parts;
+    for (name, amounts) in &members {
+        t.rows.push(row(name, *amounts, false));
+        for (a, m) in adjustment.iter_mut().zip(amounts) {
+            *a = *a - *m;
+        }
+    }
+    if adjustment.iter().any(|a| !a.is_zero()) {
+        t.rows.push(row("汇总调整", adjustment, false));
+        t.notes
+            .push("注：合计为各单位之和减去部门内部的上缴和补助（汇总调整）。".to_owned());
     }
     t
 }

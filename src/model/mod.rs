@@ -113,6 +113,32 @@ pub struct Member {
     pub name: String,
     /// The SHA-256 of the file's bytes at the last consolidation (a changed file is reported).
     pub sha256: String,
+    /// Its own 本年收入 and 本年支出 at the last consolidation, for the tables that list them by
+    /// unit (浙江's 收入决算表（分单位）); `None` in a file consolidated before they were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures: Option<MemberFigures>,
+}
+
+/// A member unit's own 本年收入 by source and 本年支出 by nature, as its file had them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberFigures {
+    /// 本年收入 by source, in [`REVENUE_SOURCES`] order (财政拨款, 上级补助, 事业, 经营,
+    /// 附属单位上缴, 其他).
+    pub revenue: [Wan; 6],
+    /// 本年支出 by nature: 基本支出, 项目支出, 上缴上级支出, 经营支出, 对附属单位补助支出.
+    pub expenditure: [Wan; 5],
+}
+
+impl MemberFigures {
+    /// The figures of `project`, whose totals are `totals`.
+    pub fn of(project: &Project, totals: &totals::Totals) -> MemberFigures {
+        let n = &totals.by_nature;
+        MemberFigures {
+            revenue: REVENUE_SOURCES.map(|s| s.of_revenue(&project.revenue)),
+            expenditure: [n.basic, n.project, n.remitted, n.business, n.subsidies],
+        }
+    }
 }
 
 /// 出错说明: why a finding is not a mistake (or, for an 错误, what is being done about it),

@@ -25,7 +25,7 @@ pub use write::{BACKUPS_KEPT, SaveTime, backups};
 pub const FORMAT: &str = "juesuan";
 
 /// The schema version this build writes. Every released version keeps a sample in `tests/samples/`.
-pub const SCHEMA_VERSION: u32 = 12;
+pub const SCHEMA_VERSION: u32 = 13;
 
 /// A migration takes a project of version `n` (the `project` object) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
@@ -34,7 +34,7 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 /// takes version 1 to 2).
 const MIGRATIONS: &[Migration] = &[
     v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
-    v10_to_v11, v11_to_v12,
+    v10_to_v11, v11_to_v12, v12_to_v13,
 ];
 
 /// Version 2 adds `revenue.by_function` (表2 收入决算表 by 功能分类). A version-1 file has none,
@@ -130,6 +130,14 @@ fn v10_to_v11(project: Value) -> Result<Value, String> {
 /// 单价100万元（含）以上设备 (`assets.equipment_bought`, `_amount`), which 北京 states. A
 /// version-11 file has none of them: not entered, and the table is reported unfilled as before.
 fn v11_to_v12(project: Value) -> Result<Value, String> {
+    Ok(project)
+}
+
+/// Version 13 keeps, in a department's file, each member's own 本年收入 by source and 本年支出
+/// by nature as at the last consolidation (`department.members[].figures`), which 浙江's
+/// 分单位 tables list. A version-12 file has none: its 分单位 tables print the 合计 and are
+/// reported until the department is consolidated again.
+fn v12_to_v13(project: Value) -> Result<Value, String> {
     Ok(project)
 }
 
