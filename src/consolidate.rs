@@ -266,16 +266,9 @@ pub fn consolidate(
         .collect();
     out.running_costs.amount = entered(&running, |p| p.running_costs.amount);
     out.running_costs.prior = sum(&running, |p| p.running_costs.prior);
-    for (i, expense) in [
-        &mut out.meetings_training.meetings,
-        &mut out.meetings_training.training,
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (i, expense) in out.meetings_training.expenses_mut().into_iter().enumerate() {
         fn of(p: &Project, i: usize) -> &crate::model::CountedExpense {
-            let mt = &p.meetings_training;
-            [&mt.meetings, &mt.training][i]
+            p.meetings_training.expenses()[i]
         }
         expense.budget = entered(all, |p| of(p, i).budget);
         expense.actual = entered(all, |p| of(p, i).actual);

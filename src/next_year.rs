@@ -126,10 +126,7 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
 
     p.running_costs.prior = p.running_costs.amount;
     p.running_costs.amount = None;
-    for expense in [
-        &mut p.meetings_training.meetings,
-        &mut p.meetings_training.training,
-    ] {
+    for expense in p.meetings_training.expenses_mut() {
         expense.prior = expense.actual;
         expense.budget = None;
         expense.actual = None;
@@ -244,6 +241,8 @@ fn mark_drafts(p: &mut Project) -> usize {
         &mut p.meetings_training.meetings.change_reason,
         &mut p.meetings_training.training.content,
         &mut p.meetings_training.training.change_reason,
+        &mut p.meetings_training.festivals.content,
+        &mut p.meetings_training.festivals.change_reason,
         &mut p.purchased_services.content,
         &mut p.performance.department.summary,
         &mut p.performance.department.conclusion,

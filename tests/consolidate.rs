@@ -94,7 +94,9 @@ fn loaded(path: &Path) -> Loaded {
 #[test]
 fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (agency(), service_unit("30.00"));
+    let (mut a, b) = (agency(), service_unit("30.00"));
+    a.meetings_training.festivals.actual = Some(wan("2.00"));
+    a.meetings_training.festivals.count = 1;
     let members = [
         loaded(&write(dir.path(), "机关.json", &a)),
         loaded(&write(dir.path(), "中心.json", &b)),
@@ -132,6 +134,8 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     assert_eq!(dept.meetings_training.meetings.count, 6);
     assert_eq!(dept.meetings_training.training.actual, Some(wan("0.80")));
     assert_eq!(dept.meetings_training.training.budget, None);
+    let festivals = &dept.meetings_training.festivals;
+    assert_eq!((festivals.actual, festivals.count), (Some(wan("2.00")), 1));
     assert_eq!(dept.purchased_services.amount, Some(wan("3.60")));
     // The scope of the self-assessments and the equipment add up the same way; the vehicles
     // are counted whole.

@@ -320,7 +320,19 @@ fn meetings_training_and_purchased_services_become_next_years_prior_figures() {
     this.set("meetings_training.training.budget", "0.5")
         .unwrap();
     this.set("purchased_services.amount", "3.6").unwrap();
+    this.set("meetings_training.festivals.actual", "3.5")
+        .unwrap();
+    this.set("meetings_training.festivals.count", "1").unwrap();
+    this.set("meetings_training.festivals.content", "全区运动会")
+        .unwrap();
     let next = juesuan::next_year::next_year(&this, None).project;
+    // 节庆、晚会、论坛、赛事活动费 goes the same way; its content is kept as a draft.
+    let f = &next.meetings_training.festivals;
+    assert_eq!(
+        (f.prior, f.actual, f.count),
+        (Some("3.5".parse().unwrap()), None, 0)
+    );
+    assert!(f.content.starts_with(DRAFT), "{}", f.content);
     let (m, t) = (
         &next.meetings_training.meetings,
         &next.meetings_training.training,

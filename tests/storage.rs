@@ -415,6 +415,10 @@ fn members_figures_load_from_the_v13_sample_and_a_v8_department_has_none() {
     assert_eq!(centre.expenditure[..2], [wan("176.46"), wan("59.77")]);
     let own = members[0].figures.as_ref().unwrap();
     assert_eq!(own.expenditure[4], wan("10"), "对附属单位补助支出");
+    // And 节庆、晚会、论坛、赛事活动费, beside 会议费 and 培训费.
+    let f = &v13.meetings_training.festivals;
+    assert_eq!((f.actual, f.count), (Some(wan("3.5")), 1));
+    assert_eq!(f.content, "全区职工运动会");
     let v8 = storage::load(Path::new("tests/samples/v8-department-2023.json")).unwrap();
     let members = &v8.department.as_ref().unwrap().members;
     assert!(members.iter().all(|m| m.figures.is_none()));

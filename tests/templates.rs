@@ -1701,9 +1701,22 @@ fn xinjiang_counts_the_retired_states_the_totals_parts_and_a_general_spending_se
     (m.meetings.count, m.meetings.people) = (2, 60);
     m.meetings.content = "召开年度工作会议".into();
     m.training.actual = wan("0");
+    m.festivals.actual = wan("3.5");
+    m.festivals.count = 1;
+    m.festivals.content = "全区职工运动会".into();
     let all = text(&build(&project, xinjiang));
+    for sentence in [
+        "2023年本部门开支会议费1.20万元，召开会议2次，人数60人，内容为召开年度工作会议；开支培训费0.00万元。",
+        "2023年本部门举办节庆、晚会、论坛、赛事活动开支费用3.50万元，开展1次，内容为全区职工运动会。",
+    ] {
+        assert!(all.contains(sentence), "{sentence}\n{all}");
+    }
+    // 湖南 states them beside 会议费 and 培训费 once entered.
+    let all = text(&build(&project, builtin("hunan-2021")));
     assert!(
-        all.contains("2023年本部门开支会议费1.20万元，召开会议2次，人数60人，内容为召开年度工作会议；开支培训费0.00万元。"),
+        all.contains(
+            "；开支节庆、晚会、论坛、赛事活动费用3.50万元，举办1次，主要用于全区职工运动会。"
+        ),
         "{all}"
     );
 }

@@ -135,6 +135,20 @@ field_enum! {
         TrainingContent => ("training.content", "培训主要内容"),
         /// Why 培训费 changed.
         TrainingChangeReason => ("training.change_reason", "培训费变动原因"),
+        /// 节庆、晚会、论坛、赛事活动费预算数.
+        FestivalsBudget => ("festivals.budget", "节庆、晚会、论坛、赛事活动费预算数"),
+        /// 节庆、晚会、论坛、赛事活动费决算数.
+        FestivalsActual => ("festivals.actual", "节庆、晚会、论坛、赛事活动费决算数"),
+        /// 上年节庆、晚会、论坛、赛事活动费.
+        FestivalsPrior => ("festivals.prior", "上年节庆、晚会、论坛、赛事活动费"),
+        /// How many were held.
+        FestivalsCount => ("festivals.count", "举办节庆、晚会、论坛、赛事活动次数"),
+        /// How many took part.
+        FestivalsPeople => ("festivals.people", "节庆、晚会、论坛、赛事活动参加人次"),
+        /// What they were.
+        FestivalsContent => ("festivals.content", "节庆、晚会、论坛、赛事活动主要内容"),
+        /// Why the spending on them changed.
+        FestivalsChangeReason => ("festivals.change_reason", "节庆、晚会、论坛、赛事活动费变动原因"),
     }
 }
 
@@ -340,22 +354,73 @@ pub struct MeetingsTraining {
     /// 培训费.
     #[serde(default)]
     pub training: CountedExpense,
+    /// 举办节庆、晚会、论坛、赛事活动的费用: the third 一般性支出 新疆 and 湖南 state with the two.
+    #[serde(default, skip_serializing_if = "CountedExpense::is_empty")]
+    pub festivals: CountedExpense,
 }
 
+/// The fields of each of [`MeetingsTraining`]'s expenses, in the order of
+/// [`MeetingsTraining::expenses`]: budget, actual, prior, count, people, content, reason.
+pub const EXPENSE_FIELDS: [[MeetingsTrainingField; 7]; 3] = {
+    use MeetingsTrainingField as F;
+    [
+        [
+            F::MeetingsBudget,
+            F::MeetingsActual,
+            F::MeetingsPrior,
+            F::MeetingsCount,
+            F::MeetingsPeople,
+            F::MeetingsContent,
+            F::MeetingsChangeReason,
+        ],
+        [
+            F::TrainingBudget,
+            F::TrainingActual,
+            F::TrainingPrior,
+            F::TrainingCount,
+            F::TrainingPeople,
+            F::TrainingContent,
+            F::TrainingChangeReason,
+        ],
+        [
+            F::FestivalsBudget,
+            F::FestivalsActual,
+            F::FestivalsPrior,
+            F::FestivalsCount,
+            F::FestivalsPeople,
+            F::FestivalsContent,
+            F::FestivalsChangeReason,
+        ],
+    ]
+};
+
 impl MeetingsTraining {
-    /// Whether nothing of either is entered (the file then leaves the part out).
+    /// Whether nothing of them is entered (the file then leaves the part out).
     pub fn is_empty(&self) -> bool {
         *self == MeetingsTraining::default()
     }
 
+    /// 会议费, 培训费 and 节庆、晚会、论坛、赛事活动费, in [`EXPENSE_FIELDS`]' order.
+    pub fn expenses(&self) -> [&CountedExpense; 3] {
+        [&self.meetings, &self.training, &self.festivals]
+    }
+
+    /// [`MeetingsTraining::expenses`], to change.
+    pub fn expenses_mut(&mut self) -> [&mut CountedExpense; 3] {
+        [&mut self.meetings, &mut self.training, &mut self.festivals]
+    }
+
     /// The amounts of the year, each with its field: budgets and actuals.
-    pub fn year_amounts(&self) -> [(MeetingsTrainingField, Option<Wan>); 4] {
-        use MeetingsTrainingField as F;
+    pub fn year_amounts(&self) -> [(MeetingsTrainingField, Option<Wan>); 6] {
+        let [m, t, f] = self.expenses();
+        let [mf, tf, ff] = EXPENSE_FIELDS;
         [
-            (F::MeetingsBudget, self.meetings.budget),
-            (F::MeetingsActual, self.meetings.actual),
-            (F::TrainingBudget, self.training.budget),
-            (F::TrainingActual, self.training.actual),
+            (mf[0], m.budget),
+            (mf[1], m.actual),
+            (tf[0], t.budget),
+            (tf[1], t.actual),
+            (ff[0], f.budget),
+            (ff[1], f.actual),
         ]
     }
 }
@@ -386,4 +451,11 @@ pub struct CountedExpense {
     /// Why it changed against last year.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub change_reason: String,
+}
+
+impl CountedExpense {
+    /// Whether nothing of it is entered.
+    pub fn is_empty(&self) -> bool {
+        *self == CountedExpense::default()
+    }
 }

@@ -7,10 +7,10 @@ use super::path::Root;
 use super::{
     AssetField, BalanceSide, Bridge, CarriedField, ControlTotal, CostEntry, CostGroup,
     CostItemField, CostTotalField, ExpenditureField, FieldPath, Fund, FundColumn, GlossaryField,
-    IndicatorField, LineField, MeetingsTrainingField, NamedUnitField, Nature, PerformanceField,
-    PriorFigure, ProcurementField, Project, ProjectField, ProjectFund, PurchasedServicesField,
-    REVENUE_SOURCES, RevenueField, RevenueItem, RevenueLineField, RunningField, SectionField,
-    SettingField, Signatory, SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
+    IndicatorField, LineField, NamedUnitField, Nature, PerformanceField, PriorFigure,
+    ProcurementField, Project, ProjectField, ProjectFund, PurchasedServicesField, REVENUE_SOURCES,
+    RevenueField, RevenueItem, RevenueLineField, RunningField, SectionField, SettingField,
+    Signatory, SpendingField, StaffField, ThreePublicField, UnitField, WordingField,
 };
 use crate::money::Wan;
 
@@ -829,9 +829,7 @@ impl Project {
     }
 
     fn meetings_training_fields<'a>(&'a self, w: &mut Walk<'a>) {
-        use MeetingsTrainingField as F;
         let mt = &self.meetings_training;
-        let (m, t) = (&mt.meetings, &mt.training);
         for (field, value) in mt.year_amounts() {
             w.amount(
                 FieldPath::meetings_training(field),
@@ -839,36 +837,31 @@ impl Project {
                 value,
             );
         }
-        for (field, value) in [(F::MeetingsPrior, m.prior), (F::TrainingPrior, t.prior)] {
+        let expenses = mt.expenses().into_iter().zip(super::EXPENSE_FIELDS);
+        for (e, [_, _, prior, ..]) in expenses.clone() {
             w.amount(
-                FieldPath::meetings_training(field),
-                field.label().into(),
-                value,
+                FieldPath::meetings_training(prior),
+                prior.label().into(),
+                e.prior,
             );
         }
-        for (field, value) in [
-            (F::MeetingsCount, m.count),
-            (F::MeetingsPeople, m.people),
-            (F::TrainingCount, t.count),
-            (F::TrainingPeople, t.people),
-        ] {
-            w.count(
-                FieldPath::meetings_training(field),
-                field.label().into(),
-                value,
-            );
+        for (e, [_, _, _, count, people, ..]) in expenses.clone() {
+            for (field, value) in [(count, e.count), (people, e.people)] {
+                w.count(
+                    FieldPath::meetings_training(field),
+                    field.label().into(),
+                    value,
+                );
+            }
         }
-        for (field, value) in [
-            (F::MeetingsContent, &m.content),
-            (F::MeetingsChangeReason, &m.change_reason),
-            (F::TrainingContent, &t.content),
-            (F::TrainingChangeReason, &t.change_reason),
-        ] {
-            w.text(
-                FieldPath::meetings_training(field),
-                field.label().into(),
-                value,
-            );
+        for (e, [.., content, reason]) in expenses {
+            for (field, value) in [(content, &e.content), (reason, &e.change_reason)] {
+                w.text(
+                    FieldPath::meetings_training(field),
+                    field.label().into(),
+                    value,
+                );
+            }
         }
     }
 

@@ -179,6 +179,10 @@ pub fn build(f: &Figures<'_>) -> Value {
     let mt = &p.meetings_training;
     put("会议费", counted_expense(&mt.meetings, "会议费", style));
     put("培训费", counted_expense(&mt.training, "培训费", style));
+    put(
+        "节庆晚会论坛赛事",
+        counted_expense(&mt.festivals, "节庆、晚会、论坛、赛事活动费", style),
+    );
     put("政府采购", procurement(f, style));
     let ps = &p.purchased_services;
     put(

@@ -6,8 +6,8 @@ use egui::Ui;
 use super::with_charts;
 use crate::document::Document;
 use crate::model::{
-    ControlTotal, CountedExpense, FieldPath, MeetingsTrainingField as M, Project, RunningField,
-    ThreePublicField,
+    ControlTotal, CountedExpense, EXPENSE_FIELDS, FieldPath, MeetingsTrainingField as M, Project,
+    RunningField, ThreePublicField,
 };
 use crate::ui::charts;
 use crate::ui::widgets::{self, Form};
@@ -297,31 +297,17 @@ fn form_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &mut rc.change_reason,
     );
 
-    widgets::section(ui, "会议费、培训费（模板列示时填写）");
+    widgets::section(
+        ui,
+        "会议费、培训费，节庆、晚会、论坛、赛事活动费（模板列示时填写）",
+    );
     let mt = &mut p.meetings_training;
-    let meetings = [
-        M::MeetingsBudget,
-        M::MeetingsActual,
-        M::MeetingsPrior,
-        M::MeetingsCount,
-        M::MeetingsPeople,
-        M::MeetingsContent,
-        M::MeetingsChangeReason,
-    ];
-    counted_expense_ui(ui, form, &mut mt.meetings, meetings);
-    let training = [
-        M::TrainingBudget,
-        M::TrainingActual,
-        M::TrainingPrior,
-        M::TrainingCount,
-        M::TrainingPeople,
-        M::TrainingContent,
-        M::TrainingChangeReason,
-    ];
-    counted_expense_ui(ui, form, &mut mt.training, training);
+    for (expense, fields) in mt.expenses_mut().into_iter().zip(EXPENSE_FIELDS) {
+        counted_expense_ui(ui, form, expense, fields);
+    }
 }
 
-/// 会议费 or 培训费: `fields` are its budget, actual, prior, count, people, content and reason.
+/// 会议费, 培训费 or 节庆、晚会、论坛、赛事活动费: `fields` are its budget, actual, prior, count, people, content and reason.
 fn counted_expense_ui(ui: &mut Ui, form: &mut Form<'_>, e: &mut CountedExpense, fields: [M; 7]) {
     let [budget, actual, prior, count, people, content, reason] = fields;
     for (field, value) in [
