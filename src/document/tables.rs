@@ -313,25 +313,28 @@ fn revenue_by_unit_table(f: &Figures<'_>) -> Table {
 
 /// 浙江's 支出决算表（分单位）: 表3's columns by unit, as [`revenue_by_unit_table`].
 fn expenditure_by_unit_table(f: &Figures<'_>) -> Table {
-    let n = &f.totals.by_nature;
-    let header = vec![
-        Cell::head("单位名称"),
-        Cell::head("本年支出合计"),
-        Cell::head("基本支出"),
-        Cell::head("项目支出"),
-        Cell::head("上缴上级支出"),
-        Cell::head("经营支出"),
-        Cell::head("对附属单位补助支出"),
-    ];
+    let mut header = vec![Cell::head("单位名称")];
+    header.extend(NATURE_HEADINGS.map(Cell::head));
     let t = table(
         "支出决算表（分单位）",
         vec![5, 2, 2, 2, 2, 2, 2],
         vec![header],
         Vec::new(),
     );
-    let own = [n.basic, n.project, n.remitted, n.business, n.subsidies];
+    let own = f.totals.by_nature.parts();
     by_unit(f, t, own, |m| m.expenditure, "支出")
 }
+
+/// 表3's amount columns: the total, then the natures in [`crate::model::totals::ByNature::parts`]'
+/// order.
+const NATURE_HEADINGS: [&str; 6] = [
+    "本年支出合计",
+    "基本支出",
+    "项目支出",
+    "上缴上级支出",
+    "经营支出",
+    "对附属单位补助支出",
+];
 
 /// The rows of a 分单位 table: 合计 (the accounts' `parts` and their sum), then each unit's. A
 /// department's members come from [`crate::model::Member::figures`] (`of_member`), with the
@@ -466,16 +469,9 @@ const TOTAL_BASIC_PROJECT: Columns = |g| {
 /// 表3 支出决算表: all funds, by function and nature.
 fn expenditure_table(f: &Figures<'_>) -> Table {
     let lines: Vec<&FunctionalLine> = f.project.expenditure.lines.iter().collect();
-    let header = vec![vec![
-        Cell::head("科目编码"),
-        Cell::head("科目名称"),
-        Cell::head("本年支出合计"),
-        Cell::head("基本支出"),
-        Cell::head("项目支出"),
-        Cell::head("上缴上级支出"),
-        Cell::head("经营支出"),
-        Cell::head("对附属单位补助支出"),
-    ]];
+    let mut header = vec![Cell::head("科目编码"), Cell::head("科目名称")];
+    header.extend(NATURE_HEADINGS.map(Cell::head));
+    let header = vec![header];
     let columns: Columns = |g| {
         vec![
             Some(sum(g, FunctionalLine::total)),

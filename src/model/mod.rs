@@ -133,10 +133,9 @@ pub struct MemberFigures {
 impl MemberFigures {
     /// The figures of `project`, whose totals are `totals`.
     pub fn of(project: &Project, totals: &totals::Totals) -> MemberFigures {
-        let n = &totals.by_nature;
         MemberFigures {
             revenue: REVENUE_SOURCES.map(|s| s.of_revenue(&project.revenue)),
-            expenditure: [n.basic, n.project, n.remitted, n.business, n.subsidies],
+            expenditure: totals.by_nature.parts(),
         }
     }
 }

@@ -27,6 +27,18 @@ pub struct ByNature {
 }
 
 impl ByNature {
+    /// The five natures in 表3's column order: 基本支出, 项目支出, 上缴上级支出, 经营支出,
+    /// 对附属单位补助支出.
+    pub fn parts(&self) -> [Wan; 5] {
+        [
+            self.basic,
+            self.project,
+            self.remitted,
+            self.business,
+            self.subsidies,
+        ]
+    }
+
     /// Adds one line's natures.
     fn add(&mut self, line: &FunctionalLine) {
         use super::Nature as N;
