@@ -1295,3 +1295,33 @@ fn project_spending_by_item_is_missing_where_the_template_prints_it() {
         assert_eq!(coverage(&p), "缺少数据", "{id}");
     }
 }
+
+/// JS-310 for 节庆、晚会、论坛、赛事活动费: an amount needs how many were held (新疆 writes
+/// "开展X次"), not how many took part.
+#[test]
+fn festivals_spent_need_a_count_but_not_people() {
+    let mut project = clean();
+    let f = &mut project.meetings_training.festivals;
+    f.actual = Some(wan("3.5"));
+    let js310 = |p: &Project| -> Vec<(String, Vec<String>)> {
+        findings(p)
+            .into_iter()
+            .filter(|f| f.code == "JS-310")
+            .map(|f| {
+                (
+                    f.message,
+                    f.fields.iter().map(ToString::to_string).collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        js310(&project),
+        [(
+            "节庆、晚会、论坛、赛事活动费决算数 3.50 万元，但次数 0".to_owned(),
+            vec!["meetings_training.festivals.count".to_owned()]
+        )]
+    );
+    project.meetings_training.festivals.count = 1;
+    assert!(js310(&project).is_empty());
+}

@@ -231,11 +231,13 @@ impl Need {
                 FieldPath::running_costs(RunningField::Prior),
             ),
             Need::MeetingsTraining
-                if p.meetings_training.meetings.actual.is_none()
-                    && p.meetings_training.training.actual.is_none() =>
+                if p.meetings_training
+                    .expenses()
+                    .iter()
+                    .all(|e| e.actual.is_none()) =>
             {
                 let (template, _) = crate::template::for_project(p);
-                let states = ["会议费", "培训费"]
+                let states = ["会议费", "培训费", "节庆晚会论坛赛事"]
                     .iter()
                     .any(|w| template.mentions(w, "three_public_meetings"));
                 if states {

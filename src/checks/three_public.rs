@@ -3,8 +3,8 @@
 
 use super::{Check, Compared, Context, Need, Report, Rule, Severity, amount};
 use crate::model::{
-    AssetField, CostEntry, CostGroup, CostItemField, FieldPath, ThreePublicField as F,
-    VehiclePurchase,
+    AssetField, CostEntry, CostGroup, CostItemField, EXPENSE_FIELDS, FieldPath,
+    ThreePublicField as F, VehiclePurchase,
 };
 use crate::money::Wan;
 
@@ -75,7 +75,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         code: "JS-310",
         severity: Severity::Warning,
-        title: "有会议费或培训费支出，却没有次数或人次",
+        title: "有会议费、培训费或节庆、晚会、论坛、赛事活动费支出，却没有次数或人次",
         check: Check::Code(meetings_training_without_counts),
         needs: &[Need::MeetingsTraining],
     },
@@ -228,17 +228,27 @@ fn economic_lines_within_meetings_training(ctx: &Context<'_>, report: &mut Repor
 
 /// JS-310: a 会议费 or 培训费 spent is stated with how many meetings or trainings and people
 /// (“召开会议6次，参会180人次”); an amount with a count of 0 would print "召开会议0次" beside it.
+/// 节庆、晚会、论坛、赛事活动费 is stated with how many were held (新疆: “开展X次”), its people
+/// only where a template asks.
 fn meetings_training_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
-    use crate::model::MeetingsTrainingField as M;
-    let mt = &ctx.project.meetings_training;
-    for (name, e, count, people) in [
-        ("会议费", &mt.meetings, M::MeetingsCount, M::MeetingsPeople),
-        ("培训费", &mt.training, M::TrainingCount, M::TrainingPeople),
-    ] {
+    // Each expense, and whether its people are stated.
+    let kinds = [
+        ("会议费", true),
+        ("培训费", true),
+        ("节庆、晚会、论坛、赛事活动费", false),
+    ];
+    let expenses = ctx.project.meetings_training.expenses();
+    for (((name, with_people), e), fields) in kinds.into_iter().zip(expenses).zip(EXPENSE_FIELDS) {
+        let [_, _, _, count, people, ..] = fields;
         let Some(actual) = e.actual.filter(|a| !a.rounded().is_zero()) else {
             continue;
         };
-        if e.count == 0 || e.people == 0 {
+        if !with_people && e.count == 0 {
+            report.add(
+                format!("{name}决算数 {}，但次数 0", amount(actual)),
+                vec![FieldPath::meetings_training(count)],
+            );
+        } else if with_people && (e.count == 0 || e.people == 0) {
             report.add(
                 format!(
                     "{name}决算数 {}，但次数 {}、人次 {}",
