@@ -229,15 +229,7 @@ pub fn virtual_grid(
             .layout(egui::Layout::left_to_right(egui::Align::Center)),
     );
     heading_ui.set_clip_rect(headings.intersect(ui.clip_rect()));
-    for (h, w) in columns {
-        cell(&mut heading_ui, *w, |ui| {
-            // Named as a column for screen readers, apart from the fields that carry the same
-            // words.
-            ui.label(RichText::new(*h).strong()).widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Label, true, format!("“{h}”列"))
-            });
-        });
-    }
+    heading_cells(&mut heading_ui, "", columns);
 }
 
 /// One row of a [`virtual_grid`] being drawn: its cells take the columns' widths in turn.
@@ -258,19 +250,23 @@ impl GridRow<'_> {
 
 /// Rows of fixed-width cells laid out only while in view of the tab's own scroll area: what a
 /// long table at the foot of a tab needs (a scroll area of its own would swallow the scroll to
-/// a finding's field, egui giving each scroll request to the innermost area). `widths` are the
-/// columns' widths; `header` and each row draw their cells with [`cell`]. When a finding named
-/// row `jump` out of view, the tab scrolls to it, so that the row is drawn and its field can
-/// take the focus.
+/// a finding's field, egui giving each scroll request to the innermost area). `columns` are the
+/// headings and widths, the headings named `table` for screen readers; each row draws its cells
+/// with [`cell`]. Once the headings scroll out of view while rows are still in it, a copy of them
+/// stays at the top of the view. When a finding named row `jump` out of view, the tab scrolls to
+/// it, so that the row is drawn and its field can take the focus.
 pub fn virtual_rows(
     ui: &mut Ui,
+    (table, columns): (&str, &[(&str, f32)]),
     total: usize,
     jump: Option<usize>,
-    header: impl FnOnce(&mut Ui),
     mut row: impl FnMut(&mut Ui, usize),
 ) {
     let height = ui.spacing().interact_size.y + 2.0;
-    ui.horizontal(header);
+    let headings = ui
+        .horizontal(|ui| heading_cells(ui, table, columns))
+        .response
+        .rect;
     let pitch = height + ui.spacing().item_spacing.y;
     let top = ui.cursor().top();
     let clip = ui.clip_rect();
@@ -293,6 +289,48 @@ pub fn virtual_rows(
         );
     }
     ui.add_space((total - last) as f32 * pitch);
+    let bottom = top + total as f32 * pitch;
+    if headings.top() < clip.top() && bottom > clip.top() + headings.height() {
+        // As wide as the rows (their buttons too) and down to where the next row begins.
+        let band = egui::Rect::from_x_y_ranges(
+            headings.left()..=ui.max_rect().right(),
+            clip.top()..=clip.top() + headings.height() + ui.spacing().item_spacing.y,
+        );
+        pinned_headings(ui, band, columns);
+    }
+}
+
+/// The headings of a table, each in its column's cell, named `table`“heading”列 for screen
+/// readers (apart from the fields that carry the same words).
+fn heading_cells(ui: &mut Ui, table: &str, columns: &[(&str, f32)]) {
+    for (h, w) in columns {
+        cell(ui, *w, |ui| {
+            ui.label(RichText::new(*h).strong()).widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{table}“{h}”列"))
+            });
+        });
+    }
+}
+
+/// A painted copy of a table's headings at `at` over the rows scrolled under it, taking the
+/// pointer there so that no hidden field is clicked through it. Painted, not laid out: the
+/// headings are named once for screen readers.
+fn pinned_headings(ui: &mut Ui, at: egui::Rect, columns: &[(&str, f32)]) {
+    ui.interact(
+        at,
+        ui.scope_id().with("pinned-headings"),
+        egui::Sense::click(),
+    );
+    let painter = ui.painter();
+    painter.rect_filled(at, 0.0, ui.visuals().panel_fill);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let colour = ui.visuals().strong_text_color();
+    let mut x = at.left();
+    for (h, w) in columns {
+        let pos = egui::pos2(x, at.center().y);
+        painter.text(pos, egui::Align2::LEFT_CENTER, *h, font.clone(), colour);
+        x += w + ui.spacing().item_spacing.x;
+    }
 }
 
 /// One cell of a [`virtual_rows`] or [`virtual_grid`] table: exactly `width` points wide

@@ -186,62 +186,46 @@ fn by_function_ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     const NAME: f32 = 220.0;
     const AMOUNT: f32 = 124.0;
     const TOTAL: f32 = 96.0;
-    virtual_rows(
-        ui,
-        rows.len(),
-        jump,
-        |ui| {
-            let mut headers = vec![("编码", CODE), ("科目名称", NAME)];
-            headers.extend(shown.iter().map(|s| (s.label(), AMOUNT)));
-            headers.push(("合计", TOTAL));
-            for (h, width) in headers {
-                cell(ui, width, |ui| {
-                    // Named as a column for screen readers, apart from the fields above that
-                    // carry the same words.
-                    ui.label(RichText::new(h).strong()).widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Label, true, format!("表2“{h}”列"))
-                    });
-                });
-            }
-        },
-        |ui, i| {
-            let Some(line) = rows.get_mut(i) else {
-                return;
-            };
-            cell(ui, CODE, |ui| {
-                widgets::text_cell(
+    let mut columns = vec![("编码", CODE), ("科目名称", NAME)];
+    columns.extend(shown.iter().map(|s| (s.label(), AMOUNT)));
+    columns.push(("合计", TOTAL));
+    virtual_rows(ui, ("表2", &columns), rows.len(), jump, |ui, i| {
+        let Some(line) = rows.get_mut(i) else {
+            return;
+        };
+        cell(ui, CODE, |ui| {
+            widgets::text_cell(
+                ui,
+                form,
+                &FieldPath::revenue_line(i, RevenueLineField::Code),
+                &mut line.code,
+                70.0,
+                &format!("收入第{}行科目编码", i + 1),
+            );
+        });
+        cell(ui, NAME, |ui| {
+            let name = revenue_item_name(form.catalog, lines, line)
+                .unwrap_or_else(|| "（科目表中没有此编码）".to_owned());
+            ui.add(egui::Label::new(name).truncate());
+        });
+        for &source in &shown {
+            cell(ui, AMOUNT, |ui| {
+                widgets::amount_cell(
                     ui,
                     form,
-                    &FieldPath::revenue_line(i, RevenueLineField::Code),
-                    &mut line.code,
-                    70.0,
-                    &format!("收入第{}行科目编码", i + 1),
+                    &FieldPath::revenue_line(i, source.into()),
+                    source.in_line(line),
+                    &format!("收入第{}行{}", i + 1, source.label()),
                 );
             });
-            cell(ui, NAME, |ui| {
-                let name = revenue_item_name(form.catalog, lines, line)
-                    .unwrap_or_else(|| "（科目表中没有此编码）".to_owned());
-                ui.add(egui::Label::new(name).truncate());
-            });
-            for &source in &shown {
-                cell(ui, AMOUNT, |ui| {
-                    widgets::amount_cell(
-                        ui,
-                        form,
-                        &FieldPath::revenue_line(i, source.into()),
-                        source.in_line(line),
-                        &format!("收入第{}行{}", i + 1, source.label()),
-                    );
-                });
-            }
-            cell(ui, TOTAL, |ui| {
-                widgets::computed_cell(ui, &line.total().table());
-            });
-            if remove_button(ui, i, "科目") {
-                remove = Some(i);
-            }
-        },
-    );
+        }
+        cell(ui, TOTAL, |ui| {
+            widgets::computed_cell(ui, &line.total().table());
+        });
+        if remove_button(ui, i, "科目") {
+            remove = Some(i);
+        }
+    });
     let op = remove.map(RowOp::Remove);
     if apply(rows, op) {
         *form.edited = Some(FieldPath::revenue_field(RevenueField::ByFunction));
