@@ -282,6 +282,9 @@ pub fn consolidate(
     pr.services = entered(all, |p| p.procurement.services);
     pr.to_sme = entered(all, |p| p.procurement.to_sme);
     pr.to_small_micro = entered(all, |p| p.procurement.to_small_micro);
+    pr.to_sme_goods = entered(all, |p| p.procurement.to_sme_goods);
+    pr.to_sme_works = entered(all, |p| p.procurement.to_sme_works);
+    pr.to_sme_services = entered(all, |p| p.procurement.to_sme_services);
     let ps = &mut out.purchased_services;
     ps.amount = entered(all, |p| p.purchased_services.amount);
     ps.prior = sum(all, |p| p.purchased_services.prior);

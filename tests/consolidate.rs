@@ -97,6 +97,7 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     let (mut a, b) = (agency(), service_unit("30.00"));
     a.meetings_training.festivals.actual = Some(wan("2.00"));
     a.meetings_training.festivals.count = 1;
+    a.procurement.to_sme_goods = Some(wan("1.00"));
     let members = [
         loaded(&write(dir.path(), "机关.json", &a)),
         loaded(&write(dir.path(), "中心.json", &b)),
@@ -134,6 +135,9 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     assert_eq!(dept.meetings_training.meetings.count, 6);
     assert_eq!(dept.meetings_training.training.actual, Some(wan("0.80")));
     assert_eq!(dept.meetings_training.training.budget, None);
+    // SMEs' part by kind: the one unit's that entered it; blank where neither did.
+    assert_eq!(dept.procurement.to_sme_goods, Some(wan("1.00")));
+    assert_eq!(dept.procurement.to_sme_works, None);
     let festivals = &dept.meetings_training.festivals;
     assert_eq!((festivals.actual, festivals.count), (Some(wan("2.00")), 1));
     assert_eq!(dept.purchased_services.amount, Some(wan("3.60")));

@@ -419,6 +419,12 @@ fn members_figures_load_from_the_v13_sample_and_a_v8_department_has_none() {
     let f = &v13.meetings_training.festivals;
     assert_eq!((f.actual, f.count), (Some(wan("3.5")), 1));
     assert_eq!(f.content, "全区职工运动会");
+    // And what went to SMEs by kind of purchase: goods entered, works not, services 0.
+    let pr = &v13.procurement;
+    assert_eq!(
+        (pr.to_sme_goods, pr.to_sme_works, pr.to_sme_services),
+        (Some(wan("2.31")), None, Some(wan("0")))
+    );
     let v8 = storage::load(Path::new("tests/samples/v8-department-2023.json")).unwrap();
     let members = &v8.department.as_ref().unwrap().members;
     assert!(members.iter().all(|m| m.figures.is_none()));

@@ -1860,3 +1860,30 @@ fn zhejiang_prints_revenue_and_expenditure_by_unit_and_reports_them_for_a_depart
         ]
     );
 }
+
+/// 财政部's format states, after the SMEs' share of all purchases, each kind's share going to
+/// SMEs — for the kinds whose SME part is entered and which were bought at all.
+#[test]
+fn procurement_states_each_kinds_share_going_to_smes_once_entered() {
+    let wan = |s: &str| Some(s.parse().unwrap());
+    let mut project = example().unwrap();
+    let national = builtin("national");
+    let before = text(&build(&project, national));
+    assert!(
+        !before.contains("采购授予中小企业合同金额占"),
+        "nothing entered, nothing said"
+    );
+    let pr = &mut project.procurement;
+    pr.services = wan("10");
+    pr.to_sme = wan("6.31");
+    pr.to_small_micro = wan("2.31");
+    pr.to_sme_goods = wan("1.5");
+    pr.to_sme_services = wan("4");
+    // Works: none bought, and nothing entered for them.
+    let all = text(&build(&project, national));
+    // 2.31 / 12.31 = 18.77% (小微); 1.5 / 2.31 = 64.94%; 4 / 10 = 40.00%.
+    assert!(
+        all.contains("占政府采购支出总额的18.77%；货物采购授予中小企业合同金额占货物支出金额的64.94%，服务采购授予中小企业合同金额占服务支出金额的40.00%。"),
+        "{all}"
+    );
+}

@@ -19,6 +19,12 @@ field_enum! {
         ToSme => ("to_sme", "授予中小企业合同金额"),
         /// 其中：授予小微企业.
         ToSmallMicro => ("to_small_micro", "其中：授予小微企业合同金额"),
+        /// 货物采购授予中小企业.
+        ToSmeGoods => ("to_sme_goods", "货物采购授予中小企业合同金额"),
+        /// 工程采购授予中小企业.
+        ToSmeWorks => ("to_sme_works", "工程采购授予中小企业合同金额"),
+        /// 服务采购授予中小企业.
+        ToSmeServices => ("to_sme_services", "服务采购授予中小企业合同金额"),
     }
 }
 
@@ -86,6 +92,28 @@ pub struct Procurement {
     pub to_sme: Option<Wan>,
     /// 其中：授予小微企业合同金额.
     pub to_small_micro: Option<Wan>,
+    /// 授予中小企业合同金额 by kind, as 财政部's format states each kind's share of its
+    /// purchases (货物采购授予中小企业合同金额占货物支出金额的X%…, after 财库〔2020〕46号);
+    /// `None` until entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_sme_goods: Option<Wan>,
+    /// 工程采购授予中小企业合同金额.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_sme_works: Option<Wan>,
+    /// 服务采购授予中小企业合同金额.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_sme_services: Option<Wan>,
+}
+
+impl Procurement {
+    /// Each kind of purchase with its amount and what of it went to SMEs: 货物, 工程, 服务.
+    pub fn kinds(&self) -> [(&'static str, Option<Wan>, Option<Wan>); 3] {
+        [
+            ("货物", self.goods, self.to_sme_goods),
+            ("工程", self.works, self.to_sme_works),
+            ("服务", self.services, self.to_sme_services),
+        ]
+    }
 }
 
 /// 政府购买服务 (services the unit bought from society for the public), which some provinces'

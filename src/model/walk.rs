@@ -770,6 +770,9 @@ impl Project {
             (ProcurementField::Services, pr.services),
             (ProcurementField::ToSme, pr.to_sme),
             (ProcurementField::ToSmallMicro, pr.to_small_micro),
+            (ProcurementField::ToSmeGoods, pr.to_sme_goods),
+            (ProcurementField::ToSmeWorks, pr.to_sme_works),
+            (ProcurementField::ToSmeServices, pr.to_sme_services),
         ] {
             w.amount(FieldPath::procurement(field), field.label().into(), value);
         }

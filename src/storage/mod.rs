@@ -136,7 +136,8 @@ fn v11_to_v12(project: Value) -> Result<Value, String> {
 /// Version 13 keeps, in a department's file, each member's own 本年收入 by source and 本年支出
 /// by nature as at the last consolidation (`department.members[].figures`), which 浙江's
 /// 分单位 tables list, and 节庆、晚会、论坛、赛事活动费 (`meetings_training.festivals`) beside
-/// 会议费 and 培训费, which 新疆 and 湖南 state. A version-12 file has none: its 分单位 tables
+/// 会议费 and 培训费, which 新疆 and 湖南 state, and 授予中小企业合同金额 by kind of purchase
+/// (`procurement.to_sme_goods`, `_works`, `_services`), whose shares 财政部's format states. A version-12 file has none: its 分单位 tables
 /// print the 合计 and are reported until the department is consolidated again, and 新疆's
 /// paragraph waits for the amount.
 fn v12_to_v13(project: Value) -> Result<Value, String> {

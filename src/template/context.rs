@@ -810,6 +810,25 @@ fn procurement(f: &Figures<'_>, style: NumberStyle) -> Value {
         ),
         ("中小企业", part(pr.to_sme.unwrap_or_default())),
         ("小微企业", part(pr.to_small_micro.unwrap_or_default())),
+        // Each kind whose SME part is entered, with that part's share of the kind's purchases.
+        (
+            "中小企业分类",
+            Value::from(
+                pr.kinds()
+                    .into_iter()
+                    .filter_map(|(name, kind, sme)| {
+                        let sme = sme?;
+                        let share = Share::of(sme, kind.unwrap_or_default(), style);
+                        Some(
+                            Figure::new(sme, None, style)
+                                .with("名称", name)
+                                .with("占比", Share::value(share))
+                                .value(),
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        ),
     ])
 }
 

@@ -49,6 +49,15 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::procurement(ProcurementField::ToSmallMicro),
         &mut pr.to_small_micro,
     );
+    // 财政部's format states each kind's share going to SMEs; blank where the template does not.
+    for (field, value) in [
+        (ProcurementField::ToSmeGoods, &mut pr.to_sme_goods),
+        (ProcurementField::ToSmeWorks, &mut pr.to_sme_works),
+        (ProcurementField::ToSmeServices, &mut pr.to_sme_services),
+    ] {
+        let path = FieldPath::procurement(field);
+        widgets::amount(ui, form, field.label(), &path, value);
+    }
 
     widgets::section(ui, "政府购买服务（模板列示时填写）");
     let ps = &mut p.purchased_services;
