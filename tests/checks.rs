@@ -385,6 +385,16 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         &["procurement.goods", "expenditure.lines"],
     ),
     (
+        "JS-404",
+        "货物采购授予中小企业合同金额 3.00 万元，政府采购货物支出 2.31 万元，相差 0.69 万元",
+        &["procurement.to_sme_goods", "procurement.goods"],
+    ),
+    (
+        "JS-405",
+        "货物、工程、服务采购授予中小企业合同金额之和 2.00 万元，授予中小企业合同金额 2.31 万元，相差 0.31 万元",
+        &["procurement.to_sme_goods", "procurement.to_sme"],
+    ),
+    (
         "JS-501",
         "项目“目标绩效督查营商管理经费”：预算执行权重 10 加绩效指标权重 91 共 101，应为 100",
         &["projects[0].indicators", "projects[0].budget_weight"],

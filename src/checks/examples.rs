@@ -310,6 +310,16 @@ pub const CASES: &[(&str, Mutation)] = &[
         p.procurement.to_small_micro = Some(wan("2.5"))
     }),
     ("JS-403", |p| p.procurement.goods = Some(wan("300"))),
+    ("JS-404", |p| {
+        // 3 of the 2.31 of goods went to SMEs; with 1 of services, none to SMEs, the parts
+        // still add up to 授予中小企业 and stay within the total.
+        let pr = &mut p.procurement;
+        pr.services = Some(wan("1"));
+        pr.to_sme = Some(wan("3"));
+        pr.to_sme_goods = Some(wan("3"));
+        pr.to_sme_services = Some(wan("0"));
+    }),
+    ("JS-405", |p| p.procurement.to_sme_goods = Some(wan("2"))),
     ("JS-501", |p| {
         let a = &mut p.projects[0];
         a.indicators[0].weight = dec("6");
