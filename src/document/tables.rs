@@ -1092,19 +1092,9 @@ fn general_budget_economic_table(f: &Figures<'_>) -> Table {
             *side += item.amount.unwrap_or_default();
         }
     }
-    let all = EconomicRow::sum("合计", sections.values());
-    t.rows.push(all.cells(String::new(), true));
-    for (class, rows) in by_class_code(&sections) {
-        let name = f
-            .catalog
-            .and_then(|c| c.economic(class))
-            .map_or("", |e| e.name.as_str());
-        let total = EconomicRow::sum(name, rows.iter().map(|(_, r)| *r));
-        t.rows.push(total.cells(class.to_owned(), true));
-        for (code, row) in rows {
-            t.rows.push(row.cells((*code).to_owned(), false));
-        }
-    }
+    t.rows.extend(class_rows(f, &sections, |code, row, strong| {
+        row.cells(code, strong)
+    }));
     t
 }
 
@@ -1194,29 +1184,40 @@ fn project_economic_table(f: &Figures<'_>) -> Table {
             .or_insert_with(|| EconomicRow::named(&item.name))
             .project += item.amount.unwrap_or_default();
     }
-    let cells = |code: String, row: &EconomicRow<'_>, strong: bool| {
+    t.rows.extend(class_rows(f, &sections, |code, row, strong| {
         row.labelled(code, strong, [row.project])
-    };
-    t.rows.push(cells(
+    }));
+    t
+}
+
+/// The 款 rows of an economic table grouped under their 类 (the code's first three digits).
+/// The rows of a table by 经济分类: 合计, then each 类 (the sum of its 款, named from the
+/// catalog) before its 款, in code order; `cells` makes a row's cells from its code, its figures
+/// and whether it is a total.
+fn class_rows<'a>(
+    f: &Figures<'_>,
+    sections: &BTreeMap<&'a str, EconomicRow<'a>>,
+    cells: impl Fn(String, &EconomicRow<'_>, bool) -> Vec<Cell>,
+) -> Vec<Vec<Cell>> {
+    let mut out = vec![cells(
         String::new(),
         &EconomicRow::sum("合计", sections.values()),
         true,
-    ));
-    for (class, rows) in by_class_code(&sections) {
+    )];
+    for (class, rows) in by_class_code(sections) {
         let name = f
             .catalog
             .and_then(|c| c.economic(class))
             .map_or("", |e| e.name.as_str());
         let total = EconomicRow::sum(name, rows.iter().map(|(_, r)| *r));
-        t.rows.push(cells(class.to_owned(), &total, true));
+        out.push(cells(class.to_owned(), &total, true));
         for (code, row) in rows {
-            t.rows.push(cells((*code).to_owned(), row, false));
+            out.push(cells((*code).to_owned(), row, false));
         }
     }
-    t
+    out
 }
 
-/// The 款 rows of an economic table grouped under their 类 (the code's first three digits).
 fn by_class_code<'m, 'a>(
     sections: &'m BTreeMap<&'a str, EconomicRow<'a>>,
 ) -> BTreeMap<&'a str, Vec<(&'a str, &'m EconomicRow<'a>)>> {
