@@ -253,6 +253,32 @@ fn a_bad_amount_shows_a_message_and_changes_nothing() {
 }
 
 #[test]
+fn a_label_longer_than_the_label_column_wraps_and_its_box_stays_in_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "三公与运行经费");
+    let long = "节庆、晚会、论坛、赛事活动费预算数";
+    h.get_by_label(long).scroll_to_me();
+    h.run();
+    let short = h.get_by_label("会议费预算数").rect();
+    let festivals = h.get_by_label(long).rect();
+    // The box is where every other row's box is, not pushed right by its label.
+    assert_eq!(
+        festivals.left(),
+        short.left(),
+        "{festivals:?} under {short:?}"
+    );
+    let count = h.get_by_label("举办节庆、晚会、论坛、赛事活动次数").rect();
+    assert_eq!(count.left(), h.get_by_label("召开会议次数").rect().left());
+    // And it is still the field the label names: typing there enters 节庆 费预算数.
+    type_into(&mut h, long, "3.5");
+    h.run();
+    let festivals = &h.state().session().project.meetings_training.festivals;
+    assert_eq!(festivals.budget, Some(wan("3.5")));
+}
+
+#[test]
 fn clicking_a_finding_lands_on_its_field() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());

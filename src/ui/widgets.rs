@@ -153,8 +153,8 @@ fn label(ui: &mut Ui, text: &str) -> egui::Id {
 /// How wide an amount's box is.
 const AMOUNT_BOX_WIDTH: f32 = 96.0;
 
-/// How wide the labels of a form's rows are: a shorter label is followed by space, so the boxes
-/// of a section line up one under the other as on a paper form; a longer one pushes its box on.
+/// How wide the labels of a form's rows are: a shorter label is followed by space and a longer
+/// one wraps within it, so the boxes of a section line up one under the other as on a paper form.
 const LABEL_COLUMN: f32 = 230.0;
 
 /// Whether the next widget is the first of its row. A field draws its own row; when that row
@@ -173,13 +173,33 @@ fn first_in_row(ui: &Ui) -> bool {
 /// The label of a row's field. The first label of a row fills the label column; a second field
 /// drawn on the same row after another follows that one's box directly.
 pub fn row_label(ui: &mut Ui, text: &str) -> egui::Id {
-    let first = first_in_row(ui);
-    let response = ui.label(text);
-    let pad = LABEL_COLUMN - response.rect.width();
-    if first && pad > 0.0 {
-        ui.add_space(pad);
+    if !first_in_row(ui) {
+        return ui.label(text).id;
     }
-    response.id
+    let width = egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x;
+    if width <= LABEL_COLUMN {
+        let response = ui.label(text);
+        ui.add_space(LABEL_COLUMN - response.rect.width());
+        return response.id;
+    }
+    // 节庆、晚会、论坛、赛事活动费变动原因: two lines within the column, not a box out of line.
+    ui.allocate_ui_with_layout(
+        egui::vec2(LABEL_COLUMN, 0.0),
+        egui::Layout::top_down(Align::Min),
+        |ui| {
+            ui.set_width(LABEL_COLUMN);
+            ui.add(egui::Label::new(text).wrap()).id
+        },
+    )
+    .inner
 }
 
 /// A row's error under its box (at `box_left`): the row keeps its width while the clerk types,
