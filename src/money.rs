@@ -406,7 +406,7 @@ pub fn parse_entry(text: &str, unit: EntryUnit) -> Result<Wan, AmountError> {
 /// correctly: no separators at all, or groups of exactly three after a first group of one to
 /// three, all with the same separator (`1,234,567`; `1 234`). `None` otherwise (`1,23`,
 /// `12,3456`, `1,,234`, `1,234 567`).
-fn ungroup(part: &str) -> Option<String> {
+pub(crate) fn ungroup(part: &str) -> Option<String> {
     if part.chars().all(|c| c.is_ascii_digit()) {
         return Some(part.to_owned());
     }

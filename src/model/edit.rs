@@ -34,19 +34,32 @@ pub fn parse_amount(
     }
 }
 
-/// Parses a count (full-width digits allowed), refusing anything above `limit`.
+/// The words a count may be followed by, as documents write counts (`3次`, `12人次`, `2辆`,
+/// `1,200人次`): one of them is dropped, none is needed. Longer first, so 人次 is not read as 人.
+const COUNT_WORDS: [&str; 15] = [
+    "人次", "批次", "次", "人", "名", "辆", "台", "套", "个", "批", "项", "团", "组", "家", "处",
+];
+
+/// Parses a count: full-width digits, thousands separators that group three digits and a
+/// trailing count word are allowed; anything above `limit` is refused.
 pub fn parse_count(text: &str, limit: u64) -> Result<u32, String> {
     let shown = text.trim();
-    let digits: String = shown
+    let normalized: String = shown
         .chars()
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '，' => ',',
             c => c,
         })
         .collect();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!("“{shown}”不是有效的数量，请输入不小于 0 的整数"));
-    }
+    let number = COUNT_WORDS
+        .iter()
+        .find_map(|word| normalized.strip_suffix(word))
+        .unwrap_or(&normalized)
+        .trim_end();
+    let digits = crate::money::ungroup(number)
+        .filter(|d| !d.is_empty())
+        .ok_or_else(|| format!("“{shown}”不是有效的数量，请输入不小于 0 的整数"))?;
     let too_many = || format!("数量“{shown}”过大，这一项最多 {limit}");
     let n: u64 = digits.parse().map_err(|_| too_many())?;
     if n > limit {
@@ -385,6 +398,33 @@ fn nearest_paths(path: &str, fields: &[FieldInfo<'_>]) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::example::example;
+
+    #[test]
+    fn a_count_is_read_as_documents_write_it_and_anything_else_is_refused() {
+        for (typed, n) in [
+            ("3", 3),
+            (" 3次 ", 3),
+            ("12人次", 12),
+            ("２辆", 2),
+            ("1,200人次", 1200),
+            ("1，200", 1200),
+            ("5 批次", 5),
+            ("0", 0),
+        ] {
+            assert_eq!(parse_count(typed, 100_000), Ok(n), "{typed}");
+        }
+        for bad in [
+            "", "次", "-1", "1.5", "3次次", "1,20", "三次", "3万元", "3 4",
+        ] {
+            let message = parse_count(bad, 100_000).unwrap_err();
+            assert!(message.contains("不是有效的数量"), "{bad}: {message}");
+        }
+        assert!(parse_count("1,000次", 999).unwrap_err().contains("过大"));
+        // The window and `juesuan set` read counts alike.
+        let mut p = example().unwrap();
+        p.set("meetings_training.meetings.count", "4次").unwrap();
+        assert_eq!(p.meetings_training.meetings.count, 4);
+    }
 
     #[test]
     fn set_parses_as_the_window_does_and_refuses_what_it_refuses() {
