@@ -330,13 +330,9 @@ pub fn parse_entry(text: &str, unit: EntryUnit) -> Result<Wan, AmountError> {
     let shown = text.trim().to_owned();
     let normalized: String = shown
         .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' | '。' => '.',
-            '－' | '−' => '-',
-            '＋' => '+',
-            '，' => ',',
-            '\u{3000}' => ' ',
+        .map(|c| match narrow(c) {
+            '。' => '.',
+            '−' => '-',
             other => other,
         })
         .collect();
@@ -400,6 +396,16 @@ pub fn parse_entry(text: &str, unit: EntryUnit) -> Result<Wan, AmountError> {
         AmountError::TooPrecise(_) => AmountError::TooPrecise(shown.clone()),
         other => other,
     })
+}
+
+/// A full-width character as its ASCII form (`１` → `1`, `，` → `,`, `／` → `/`) and the
+/// ideographic space as a space, as Chinese input methods type them; any other as it is.
+pub(crate) fn narrow(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        c => c,
+    }
 }
 
 /// The integer digits of `part` without its thousands separators, if it is digits grouped

@@ -352,10 +352,7 @@ fn digits(cell: &str) -> String {
         .trim_matches(|c| matches!(c, '[' | ']' | '【' | '】' | '\''))
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            c => c,
-        })
+        .map(crate::money::narrow)
         .collect()
 }
 

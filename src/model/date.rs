@@ -22,7 +22,8 @@ impl Date {
     pub fn parse(text: &str) -> Result<Date, String> {
         let t = text.trim();
         let bad = || format!("“{t}”不是日期，请按 2024-05-31 或 2024年5月31日 填写");
-        let numbers: Vec<&str> = t
+        let narrow: String = t.chars().map(crate::money::narrow).collect();
+        let numbers: Vec<&str> = narrow
             .split(['-', '/', '.', '年', '月', '日'])
             .filter(|p| !p.is_empty())
             .collect();
@@ -91,7 +92,16 @@ mod tests {
     #[test]
     fn reads_what_clerks_type_and_refuses_days_that_do_not_exist() {
         let d = Date::new(2024, 5, 31).unwrap();
-        for typed in ["2024-05-31", " 2024/5/31 ", "2024.5.31", "2024年5月31日"] {
+        for typed in [
+            "2024-05-31",
+            " 2024/5/31 ",
+            "2024.5.31",
+            "2024年5月31日",
+            // Full-width, as a Chinese input method types them.
+            "２０２４年５月３１日",
+            "2024／5／31",
+            "２０２４－０５－３１",
+        ] {
             assert_eq!(Date::parse(typed), Ok(d), "{typed}");
         }
         assert!(Date::parse("2023-02-29").unwrap_err().contains("不存在"));

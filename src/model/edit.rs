@@ -44,14 +44,7 @@ const COUNT_WORDS: [&str; 15] = [
 /// trailing count word are allowed; anything above `limit` is refused.
 pub fn parse_count(text: &str, limit: u64) -> Result<u32, String> {
     let shown = text.trim();
-    let normalized: String = shown
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '，' => ',',
-            c => c,
-        })
-        .collect();
+    let normalized: String = shown.chars().map(crate::money::narrow).collect();
     let number = COUNT_WORDS
         .iter()
         .find_map(|word| normalized.strip_suffix(word))
