@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use juesuan::model::PriorFigure;
 use juesuan::model::totals::Totals;
+use juesuan::model::{PriorFigure, RevenueLineField};
 use juesuan::money::Wan;
 use juesuan::ui::files::AppFiles;
 use juesuan::ui::{Command, Tab};
@@ -463,6 +463,43 @@ fn a_finding_on_a_far_line_of_a_large_project_scrolls_to_it() {
             "{heading:?} over {field:?}"
         );
     }
+}
+
+#[test]
+fn table_2s_headings_stay_at_the_top_of_the_view_over_its_far_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = juesuan::example::scaled_example(50).unwrap();
+    let rows = project.revenue.by_function.len();
+    assert!(rows > 200, "{rows} rows");
+    let (mut h, _) = harness_on_saved(dir.path(), "大项目.json", &project);
+    h.run();
+    go(&mut h, "收入");
+    assert!(
+        h.query_by_label("表2表头").is_none(),
+        "no copy while the headings themselves are in view or below it"
+    );
+    let far = juesuan::model::FieldPath::revenue_line(rows - 10, RevenueLineField::Code);
+    h.state_mut().apply(Command::JumpTo(far));
+    // The tab scrolls there over a few frames.
+    h.run_steps(10);
+    let bounds = |h: &Harness<'_, JuesuanApp>, label: &str| {
+        h.get_by_label(label)
+            .accesskit_node()
+            .bounding_box()
+            .unwrap()
+    };
+    let field = bounds(&h, &format!("收入第{}行科目编码", rows - 9));
+    let band = bounds(&h, "表2表头");
+    let headings = bounds(&h, "表2“编码”列");
+    // The headings themselves are far above; their copy is at the top of the view, above
+    // the row and as far left as the row's first column.
+    assert!(
+        headings.y1 < band.y0,
+        "{headings:?} scrolled away above {band:?}"
+    );
+    assert!(band.y1 <= field.y0, "{band:?} above {field:?}");
+    assert!((band.x0 - field.x0).abs() < 1.0, "{band:?} from {field:?}");
+    assert!(band.x1 > field.x1, "{band:?} across {field:?}");
 }
 
 /// Text of a PDF by poppler's pdftotext.

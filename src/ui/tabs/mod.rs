@@ -296,7 +296,7 @@ pub fn virtual_rows(
             headings.left()..=ui.max_rect().right(),
             clip.top()..=clip.top() + headings.height() + ui.spacing().item_spacing.y,
         );
-        pinned_headings(ui, band, columns);
+        pinned_headings(ui, band, (table, columns));
     }
 }
 
@@ -313,14 +313,15 @@ fn heading_cells(ui: &mut Ui, table: &str, columns: &[(&str, f32)]) {
 }
 
 /// A painted copy of a table's headings at `at` over the rows scrolled under it, taking the
-/// pointer there so that no hidden field is clicked through it. Painted, not laid out: the
-/// headings are named once for screen readers.
-fn pinned_headings(ui: &mut Ui, at: egui::Rect, columns: &[(&str, f32)]) {
+/// pointer there so that no hidden field is clicked through it. Painted, not laid out: each
+/// heading is named once for screen readers, and the band as a whole as `table`表头.
+fn pinned_headings(ui: &mut Ui, at: egui::Rect, (table, columns): (&str, &[(&str, f32)])) {
     ui.interact(
         at,
         ui.scope_id().with("pinned-headings"),
         egui::Sense::click(),
-    );
+    )
+    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{table}表头")));
     let painter = ui.painter();
     painter.rect_filled(at, 0.0, ui.visuals().panel_fill);
     let font = egui::TextStyle::Body.resolve(ui.style());
