@@ -176,17 +176,15 @@ pub fn row_label(ui: &mut Ui, text: &str) -> egui::Id {
     if !first_in_row(ui) {
         return ui.label(text).id;
     }
-    let width = egui::WidgetText::from(text)
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
-            egui::TextStyle::Body,
-        )
-        .size()
-        .x;
-    if width <= LABEL_COLUMN {
-        let response = ui.label(text);
+    // Laid out once: the label shows this galley when it fits.
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    if galley.size().x <= LABEL_COLUMN {
+        let response = ui.label(galley);
         ui.add_space(LABEL_COLUMN - response.rect.width());
         return response.id;
     }
