@@ -279,6 +279,59 @@ fn a_label_longer_than_the_label_column_wraps_and_its_box_stays_in_line() {
 }
 
 #[test]
+fn enter_finishes_a_figure_and_goes_on_to_the_next_box() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    go(&mut h, "收入");
+    type_into(&mut h, "事业收入", "3");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().session().project.revenue.operations,
+        Some(wan("3"))
+    );
+    // The next box down has the focus: typing goes on there.
+    assert!(h.get_by_label("经营收入").is_focused());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("经营收入").type_text("2");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().session().project.revenue.business, Some(wan("2")));
+    // A text that is not an amount keeps the focus, to be put right, with the message under it.
+    type_into(&mut h, "附属单位上缴收入", "2a");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label_contains("不是有效金额").is_some());
+    assert!(h.get_by_label("附属单位上缴收入").is_focused());
+    h.key_press(Key::Backspace);
+    h.key_press(Key::Enter);
+    h.run();
+    let p = &h.state().session().project;
+    assert_eq!(p.revenue.from_subsidiaries, Some(wan("2")));
+    assert!(h.get_by_label("其他收入").is_focused());
+
+    // A box below the foot of the view is scrolled into it as Enter comes to it.
+    go(&mut h, "三公与运行经费");
+    let last = "上年公务用车运行维护费";
+    h.get_by_label(last).click();
+    h.run();
+    h.get_by_label(last).type_text("1.5");
+    for _ in 0..3 {
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    let focused = h.get_by_label("年末公务用车：载客汽车（辆）");
+    assert!(focused.is_focused());
+    let view = h.ctx.content_rect();
+    assert!(
+        focused.rect().bottom() < view.bottom() - 20.0,
+        "{:?} in {view:?}",
+        focused.rect()
+    );
+}
+
+#[test]
 fn clicking_a_finding_lands_on_its_field() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());

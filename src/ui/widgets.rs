@@ -91,6 +91,13 @@ impl Form<'_> {
     /// Draws the marker of `path`'s findings, and highlights and scrolls to `response` when the
     /// clerk came here from a finding.
     pub fn decorate(&mut self, ui: &mut Ui, path: &FieldPath, response: &Response) {
+        // The field Enter moved the focus to is brought into view: egui moves it at the end of
+        // a pass, so the field never sees `gained_focus`.
+        let moved_from = ui.data(|d| d.get_temp::<egui::Id>(focus_moved_id()));
+        if response.has_focus() && moved_from.is_some_and(|from| from != response.id) {
+            ui.data_mut(|d| d.remove::<egui::Id>(focus_moved_id()));
+            response.scroll_to_me(None);
+        }
         if let Some((severity, text)) = self.finding_for(path) {
             ui.label(RichText::new("●").color(theme::severity_color(severity)))
                 .on_hover_text(text);
@@ -113,6 +120,11 @@ impl Form<'_> {
             }
         }
     }
+}
+
+/// Where Enter has just moved the focus down from, for the field that receives it.
+fn focus_moved_id() -> egui::Id {
+    egui::Id::unique("juesuan-focus-moved-by-enter")
 }
 
 /// Whether a finding about `finding` should mark the field `field`: the same field, a field
@@ -503,6 +515,24 @@ fn parsed_box<T: Clone + PartialEq>(
     if !response.has_focus() && buffer.error.is_none() {
         buffer.text = show(value);
         buffer.finished = buffer.text.clone();
+    }
+    // Enter finishes a valid figure and goes down to the box below, as a spreadsheet does (egui
+    // moves the focus at the end of this pass, from the box that has it, so it is given back
+    // first); an invalid one keeps the focus, to be put right, its message under it.
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if entered {
+        ui.memory_mut(|m| {
+            m.request_focus(response.id);
+            if buffer.error.is_none() {
+                m.move_focus(egui::FocusDirection::Down);
+            }
+        });
+        if buffer.error.is_none() {
+            ui.data_mut(|d| d.insert_temp(focus_moved_id(), response.id));
+        }
+        // The next frame draws the box with the focus (and scrolls it into view) at once,
+        // not at the next key.
+        ui.ctx().request_repaint();
     }
     (response, buffer.error.clone())
 }
