@@ -93,8 +93,11 @@ impl Form<'_> {
     pub fn decorate(&mut self, ui: &mut Ui, path: &FieldPath, response: &Response) {
         // The field Enter moved the focus to is brought into view: egui moves it at the end of
         // a pass, so the field never sees `gained_focus`.
-        let moved_from = ui.data(|d| d.get_temp::<egui::Id>(focus_moved_id()));
-        if response.has_focus() && moved_from.is_some_and(|from| from != response.id) {
+        if response.has_focus()
+            && ui
+                .data(|d| d.get_temp::<egui::Id>(focus_moved_id()))
+                .is_some_and(|from| from != response.id)
+        {
             ui.data_mut(|d| d.remove::<egui::Id>(focus_moved_id()));
             response.scroll_to_me(None);
         }
@@ -521,13 +524,9 @@ fn parsed_box<T: Clone + PartialEq>(
     // first); an invalid one keeps the focus, to be put right, its message under it.
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if entered {
-        ui.memory_mut(|m| {
-            m.request_focus(response.id);
-            if buffer.error.is_none() {
-                m.move_focus(egui::FocusDirection::Down);
-            }
-        });
+        ui.memory_mut(|m| m.request_focus(response.id));
         if buffer.error.is_none() {
+            ui.memory_mut(|m| m.move_focus(egui::FocusDirection::Down));
             ui.data_mut(|d| d.insert_temp(focus_moved_id(), response.id));
         }
         // The next frame draws the box with the focus (and scrolls it into view) at once,
