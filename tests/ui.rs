@@ -329,6 +329,19 @@ fn enter_finishes_a_figure_and_goes_on_to_the_next_box() {
         "{:?} in {view:?}",
         focused.rect()
     );
+
+    // Text boxes go down too: a code typed, then the next line's code.
+    go(&mut h, "支出");
+    h.get_by_label("第1行科目编码").click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.get_by_label("第2行科目编码").is_focused());
+    assert_eq!(
+        h.state().session().project.expenditure.lines[0].code,
+        "2013101",
+        "Enter changes nothing it did not type"
+    );
 }
 
 #[test]

@@ -519,21 +519,26 @@ fn parsed_box<T: Clone + PartialEq>(
         buffer.text = show(value);
         buffer.finished = buffer.text.clone();
     }
-    // Enter finishes a valid figure and goes down to the box below, as a spreadsheet does (egui
-    // moves the focus at the end of this pass, from the box that has it, so it is given back
-    // first); an invalid one keeps the focus, to be put right, its message under it.
-    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    if entered {
-        ui.memory_mut(|m| m.request_focus(response.id));
-        if buffer.error.is_none() {
-            ui.memory_mut(|m| m.move_focus(egui::FocusDirection::Down));
-            ui.data_mut(|d| d.insert_temp(focus_moved_id(), response.id));
-        }
-        // The next frame draws the box with the focus (and scrolls it into view) at once,
-        // not at the next key.
-        ui.ctx().request_repaint();
-    }
+    after_enter(ui, &response, buffer.error.is_none());
     (response, buffer.error.clone())
+}
+
+/// Enter on a one-line box finishes it: a valid entry goes down to the box below, as a
+/// spreadsheet and the 决算 software do (egui moves the focus at the end of this pass, from the
+/// box that has it, so it is given back first); an invalid one keeps the focus, to be put
+/// right, its message under it.
+fn after_enter(ui: &mut Ui, response: &Response, valid: bool) {
+    if !(response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+        return;
+    }
+    ui.memory_mut(|m| m.request_focus(response.id));
+    if valid {
+        ui.memory_mut(|m| m.move_focus(egui::FocusDirection::Down));
+        ui.data_mut(|d| d.insert_temp(focus_moved_id(), response.id));
+    }
+    // The next frame draws the box with the focus (and scrolls it into view) at once, not at
+    // the next key.
+    ui.ctx().request_repaint();
 }
 
 /// A count (people, vehicles, batches): a whole number of zero or more, up to the field's bound.
@@ -737,6 +742,7 @@ pub fn text(
             )
             .labelled_by(label_id);
         changed = response.changed();
+        after_enter(ui, &response, true);
         form.decorate(ui, path, &response);
         limit_note(ui, value, path);
     });
@@ -775,6 +781,7 @@ fn text_cell_inner(
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, a11y));
     let changed = response.changed();
+    after_enter(ui, &response, true);
     form.decorate(ui, path, &response);
     if changed {
         form.mark_edited(path);
