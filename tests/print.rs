@@ -515,6 +515,33 @@ fn every_table_and_attachment_is_in_the_contents_and_the_bookmarks() {
     );
 }
 
+/// Page numbers are drawn over the pages after their layout (`front.typ`): every page after the
+/// cover and the contents has its number at its foot, counted from 1; those two have none.
+#[test]
+fn every_page_after_the_contents_is_numbered_from_one() {
+    let count = the_example().pages.count();
+    for page in 1..=count {
+        let n = page.to_string();
+        let text = poppler(
+            "pdftotext",
+            &["-f", &n, "-l", &n, "-layout"],
+            &example_pdf_path(),
+        );
+        let foot: String = text
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect();
+        if page <= 2 {
+            assert!(!foot.starts_with('—'), "page {page} is numbered: {foot}");
+        } else {
+            assert_eq!(foot, format!("—{}—", page - 2), "page {page}");
+        }
+    }
+}
+
 #[test]
 fn the_sign_off_has_a_page_of_its_own_after_the_document_with_every_signatory() {
     let last = the_example().pages.count();

@@ -296,7 +296,7 @@ fn check_command(args: &[String], now: Now, out: &mut dyn Write) -> Result<i32, 
         ("xlsx", Some(path)) => Some((path, crate::office::xlsx::check_report(&report)?)),
         ("pdf", Some(path)) => {
             let pages = Printer::shared()
-                .layout(&report.document(), now.today)
+                .layout_once(&report.document(), now.today)
                 .map_err(|e| e.to_string())?;
             Some((path, pages.pdf().map_err(|e| e.to_string())?))
         }
@@ -463,7 +463,7 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
     let export = Export::parse(args, today, usage)?;
     let (_, doc) = export.load()?;
     let pages = Printer::shared()
-        .layout(&doc, export.date)
+        .layout_once(&doc, export.date)
         .map_err(|e| e.to_string())?;
     export.write(&pages.pdf().map_err(|e| e.to_string())?)?;
     let _ = writeln!(

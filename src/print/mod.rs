@@ -1,9 +1,11 @@
 //! Document → pages → PDF, and the same pages rendered for the preview.
 //!
 //! Typst lays the pages out: `assets/print/document.typ` is the template and the document model
-//! is handed to it as JSON data (never as generated markup). One [`Pages`] value feeds both the
-//! PDF (typst-pdf, through krilla, fonts embedded and subset) and the preview (typst-render), so
-//! the preview shows exactly the PDF's lines and pages.
+//! is handed to it as JSON data (never as generated markup). The cover, the contents and the
+//! page numbers are a second, small compilation (`front.typ`) made from the finished pages, so
+//! that the document's pages are laid out once. One [`Pages`] value feeds both the PDF
+//! (typst-pdf, through krilla, fonts embedded and subset) and the preview (typst-render), so the
+//! preview shows exactly the PDF's lines and pages.
 
 mod world;
 
@@ -11,8 +13,12 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use serde::Serialize;
+use typst::ecow::EcoVec;
 use typst::foundations::Smart;
-use typst_layout::PagedDocument;
+use typst::layout::Point;
+use typst_layout::{Page, PagedDocument};
+
+use world::Part;
 
 use crate::document::{Block, Document};
 
@@ -37,25 +43,120 @@ impl PrintDate {
     }
 }
 
-/// What the template reads.
+/// What `document.typ` reads: the document's pages.
 #[derive(Serialize)]
-struct PrintData<'a> {
+struct BodyData<'a> {
     title: &'a str,
-    /// The title after the unit's name (2023年度单位决算), under the name on the cover.
-    what: &'a str,
     unit: &'a str,
-    year: i32,
     date: PrintDate,
     sign_off: Option<&'a crate::document::SignOff>,
-    review_line: &'a str,
     /// How the body text is set.
     body_style: crate::document::BodyStyle,
-    /// Whether the blocks get a cover and contents before them and the sign-off a page of its
-    /// own (the disclosure document), or neither (a check report).
+    /// Whether the pages are the disclosure document's (a cover and contents go before them,
+    /// and the sign-off gets a page of its own) or a check report's.
     front_matter: bool,
     /// A page as large as one chart and nothing else (the chart's image for Word).
     figure_only: bool,
     blocks: Vec<PrintBlock<'a>>,
+}
+
+/// What `front.typ` reads: the cover, the contents and the page numbers of pages already laid
+/// out.
+#[derive(Serialize)]
+struct FrontData<'a> {
+    unit: &'a str,
+    /// The title after the unit's name (2023年度单位决算), under the name on the cover.
+    what: &'a str,
+    date: PrintDate,
+    review_line: &'a str,
+    body_style: crate::document::BodyStyle,
+    cover: bool,
+    /// The contents' lines (`None`: no contents page).
+    contents: Option<Vec<ContentsEntry>>,
+    /// How many pages go before the document's (the cover and the contents), so that a
+    /// contents line links to the right page of the PDF.
+    front_pages: usize,
+    /// The size of each page of the document, which gets a page number.
+    footers: Vec<PageSize>,
+}
+
+/// A line of the contents: a heading listed in them, where it is on the document's pages.
+#[derive(Serialize)]
+struct ContentsEntry {
+    text: String,
+    level: i64,
+    /// The document's page, from 1 (the number printed on it).
+    page: usize,
+    /// Where on that page, in points from the top left.
+    x: f64,
+    y: f64,
+}
+
+/// A page's size in points.
+#[derive(Serialize)]
+struct PageSize {
+    width: f64,
+    height: f64,
+}
+
+/// The headings the contents list (outlined, of the first two levels), in order, with the page
+/// and place each landed on.
+fn contents_entries(body: &PagedDocument) -> Vec<ContentsEntry> {
+    use typst::foundations::{NativeElement, Selector, Value};
+    use typst::introspection::Introspector;
+    use typst::model::HeadingElem;
+
+    let introspector = body.introspector();
+    introspector
+        .query(&Selector::Elem(HeadingElem::ELEM, None))
+        .iter()
+        .filter(|h| h.get_by_name("outlined") == Ok(Value::Bool(true)))
+        .filter_map(|h| {
+            let Ok(Value::Int(level)) = h.get_by_name("level") else {
+                return None;
+            };
+            let Ok(Value::Content(body)) = h.get_by_name("body") else {
+                return None;
+            };
+            let at = introspector.position(h.location()?)?;
+            (level <= 2).then(|| ContentsEntry {
+                text: body.plain_text().to_string(),
+                level,
+                page: at.page.get(),
+                x: at.point.x.to_pt(),
+                y: at.point.y.to_pt(),
+            })
+        })
+        .collect()
+}
+
+/// The front part's data with no contents and no page numbers.
+fn front_data<'a>(doc: &'a Document, date: PrintDate, cover: bool) -> FrontData<'a> {
+    FrontData {
+        unit: &doc.unit,
+        what: doc.title_after_unit(),
+        date,
+        review_line: &doc.review_line,
+        body_style: doc.body_style,
+        cover,
+        contents: None,
+        front_pages: 0,
+        footers: Vec::new(),
+    }
+}
+
+/// Drops the introspection marks from `frame` (a page number drawn over a page of another
+/// compilation must not bring its marks along).
+fn strip_tags(frame: &mut typst::layout::Frame) {
+    use typst::layout::FrameItem;
+    frame.retain(|item| match item {
+        FrameItem::Tag(_) => false,
+        FrameItem::Group(group) => {
+            strip_tags(&mut group.frame);
+            true
+        }
+        _ => true,
+    });
 }
 
 /// A block as the template lays it out: wide tables that follow each other share one landscape
@@ -168,6 +269,15 @@ impl fmt::Display for PrintError {
 
 impl std::error::Error for PrintError {}
 
+/// What becomes of typst's memo cache after a compilation.
+#[derive(Clone, Copy)]
+enum Cache {
+    /// Kept (for ten more compilations): what an edit left unchanged is not laid out again.
+    Keep,
+    /// Emptied: nothing will be laid out again.
+    Drop,
+}
+
 /// The typesetter: fonts and the standard library, loaded once per process.
 pub struct Printer {
     world: world::Base,
@@ -183,33 +293,95 @@ impl Printer {
     }
 
     /// Lays out `doc` on pages, dated `date`. Everything printed comes from the document.
+    ///
+    /// Two compilations: the document's pages first, with no page numbers and no contents, so
+    /// that typst lays them out once (a contents list or a page number in a footer has typst
+    /// lay every page out a second time, once it knows where they fell: at 50× that pass took
+    /// about 0.2 s); then the front part: the cover, the contents read from those pages, and the
+    /// page numbers, drawn over them.
     pub fn layout(&self, doc: &Document, date: PrintDate) -> Result<Pages, PrintError> {
-        let data = PrintData {
-            title: &doc.title,
-            what: doc.title_after_unit(),
-            unit: &doc.unit,
-            year: doc.year,
+        self.layout_with(doc, date, Cache::Keep)
+    }
+
+    /// As [`Printer::layout`], for a process that lays out this one document (the command
+    /// line): typst's memo cache is emptied after each compilation, so the front part and the
+    /// PDF are made in the memory the pages' layout used (at 50× the peak is 60 MB lower). The
+    /// app keeps the cache: laying the pages out again after an edit then takes a fifth of the
+    /// time.
+    pub fn layout_once(&self, doc: &Document, date: PrintDate) -> Result<Pages, PrintError> {
+        self.layout_with(doc, date, Cache::Drop)
+    }
+
+    fn layout_with(
+        &self,
+        doc: &Document,
+        date: PrintDate,
+        cache: Cache,
+    ) -> Result<Pages, PrintError> {
+        let front_matter = doc.kind == crate::document::DocumentKind::Disclosure;
+        let body = self.compile(
+            Part::Body,
+            &BodyData {
+                title: &doc.title,
+                unit: &doc.unit,
+                date,
+                sign_off: doc.sign_off.as_ref(),
+                body_style: doc.body_style,
+                front_matter,
+                figure_only: false,
+                blocks: group_landscape(&doc.blocks),
+            },
             date,
-            sign_off: doc.sign_off.as_ref(),
-            review_line: &doc.review_line,
-            body_style: doc.body_style,
-            front_matter: doc.kind == crate::document::DocumentKind::Disclosure,
-            figure_only: false,
-            blocks: group_landscape(&doc.blocks),
+            cache,
+        )?;
+        let mut front = FrontData {
+            contents: front_matter.then(|| contents_entries(&body)),
+            footers: body
+                .pages()
+                .iter()
+                .map(|p| PageSize {
+                    width: p.frame.width().to_pt(),
+                    height: p.frame.height().to_pt(),
+                })
+                .collect(),
+            // The cover and one page of contents, unless the compilation finds more.
+            front_pages: if front_matter { 2 } else { 0 },
+            ..front_data(doc, date, front_matter)
         };
-        self.compile(&data, format!("juesuan:{}:{}", doc.unit, doc.year))
+        let mut laid_out = self.compile(Part::Front, &front, date, cache)?;
+
+        let front_pages = laid_out.pages().len().saturating_sub(front.footers.len());
+        if front_pages != front.front_pages {
+            // The contents took more pages: their links point past them.
+            front.front_pages = front_pages;
+            laid_out = self.compile(Part::Front, &front, date, cache)?;
+        }
+        let (before, numbers) = laid_out.pages().split_at(front_pages);
+        let mut pages: EcoVec<Page> = before.iter().cloned().collect();
+        for (page, number) in body.pages().iter().zip(numbers) {
+            let mut page = page.clone();
+            let mut number = number.frame.clone();
+            strip_tags(&mut number);
+            page.frame.push_frame(Point::zero(), number);
+            pages.push(page);
+        }
+        let info = typst::model::Document::info(&body).clone();
+
+        Ok(Pages {
+            doc: PagedDocument::new(pages, info),
+            ident: format!("juesuan:{}:{}", doc.unit, doc.year),
+        })
     }
 
     /// The document's cover alone, laid out in a few milliseconds however long the document
     /// is: its first page is the document's first page, which the preview shows while the
     /// whole document is laid out.
     pub fn cover(&self, doc: &Document, date: PrintDate) -> Result<Pages, PrintError> {
-        let cover = Document {
-            blocks: Vec::new(),
-            sign_off: None,
-            ..doc.clone()
-        };
-        self.layout(&cover, date)
+        let front = front_data(doc, date, true);
+        Ok(Pages {
+            doc: self.compile(Part::Front, &front, date, Cache::Keep)?,
+            ident: String::new(),
+        })
     }
 
     /// `chart` as a PNG image, drawn as the printed page draws it (same fonts, colours and
@@ -222,24 +394,24 @@ impl Printer {
         pixels_per_point: f32,
     ) -> Result<(u32, u32, Vec<u8>), PrintError> {
         let block = Block::Chart(chart.clone());
-        let data = PrintData {
+        let data = BodyData {
             title: "",
-            what: "",
             unit: "",
-            year: 0,
             date: PrintDate {
                 year: 2000,
                 month: 1,
                 day: 1,
             },
             sign_off: None,
-            review_line: "",
             body_style: crate::document::BodyStyle::Published,
             front_matter: false,
             figure_only: true,
             blocks: vec![PrintBlock::Plain(&block)],
         };
-        let pages = self.compile(&data, String::new())?;
+        let pages = Pages {
+            doc: self.compile(Part::Body, &data, data.date, Cache::Keep)?,
+            ident: String::new(),
+        };
         let (width, height, rgba) =
             pages
                 .render(0, pixels_per_point)
@@ -252,33 +424,32 @@ impl Printer {
         Ok((width, height, png))
     }
 
-    /// Lays out `data` (dated as it says), the PDF identified by `ident`.
-    fn compile(&self, data: &PrintData<'_>, ident: String) -> Result<Pages, PrintError> {
+    /// Lays out `part` from `data`, dated `date`.
+    fn compile(
+        &self,
+        part: Part,
+        data: &impl Serialize,
+        date: PrintDate,
+        cache: Cache,
+    ) -> Result<PagedDocument, PrintError> {
         let json = serde_json::to_vec(data).map_err(|e| PrintError {
             message: format!("文档数据无法序列化：{e}"),
         })?;
-        let world = self.world.with_data(json, data.date);
+        let world = self.world.with_data(part, json, date);
         let result = typst::compile::<PagedDocument>(&world).output;
         // typst memoises across compilations; without eviction its cache keeps growing.
-        typst::comemo::evict(10);
-        let doc_pages = result.map_err(|e| {
+        typst::comemo::evict(match cache {
+            Cache::Keep => 10,
+            Cache::Drop => 0,
+        });
+        result.map_err(|e| {
             let mut error = PrintError::from_diagnostics("", &e);
-            // Where in the template, for the record (the data cannot hold markup, so a failure
-            // is the template's).
-            if let Some(line) = e
-                .first()
-                .and_then(|d| typst::WorldExt::range(&world, d.span))
-                .and_then(|r| world.template_line(r.start))
-            {
-                error
-                    .message
-                    .push_str(&format!("（document.typ 第 {line} 行）"));
+            // Where in the templates, for the record (the data cannot hold markup, so a
+            // failure is the templates').
+            if let Some((file, line)) = e.first().and_then(|d| world.template_line(d.span)) {
+                error.message.push_str(&format!("（{file} 第 {line} 行）"));
             }
             error
-        })?;
-        Ok(Pages {
-            doc: doc_pages,
-            ident,
         })
     }
 }
@@ -329,17 +500,30 @@ mod tests {
         assert_eq!(wide, all_wide);
     }
 
-    /// The contents are empty in typst's first layout pass (no heading is known yet); the
-    /// template reserves a blank line for each entry there will be, so the later pages do not
-    /// move when the entries arrive and typst need not lay them all out a third time (at 50×
-    /// that third pass held 40 MB more). The count is the template's own; here it is checked
-    /// against the entries the contents list.
+    /// The contents are laid out after the pages, from the headings on them: each line links to
+    /// its heading's place, on the right page of the PDF however many pages the contents take.
     #[test]
-    fn the_contents_reserve_a_line_for_every_entry() {
-        use typst::foundations::{Label, NativeElement, Selector, Value};
+    fn every_contents_line_links_to_its_headings_page() {
+        use typst::foundations::{NativeElement, Selector, Value};
         use typst::introspection::Introspector;
-        use typst::model::HeadingElem;
-        use typst::utils::PicoStr;
+        use typst::layout::{Frame, FrameItem};
+        use typst::model::{Destination, HeadingElem};
+
+        // Places to a hundredth of a point (they go to the front part as JSON numbers).
+        fn place(page: usize, y: typst::layout::Abs) -> (usize, i64) {
+            (page, (y.to_pt() * 100.0).round() as i64)
+        }
+        fn links(frame: &Frame, out: &mut Vec<(usize, i64)>) {
+            for (_, item) in frame.items() {
+                match item {
+                    FrameItem::Link(Destination::Position(at), _) => {
+                        out.push(place(at.page.get(), at.point.y));
+                    }
+                    FrameItem::Group(group) => links(&group.frame, out),
+                    _ => {}
+                }
+            }
+        }
 
         let date = PrintDate {
             year: 2024,
@@ -348,25 +532,30 @@ mod tests {
         };
         for project in [
             example().unwrap(),
-            crate::example::scaled_example(3).unwrap(),
+            crate::example::scaled_example(10).unwrap(),
         ] {
             let pages = Printer::shared()
                 .layout(&build_with_builtin_catalog(&project), date)
                 .unwrap();
             let introspector = pages.doc.introspector();
-            let label = Label::new(PicoStr::intern("contents-entries")).unwrap();
-            let reserved = introspector
-                .query_label(label)
-                .unwrap()
-                .get_by_name("value")
-                .unwrap();
-            let listed = introspector
+            let headings: Vec<(usize, i64)> = introspector
                 .query(&Selector::Elem(HeadingElem::ELEM, None))
                 .iter()
                 .filter(|h| h.get_by_name("outlined") == Ok(Value::Bool(true)))
-                .count();
-            assert!(listed > 20, "{listed} entries");
-            assert_eq!(reserved, Value::Int(i64::try_from(listed).unwrap()));
+                .filter(|h| matches!(h.get_by_name("level"), Ok(Value::Int(l)) if l <= 2))
+                .map(|h| {
+                    let at = introspector.position(h.location().unwrap()).unwrap();
+                    place(at.page.get(), at.point.y)
+                })
+                .collect();
+            let mut lines = Vec::new();
+            for page in pages.doc.pages() {
+                links(&page.frame, &mut lines);
+            }
+            // A line's title, dots and number are three link areas to one place.
+            lines.dedup();
+            assert!(headings.len() > 20, "{} entries", headings.len());
+            assert_eq!(lines, headings);
         }
     }
 

@@ -10,7 +10,25 @@ use typst::{Library, LibraryExt, World};
 
 use super::PrintDate;
 
-const TEMPLATE: &str = include_str!("../../assets/print/document.typ");
+/// The templates: the document's pages, its front part (cover, contents, page numbers) and what
+/// the two share.
+const TEMPLATES: [(&str, &str); 3] = [
+    (
+        "/document.typ",
+        include_str!("../../assets/print/document.typ"),
+    ),
+    ("/front.typ", include_str!("../../assets/print/front.typ")),
+    ("/style.typ", include_str!("../../assets/print/style.typ")),
+];
+
+/// Which template a compilation starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Part {
+    /// The document's pages (`document.typ`).
+    Body,
+    /// The cover, the contents and the page numbers (`front.typ`).
+    Front,
+}
 
 /// The fonts the pages use, all SIL OFL 1.1 (see `assets/fonts/LICENSE-OFL.txt`): the body in
 /// Noto Serif CJK SC, titles and headings in Noto Sans CJK SC Bold, （一） headings in 楷体
@@ -35,9 +53,8 @@ pub(super) struct Base {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
-    main: FileId,
     data: FileId,
-    template: Source,
+    templates: Vec<Source>,
 }
 
 impl Base {
@@ -46,38 +63,53 @@ impl Base {
             .iter()
             .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
             .collect();
-        let main = file_id("/document.typ");
         Base {
             library: LazyHash::new(Library::default()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
-            main,
             data: file_id("/data.json"),
-            template: Source::new(main, TEMPLATE.to_owned()),
+            templates: TEMPLATES
+                .iter()
+                .map(|(path, text)| Source::new(file_id(path), (*text).to_owned()))
+                .collect(),
         }
     }
 
-    /// A world for one compilation of `data` dated `date`.
-    pub(super) fn with_data(&self, data: Vec<u8>, date: PrintDate) -> DocWorld<'_> {
+    /// A world for one compilation of `part` with `data`, dated `date`.
+    pub(super) fn with_data(&self, part: Part, data: Vec<u8>, date: PrintDate) -> DocWorld<'_> {
         DocWorld {
             base: self,
+            main: self.templates[match part {
+                Part::Body => 0,
+                Part::Front => 1,
+            }]
+            .id(),
             data: Bytes::new(data),
             today: Datetime::from_ymd(date.year, date.month, date.day),
         }
+    }
+
+    fn template(&self, id: FileId) -> Option<&Source> {
+        self.templates.iter().find(|s| s.id() == id)
     }
 }
 
 /// One compilation's world.
 pub(super) struct DocWorld<'a> {
     base: &'a Base,
+    main: FileId,
     data: Bytes,
     today: Option<Datetime>,
 }
 
 impl DocWorld<'_> {
-    /// The 1-based line of the template that holds byte `at`.
-    pub(super) fn template_line(&self, at: usize) -> Option<usize> {
-        self.base.template.lines().byte_to_line(at).map(|l| l + 1)
+    /// The template's name and the 1-based line that holds `span`.
+    pub(super) fn template_line(&self, span: typst::syntax::DiagSpan) -> Option<(String, usize)> {
+        let source = self.base.template(span.id()?)?;
+        let at = typst::WorldExt::range(self, span)?.start;
+        let line = source.lines().byte_to_line(at)? + 1;
+        let name = source.id().get().vpath().file_name()?.to_owned();
+        Some((name, line))
     }
 }
 
@@ -91,22 +123,18 @@ impl World for DocWorld<'_> {
     }
 
     fn main(&self) -> FileId {
-        self.base.main
+        self.main
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.base.main {
-            Ok(self.base.template.clone())
-        } else {
-            Err(FileError::NotSource)
-        }
+        self.base.template(id).cloned().ok_or(FileError::NotSource)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.base.data {
             Ok(self.data.clone())
-        } else if id == self.base.main {
-            Ok(Bytes::from_string(self.base.template.clone()))
+        } else if let Some(source) = self.base.template(id) {
+            Ok(Bytes::from_string(source.clone()))
         } else {
             Err(FileError::AccessDenied)
         }
