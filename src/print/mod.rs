@@ -73,9 +73,6 @@ struct FrontData<'a> {
     cover: bool,
     /// The contents' lines (`None`: no contents page).
     contents: Option<Vec<ContentsEntry>>,
-    /// How many pages go before the document's (the cover and the contents), so that a
-    /// contents line links to the right page of the PDF.
-    front_pages: usize,
     /// The size of each page of the document, which gets a page number.
     footers: Vec<PageSize>,
 }
@@ -140,9 +137,24 @@ fn front_data<'a>(doc: &'a Document, date: PrintDate, cover: bool) -> FrontData<
         body_style: doc.body_style,
         cover,
         contents: None,
-        front_pages: 0,
         footers: Vec::new(),
     }
+}
+
+/// Moves the links of `frame` `by` pages on: a contents line links to its heading's page of the
+/// document, which is that many pages further in the PDF, after the cover and the contents.
+fn move_links(frame: &mut typst::layout::Frame, by: usize) {
+    use typst::layout::FrameItem;
+    use typst::model::Destination;
+    // `retain` is the frame's only mutable walk over its items; every item is kept.
+    frame.retain(|item| {
+        match item {
+            FrameItem::Link(Destination::Position(at), _) => at.page = at.page.saturating_add(by),
+            FrameItem::Group(group) => move_links(&mut group.frame, by),
+            _ => {}
+        }
+        true
+    });
 }
 
 /// Drops the introspection marks from `frame` (a page number drawn over a page of another
@@ -334,7 +346,7 @@ impl Printer {
             date,
             cache,
         )?;
-        let mut front = FrontData {
+        let front = FrontData {
             contents: front_matter.then(|| contents_entries(&body)),
             footers: body
                 .pages()
@@ -344,20 +356,19 @@ impl Printer {
                     height: p.frame.height().to_pt(),
                 })
                 .collect(),
-            // The cover and one page of contents, unless the compilation finds more.
-            front_pages: if front_matter { 2 } else { 0 },
             ..front_data(doc, date, front_matter)
         };
-        let mut laid_out = self.compile(Part::Front, &front, date, cache)?;
-
+        let laid_out = self.compile(Part::Front, &front, date, cache)?;
         let front_pages = laid_out.pages().len().saturating_sub(front.footers.len());
-        if front_pages != front.front_pages {
-            // The contents took more pages: their links point past them.
-            front.front_pages = front_pages;
-            laid_out = self.compile(Part::Front, &front, date, cache)?;
-        }
         let (before, numbers) = laid_out.pages().split_at(front_pages);
-        let mut pages: EcoVec<Page> = before.iter().cloned().collect();
+        let mut pages: EcoVec<Page> = before
+            .iter()
+            .map(|page| {
+                let mut page = page.clone();
+                move_links(&mut page.frame, front_pages);
+                page
+            })
+            .collect();
         for (page, number) in body.pages().iter().zip(numbers) {
             let mut page = page.clone();
             let mut number = number.frame.clone();
