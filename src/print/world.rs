@@ -14,10 +14,13 @@ use super::PrintDate;
 /// the two share.
 const TEMPLATES: [(&str, &str); 3] = [
     (
-        "/document.typ",
+        Part::Body.path(),
         include_str!("../../assets/print/document.typ"),
     ),
-    ("/front.typ", include_str!("../../assets/print/front.typ")),
+    (
+        Part::Front.path(),
+        include_str!("../../assets/print/front.typ"),
+    ),
     ("/style.typ", include_str!("../../assets/print/style.typ")),
 ];
 
@@ -28,6 +31,15 @@ pub(super) enum Part {
     Body,
     /// The cover, the contents and the page numbers (`front.typ`).
     Front,
+}
+
+impl Part {
+    const fn path(self) -> &'static str {
+        match self {
+            Part::Body => "/document.typ",
+            Part::Front => "/front.typ",
+        }
+    }
 }
 
 /// The fonts the pages use, all SIL OFL 1.1 (see `assets/fonts/LICENSE-OFL.txt`): the body in
@@ -79,11 +91,7 @@ impl Base {
     pub(super) fn with_data(&self, part: Part, data: Vec<u8>, date: PrintDate) -> DocWorld<'_> {
         DocWorld {
             base: self,
-            main: self.templates[match part {
-                Part::Body => 0,
-                Part::Front => 1,
-            }]
-            .id(),
+            main: file_id(part.path()),
             data: Bytes::new(data),
             today: Datetime::from_ymd(date.year, date.month, date.day),
         }
