@@ -221,8 +221,8 @@ pub fn consolidate(
     tp.overseas.budget = entered(all, |p| o(p).budget);
     tp.overseas.actual = entered(all, |p| o(p).actual);
     tp.overseas.prior = sum(all, |p| o(p).prior);
-    tp.overseas.groups = sum(all, |p| o(p).groups);
-    tp.overseas.people = sum(all, |p| o(p).people);
+    tp.overseas.groups = entered_count(all, |p| o(p).groups);
+    tp.overseas.people = entered_count(all, |p| o(p).people);
     tp.pre_pandemic = entered(all, |p| p.three_public.pre_pandemic);
     let v = &mut tp.vehicles;
     v.purchase_budget = entered(all, |p| vs(p).purchase_budget);
@@ -243,20 +243,20 @@ pub fn consolidate(
     .into_iter()
     .enumerate()
     {
-        kind.count = sum(all, |p| kinds(p)[i].count);
+        kind.count = entered_count(all, |p| kinds(p)[i].count);
         kind.amount = entered(all, |p| kinds(p)[i].amount);
     }
-    v.held.sedan = sum(all, |p| vs(p).held.sedan);
-    v.held.suv = sum(all, |p| vs(p).held.suv);
-    v.held.passenger = sum(all, |p| vs(p).held.passenger);
+    v.held.sedan = entered_count(all, |p| vs(p).held.sedan);
+    v.held.suv = entered_count(all, |p| vs(p).held.suv);
+    v.held.passenger = entered_count(all, |p| vs(p).held.passenger);
     let r = &mut tp.reception;
     r.budget = entered(all, |p| rs(p).budget);
     r.prior = sum(all, |p| rs(p).prior);
     for (i, part) in [&mut r.domestic, &mut r.foreign].into_iter().enumerate() {
         let of = |p: &Project| [&rs(p).domestic, &rs(p).foreign][i].clone();
         part.actual = entered(all, |p| of(p).actual);
-        part.batches = sum(all, |p| of(p).batches);
-        part.people = sum(all, |p| of(p).people);
+        part.batches = entered_count(all, |p| of(p).batches);
+        part.people = entered_count(all, |p| of(p).people);
     }
     // 机关运行经费 is what 行政 and 参公 units spend to run; other 事业单位 have none.
     let running: Vec<&Project> = projects
@@ -273,8 +273,8 @@ pub fn consolidate(
         expense.budget = entered(all, |p| of(p, i).budget);
         expense.actual = entered(all, |p| of(p, i).actual);
         expense.prior = sum(all, |p| of(p, i).prior);
-        expense.count = sum(all, |p| of(p, i).count);
-        expense.people = sum(all, |p| of(p, i).people);
+        expense.count = entered_count(all, |p| of(p, i).count);
+        expense.people = entered_count(all, |p| of(p, i).people);
     }
     let pr = &mut out.procurement;
     pr.goods = entered(all, |p| p.procurement.goods);
@@ -289,13 +289,13 @@ pub fn consolidate(
     ps.amount = entered(all, |p| p.purchased_services.amount);
     ps.prior = sum(all, |p| p.purchased_services.prior);
     let a = &mut out.assets;
-    a.vehicles.leadership = sum(all, |p| p.assets.vehicles.leadership);
-    a.vehicles.confidential = sum(all, |p| p.assets.vehicles.confidential);
-    a.vehicles.emergency = sum(all, |p| p.assets.vehicles.emergency);
-    a.vehicles.law_enforcement = sum(all, |p| p.assets.vehicles.law_enforcement);
-    a.vehicles.special_technical = sum(all, |p| p.assets.vehicles.special_technical);
-    a.vehicles.retired_service = sum(all, |p| p.assets.vehicles.retired_service);
-    a.vehicles.other = sum(all, |p| p.assets.vehicles.other);
+    a.vehicles.leadership = entered_count(all, |p| p.assets.vehicles.leadership);
+    a.vehicles.confidential = entered_count(all, |p| p.assets.vehicles.confidential);
+    a.vehicles.emergency = entered_count(all, |p| p.assets.vehicles.emergency);
+    a.vehicles.law_enforcement = entered_count(all, |p| p.assets.vehicles.law_enforcement);
+    a.vehicles.special_technical = entered_count(all, |p| p.assets.vehicles.special_technical);
+    a.vehicles.retired_service = entered_count(all, |p| p.assets.vehicles.retired_service);
+    a.vehicles.other = entered_count(all, |p| p.assets.vehicles.other);
     a.equipment_over_100 = entered_count(all, |p| p.assets.equipment_over_100);
     a.equipment_bought = entered_count(all, |p| p.assets.equipment_bought);
     a.equipment_bought_amount = entered(all, |p| p.assets.equipment_bought_amount);
@@ -303,8 +303,8 @@ pub fn consolidate(
     posts.professional = entered_count(all, |p| p.unit.staff_by_post.professional);
     posts.management = entered_count(all, |p| p.unit.staff_by_post.management);
     posts.workers = entered_count(all, |p| p.unit.staff_by_post.workers);
-    a.general_equipment_over_50 = sum(all, |p| p.assets.general_equipment_over_50);
-    a.special_equipment_over_100 = sum(all, |p| p.assets.special_equipment_over_100);
+    a.general_equipment_over_50 = entered_count(all, |p| p.assets.general_equipment_over_50);
+    a.special_equipment_over_100 = entered_count(all, |p| p.assets.special_equipment_over_100);
 
     // Last year's figures and the typed 报表数: summed where every member has them.
     for figure in PriorFigure::ALL.iter().copied() {
@@ -332,9 +332,9 @@ pub fn consolidate(
         .flat_map(|p| p.projects.iter().cloned())
         .collect();
     let pm = &mut out.performance;
-    pm.prior_assessment_projects = sum(all, |p| p.performance.prior_assessment_projects);
-    pm.target_projects = sum(all, |p| p.performance.target_projects);
-    pm.monitored_projects = sum(all, |p| p.performance.monitored_projects);
+    pm.prior_assessment_projects = entered_count(all, |p| p.performance.prior_assessment_projects);
+    pm.target_projects = entered_count(all, |p| p.performance.target_projects);
+    pm.monitored_projects = entered_count(all, |p| p.performance.monitored_projects);
     pm.self_assessed_projects = entered_count(all, |p| p.performance.self_assessed_projects);
     pm.self_assessed_funds = entered(all, |p| p.performance.self_assessed_funds);
     pm.evaluated_projects = entered_count(all, |p| p.performance.evaluated_projects);

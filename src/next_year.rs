@@ -101,8 +101,8 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
     t.overseas.prior = t.overseas.actual;
     t.overseas.budget = None;
     t.overseas.actual = None;
-    t.overseas.groups = 0;
-    t.overseas.people = 0;
+    t.overseas.groups = None;
+    t.overseas.people = None;
     t.vehicles.purchase_prior = Some(three.purchase_actual);
     t.vehicles.operation_prior = t.vehicles.operation_actual;
     t.vehicles.purchase_budget = None;
@@ -113,15 +113,15 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
         &mut t.vehicles.purchases.suv,
         &mut t.vehicles.purchases.passenger,
     ] {
-        bought.count = 0;
+        bought.count = None;
         bought.amount = None;
     }
     t.reception.prior = Some(three.reception_actual);
     t.reception.budget = None;
     for part in [&mut t.reception.domestic, &mut t.reception.foreign] {
         part.actual = None;
-        part.batches = 0;
-        part.people = 0;
+        part.batches = None;
+        part.people = None;
     }
 
     p.running_costs.prior = p.running_costs.amount;
@@ -130,8 +130,8 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
         expense.prior = expense.actual;
         expense.budget = None;
         expense.actual = None;
-        expense.count = 0;
-        expense.people = 0;
+        expense.count = None;
+        expense.people = None;
     }
     p.procurement = crate::model::Procurement::default();
     let ps = &mut p.purchased_services;

@@ -317,7 +317,7 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ),
     (
         "JS-310",
-        "培训费决算数 0.50 万元，但次数 2、人次 0",
+        "培训费决算数 0.50 万元，但次数 2、人次 未填写",
         &[
             "meetings_training.training.count",
             "meetings_training.training.people",
@@ -913,12 +913,12 @@ fn apply(p: &mut Project, edit: Edit) {
         Edit::Three(i, a, n) => match i {
             0 => {
                 p.three_public.overseas.actual = Some(a);
-                p.three_public.overseas.groups = n;
+                p.three_public.overseas.groups = Some(n);
             }
             1 => p.three_public.reception.budget = Some(a),
             2 => {
                 p.three_public.reception.domestic.actual = Some(a);
-                p.three_public.reception.domestic.batches = n;
+                p.three_public.reception.domestic.batches = Some(n);
             }
             3 => p.three_public.vehicles.operation_actual = Some(a),
             _ => p.running_costs.amount = Some(a),
@@ -1085,7 +1085,7 @@ fn a_blank_running_cost_is_missing_data_not_a_zero_ratio() {
 #[test]
 fn a_vehicle_bought_without_its_amount_says_the_amount_is_not_entered() {
     let mut p = clean();
-    p.three_public.vehicles.purchases.sedan.count = 1;
+    p.three_public.vehicles.purchases.sedan.count = Some(1);
     p.three_public.vehicles.purchases.sedan.amount = None;
     let r = review(&p);
     let f = r.findings.iter().find(|f| f.code == "JS-301").unwrap();
@@ -1328,10 +1328,10 @@ fn festivals_spent_need_a_count_but_not_people() {
     assert_eq!(
         js310(&project),
         [(
-            "节庆、晚会、论坛、赛事活动费决算数 3.50 万元，但次数 0".to_owned(),
+            "节庆、晚会、论坛、赛事活动费决算数 3.50 万元，但次数 未填写".to_owned(),
             vec!["meetings_training.festivals.count".to_owned()]
         )]
     );
-    project.meetings_training.festivals.count = 1;
+    project.meetings_training.festivals.count = Some(1);
     assert!(js310(&project).is_empty());
 }

@@ -34,12 +34,12 @@ fn agency() -> Project {
     p.expenditure.lines[0].subsidies = Some(wan("30.00"));
     p.revenue.from_subsidiaries = Some(wan("5.00"));
     p.meetings_training.meetings.actual = Some(wan("0.86"));
-    p.meetings_training.meetings.count = 6;
+    p.meetings_training.meetings.count = Some(6);
     p.meetings_training.training.actual = Some(wan("0.30"));
     p.purchased_services.amount = Some(wan("3.60"));
     p.performance.self_assessed_projects = Some(1);
     p.performance.self_assessed_funds = Some(wan("59.77"));
-    p.assets.vehicles.retired_service = 1;
+    p.assets.vehicles.retired_service = Some(1);
     p.expenditure.project_economic = vec![economic("30201", "办公费", "9.77")];
     p.unit.staff_by_post.management = Some(3);
     p.assets.equipment_bought = Some(1);
@@ -66,7 +66,7 @@ fn service_unit(grant: &str) -> Project {
     p.expenditure.lines[1].remitted = Some(wan("5.00"));
     p.meetings_training.training.actual = Some(wan("0.50"));
     p.performance.self_assessed_projects = Some(2);
-    p.assets.vehicles.retired_service = 2;
+    p.assets.vehicles.retired_service = Some(2);
     p.assets.equipment_over_100 = Some(1);
     p.expenditure.project_economic = vec![
         economic("30227", "委托业务费", "50"),
@@ -96,7 +96,7 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, b) = (agency(), service_unit("30.00"));
     a.meetings_training.festivals.actual = Some(wan("2.00"));
-    a.meetings_training.festivals.count = 1;
+    a.meetings_training.festivals.count = Some(1);
     a.procurement.to_sme_goods = Some(wan("1.00"));
     let members = [
         loaded(&write(dir.path(), "机关.json", &a)),
@@ -132,14 +132,19 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     );
     // 会议费 and 培训费 add up as the year's amounts do: blank only where every unit left it blank.
     assert_eq!(dept.meetings_training.meetings.actual, Some(wan("0.86")));
-    assert_eq!(dept.meetings_training.meetings.count, 6);
+    assert_eq!(dept.meetings_training.meetings.count, Some(6));
+    // Counts alike: one unit's where the other left it blank, blank where both did.
+    assert_eq!(dept.meetings_training.training.count, None);
     assert_eq!(dept.meetings_training.training.actual, Some(wan("0.80")));
     assert_eq!(dept.meetings_training.training.budget, None);
     // SMEs' part by kind: the one unit's that entered it; blank where neither did.
     assert_eq!(dept.procurement.to_sme_goods, Some(wan("1.00")));
     assert_eq!(dept.procurement.to_sme_works, None);
     let festivals = &dept.meetings_training.festivals;
-    assert_eq!((festivals.actual, festivals.count), (Some(wan("2.00")), 1));
+    assert_eq!(
+        (festivals.actual, festivals.count),
+        (Some(wan("2.00")), Some(1))
+    );
     assert_eq!(dept.purchased_services.amount, Some(wan("3.60")));
     // The scope of the self-assessments and the equipment add up the same way; the vehicles
     // are counted whole.
@@ -148,7 +153,7 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     assert_eq!(pm.self_assessed_funds, Some(wan("59.77")));
     assert_eq!((pm.evaluated_projects, pm.evaluated_funds), (None, None));
     assert_eq!(dept.assets.equipment_over_100, Some(1));
-    assert_eq!(dept.assets.vehicles.retired_service, 3);
+    assert_eq!(dept.assets.vehicles.retired_service, Some(3));
     // The year's equipment purchases: the one unit's that entered them.
     assert_eq!(dept.assets.equipment_bought, Some(1));
     assert_eq!(dept.assets.equipment_bought_amount, Some(wan("120")));
@@ -170,7 +175,7 @@ fn totals_are_the_sums_less_the_transfers_inside_the_department() {
     assert_eq!(dept.running_costs.amount, a.running_costs.amount);
     assert_eq!(
         dept.three_public.reception.domestic.batches,
-        a.three_public.reception.domestic.batches * 2
+        a.three_public.reception.domestic.batches.map(|n| n * 2)
     );
     // Each member's own figures are kept for the tables by unit: the centre's 30.00 上级补助
     // and the 机关's 30.00 对附属单位补助, which the department's totals no longer show.

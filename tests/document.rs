@@ -787,3 +787,36 @@ fn table_4_splits_expenditure_by_fund_as_the_form_does() {
     );
     assert!(t.wide, "the fund columns take a landscape page");
 }
+
+/// A count not entered is not a 0 on the page: the paragraph that states it waits for it, with
+/// a problem the checks report (WD-102), where it used to say "主要领导干部用车0辆". In the
+/// "三公" section a count not entered reads as 0, as the section's blank amounts do, and the
+/// rules on money spent without a count report it.
+#[test]
+fn a_count_not_entered_holds_its_paragraph_back_instead_of_printing_0() {
+    let mut p = example().unwrap();
+    let stated = "区委绩效办共有车辆0辆，其中：主要领导干部用车0辆";
+    assert!(text(&p).contains(stated));
+    p.assets.vehicles.leadership = None;
+    let d = doc(&p);
+    assert!(!render(&d, Format::Text).contains("主要领导干部用车"));
+    assert!(
+        d.problems
+            .iter()
+            .any(|problem| problem.is_missing() && problem.message.contains("还没有填写")),
+        "{:?}",
+        d.problems
+    );
+    // Entered again as 0, the paragraph is back.
+    p.assets.vehicles.leadership = Some(0);
+    assert!(text(&p).contains(stated));
+
+    let mut p = example().unwrap();
+    p.three_public.reception.domestic.batches = None;
+    assert!(text(&p).contains("国内公务接待0批次、85人次"));
+    let js306 = juesuan::checks::run(&p, None)
+        .into_iter()
+        .find(|f| f.code == "JS-306")
+        .expect("JS-306 reports the reception without batches");
+    assert!(js306.message.contains("批次 未填写"), "{}", js306.message);
+}

@@ -330,7 +330,7 @@ fn meetings_training_and_purchased_services_become_next_years_prior_figures() {
     let f = &next.meetings_training.festivals;
     assert_eq!(
         (f.prior, f.actual, f.count),
-        (Some("3.5".parse().unwrap()), None, 0)
+        (Some("3.5".parse().unwrap()), None, None)
     );
     assert!(f.content.starts_with(DRAFT), "{}", f.content);
     let (m, t) = (
@@ -338,7 +338,7 @@ fn meetings_training_and_purchased_services_become_next_years_prior_figures() {
         &next.meetings_training.training,
     );
     assert_eq!(m.prior, Some("0.86".parse().unwrap()));
-    assert_eq!((m.actual, m.budget, m.count), (None, None, 0));
+    assert_eq!((m.actual, m.budget, m.count), (None, None, None));
     assert!(m.change_reason.starts_with(DRAFT), "{}", m.change_reason);
     // 培训费 had a budget but no 决算数: next year has no prior figure, not a 0.
     assert_eq!((t.prior, t.budget), (None, None));
@@ -386,7 +386,7 @@ fn the_years_self_assessments_are_not_carried_and_the_vehicles_are() {
     assert_eq!((pm.self_assessed_funds, pm.evaluated_funds), (None, None));
     // The fleet and the equipment held at year end are next year's start.
     let a = &next.assets;
-    assert_eq!(a.vehicles.retired_service, 2);
+    assert_eq!(a.vehicles.retired_service, Some(2));
     assert_eq!(a.vehicles.other_use, "日常公务保障");
     assert_eq!(a.equipment_over_100, Some(1));
     // 2019's "三公" total is 2019's whatever the year.

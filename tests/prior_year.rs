@@ -331,14 +331,14 @@ fn staff_are_stated_by_kind_of_post_by_body_and_as_serving_and_retired() {
         StaffBody {
             body: "区委绩效办".into(),
             post_kind: "工勤编制".into(),
-            posts: 1,
-            staff: 1,
-            retired: 2,
-            veteran_retired: 0,
+            posts: Some(1),
+            staff: Some(1),
+            retired: Some(2),
+            veteran_retired: Some(0),
         },
     );
-    p.unit.staffing[0].retired = 3;
-    p.unit.staffing[2].veteran_retired = 1;
+    p.unit.staffing[0].retired = Some(3);
+    p.unit.staffing[2].veteran_retired = Some(1);
     let text = say(
         &p,
         &[
@@ -357,12 +357,16 @@ fn staff_are_stated_by_kind_of_post_by_body_and_as_serving_and_retired() {
             &format!("内设机构{}个。", p.unit.internal_offices.len()),
         ]
     );
-    // Saved and read back; a body without retirees writes nothing for them.
+    // Saved and read back: every body writes its retirees, a number or not entered (null).
     let json = storage::to_json(&p);
-    assert_eq!(json.matches("\"retired\"").count(), 2, "{json}");
+    assert_eq!(
+        json.matches("\"retired\"").count(),
+        p.unit.staffing.len(),
+        "{json}"
+    );
     assert_eq!(storage::from_json(&json).unwrap(), p);
     p.set("unit.staffing[0].veteran_retired", "2").unwrap();
-    assert_eq!(p.unit.staffing[0].veteran_retired, 2);
+    assert_eq!(p.unit.staffing[0].veteran_retired, Some(2));
     assert!(p.set("unit.staffing[0].retired", "-1").is_err());
 }
 

@@ -112,7 +112,10 @@ fn project() -> impl Strategy<Value = Project> {
         ),
         prop::option::of(amount()),
         prop::collection::vec(("[0-9]{5}", any::<String>(), amount()), 0..5),
-        (0u32..=1_000_000, 0u32..=1_000_000),
+        (
+            prop::option::of(0u32..=1_000_000),
+            prop::option::of(0u32..=1_000_000),
+        ),
         prop::collection::vec(
             (0..PriorFigure::ALL.len(), prop::option::of(amount())),
             0..12,

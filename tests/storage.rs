@@ -329,7 +329,7 @@ fn meetings_training_and_purchased_services_load_from_the_v10_sample_and_a_v9_fi
     let v10 = storage::load(Path::new("tests/samples/v10-shaanxi-2023.json")).unwrap();
     let m = &v10.meetings_training.meetings;
     assert_eq!(m.actual, Some("0.86".parse().unwrap()));
-    assert_eq!((m.count, m.people), (6, 180));
+    assert_eq!((m.count, m.people), (Some(6), Some(180)));
     assert_eq!(v10.settings.template.as_deref(), Some("shaanxi-2020"));
     assert_eq!(v10.purchased_services.amount, Some("3.6".parse().unwrap()));
     let v9 = storage::load(Path::new("tests/samples/v9-next-year-2024.json")).unwrap();
@@ -344,7 +344,7 @@ fn the_self_assessment_scope_and_the_fleet_load_from_the_v11_sample_and_a_v10_fi
     assert_eq!(pm.self_assessed_projects, Some(1));
     assert_eq!(pm.self_assessed_funds, Some("59.77".parse().unwrap()));
     assert_eq!(pm.evaluated_projects, Some(1));
-    assert_eq!(v11.assets.vehicles.retired_service, 2);
+    assert_eq!(v11.assets.vehicles.retired_service, Some(2));
     assert_eq!(v11.assets.vehicles.other_use, "日常公务保障");
     // Entered as 0 is a 0, not "not entered".
     assert_eq!(v11.assets.equipment_over_100, Some(0));
@@ -355,7 +355,7 @@ fn the_self_assessment_scope_and_the_fleet_load_from_the_v11_sample_and_a_v10_fi
     assert_eq!(v10.performance.self_assessed_projects, None);
     assert_eq!(v10.performance.self_assessed_funds, None);
     assert_eq!(v10.assets.equipment_over_100, None);
-    assert_eq!(v10.assets.vehicles.retired_service, 0);
+    assert_eq!(v10.assets.vehicles.retired_service, Some(0));
     assert_eq!(v10.unit.disclosure, juesuan::model::Disclosure::Department);
     // Saved again, nothing not entered is written as a 0 or an empty text.
     let text = serde_json::to_string(&v10).unwrap();
@@ -364,12 +364,43 @@ fn the_self_assessment_scope_and_the_fleet_load_from_the_v11_sample_and_a_v10_fi
         "evaluated_",
         "\"equipment_over_100\"",
         "other_use",
-        "retired_service",
         "disclosure",
         "pre_pandemic",
     ] {
         assert!(!text.contains(key), "{key}");
     }
+}
+
+/// Version 14: a count may be not entered (`null`), as an amount may; a count an older file
+/// holds, 0 included, is kept, and the zero counts it left out are written in as 0.
+#[test]
+fn counts_not_entered_load_from_the_v14_sample_and_an_older_files_zeros_stay() {
+    let v14 = storage::load(Path::new("tests/samples/v14-counts-not-entered-2023.json")).unwrap();
+    let o = &v14.three_public.overseas;
+    assert_eq!((o.groups, o.people), (None, None));
+    assert_eq!(v14.three_public.vehicles.held.total(), None);
+    assert_eq!(v14.assets.vehicles.leadership, None);
+    assert_eq!(v14.unit.staffing[2].retired, None);
+    // The kinds entered add up; none entered is not 0.
+    assert_eq!(v14.assets.vehicles.total(), Some(0));
+    let text = storage::to_json(&v14);
+    assert!(text.contains("\"groups\": null"), "written as not entered");
+    assert_eq!(storage::from_json(&text).unwrap(), v14);
+
+    let v13 = storage::load(Path::new("tests/samples/v13-department-zhejiang-2023.json")).unwrap();
+    let held = &v13.three_public.vehicles.held;
+    assert!(
+        [held.sedan, held.suv, held.passenger]
+            .iter()
+            .all(Option::is_some)
+    );
+    assert!(
+        v13.unit
+            .staffing
+            .iter()
+            .all(|b| b.retired.is_some() && b.veteran_retired.is_some())
+    );
+    assert_eq!(v13.assets.vehicles.law_enforcement, Some(0));
 }
 
 #[test]
@@ -417,7 +448,7 @@ fn members_figures_load_from_the_v13_sample_and_a_v8_department_has_none() {
     assert_eq!(own.expenditure[4], wan("10"), "对附属单位补助支出");
     // And 节庆、晚会、论坛、赛事活动费, beside 会议费 and 培训费.
     let f = &v13.meetings_training.festivals;
-    assert_eq!((f.actual, f.count), (Some(wan("3.5")), 1));
+    assert_eq!((f.actual, f.count), (Some(wan("3.5")), Some(1)));
     assert_eq!(f.content, "全区职工运动会");
     // And what went to SMEs by kind of purchase: goods entered, works not, services 0.
     let pr = &v13.procurement;

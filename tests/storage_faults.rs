@@ -279,9 +279,9 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ("\"fund\": \"一般公共预算财政拨款\"", "\"fund\": 3"),
         ("\"lines\": [", "\"lines\": [[], "),
         ("\"project\": {", "\"project\": ["),
-        ("\"schema_version\": 13", "\"schema_version\": \"5\""),
-        ("\"schema_version\": 13", "\"schema_version\": -5"),
-        ("\"schema_version\": 13", "\"schema_version\": 0"),
+        ("\"schema_version\": 14", "\"schema_version\": \"5\""),
+        ("\"schema_version\": 14", "\"schema_version\": -5"),
+        ("\"schema_version\": 14", "\"schema_version\": 0"),
         // An amount of the year may be blank (null); an opening balance, last year's closing
         // one, may not; nor may a blank be written as text.
         ("\"opening\": \"0\"", "\"opening\": null"),

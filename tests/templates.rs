@@ -1669,7 +1669,7 @@ fn xinjiang_counts_the_retired_states_the_totals_parts_and_a_general_spending_se
     let wan = |s: &str| Some(s.parse().unwrap());
     let xinjiang = builtin("xinjiang-2023");
     let mut project = example().unwrap();
-    project.unit.staffing[0].retired = 1;
+    project.unit.staffing[0].retired = Some(1);
     let doc = build(&project, xinjiang);
     let titles = table_titles(&doc);
     assert_eq!(titles.len(), 9, "{titles:?}");
@@ -1700,11 +1700,11 @@ fn xinjiang_counts_the_retired_states_the_totals_parts_and_a_general_spending_se
     }
     let m = &mut project.meetings_training;
     m.meetings.actual = wan("1.2");
-    (m.meetings.count, m.meetings.people) = (2, 60);
+    (m.meetings.count, m.meetings.people) = (Some(2), Some(60));
     m.meetings.content = "召开年度工作会议".into();
     m.training.actual = wan("0");
     m.festivals.actual = wan("3.5");
-    m.festivals.count = 1;
+    m.festivals.count = Some(1);
     m.festivals.content = "全区职工运动会".into();
     let all = text(&build(&project, xinjiang));
     for sentence in [

@@ -1618,7 +1618,7 @@ fn the_self_assessment_count_is_blank_until_typed_and_can_be_emptied_again() {
     type_into(&mut h, "离退休干部服务用车", "2");
     assert_eq!(
         h.state().session().project.assets.vehicles.retired_service,
-        2
+        Some(2)
     );
     assert!(h.query_by_label_contains("车辆合计：2 辆").is_some());
 }

@@ -176,7 +176,7 @@ pub const CASES: &[(&str, Mutation)] = &[
         p.expenditure.lines.push(empty);
     }),
     ("JS-301", |p| {
-        p.three_public.vehicles.purchases.sedan.count = 1
+        p.three_public.vehicles.purchases.sedan.count = Some(1)
     }),
     ("JS-211", |p| {
         p.basic_costs.public = CostEntry::Items(vec![
@@ -250,12 +250,12 @@ pub const CASES: &[(&str, Mutation)] = &[
             },
         ])
     }),
-    ("JS-303", |p| p.assets.vehicles.other = 1),
+    ("JS-303", |p| p.assets.vehicles.other = Some(1)),
     ("JS-304", |p| {
         let o = &mut p.three_public.overseas;
         o.actual = Some(wan("0.5"));
-        o.groups = 1;
-        o.people = 2;
+        o.groups = Some(1);
+        o.people = Some(2);
         o.change_reason = "出访任务".into();
         p.control_totals.three_public = None;
     }),
@@ -264,8 +264,8 @@ pub const CASES: &[(&str, Mutation)] = &[
         o.budget = Some(wan("0.1"));
         o.actual = Some(wan("0.2"));
         o.prior = Some(wan("0.2"));
-        o.groups = 1;
-        o.people = 1;
+        o.groups = Some(1);
+        o.people = Some(1);
         p.three_public.vehicles.operation_budget = Some(wan("0.5"));
         p.control_totals.three_public = None;
     }),
@@ -273,7 +273,9 @@ pub const CASES: &[(&str, Mutation)] = &[
         p.three_public.reception.foreign.actual = Some(wan("0.1"));
         p.control_totals.three_public = None;
     }),
-    ("JS-307", |p| p.three_public.reception.foreign.batches = 1),
+    ("JS-307", |p| {
+        p.three_public.reception.foreign.batches = Some(1)
+    }),
     ("JS-308", |p| {
         let v = &mut p.three_public.vehicles;
         v.operation_actual = Some(wan("0.5"));
@@ -297,13 +299,13 @@ pub const CASES: &[(&str, Mutation)] = &[
         // 培训费 left blank: a blank is not judged.
         let m = &mut p.meetings_training.meetings;
         m.actual = Some(wan("0.5"));
-        m.count = 2;
-        m.people = 40;
+        m.count = Some(2);
+        m.people = Some(40);
     }),
     ("JS-310", |p| {
         let t = &mut p.meetings_training.training;
         t.actual = Some(wan("0.5"));
-        t.count = 2;
+        t.count = Some(2);
     }),
     ("JS-401", |p| p.procurement.to_sme = Some(wan("3"))),
     ("JS-402", |p| {
@@ -406,7 +408,7 @@ pub const CASES: &[(&str, Mutation)] = &[
     ("JS-612", |p| {
         p.revenue.change_reason = "主要是增加了12000元的办公费".into()
     }),
-    ("JS-701", |p| p.unit.staffing[0].staff = 8),
+    ("JS-701", |p| p.unit.staffing[0].staff = Some(8)),
     ("JS-702", |p| {
         let g = &mut p.balances.general_budget;
         g.opening = wan("-1");

@@ -328,6 +328,11 @@ impl Report<'_> {
     }
 }
 
+/// A count as a finding shows it: the number, or 未填写.
+pub fn count_text<N: std::fmt::Display>(n: Option<N>) -> String {
+    n.map_or_else(|| "未填写".to_owned(), |n| n.to_string())
+}
+
 /// Formats an amount for a message: two decimals, or every decimal when rounding would hide a
 /// difference (`226.231` rather than `226.23`).
 pub fn amount(a: Wan) -> String {

@@ -187,11 +187,13 @@ fn year_amounts_entered(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// JS-701: a body cannot normally have more staff than posts.
 fn staff_within_posts(ctx: &Context<'_>, report: &mut Report<'_>) {
     for (i, body) in ctx.project.unit.staffing.iter().enumerate() {
-        if body.staff > body.posts {
+        if let (Some(staff), Some(posts)) = (body.staff, body.posts)
+            && staff > posts
+        {
             report.add(
                 format!(
-                    "{}实有 {} 人，超过{} {} 名",
-                    body.body, body.staff, body.post_kind, body.posts
+                    "{}实有 {staff} 人，超过{} {posts} 名",
+                    body.body, body.post_kind
                 ),
                 vec![
                     FieldPath::staffing(i, StaffField::Staff),
@@ -205,10 +207,10 @@ fn staff_within_posts(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// JS-712: 专业技术、管理 and 工勤 人员 divide the 在职实有人数 (a unit's document states both).
 fn staff_by_post_adds_up(ctx: &Context<'_>, report: &mut Report<'_>) {
     let u = &ctx.project.unit;
-    let staff: u32 = u.staffing.iter().map(|b| b.staff).sum();
+    let staff = crate::model::sum_counts(u.staffing.iter().map(|b| b.staff));
     let posts = &u.staff_by_post;
     let total = posts.total().unwrap_or_default();
-    if total != staff {
+    if u64::from(total) != staff.unwrap_or(0) {
         let parts: Vec<String> = posts
             .counts()
             .iter()
@@ -222,8 +224,9 @@ fn staff_by_post_adds_up(ctx: &Context<'_>, report: &mut Report<'_>) {
         fields.push(FieldPath::unit(UnitField::Staffing));
         report.add(
             format!(
-                "在职人员按岗位：{}，共 {total} 人；人员编制中的实有人数为 {staff} 人",
-                parts.join("、")
+                "在职人员按岗位：{}，共 {total} 人；人员编制中的实有人数为 {} 人",
+                parts.join("、"),
+                super::count_text(staff)
             ),
             fields,
         );

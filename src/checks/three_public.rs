@@ -1,7 +1,7 @@
 //! "三公"经费 (JS-3xx): vehicles and their amounts, the economic lines inside 基本支出, the fleet
 //! in two sections, budgets, and the counts behind each amount.
 
-use super::{Check, Compared, Context, Need, Report, Rule, Severity, amount};
+use super::{Check, Compared, Context, Need, Report, Rule, Severity, amount, count_text};
 use crate::model::{
     AssetField, CostEntry, CostGroup, CostItemField, EXPENSE_FIELDS, FieldPath,
     ThreePublicField as F, VehiclePurchase,
@@ -125,6 +125,11 @@ fn parts<'a>(ctx: &'a Context<'_>) -> [Part<'a>; 3] {
 }
 
 /// JS-301: a bought vehicle has an amount, and an amount buys a vehicle.
+/// A count that is zero or not entered: none of what it counts is stated.
+fn none(n: Option<u32>) -> bool {
+    n.unwrap_or(0) == 0
+}
+
 fn purchases_count_vs_amount(ctx: &Context<'_>, report: &mut Report<'_>) {
     let p = &ctx.project.three_public.vehicles.purchases;
     let kinds: [(F, F, &str, &VehiclePurchase); 3] = [
@@ -138,11 +143,11 @@ fn purchases_count_vs_amount(ctx: &Context<'_>, report: &mut Report<'_>) {
         ),
     ];
     for (count, money, name, v) in kinds {
-        if (v.count == 0) != v.amount.unwrap_or_default().is_zero() {
+        if none(v.count) != v.amount.unwrap_or_default().is_zero() {
             report.add(
                 format!(
                     "购置{name} {} 辆，金额 {}，数量与金额应同时为 0 或同时不为 0",
-                    v.count,
+                    count_text(v.count),
                     v.amount.map_or_else(|| "未填写".to_owned(), amount)
                 ),
                 vec![
@@ -243,18 +248,22 @@ fn meetings_training_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) 
         let Some(actual) = e.actual.filter(|a| !a.rounded().is_zero()) else {
             continue;
         };
-        if !with_people && e.count == 0 {
+        if !with_people && none(e.count) {
             report.add(
-                format!("{name}决算数 {}，但次数 0", amount(actual)),
+                format!(
+                    "{name}决算数 {}，但次数 {}",
+                    amount(actual),
+                    count_text(e.count)
+                ),
                 vec![FieldPath::meetings_training(count)],
             );
-        } else if with_people && (e.count == 0 || e.people == 0) {
+        } else if with_people && (none(e.count) || none(e.people)) {
             report.add(
                 format!(
                     "{name}决算数 {}，但次数 {}、人次 {}",
                     amount(actual),
-                    e.count,
-                    e.people
+                    count_text(e.count),
+                    count_text(e.people)
                 ),
                 vec![
                     FieldPath::meetings_training(count),
@@ -324,9 +333,13 @@ fn economic_items_within(ctx: &Context<'_>, report: &mut Report<'_>, limits: &[L
 fn same_fleet(ctx: &Context<'_>, report: &mut Report<'_>) {
     let held = ctx.project.three_public.vehicles.held.total();
     let assets = ctx.project.assets.vehicles.total();
-    if held != assets {
+    if held.unwrap_or(0) != assets.unwrap_or(0) {
         report.add(
-            format!("“三公”经费部分年末公务用车 {held} 辆，国有资产部分车辆 {assets} 辆，二者应为同一车队"),
+            format!(
+                "“三公”经费部分年末公务用车 {} 辆，国有资产部分车辆 {} 辆，二者应为同一车队",
+                count_text(held),
+                count_text(assets)
+            ),
             vec![
                 FieldPath::three_public(F::Held),
                 FieldPath::assets(AssetField::Vehicles),
@@ -387,13 +400,13 @@ fn off_budget(ctx: &Context<'_>, report: &mut Report<'_>) {
 fn amounts_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
     let t = &ctx.project.three_public;
     let o = &t.overseas;
-    if !o.actual.unwrap_or_default().is_zero() && (o.groups == 0 || o.people == 0) {
+    if !o.actual.unwrap_or_default().is_zero() && (none(o.groups) || none(o.people)) {
         report.add(
             format!(
                 "因公出国（境）费 {}，但团组 {} 个、人次 {}",
                 amount(o.actual.unwrap_or_default()),
-                o.groups,
-                o.people
+                count_text(o.groups),
+                count_text(o.people)
             ),
             vec![
                 FieldPath::three_public(F::OverseasGroups),
@@ -413,13 +426,13 @@ fn amounts_without_counts(ctx: &Context<'_>, report: &mut Report<'_>) {
             &t.reception.foreign,
         ),
     ] {
-        if !part.actual.unwrap_or_default().is_zero() && (part.batches == 0 || part.people == 0) {
+        if !part.actual.unwrap_or_default().is_zero() && (none(part.batches) || none(part.people)) {
             report.add(
                 format!(
                     "{name}支出 {}，但批次 {}、人次 {}",
                     amount(part.actual.unwrap_or_default()),
-                    part.batches,
-                    part.people
+                    count_text(part.batches),
+                    count_text(part.people)
                 ),
                 fields.map(FieldPath::three_public).to_vec(),
             );
@@ -440,12 +453,12 @@ fn spent(actual: Option<Wan>) -> &'static str {
 fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
     let t = &ctx.project.three_public;
     let o = &t.overseas;
-    if o.actual.unwrap_or_default().is_zero() && (o.groups > 0 || o.people > 0) {
+    if o.actual.unwrap_or_default().is_zero() && !(none(o.groups) && none(o.people)) {
         report.add(
             format!(
                 "因公出国（境）团组 {} 个、{} 人次，但支出{}",
-                o.groups,
-                o.people,
+                count_text(o.groups),
+                count_text(o.people),
                 spent(o.actual)
             ),
             vec![FieldPath::three_public(F::OverseasActual)],
@@ -455,12 +468,12 @@ fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
         (F::DomesticActual, "国内公务接待", &t.reception.domestic),
         (F::ForeignActual, "外事接待", &t.reception.foreign),
     ] {
-        if part.actual.unwrap_or_default().is_zero() && (part.batches > 0 || part.people > 0) {
+        if part.actual.unwrap_or_default().is_zero() && !(none(part.batches) && none(part.people)) {
             report.add(
                 format!(
                     "{name} {} 批次、{} 人次，但支出{}",
-                    part.batches,
-                    part.people,
+                    count_text(part.batches),
+                    count_text(part.people),
                     spent(part.actual)
                 ),
                 vec![FieldPath::three_public(field)],
@@ -473,12 +486,17 @@ fn counts_without_amounts(ctx: &Context<'_>, report: &mut Report<'_>) {
 /// elsewhere).
 fn running_costs_without_vehicles(ctx: &Context<'_>, report: &mut Report<'_>) {
     let v = &ctx.project.three_public.vehicles;
-    let bought = v.purchases.count();
-    if !v.operation_actual.unwrap_or_default().is_zero() && v.held.total() == 0 && bought == 0 {
+    let (held, bought) = (v.held.total(), v.purchases.count());
+    if !v.operation_actual.unwrap_or_default().is_zero()
+        && held.unwrap_or(0) == 0
+        && bought.unwrap_or(0) == 0
+    {
         report.add(
             format!(
-                "公务用车运行维护费 {}，但年末公务用车 0 辆、本年购置 0 辆",
-                amount(v.operation_actual.unwrap_or_default())
+                "公务用车运行维护费 {}，但年末公务用车 {} 辆、本年购置 {} 辆",
+                amount(v.operation_actual.unwrap_or_default()),
+                count_text(held),
+                count_text(bought)
             ),
             vec![
                 FieldPath::three_public(F::OperationActual),

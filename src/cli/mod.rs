@@ -649,9 +649,7 @@ fn kind_label(kind: FieldKind, unit: crate::money::EntryUnit) -> String {
             if optional { "，可空" } else { "" },
             if signed { "，可为负" } else { "" }
         ),
-        FieldKind::Count { optional } => {
-            format!("数量{}", if optional { "（可空）" } else { "" })
-        }
+        FieldKind::Count => "数量（可空）".to_owned(),
         FieldKind::Year => "年度".to_owned(),
         FieldKind::Date => "日期（如 2024-05-31，可空）".to_owned(),
         FieldKind::Text => "文字".to_owned(),

@@ -266,6 +266,11 @@ impl Cell {
         Cell::new(Content::Figure(t.into()))
     }
 
+    /// A count (vehicles, 台（套）), right-aligned; empty when not entered.
+    pub fn maybe_count(n: Option<u64>) -> Cell {
+        n.map_or_else(Cell::empty, |n| Cell::figure(n.to_string()))
+    }
+
     /// An amount cell.
     pub fn amount(a: Wan) -> Cell {
         Cell::new(Content::Amount(a))

@@ -1249,11 +1249,11 @@ fn operations_assets_procurement_table(f: &Figures<'_>) -> Table {
             Cell::maybe_amount(amount),
         ]
     };
-    let count = |label: &str, unit: &str, n: u64| {
+    let count = |label: &str, unit: &str, n: Option<u64>| {
         vec![
             Cell::text(label),
             Cell::centered(unit),
-            Cell::figure(n.to_string()),
+            Cell::maybe_count(n),
         ]
     };
     let strong = |cells: Vec<Cell>| cells.into_iter().map(Cell::strong).collect::<Vec<_>>();
@@ -1276,17 +1276,17 @@ fn operations_assets_procurement_table(f: &Figures<'_>) -> Table {
         ("　　　离退休干部服务用车", v.retired_service),
         ("　　　其他用车", v.other),
     ] {
-        rows.push(count(label, "辆", u64::from(n)));
+        rows.push(count(label, "辆", n.map(u64::from)));
     }
     rows.push(count(
         "单价50万元以上通用设备",
         "台（套）",
-        u64::from(p.assets.general_equipment_over_50),
+        p.assets.general_equipment_over_50.map(u64::from),
     ));
     rows.push(count(
         "单价100万元以上专用设备",
         "台（套）",
-        u64::from(p.assets.special_equipment_over_100),
+        p.assets.special_equipment_over_100.map(u64::from),
     ));
     rows.push(strong(money(
         "三、政府采购支出",

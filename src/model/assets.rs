@@ -147,9 +147,11 @@ pub struct Assets {
     /// Vehicles by use (车辆).
     pub vehicles: VehiclesByUse,
     /// 单价50万元以上通用设备 台（套）.
-    pub general_equipment_over_50: u32,
+    #[serde(default)]
+    pub general_equipment_over_50: Option<u32>,
     /// 单价100万元以上专用设备 台（套）.
-    pub special_equipment_over_100: u32,
+    #[serde(default)]
+    pub special_equipment_over_100: Option<u32>,
     /// 单价100万元（含）以上设备（不含车辆） 台（套）: 财政部's format counts every kind of
     /// equipment at one threshold where 四川's splits 通用 (50万) and 专用 (100万); `None` until
     /// entered.
@@ -174,35 +176,35 @@ pub struct Assets {
 #[serde(deny_unknown_fields)]
 pub struct VehiclesByUse {
     /// 主要领导干部用车.
-    pub leadership: u32,
+    #[serde(default)]
+    pub leadership: Option<u32>,
     /// 机要通信用车.
-    pub confidential: u32,
+    #[serde(default)]
+    pub confidential: Option<u32>,
     /// 应急保障用车.
-    pub emergency: u32,
+    #[serde(default)]
+    pub emergency: Option<u32>,
     /// 执法执勤用车.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub law_enforcement: u32,
+    #[serde(default)]
+    pub law_enforcement: Option<u32>,
     /// 特种专业技术用车.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub special_technical: u32,
+    #[serde(default)]
+    pub special_technical: Option<u32>,
     /// 离退休干部服务用车.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub retired_service: u32,
+    #[serde(default)]
+    pub retired_service: Option<u32>,
     /// 其他用车.
-    pub other: u32,
+    #[serde(default)]
+    pub other: Option<u32>,
     /// What the other vehicles are for (其他用车主要是…), the user's words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub other_use: String,
 }
 
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
-
 impl VehiclesByUse {
-    /// All vehicles (counted wide, so that no sum of counts can overflow).
-    pub fn total(&self) -> u64 {
-        [
+    /// All vehicles, of the kinds entered (`None`: none entered).
+    pub fn total(&self) -> Option<u64> {
+        super::sum_counts([
             self.leadership,
             self.confidential,
             self.emergency,
@@ -210,9 +212,6 @@ impl VehiclesByUse {
             self.special_technical,
             self.retired_service,
             self.other,
-        ]
-        .into_iter()
-        .map(u64::from)
-        .sum()
+        ])
     }
 }

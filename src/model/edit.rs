@@ -61,10 +61,9 @@ pub fn parse_count(text: &str, limit: u64) -> Result<u32, String> {
     u32::try_from(n).map_err(|_| too_many())
 }
 
-/// Parses a count that may be left empty: empty is `None` (not entered) when `optional`, and
-/// an error otherwise.
-pub fn parse_optional_count(text: &str, limit: u64, optional: bool) -> Result<Option<u32>, String> {
-    if optional && text.trim().is_empty() {
+/// Parses a count that may be left empty: empty is `None` (not entered).
+pub fn parse_optional_count(text: &str, limit: u64) -> Result<Option<u32>, String> {
+    if text.trim().is_empty() {
         return Ok(None);
     }
     parse_count(text, limit).map(Some)
@@ -245,9 +244,9 @@ impl Project {
                     None => Value::Null,
                 }
             }
-            FieldKind::Count { optional } => {
+            FieldKind::Count => {
                 let limit = limits::count_limit(&parsed);
-                match parse_optional_count(text, limit, optional).map_err(bad)? {
+                match parse_optional_count(text, limit).map_err(bad)? {
                     Some(n) => Value::from(n),
                     None => Value::Null,
                 }
@@ -416,7 +415,7 @@ mod tests {
         // The window and `juesuan set` read counts alike.
         let mut p = example().unwrap();
         p.set("meetings_training.meetings.count", "4次").unwrap();
-        assert_eq!(p.meetings_training.meetings.count, 4);
+        assert_eq!(p.meetings_training.meetings.count, Some(4));
     }
 
     #[test]
@@ -467,7 +466,7 @@ mod tests {
             p.meetings_training.training.actual,
             Some("0.5".parse().unwrap())
         );
-        assert_eq!(p.meetings_training.meetings.count, 6);
+        assert_eq!(p.meetings_training.meetings.count, Some(6));
         assert_eq!(
             p.get("meetings_training.training.actual").unwrap(),
             Value::String("0.5".into())

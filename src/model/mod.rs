@@ -31,6 +31,16 @@ pub use walk::{AmountAt, FieldInfo, FieldKind, FieldValue};
 use serde::{Deserialize, Serialize};
 
 pub use crate::money::ShareRounding;
+
+/// The sum of the counts entered (counted wide, so that no sum of counts can overflow); `None`
+/// when none is: not entered is not zero, as [`crate::money::sum_entered`] adds amounts.
+pub fn sum_counts(counts: impl IntoIterator<Item = Option<u32>>) -> Option<u64> {
+    counts
+        .into_iter()
+        .flatten()
+        .map(u64::from)
+        .reduce(|a, b| a + b)
+}
 use crate::money::{EntryUnit, Wan};
 use path::field_enum;
 

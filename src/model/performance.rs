@@ -216,11 +216,14 @@ field_enum! {
 #[serde(deny_unknown_fields)]
 pub struct PerformanceManagement {
     /// Projects given a prior performance assessment (事前绩效评估).
-    pub prior_assessment_projects: u32,
+    #[serde(default)]
+    pub prior_assessment_projects: Option<u32>,
     /// Projects with performance targets (编制绩效目标).
-    pub target_projects: u32,
+    #[serde(default)]
+    pub target_projects: Option<u32>,
     /// Projects monitored during the year (绩效监控).
-    pub monitored_projects: u32,
+    #[serde(default)]
+    pub monitored_projects: Option<u32>,
     /// Projects self-assessed after the year (绩效自评), as 财政部's wording and 四川's state it
     /// ("对X个项目开展了绩效目标完成情况自评"); `None` until entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]

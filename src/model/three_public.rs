@@ -210,9 +210,11 @@ pub struct Overseas {
     /// 上年决算数.
     pub prior: Option<Wan>,
     /// 因公出国（境）团组数.
-    pub groups: u32,
+    #[serde(default)]
+    pub groups: Option<u32>,
     /// 因公出国（境）人次.
-    pub people: u32,
+    #[serde(default)]
+    pub people: Option<u32>,
     /// Why it changed against last year.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub change_reason: String,
@@ -254,12 +256,9 @@ pub struct VehiclePurchases {
 }
 
 impl VehiclePurchases {
-    /// All vehicles bought (counted wide, so that no sum of counts can overflow).
-    pub fn count(&self) -> u64 {
-        [self.sedan.count, self.suv.count, self.passenger.count]
-            .into_iter()
-            .map(u64::from)
-            .sum()
+    /// All vehicles bought, of the types entered (`None`: none entered).
+    pub fn count(&self) -> Option<u64> {
+        super::sum_counts([self.sedan.count, self.suv.count, self.passenger.count])
     }
 }
 
@@ -268,7 +267,8 @@ impl VehiclePurchases {
 #[serde(deny_unknown_fields)]
 pub struct VehiclePurchase {
     /// 辆.
-    pub count: u32,
+    #[serde(default)]
+    pub count: Option<u32>,
     /// 金额.
     pub amount: Option<Wan>,
 }
@@ -278,20 +278,20 @@ pub struct VehiclePurchase {
 #[serde(deny_unknown_fields)]
 pub struct VehicleCounts {
     /// 轿车.
-    pub sedan: u32,
+    #[serde(default)]
+    pub sedan: Option<u32>,
     /// 越野车.
-    pub suv: u32,
+    #[serde(default)]
+    pub suv: Option<u32>,
     /// 载客汽车.
-    pub passenger: u32,
+    #[serde(default)]
+    pub passenger: Option<u32>,
 }
 
 impl VehicleCounts {
-    /// All vehicles (counted wide, so that no sum of counts can overflow).
-    pub fn total(&self) -> u64 {
-        [self.sedan, self.suv, self.passenger]
-            .into_iter()
-            .map(u64::from)
-            .sum()
+    /// All vehicles, of the types entered (`None`: none entered).
+    pub fn total(&self) -> Option<u64> {
+        super::sum_counts([self.sedan, self.suv, self.passenger])
     }
 }
 
@@ -325,9 +325,11 @@ pub struct ReceptionPart {
     /// 决算数.
     pub actual: Option<Wan>,
     /// 批次.
-    pub batches: u32,
+    #[serde(default)]
+    pub batches: Option<u32>,
     /// 人次 (不包括陪同人员).
-    pub people: u32,
+    #[serde(default)]
+    pub people: Option<u32>,
 }
 
 /// 机关运行经费: the 日常公用经费 of administrative units.
@@ -441,10 +443,10 @@ pub struct CountedExpense {
     pub prior: Option<Wan>,
     /// 次数.
     #[serde(default)]
-    pub count: u32,
+    pub count: Option<u32>,
     /// 人次.
     #[serde(default)]
-    pub people: u32,
+    pub people: Option<u32>,
     /// What the meetings or trainings were (用于召开…会议), the user's words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub content: String,

@@ -281,19 +281,17 @@ pub struct StaffBody {
     /// The kind of posts, e.g. 行政编制, 事业编制.
     pub post_kind: String,
     /// 编制数.
-    pub posts: u32,
+    #[serde(default)]
+    pub posts: Option<u32>,
     /// 年末实有人数 (在职).
-    pub staff: u32,
+    #[serde(default)]
+    pub staff: Option<u32>,
     /// 退休人员 the body pays for, at year end.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub retired: u32,
+    #[serde(default)]
+    pub retired: Option<u32>,
     /// 离休人员, at year end.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub veteran_retired: u32,
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
+    #[serde(default)]
+    pub veteran_retired: Option<u32>,
 }
 
 /// The people who sign the document.

@@ -25,11 +25,8 @@ pub enum FieldKind {
         /// Negative is allowed.
         signed: bool,
     },
-    /// A whole number of zero or more; `optional` when empty means "not entered".
-    Count {
-        /// Empty is allowed (not entered).
-        optional: bool,
-    },
+    /// A whole number of zero or more; empty means "not entered".
+    Count,
     /// The accounting year.
     Year,
     /// A calendar date that may be empty.
@@ -162,23 +159,9 @@ impl<'a> Walk<'a> {
         self.add(path, label, FieldKind::Lines, FieldValue::Lines(value));
     }
 
-    fn count(&mut self, path: FieldPath, label: String, value: u32) {
-        self.add(
-            path,
-            label,
-            FieldKind::Count { optional: false },
-            FieldValue::Count(Some(value)),
-        );
-    }
-
-    /// A count that may be left empty (not entered).
-    fn optional_count(&mut self, path: FieldPath, label: String, value: Option<u32>) {
-        self.add(
-            path,
-            label,
-            FieldKind::Count { optional: true },
-            FieldValue::Count(value),
-        );
+    /// A count, which may be left empty (not entered).
+    fn count(&mut self, path: FieldPath, label: String, value: Option<u32>) {
+        self.add(path, label, FieldKind::Count, FieldValue::Count(value));
     }
 
     fn decimal(&mut self, path: FieldPath, label: String, value: Option<Decimal>, optional: bool) {
@@ -486,7 +469,7 @@ impl Project {
             }
         }
         for (field, value) in u.staff_by_post.counts() {
-            w.optional_count(FieldPath::unit(field), field.label().into(), value);
+            w.count(FieldPath::unit(field), field.label().into(), value);
         }
         for who in Signatory::ALL {
             w.text(
@@ -816,7 +799,7 @@ impl Project {
             (AssetField::EquipmentOver100, a.equipment_over_100),
             (AssetField::EquipmentBought, a.equipment_bought),
         ] {
-            w.optional_count(FieldPath::assets(field), field.label().into(), value);
+            w.count(FieldPath::assets(field), field.label().into(), value);
         }
         w.amount(
             FieldPath::assets(AssetField::EquipmentBoughtAmount),
@@ -882,7 +865,7 @@ impl Project {
             (F::SelfAssessedProjects, pm.self_assessed_projects),
             (F::EvaluatedProjects, pm.evaluated_projects),
         ] {
-            w.optional_count(FieldPath::performance(field), field.label().into(), value);
+            w.count(FieldPath::performance(field), field.label().into(), value);
         }
         for (field, value) in [
             (F::SelfAssessedFunds, pm.self_assessed_funds),

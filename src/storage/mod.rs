@@ -25,7 +25,7 @@ pub use write::{BACKUPS_KEPT, SaveTime, backups};
 pub const FORMAT: &str = "juesuan";
 
 /// The schema version this build writes. Every released version keeps a sample in `tests/samples/`.
-pub const SCHEMA_VERSION: u32 = 13;
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// A migration takes a project of version `n` (the `project` object) to version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
@@ -34,7 +34,7 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 /// takes version 1 to 2).
 const MIGRATIONS: &[Migration] = &[
     v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
-    v10_to_v11, v11_to_v12, v12_to_v13,
+    v10_to_v11, v11_to_v12, v12_to_v13, v13_to_v14,
 ];
 
 /// Version 2 adds `revenue.by_function` (表2 收入决算表 by 功能分类). A version-1 file has none,
@@ -141,6 +141,35 @@ fn v11_to_v12(project: Value) -> Result<Value, String> {
 /// print the 合计 and are reported until the department is consolidated again, and 新疆's
 /// paragraph waits for the amount.
 fn v12_to_v13(project: Value) -> Result<Value, String> {
+    Ok(project)
+}
+
+/// Version 14 lets every count (people, vehicles, batches, projects, 台（套）) be left empty, not
+/// entered, as amounts are: until now a count not typed in was 0, and the document said "0辆"
+/// where the clerk had said nothing. An older file's counts are kept as they are, 0 included
+/// (opening an old file never changes the document it makes), and the counts it left out
+/// because they were 0 (执法执勤、特种专业技术、离退休干部服务用车; a body's 退休 and 离休
+/// people) are written in as 0.
+fn v13_to_v14(mut project: Value) -> Result<Value, String> {
+    fn zero_if_absent(object: Option<&mut Value>, keys: &[&str]) {
+        if let Some(object) = object.and_then(Value::as_object_mut) {
+            for key in keys {
+                object.entry(*key).or_insert_with(|| Value::from(0));
+            }
+        }
+    }
+    zero_if_absent(
+        project.pointer_mut("/assets/vehicles"),
+        &["law_enforcement", "special_technical", "retired_service"],
+    );
+    if let Some(bodies) = project
+        .pointer_mut("/unit/staffing")
+        .and_then(Value::as_array_mut)
+    {
+        for body in bodies {
+            zero_if_absent(Some(body), &["retired", "veteran_retired"]);
+        }
+    }
     Ok(project)
 }
 

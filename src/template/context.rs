@@ -367,13 +367,15 @@ fn unit(f: &Figures<'_>) -> Value {
         Some(_) => "单位".to_owned(),
         None => String::new(),
     };
-    let sum = |field: fn(&crate::model::StaffBody) -> u32| -> u64 {
-        u.staffing.iter().map(|b| u64::from(field(b))).sum()
+    // The counts entered, added; `none` (not entered) when none is.
+    let sum = |field: fn(&crate::model::StaffBody) -> Option<u32>| -> Option<u64> {
+        crate::model::sum_counts(u.staffing.iter().map(field))
     };
+
     let posts = sum(|b| b.posts);
     let staff = sum(|b| b.staff);
     // 编制 by kind (行政编制, 事业编制, 工勤编制 …), as the rows name them, in first-seen order.
-    let mut by_kind: Vec<(String, u64, u64)> = Vec::new();
+    let mut by_kind: Vec<(String, Option<u64>, Option<u64>)> = Vec::new();
     for b in &u.staffing {
         let kind = b.post_kind.trim();
         if kind.is_empty() {
@@ -381,24 +383,28 @@ fn unit(f: &Figures<'_>) -> Value {
         }
         match by_kind.iter_mut().find(|(k, _, _)| k == kind) {
             Some((_, p, s)) => {
-                *p += u64::from(b.posts);
-                *s += u64::from(b.staff);
+                add_count(p, b.posts);
+                add_count(s, b.staff);
             }
-            None => by_kind.push((kind.to_owned(), u64::from(b.posts), u64::from(b.staff))),
+            None => by_kind.push((
+                kind.to_owned(),
+                b.posts.map(u64::from),
+                b.staff.map(u64::from),
+            )),
         }
     }
     // The same by body, for "区委绩效办5人，下设…4人": a body with several kinds of posts is
     // one entry.
-    let mut by_body: Vec<(&str, [u64; 4])> = Vec::new();
+    let mut by_body: Vec<(&str, [Option<u64>; 4])> = Vec::new();
     for b in &u.staffing {
-        let n = [b.posts, b.staff, b.retired, b.veteran_retired].map(u64::from);
+        let counts = [b.posts, b.staff, b.retired, b.veteran_retired];
         match by_body.iter_mut().find(|(body, _)| *body == b.body.trim()) {
             Some((_, sum)) => {
-                for (s, x) in sum.iter_mut().zip(n) {
-                    *s += x;
+                for (s, n) in sum.iter_mut().zip(counts) {
+                    add_count(s, n);
                 }
             }
-            None => by_body.push((b.body.trim(), n)),
+            None => by_body.push((b.body.trim(), counts.map(|n| n.map(u64::from)))),
         }
     }
     let bodies: Vec<Value> = by_body
@@ -654,24 +660,35 @@ fn basic(f: &Figures<'_>, style: NumberStyle) -> Value {
     ])
 }
 
+/// Adds the count `n`, if entered, to `total` (`None` until a count is).
+fn add_count(total: &mut Option<u64>, n: Option<u32>) {
+    if let Some(n) = n {
+        *total = Some(total.unwrap_or(0) + u64::from(n));
+    }
+}
+
 fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
     let tp = &f.project.three_public;
     let t = &f.totals.three_public;
     let (o, v, r) = (&tp.overseas, &tp.vehicles, &tp.reception);
     let p = &v.purchases;
-    let count = |n: u64| Value::from(n);
-    let bought = |label: &str, count: u32, amount: Wan| {
+    // As this section's amounts are: a count not entered is stated as 0, and JS-306, JS-308
+    // and JS-310 report it where money was spent without one (an empty box is not a figure
+    // the clerk left out on purpose).
+    let count = |n: Option<u64>| Value::from(n.unwrap_or(0));
+    let one = |n: Option<u32>| Value::from(n.unwrap_or(0));
+    let bought = |label: &str, n: Option<u32>, amount: Wan| {
         map([
             ("名称", Value::from(label.to_owned())),
-            ("辆数", Value::from(count)),
+            ("辆数", one(n)),
             ("金额", Amount::value(amount, style)),
         ])
     };
     let reception_part = |part: &crate::model::ReceptionPart| {
         map([
             ("值", Amount::value(part.actual.unwrap_or_default(), style)),
-            ("批次", Value::from(part.batches)),
-            ("人次", Value::from(part.people)),
+            ("批次", one(part.batches)),
+            ("人次", one(part.people)),
         ])
     };
     map([
@@ -692,8 +709,8 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
             Figure::new(o.actual.unwrap_or_default(), o.prior, style)
                 .with_budget(Some(o.budget.unwrap_or_default()))
                 .with("名称", "因公出国（境）费")
-                .with("团组数", Value::from(o.groups))
-                .with("人数", Value::from(o.people))
+                .with("团组数", one(o.groups))
+                .with("人数", one(o.people))
                 .with("原因", o.change_reason.clone())
                 .value(),
         ),
@@ -744,9 +761,9 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
                     "保有量",
                     map([
                         ("合计", count(v.held.total())),
-                        ("轿车", Value::from(v.held.sedan)),
-                        ("越野车", Value::from(v.held.suv)),
-                        ("载客汽车", Value::from(v.held.passenger)),
+                        ("轿车", one(v.held.sedan)),
+                        ("越野车", one(v.held.suv)),
+                        ("载客汽车", one(v.held.passenger)),
                     ]),
                 )
                 .value(),
@@ -776,8 +793,9 @@ fn counted_expense(e: &CountedExpense, name: &'static str, style: NumberStyle) -
     Figure::new(actual, e.prior, style)
         .with_budget(e.budget)
         .with("名称", name)
-        .with("次数", e.count)
-        .with("人次", e.people)
+        // A count not entered is stated as 0, as the 三公 counts are; JS-310 reports it.
+        .with("次数", e.count.unwrap_or(0))
+        .with("人次", e.people.unwrap_or(0))
         .with("内容", e.content.clone())
         .with("原因", e.change_reason.clone())
         .value()

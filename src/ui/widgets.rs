@@ -541,13 +541,14 @@ fn after_enter(ui: &mut Ui, response: &Response, valid: bool) {
     ui.ctx().request_repaint();
 }
 
-/// A count (people, vehicles, batches): a whole number of zero or more, up to the field's bound.
+/// A count (people, vehicles, batches): a whole number of zero or more, up to the field's bound;
+/// a blank box, not 0, until the clerk types one (not entered).
 pub fn count(
     ui: &mut Ui,
     form: &mut Form<'_>,
     text: &str,
     path: &FieldPath,
-    value: &mut u32,
+    value: &mut Option<u32>,
 ) -> bool {
     let limit = limits::count_limit(path);
     // A department's counts are its members' (刷新汇总 makes them again): shown, not typed.
@@ -557,27 +558,7 @@ pub fn count(
         form,
         (text, path, value),
         ("count", 60.0, true, None, typed),
-        |typed| edit::parse_count(typed, limit),
-        |n: &u32| n.to_string(),
-    )
-}
-
-/// A count that may be left empty (not entered): a blank box, not 0, until the clerk types one.
-pub fn optional_count(
-    ui: &mut Ui,
-    form: &mut Form<'_>,
-    text: &str,
-    path: &FieldPath,
-    value: &mut Option<u32>,
-) -> bool {
-    let limit = limits::count_limit(path);
-    let typed = !form.amounts_from_members;
-    single_line(
-        ui,
-        form,
-        (text, path, value),
-        ("count", 60.0, true, None, typed),
-        |typed| edit::parse_optional_count(typed, limit, true),
+        |typed| edit::parse_optional_count(typed, limit),
         |n: &Option<u32>| n.map(|n| n.to_string()).unwrap_or_default(),
     )
 }

@@ -22,7 +22,10 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
     }
     let path = FieldPath::assets(AssetField::OtherVehiclesUse);
     widgets::text(ui, form, "其他用车主要用于", &path, &mut v.other_use);
-    ui.label(format!("车辆合计：{} 辆", a.vehicles.total()));
+    ui.label(match a.vehicles.total() {
+        Some(n) => format!("车辆合计：{n} 辆"),
+        None => "车辆合计：未填写".to_owned(),
+    });
     widgets::section(ui, "大型设备");
     widgets::count(
         ui,
@@ -38,14 +41,14 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::assets(AssetField::SpecialEquipment),
         &mut a.special_equipment_over_100,
     );
-    widgets::optional_count(
+    widgets::count(
         ui,
         form,
         "单价100万元（含）以上设备（台套）",
         &FieldPath::assets(AssetField::EquipmentOver100),
         &mut a.equipment_over_100,
     );
-    widgets::optional_count(
+    widgets::count(
         ui,
         form,
         "其中本年购置（台套，北京等写明）",

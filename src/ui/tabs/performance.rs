@@ -35,7 +35,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::performance(PerformanceField::MonitoredProjects),
         &mut pm.monitored_projects,
     );
-    widgets::optional_count(
+    widgets::count(
         ui,
         form,
         "开展绩效自评的项目数",
@@ -49,7 +49,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         &FieldPath::performance(PerformanceField::SelfAssessedFunds),
         &mut pm.self_assessed_funds,
     );
-    widgets::optional_count(
+    widgets::count(
         ui,
         form,
         "开展部门评价的项目数",

@@ -245,7 +245,7 @@ pub(super) fn ui(ui: &mut Ui, p: &mut Project, form: &mut Form<'_>) {
         (UnitField::PostManagement, &mut posts.management),
         (UnitField::PostWorkers, &mut posts.workers),
     ] {
-        widgets::optional_count(ui, form, field.label(), &FieldPath::unit(field), count);
+        widgets::count(ui, form, field.label(), &FieldPath::unit(field), count);
     }
 
     widgets::section(ui, "签字人");
