@@ -526,10 +526,8 @@ fn entered(projects: &[&Project], f: impl Fn(&Project) -> Option<Wan>) -> Option
 /// A count of every project, summed as [`entered`] sums amounts: blank only when every project
 /// left it blank (a sum beyond `u32` cannot be a real count; it saturates and the limits refuse it).
 fn entered_count(projects: &[&Project], f: impl Fn(&Project) -> Option<u32>) -> Option<u32> {
-    projects
-        .iter()
-        .filter_map(|p| f(p))
-        .reduce(u32::saturating_add)
+    crate::model::sum_counts(projects.iter().map(|p| f(p)))
+        .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// Two cells of a merged row added as [`entered`] adds.
