@@ -371,7 +371,6 @@ fn unit(f: &Figures<'_>) -> Value {
     let sum = |field: fn(&crate::model::StaffBody) -> Option<u32>| -> Option<u64> {
         crate::model::sum_counts(u.staffing.iter().map(field))
     };
-
     let posts = sum(|b| b.posts);
     let staff = sum(|b| b.staff);
     // 编制 by kind (行政编制, 事业编制, 工勤编制 …), as the rows name them, in first-seen order.
@@ -672,9 +671,8 @@ fn three_public(f: &Figures<'_>, style: NumberStyle) -> Value {
     let t = &f.totals.three_public;
     let (o, v, r) = (&tp.overseas, &tp.vehicles, &tp.reception);
     let p = &v.purchases;
-    // As this section's amounts are: a count not entered is stated as 0, and JS-306, JS-308
-    // and JS-310 report it where money was spent without one (an empty box is not a figure
-    // the clerk left out on purpose).
+    // As this section's blank amounts are, a count not entered is stated as 0; JS-306, JS-308
+    // and JS-310 report it where money was spent without one.
     let count = |n: Option<u64>| Value::from(n.unwrap_or(0));
     let one = |n: Option<u32>| Value::from(n.unwrap_or(0));
     let bought = |label: &str, n: Option<u32>, amount: Wan| {
