@@ -800,10 +800,10 @@ fn a_count_not_entered_holds_its_paragraph_back_instead_of_printing_0() {
     p.assets.vehicles.leadership = None;
     let d = doc(&p);
     assert!(!render(&d, Format::Text).contains("主要领导干部用车"));
+    // The problem names the figure to fill in.
     assert!(
-        d.problems
-            .iter()
-            .any(|problem| problem.is_missing() && problem.message.contains("还没有填写")),
+        d.problems.iter().any(|problem| problem.is_missing()
+            && problem.message == "这一段用到的数还没有填写：国有资产.车辆.主要领导干部用车"),
         "{:?}",
         d.problems
     );

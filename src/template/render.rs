@@ -113,6 +113,10 @@ pub struct Compiled {
     own: BTreeMap<String, String>,
 }
 
+/// What the formatter says of a `none` it was asked to print; [`problem`] names the figures
+/// ([`blank_names`]).
+const A_NUMBER_NOT_ENTERED: &str = "这一段要写出的一个数还没有填写";
+
 fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
@@ -123,9 +127,7 @@ fn environment() -> Environment<'static> {
     // paragraph instead, which the checks then report.
     env.set_formatter(|out, state, value| {
         if value.is_none() {
-            return Err(filters::missing(
-                "这一段要写出的一个数还没有填写".to_owned(),
-            ));
+            return Err(filters::missing(A_NUMBER_NOT_ENTERED.to_owned()));
         }
         minijinja::escape_formatter(out, state, value)
     });
@@ -672,6 +674,14 @@ fn problem(
     };
     let missing = filters::missing_message(e);
     let mut message = missing.map_or_else(|| error_message(e), str::to_owned);
+    if missing == Some(A_NUMBER_NOT_ENTERED)
+        && let Some(ctx) = ctx
+    {
+        let blank = blank_names(template, body, ctx);
+        if !blank.is_empty() {
+            message = format!("这一段用到的数还没有填写：{}", blank.join("、"));
+        }
+    }
     if e.kind() == ErrorKind::UndefinedError
         && let Some(ctx) = ctx
         && let Ok(t) = Environment::new().template_from_str(body)
@@ -789,16 +799,51 @@ fn count(blocks: &[BlockDef]) -> usize {
     blocks.iter().map(|b| 1 + count(&b.blocks)).sum()
 }
 
+/// The figures not entered among those the block's text uses, itself or through the macros it
+/// calls: the formatter knows only that it met a `none`. A name the text reaches through a
+/// `set` (`{% set v = 国有资产.车辆 %}` … `v.主要领导干部用车`) is found one level below the
+/// name it was set from.
+fn blank_names(template: &Template, body: &str, ctx: &Value) -> Vec<String> {
+    let source = Library::of(template).prefix_for(body) + body;
+    let env = Environment::new();
+    let Ok(t) = env.template_from_str(&source) else {
+        return Vec::new();
+    };
+    let mut blank = Vec::new();
+    for path in t.undeclared_variables(true) {
+        match lookup(ctx, &path) {
+            Some(v) if v.is_none() => blank.push(path),
+            Some(v) if v.kind() == minijinja::value::ValueKind::Map => {
+                for key in v.try_iter().into_iter().flatten() {
+                    let key = key.to_string();
+                    if v.get_attr(&key).is_ok_and(|child| child.is_none()) {
+                        blank.push(format!("{path}.{key}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    blank.sort();
+    blank.dedup();
+    blank
+}
+
 /// Whether a dotted name (`收入总计.上年`) names something in `ctx`.
 fn resolves(ctx: &Value, path: &str) -> bool {
+    lookup(ctx, path).is_some()
+}
+
+/// The value at `path` (`国有资产.车辆.合计`) in `ctx`, if the context has it.
+fn lookup(ctx: &Value, path: &str) -> Option<Value> {
     let mut at = ctx.clone();
     for part in path.split('.') {
         match at.get_attr(part) {
             Ok(v) if !v.is_undefined() => at = v,
-            _ => return false,
+            _ => return None,
         }
     }
-    true
+    Some(at)
 }
 
 /// Every name of the context and one level below (`收入总计`, `收入总计.上年`, …).
