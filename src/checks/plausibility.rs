@@ -210,7 +210,7 @@ fn staff_by_post_adds_up(ctx: &Context<'_>, report: &mut Report<'_>) {
     let staff = crate::model::sum_counts(u.staffing.iter().map(|b| b.staff));
     let posts = &u.staff_by_post;
     let total = posts.total().unwrap_or_default();
-    if u64::from(total) != staff.unwrap_or(0) {
+    if total != staff.unwrap_or(0) {
         let parts: Vec<String> = posts
             .counts()
             .iter()

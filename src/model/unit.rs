@@ -183,11 +183,8 @@ impl StaffByPost {
     }
 
     /// The sum of those entered; `None` when none is.
-    pub fn total(&self) -> Option<u32> {
-        self.counts()
-            .iter()
-            .filter_map(|(_, n)| *n)
-            .reduce(|a, b| a.saturating_add(b))
+    pub fn total(&self) -> Option<u64> {
+        super::sum_counts(self.counts().map(|(_, n)| n))
     }
 }
 
