@@ -239,7 +239,12 @@ impl Pages {
             creator: Smart::Custom(Some("决算助手 juesuan".to_owned())),
             ..Default::default()
         };
-        let mut pdf = typst_pdf::pdf(&self.doc, &options)
+        // On a worker of rayon's pool (the scope's closure runs there when called from outside
+        // it), where the layout ran: the PDF is then made in the memory the layout freed,
+        // which stays with those threads' allocator arenas, instead of in new memory on this
+        // thread. At 50× the peak fell by about 10 MB on average and varied less (170–199
+        // MiB against 176–208 MiB in alternating runs).
+        let mut pdf = rayon::scope(|_| typst_pdf::pdf(&self.doc, &options))
             .map_err(|e| PrintError::from_diagnostics("PDF", &e))?;
         quiet_poppler(&mut pdf);
         Ok(pdf)
