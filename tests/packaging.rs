@@ -138,7 +138,7 @@ fn fonts_ship_with_their_licence() {
     exists("assets/fonts/LICENSE-OFL.txt");
     for font in fs::read_dir("assets/fonts").unwrap() {
         let name = font.unwrap().file_name().into_string().unwrap();
-        if name.ends_with(".otf") {
+        if name.ends_with(".otf") || name.ends_with(".ttf") {
             let licence = fs::read_to_string("assets/fonts/LICENSE-OFL.txt").unwrap();
             assert!(
                 licence.contains(&name),

@@ -46,10 +46,11 @@ impl Part {
 /// Noto Serif CJK SC, titles and headings in Noto Sans CJK SC Bold, （一） headings in 楷体
 /// (JuesuanKai, a subset of LXGW WenKai), tables in Noto Sans CJK SC. The first three hold GB
 /// 2312 and its symbols; Noto Sans CJK SC holds every CJK unified ideograph, the fallback for
-/// a rarer character (`packaging/fonts/make-fonts.sh`).
+/// a rarer character (`packaging/fonts/make-fonts.sh`). The serif and the sans bold have
+/// TrueType outlines: writing the PDF subsets those in half the time CFF outlines take.
 pub const FONT_FILES: [&[u8]; 4] = [
-    include_bytes!("../../assets/fonts/NotoSerifSC-Regular.otf"),
-    include_bytes!("../../assets/fonts/NotoSansSC-Bold.otf"),
+    include_bytes!("../../assets/fonts/NotoSerifSC-Regular.ttf"),
+    include_bytes!("../../assets/fonts/NotoSansSC-Bold.ttf"),
     include_bytes!("../../assets/fonts/JuesuanKai-Regular.ttf"),
     include_bytes!("../../assets/fonts/NotoSansSC-Regular.otf"),
 ];
