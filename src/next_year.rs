@@ -207,9 +207,7 @@ pub fn next_year(this: &Project, next_catalog: Option<&Catalog>) -> NextYear {
         && let Some(t) = crate::template::builtin_by_id(id)
         && !t.covers(year)
     {
-        let next = crate::template::builtin()
-            .iter()
-            .find(|n| n.region == t.region && n.covers(year));
+        let next = crate::template::builtin().find(|n| n.region == t.region && n.covers(year));
         p.settings.template = next.map(|n| n.id.clone());
         review.push(match next {
             Some(n) => format!("模板“{}”不适用于 {year} 年度，已改用“{}”", t.name, n.name),

@@ -107,7 +107,7 @@ text = "表1 收入支出决算总表"
 
 #[test]
 fn there_are_seventeen_built_in_templates_and_each_year_has_one() {
-    let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
+    let ids: Vec<&str> = template::builtin().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
         [
@@ -1046,7 +1046,7 @@ fn the_command_line_lists_templates_and_figures_and_renders_with_another_templat
     let (code, out, _) = juesuan(&["templates"]);
     assert_eq!(code, 0);
     let ids: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
-    assert_eq!(ids.len(), template::builtin().len());
+    assert_eq!(ids.len(), template::builtin().count());
     assert_eq!(ids[1], "sichuan-2024");
     assert!(out.lines().nth(1).unwrap().contains("13张附表"));
 

@@ -19,7 +19,7 @@ pub(super) fn named(arg: &str) -> Result<Chosen, String> {
     }
     let path = Path::new(arg);
     if !path.exists() {
-        let ids: Vec<&str> = template::builtin().iter().map(|t| t.id.as_str()).collect();
+        let ids: Vec<&str> = template::builtin().map(|t| t.id.as_str()).collect();
         return Err(format!(
             "没有 id 为“{arg}”的内置模板，也没有这个模板文件；内置模板：{}",
             ids.join("、")

@@ -130,7 +130,6 @@ impl JuesuanApp {
         let current = self.session.template();
         let year = project.unit.year;
         let mut choices: Vec<(Option<String>, String)> = template::builtin()
-            .iter()
             .map(|t| (Some(t.id.clone()), choice_label(t, year)))
             .collect();
         if let Some(Ok(own)) = project
