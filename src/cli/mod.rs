@@ -462,7 +462,7 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
     let usage = "用法：juesuan pdf 文件 -o 输出.pdf [--date 2024-05-31] [--template 模板]";
     let export = Export::parse(args, today, usage)?;
     // The printer's fonts are parsed (about 4 ms) while the project is read and its document
-    // made (about 8 ms for the example), on the two threads the layout then uses.
+    // made (about 4 ms for the example), on the two threads the layout then uses.
     let (loaded, printer) = rayon::join(|| export.load(), Printer::shared);
     let (_, doc) = loaded?;
     let pages = printer

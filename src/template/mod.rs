@@ -653,7 +653,7 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// Each built-in template, parsed when first asked for: a document needs one template, and
-/// parsing all seventeen took a third of making the example's document.
+/// parsing all seventeen took nearly half of making the example's document.
 static PARSED: [std::sync::OnceLock<Option<Template>>; BUILTIN.len()] =
     [const { std::sync::OnceLock::new() }; BUILTIN.len()];
 
