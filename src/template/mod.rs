@@ -660,7 +660,7 @@ static PARSED: [std::sync::OnceLock<Option<Template>>; BUILTIN.len()] =
 /// The built-in templates, in the order they are listed. Each is parsed as the iteration
 /// reaches it. A built-in template that does not parse fails the tests; it is left out here
 /// rather than taking the program down.
-pub fn builtin() -> impl Iterator<Item = &'static Template> + Clone {
+pub fn builtin() -> impl Iterator<Item = &'static Template> {
     BUILTIN
         .iter()
         .zip(&PARSED)
