@@ -516,30 +516,55 @@ fn every_table_and_attachment_is_in_the_contents_and_the_bookmarks() {
 }
 
 /// Page numbers are drawn over the pages after their layout (`front.typ`): every page after the
-/// cover and the contents has its number at its foot, counted from 1; those two have none.
+/// cover and the contents has its number at its foot, centred, in the footer typst gives a page
+/// (the bottom margin of 35 mm but its top 30%), portrait and landscape alike, counted from 1;
+/// those two pages have none.
 #[test]
-fn every_page_after_the_contents_is_numbered_from_one() {
-    let count = the_example().pages.count();
-    for page in 1..=count {
-        let n = page.to_string();
-        let text = poppler(
-            "pdftotext",
-            &["-f", &n, "-l", &n, "-layout"],
-            &example_pdf_path(),
-        );
-        let foot: String = text
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default()
-            .split_whitespace()
-            .collect();
-        if page <= 2 {
-            assert!(!foot.starts_with('—'), "page {page} is numbered: {foot}");
-        } else {
-            assert_eq!(foot, format!("—{}—", page - 2), "page {page}");
+fn every_page_after_the_contents_is_numbered_from_one_at_its_foot() {
+    let html = poppler("pdftotext", &["-bbox"], &example_pdf_path());
+    let attr = |row: &str, name: &str| -> f64 {
+        let start = row.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        row[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    // Per page: its width and height, and the words in its bottom margin (x from, x to, text).
+    type Foot = Vec<(f64, f64, String)>;
+    let mut pages: Vec<(f64, f64, Foot)> = Vec::new();
+    for row in html.lines().map(str::trim) {
+        if row.starts_with("<page ") {
+            pages.push((attr(row, "width"), attr(row, "height"), Vec::new()));
+        } else if let Some(rest) = row.strip_prefix("<word ") {
+            let (_, height, words) = pages.last_mut().unwrap();
+            // poppler's box of a word is its font's full height: its middle is in the footer.
+            let middle = (attr(row, "yMin") + attr(row, "yMax")) / 2.0;
+            if middle > *height - 35.0 / 25.4 * 72.0 {
+                assert!(
+                    middle > *height - 0.7 * 35.0 / 25.4 * 72.0,
+                    "above the footer: {row}"
+                );
+                let text = rest.split('>').nth(1).unwrap().split('<').next().unwrap();
+                words.push((attr(row, "xMin"), attr(row, "xMax"), text.to_owned()));
+            }
         }
     }
+    assert_eq!(pages.len(), the_example().pages.count());
+    let mut landscape = 0;
+    for (i, (width, height, words)) in pages.iter().enumerate() {
+        let page = i + 1;
+        let foot: String = words.iter().map(|w| w.2.as_str()).collect();
+        if page <= 2 {
+            assert!(foot.is_empty(), "page {page} is numbered: {foot}");
+            continue;
+        }
+        assert_eq!(foot, format!("—{}—", page - 2), "page {page}");
+        let from = words.iter().map(|w| w.0).fold(f64::INFINITY, f64::min);
+        let to = words.iter().map(|w| w.1).fold(0.0, f64::max);
+        assert!(
+            ((from + to) / 2.0 - width / 2.0).abs() < 1.0,
+            "page {page}: {foot} at {from}–{to} of {width}"
+        );
+        landscape += usize::from(width > height);
+    }
+    assert!(landscape >= 3, "{landscape} landscape pages");
 }
 
 #[test]
