@@ -475,7 +475,15 @@ fn pdf_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result
         export.output.display(),
         pages.count()
     );
+    free_in_background((pages, doc));
     Ok(EXIT_OK)
+}
+
+/// Frees `value` on a thread of its own: the command's output is written, and the process exits
+/// (`main`) without waiting for what it made to be freed piece by piece (at 50× the laid-out
+/// pages took 16 ms). A process that goes on (a test) still frees it all.
+fn free_in_background<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 fn docx_command(args: &[String], today: PrintDate, out: &mut dyn Write) -> Result<i32, String> {
