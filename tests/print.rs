@@ -200,6 +200,12 @@ fn the_text_layer_reads_as_the_documents_text() {
 /// Words of one line: (x position, text).
 type Words = Vec<(f64, String)>;
 
+/// The number in attribute `name` of a row of `pdftotext -bbox` (`<word xMin="…" …>`).
+fn bbox_attr(row: &str, name: &str) -> f64 {
+    let start = row.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+    row[start..].split('"').next().unwrap().parse().unwrap()
+}
+
 /// The lines of the PDF as laid out: words grouped by page and baseline, in x order.
 fn laid_out_lines(pdf: &Path) -> Vec<String> {
     let html = poppler("pdftotext", &["-bbox"], pdf);
@@ -213,10 +219,7 @@ fn laid_out_lines(pdf: &Path) -> Vec<String> {
         let Some(rest) = row.strip_prefix("<word ") else {
             continue;
         };
-        let attr = |name: &str| -> f64 {
-            let start = rest.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-            rest[start..].split('"').next().unwrap().parse().unwrap()
-        };
+        let attr = |name: &str| bbox_attr(row, name);
         let text = rest
             .split('>')
             .nth(1)
@@ -522,10 +525,7 @@ fn every_table_and_attachment_is_in_the_contents_and_the_bookmarks() {
 #[test]
 fn every_page_after_the_contents_is_numbered_from_one_at_its_foot() {
     let html = poppler("pdftotext", &["-bbox"], &example_pdf_path());
-    let attr = |row: &str, name: &str| -> f64 {
-        let start = row.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
-        row[start..].split('"').next().unwrap().parse().unwrap()
-    };
+    let attr = bbox_attr;
     // Per page: its width and height, and the words in its bottom margin (x from, x to, text).
     type Foot = Vec<(f64, f64, String)>;
     let mut pages: Vec<(f64, f64, Foot)> = Vec::new();
